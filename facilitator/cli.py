@@ -1,0 +1,56 @@
+"""The command line: `facilitator [--db PATH] [COMMAND …]`.
+
+With no command the app opens. Each command lives in `facilitator/commands/`; every error
+is one line on stderr and an exit status: 1 usage or validation, 2 unreadable or too-new
+database, 3 locked by another writer.
+"""
+
+import argparse
+import sys
+
+from facilitator import __version__
+from facilitator.core.errors import FacilitatorError
+
+COMMANDS = ("meetings", "record", "doctor")
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """Usage errors are one line and exit status 1, like every other mistake."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(1, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+
+
+def build_parser() -> ArgumentParser:
+    import importlib
+
+    parser = ArgumentParser(
+        prog="facilitator",
+        description="Facilitate a peer-support meeting and keep anonymous attendance.",
+    )
+    parser.add_argument("--db", metavar="PATH", help="database file (or set FACILITATOR_DB)")
+    parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND",
+                                       parser_class=ArgumentParser)
+    for name in COMMANDS:
+        importlib.import_module(f"facilitator.commands.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command is None:
+            from facilitator.tui.launch import run_app
+
+            return run_app(args)
+        return args.run(args) or 0
+    except FacilitatorError as error:
+        print(f"facilitator: {error}", file=sys.stderr)
+        return error.exit_status
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

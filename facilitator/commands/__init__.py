@@ -1,0 +1,1 @@
+"""One module per command: `register(subparsers)` adds it and sets `run`."""

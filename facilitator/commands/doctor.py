@@ -1,0 +1,117 @@
+"""`facilitator doctor [--restore]`: check the database; put the newest good backup back."""
+
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from facilitator.core.errors import FacilitatorError
+from facilitator.core.meeting import Meeting
+from facilitator.core.record import Record
+from facilitator.store import loader
+from facilitator.store.errors import DatabaseLocked, UnreadableDatabase
+from facilitator.store.files import FILE_MODE, copy_durably
+from facilitator.store.migrations import detect_version, migrate
+from facilitator.store.paths import backup_paths, journal_path, lock_path, resolve_db_path
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("doctor", help="check the database and its backups")
+    parser.add_argument("--restore", action="store_true",
+                        help="move a broken database aside and put the newest good backup back")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    path = resolve_db_path(args.db)
+    if args.restore:
+        return restore(path)
+    return check(path)
+
+
+def check(path: Path) -> int:
+    print(f"database: {path}")
+    try:
+        content = loader.read(path)
+    except FacilitatorError as error:
+        print(f"  problem: {error}")
+        _print_backups(path)
+        return error.exit_status
+    if content is None:
+        print("  no database yet: it is created when the first meeting is added")
+        return 0
+    version = detect_version(content)
+    tables = migrate(content)["tables"]
+    print(f"  readable, schema version {version}" + (" (will be migrated when opened)"
+                                                     if version < 1 else ""))
+    problems = _check_documents("meeting", tables.get("meetings", {}), Meeting.from_dict)
+    problems += _check_documents("record", tables.get("records", {}), Record.from_dict)
+    print(f"  {len(tables.get('meetings', {}))} meetings, {len(tables.get('records', {}))} records")
+    _print_backups(path)
+    journal = journal_path(path)
+    if journal.exists():
+        print(f"  a meeting in progress was left behind ({journal.name}): open the app to "
+              "resume or discard it")
+    if problems:
+        print(f"{problems} problem(s) found", file=sys.stderr)
+        return 1
+    print("ok: no problems found")
+    return 0
+
+
+def _check_documents(kind: str, table: dict, build) -> int:
+    problems = 0
+    for doc_id, document in table.items():
+        try:
+            build(document)
+        except FacilitatorError as error:
+            problems += 1
+            print(f"  {kind} {doc_id}: {error}")
+        except (TypeError, ValueError, KeyError, AttributeError):
+            problems += 1
+            print(f"  {kind} {doc_id}: has the wrong shape")
+    return problems
+
+
+def _print_backups(path: Path) -> None:
+    backups = [p for p in backup_paths(path) if p.exists()]
+    backups += sorted(path.parent.glob(path.name + ".v*.bak"))
+    if not backups:
+        print("  backups: none yet (one is written each time a meeting's record is saved)")
+    for backup in backups:
+        when = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        try:
+            loader.parse(backup, backup.read_bytes(), check_backups=False)
+            state = "readable"
+        except FacilitatorError:
+            state = "NOT readable"
+        print(f"  backup {backup.name}: {when}, {state}")
+
+
+def restore(path: Path) -> int:
+    lock = FileLock(lock_path(path), timeout=0, mode=FILE_MODE)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise DatabaseLocked(path) from None
+    try:
+        try:
+            loader.read(path)
+        except UnreadableDatabase:
+            pass
+        else:
+            print(f"{path} is readable; nothing to restore")
+            return 0
+        backup = loader.newest_backup(path)
+        if backup is None:
+            raise UnreadableDatabase(path, "and there is no readable backup to restore", None)
+        stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+        aside = path.with_name(f"{path.name}.broken-{stamp}")
+        path.rename(aside)
+        copy_durably(backup, path)
+        print(f"moved the broken file to {aside}")
+        print(f"restored {backup.name} ({datetime.fromtimestamp(backup.stat().st_mtime):%Y-%m-%d %H:%M})")
+        return 0
+    finally:
+        lock.release()

@@ -1,0 +1,81 @@
+"""`facilitator meetings add|list|remove`: the group's meetings."""
+
+from facilitator.commands.common import open_database
+from facilitator.core.meeting import Meeting, parse_days, parse_time, parse_types
+from facilitator.store.reference import meeting_type_codes
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("meetings", help="add, list or remove the group's meetings")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    add = actions.add_parser("add", help="add a meeting")
+    add.add_argument("name")
+    add_schedule_options(add)
+    add.set_defaults(run=run_add)
+
+    listing = actions.add_parser("list", help="list the meetings")
+    listing.set_defaults(run=run_list)
+
+    remove = actions.add_parser("remove", help="remove a meeting")
+    remove.add_argument("name")
+    remove.add_argument("--with-records", action="store_true",
+                        help="also delete the meeting's records")
+    remove.set_defaults(run=run_remove)
+
+
+def add_schedule_options(parser) -> None:
+    parser.add_argument("--day", help="weekday(s), e.g. tue or tue,thu")
+    parser.add_argument("--time", help="start time, HH:MM (24-hour)")
+    parser.add_argument("--duration", type=str, help="length in minutes")
+    parser.add_argument("--share-minutes", type=str, help="default share length, 1 to 30")
+    parser.add_argument("--types", help="Meeting Guide type codes, e.g. O,D")
+
+
+def meeting_changes(args) -> dict:
+    """The settings given on the command line, parsed and checked."""
+    from facilitator.core import validate
+
+    changes: dict = {}
+    if args.day is not None:
+        changes["days"] = parse_days(args.day)
+    if args.time is not None:
+        changes["start"] = parse_time(args.time)
+    if args.duration is not None:
+        changes["duration_minutes"] = validate.count("duration", args.duration, maximum=1440)
+    if args.share_minutes is not None:
+        changes["share_minutes"] = validate.count("share minutes", args.share_minutes, maximum=30)
+    if args.types is not None:
+        changes["types"] = parse_types(args.types, meeting_type_codes())
+    return changes
+
+
+def run_add(args) -> int:
+    meeting = Meeting(name=args.name, **meeting_changes(args))
+    with open_database(args, writer=True) as database:
+        database.add_meeting(meeting)
+    print(f"added meeting {meeting.name!r}")
+    return 0
+
+
+def run_list(args) -> int:
+    with open_database(args, writer=False) as database:
+        meetings = database.meetings()
+    if not meetings:
+        print("no meetings yet; add one with `facilitator meetings add NAME`")
+        return 0
+    width = max(len(m.name) for m in meetings)
+    for meeting in meetings:
+        details = [meeting.describe_schedule(), f"shares {meeting.share_minutes} min"]
+        if meeting.types:
+            details.append("types " + ",".join(meeting.types))
+        print(f"{meeting.name:<{width}}  " + "  ".join(d for d in details if d))
+    return 0
+
+
+def run_remove(args) -> int:
+    with open_database(args, writer=True) as database:
+        removed = database.remove_meeting(args.name, with_records=args.with_records)
+    suffix = f" and its {removed} records" if removed else ""
+    print(f"removed meeting {args.name!r}{suffix}")
+    return 0

@@ -1,0 +1,44 @@
+"""`facilitator record`: enter a past meeting's counts from a paper sheet."""
+
+from datetime import date
+
+from facilitator.commands.common import date_option, open_database
+from facilitator.core import validate
+from facilitator.core.money import parse_amount
+from facilitator.core.record import Record
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("record", help="record a past meeting's counts")
+    parser.add_argument("--meeting", required=True, help="meeting name")
+    parser.add_argument("--date", required=True, help="date of the meeting, YYYY-MM-DD")
+    parser.add_argument("--attendance", required=True, help="total headcount")
+    for name in ("newcomers", "visitors", "online", "shares"):
+        parser.add_argument(f"--{name}", default="0", help=f"number of {name}")
+    parser.add_argument("--collection", help="7th tradition amount, e.g. 12.50")
+    parser.add_argument("--note", default="", help="the group's own words about the meeting")
+    parser.add_argument("--replace", action="store_true",
+                        help="overwrite an existing record for that meeting and date")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    with open_database(args, writer=True) as database:
+        settings = database.settings()
+        meeting = database.get_meeting(args.meeting)
+        record = Record(
+            meeting=meeting.name,
+            date=date_option(args.date, "date", database, today=date.today()),
+            attendance=validate.count("attendance", args.attendance),
+            newcomers=validate.count("newcomers", args.newcomers),
+            visitors=validate.count("visitors", args.visitors),
+            online=validate.count("online", args.online),
+            shares=validate.count("shares", args.shares),
+            collection=parse_amount(args.collection) if args.collection else 0,
+            currency=settings.currency,
+            note=args.note,
+        )
+        database.add_record(record, replace=args.replace)
+    print(f"recorded {record.meeting!r} on {record.date.isoformat()}: "
+          f"{record.attendance} attending, {record.newcomers} newcomers")
+    return 0

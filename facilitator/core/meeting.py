@@ -1,0 +1,107 @@
+"""A meeting the group holds: its name, schedule, types and share length."""
+
+import re
+from dataclasses import asdict, dataclass, field, replace
+from datetime import time
+
+from facilitator.core import validate
+from facilitator.core.errors import ValidationError
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+QUEUE_MODES = ("hands", "round", "popcorn")
+_TIME = re.compile(r"([01]?\d|2[0-3])[:.h]([0-5]\d)")
+
+
+def parse_days(text: str) -> tuple[int, ...]:
+    """'tue,thu' -> (1, 3): Python weekday numbers, Monday is 0."""
+    days = []
+    for part in filter(None, (piece.strip().lower() for piece in text.split(","))):
+        matches = [i for i, name in enumerate(_DAY_NAMES) if len(part) >= 2 and name.startswith(part)]
+        if len(matches) != 1:
+            raise ValidationError("day", f"{part[:20]!r} is not a weekday; use mon, tue, … sun")
+        days.append(matches[0])
+    return tuple(sorted(set(days)))
+
+
+def parse_time(text: str, field: str = "time") -> time:
+    """'19:00' or '7.30' -> time; 24-hour clock."""
+    match = _TIME.fullmatch(text.strip())
+    if not match:
+        raise ValidationError(field, f"{text.strip()[:20]!r} is not a time; use HH:MM (24-hour)")
+    return time(int(match[1]), int(match[2]))
+
+
+def parse_types(text: str, known: frozenset[str]) -> tuple[str, ...]:
+    """'O,D' -> ('O', 'D'), each code checked against the Meeting Guide list."""
+    codes = tuple(dict.fromkeys(c.strip().upper() for c in text.split(",") if c.strip()))
+    unknown = [code for code in codes if code not in known]
+    if unknown:
+        raise ValidationError("types", f"unknown Meeting Guide type code {', '.join(unknown)}")
+    return codes
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A meeting of the group; its name is unique regardless of case."""
+
+    name: str
+    days: tuple[int, ...] = ()
+    start: time | None = None
+    duration_minutes: int | None = None
+    types: tuple[str, ...] = ()
+    share_minutes: int = 5
+    queue_mode: str = "hands"
+    priority: bool = True
+    agenda: tuple[dict, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", validate.text("name", self.name, maximum=80, required=True))
+        if any(not isinstance(d, int) or not 0 <= d <= 6 for d in self.days):
+            raise ValidationError("day", "weekdays must be 0 (Monday) to 6 (Sunday)")
+        if self.duration_minutes is not None:
+            minutes = validate.count("duration", self.duration_minutes, maximum=24 * 60)
+            if minutes == 0:
+                raise ValidationError("duration", "must be at least 1 minute")
+        share = validate.count("share minutes", self.share_minutes, maximum=30)
+        if share < 1:
+            raise ValidationError("share minutes", "must be from 1 to 30")
+        if self.queue_mode not in QUEUE_MODES:
+            raise ValidationError("queue mode", f"must be one of {', '.join(QUEUE_MODES)}")
+
+    @property
+    def key(self) -> str:
+        """The name as compared for uniqueness."""
+        return self.name.casefold()
+
+    def edit(self, **changes) -> "Meeting":
+        """A copy with some settings changed (validated again)."""
+        return replace(self, **changes)
+
+    def describe_schedule(self) -> str:
+        """'tue, thu 19:00 (60 min)' or '' when there is no schedule."""
+        parts = [", ".join(WEEKDAYS[d] for d in self.days)]
+        if self.start:
+            parts.append(self.start.strftime("%H:%M"))
+        if self.duration_minutes:
+            parts.append(f"({self.duration_minutes} min)")
+        return " ".join(p for p in parts if p)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["days"] = list(self.days)
+        data["types"] = list(self.types)
+        data["agenda"] = [dict(section) for section in self.agenda]
+        data["start"] = self.start.strftime("%H:%M") if self.start else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Meeting":
+        known = {name for name in cls.__dataclass_fields__}
+        values = {key: value for key, value in data.items() if key in known}
+        if values.get("start"):
+            values["start"] = parse_time(values["start"], "start")
+        values["days"] = tuple(values.get("days", ()))
+        values["types"] = tuple(values.get("types", ()))
+        values["agenda"] = tuple(values.get("agenda", ()))
+        return cls(**values)

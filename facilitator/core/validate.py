@@ -1,0 +1,38 @@
+"""Small checks shared by the models; each raises ValidationError naming the field."""
+
+import unicodedata
+
+from facilitator.core.errors import ValidationError
+
+
+def count(field: str, value: object, *, maximum: int = 1_000_000) -> int:
+    """A count of people or things: a whole number from 0 to `maximum`."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, str) and value.strip().lstrip("+").isdigit():
+            value = int(value.strip())
+        else:
+            raise ValidationError(field, f"must be a whole number, not {_short(value)}")
+    if value < 0:
+        raise ValidationError(field, f"cannot be negative ({value})")
+    if value > maximum:
+        raise ValidationError(field, f"{value} is more than {maximum:,}")
+    return value
+
+
+def text(field: str, value: object, *, maximum: int, required: bool = False) -> str:
+    """Printable text of at most `maximum` characters (no control characters)."""
+    if not isinstance(value, str):
+        raise ValidationError(field, f"must be text, not {_short(value)}")
+    value = value.strip()
+    if required and not value:
+        raise ValidationError(field, "cannot be empty")
+    if len(value) > maximum:
+        raise ValidationError(field, f"is {len(value)} characters long; the limit is {maximum}")
+    if any(unicodedata.category(char) == "Cc" for char in value):
+        raise ValidationError(field, "cannot contain control characters")
+    return value
+
+
+def _short(value: object) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 24 else shown[:24] + "…"

@@ -1,0 +1,55 @@
+"""Errors about the database file; each carries its exit status."""
+
+from pathlib import Path
+
+from facilitator.core.errors import FacilitatorError
+
+
+class UnreadableDatabase(FacilitatorError):
+    """The file exists but cannot be read: never treated as empty, never overwritten."""
+
+    exit_status = 2
+
+    def __init__(self, path: Path, problem: str, newest_backup: Path | None) -> None:
+        self.path = path
+        self.problem = problem
+        self.newest_backup = newest_backup
+        if newest_backup:
+            fix = f"newest backup: {newest_backup}; `facilitator doctor --restore` puts it back"
+        else:
+            fix = "no backup found"
+        super().__init__(f"database {path} cannot be read ({problem}); nothing was changed; {fix}")
+
+
+class DatabaseTooNew(FacilitatorError):
+    """Written by a newer facilitator: left untouched."""
+
+    exit_status = 2
+
+    def __init__(self, path: Path, version: int, known: int) -> None:
+        super().__init__(
+            f"database {path} has schema version {version}, newer than this facilitator "
+            f"understands ({known}); upgrade facilitator; the file was not changed"
+        )
+
+
+class DatabaseLocked(FacilitatorError):
+    """Another facilitator (the app or a command) is writing to this database."""
+
+    exit_status = 3
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"database {path} is in use by another facilitator (the app or a command); "
+            f"close it and try again; nothing was written"
+        )
+
+
+class StorageFailed(FacilitatorError):
+    """Writing failed (disk full, permissions): the previous file is intact."""
+
+    exit_status = 2
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        reason = error.strerror or str(error)
+        super().__init__(f"could not save {path} ({reason}); the previous version is intact")

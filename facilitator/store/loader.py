@@ -1,0 +1,68 @@
+"""Read the database file and check its shape before anything else touches it."""
+
+from pathlib import Path
+
+import orjson
+
+from facilitator.store.errors import DatabaseTooNew, UnreadableDatabase
+from facilitator.store.migrations import CURRENT_VERSION, detect_version
+from facilitator.store.paths import backup_paths, migration_backup_path
+
+
+def newest_backup(db_path: Path) -> Path | None:
+    """The most recent backup that is itself readable, if any."""
+    candidates = [p for p in backup_paths(db_path) if p.exists()]
+    candidates += sorted(db_path.parent.glob(db_path.name + ".v*.bak"))
+    candidates.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    for candidate in candidates:
+        try:
+            parse(candidate, candidate.read_bytes(), check_backups=False)
+        except Exception:
+            continue
+        return candidate
+    return None
+
+
+def parse(path: Path, raw: bytes, *, check_backups: bool = True) -> dict:
+    """The file's content as a dict of any known version; raise if it is not whole."""
+
+    def unreadable(problem: str) -> UnreadableDatabase:
+        return UnreadableDatabase(path, problem, newest_backup(path) if check_backups else None)
+
+    if not raw.strip():
+        raise unreadable("the file is empty")
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        raise unreadable("not valid JSON: cut short or damaged") from None
+    if not isinstance(data, dict):
+        raise unreadable("not a facilitator database: the top level is not an object")
+    version = detect_version(data)
+    if version < 0:
+        raise unreadable("the schema version is not a number")
+    if version > CURRENT_VERSION:
+        raise DatabaseTooNew(path, version, CURRENT_VERSION)
+    tables = data["tables"] if version >= 1 else data
+    if not isinstance(tables, dict):
+        raise unreadable("not a facilitator database: 'tables' is not an object")
+    for name, table in tables.items():
+        if not isinstance(table, dict) or not all(
+            isinstance(doc_id, str) and doc_id.isdigit() and isinstance(doc, dict)
+            for doc_id, doc in table.items()
+        ):
+            raise unreadable(f"not a facilitator database: table {name[:30]!r} has the wrong shape")
+    return data
+
+
+def read(path: Path) -> dict | None:
+    """Parsed content of the file, or None when there is no file yet."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise UnreadableDatabase(path, error.strerror or str(error), newest_backup(path)) from None
+    return parse(path, raw)
+
+
+__all__ = ["migration_backup_path", "newest_backup", "parse", "read"]

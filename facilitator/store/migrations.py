@@ -1,0 +1,37 @@
+"""Schema versions of the database file and the steps between them.
+
+Version 0 is the plain TinyDB layout an early prototype wrote (tables at the top level,
+the collection as a float of dollars). Version 1 wraps the tables with the version and
+keeps money as integer cents. A new version adds one function to MIGRATIONS.
+"""
+
+from collections.abc import Callable
+
+CURRENT_VERSION = 1
+
+
+def detect_version(data: dict) -> int:
+    version = data.get("schema_version", 0) if isinstance(data, dict) else 0
+    return version if isinstance(version, int) and not isinstance(version, bool) else -1
+
+
+def _v0_to_v1(data: dict) -> dict:
+    tables = {name: table for name, table in data.items() if name != "_default" or table}
+    for document in tables.get("records", {}).values():
+        collection = document.get("collection", 0)
+        if isinstance(collection, float):
+            document["collection"] = round(collection * 100)
+        document.setdefault("currency", "USD")
+    return {"schema_version": 1, "tables": tables}
+
+
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {0: _v0_to_v1}
+
+
+def migrate(data: dict) -> dict:
+    """Bring a file's content up to CURRENT_VERSION, one step at a time."""
+    version = detect_version(data)
+    while version < CURRENT_VERSION:
+        data = MIGRATIONS[version](data)
+        version = detect_version(data)
+    return data

@@ -1,0 +1,49 @@
+"""TinyDB storage that can't be left half-written.
+
+TinyDB's JSONStorage overwrites the file in place (a kill mid-write leaves it broken) and
+CachingMiddleware holds writes in memory. This storage serialises with orjson, writes a
+temporary file beside the database, fsyncs it, renames it over the old one and fsyncs the
+folder: a crash leaves either the old file or the new one, whole.
+
+The last state written is kept in memory so that each operation does not parse the whole
+file again: the writer holds the lock, so nobody else changes the file underneath.
+"""
+
+from pathlib import Path
+
+import orjson
+from tinydb.storages import Storage
+
+from facilitator.store.files import atomic_write
+from facilitator.store.migrations import CURRENT_VERSION
+
+
+class AtomicJSONStorage(Storage):
+    """Whole-file atomic writes of {"schema_version": N, "tables": {...}}."""
+
+    def __init__(self, path: Path, tables: dict, *, read_only: bool = False) -> None:
+        self.path = path
+        self._tables = tables
+        self._read_only = read_only
+
+    def read(self) -> dict:
+        return self._tables
+
+    def write(self, data: dict) -> None:
+        if self._read_only:
+            raise PermissionError("this database was opened for reading only")
+        payload = orjson.dumps({"schema_version": CURRENT_VERSION, "tables": data})
+        try:
+            atomic_write(self.path, payload)
+        except BaseException:
+            # TinyDB changed the tables in place before calling write: forget them and
+            # take the file (untouched) as the truth again.
+            from facilitator.store.loader import read
+
+            content = read(self.path)
+            self._tables = content["tables"] if content else {}
+            raise
+        self._tables = data
+
+    def close(self) -> None:
+        pass
