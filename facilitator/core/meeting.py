@@ -34,11 +34,13 @@ def parse_time(text: str, field: str = "time") -> time:
 
 def parse_types(text: str, known: frozenset[str]) -> tuple[str, ...]:
     """'O,D' -> ('O', 'D'), each code checked against the Meeting Guide list."""
-    codes = tuple(dict.fromkeys(c.strip().upper() for c in text.split(",") if c.strip()))
-    unknown = [code for code in codes if code not in known]
+    # Codes are matched regardless of case but kept as the list spells them ("12x12").
+    spelled = {code.upper(): code for code in known}
+    given = dict.fromkeys(c.strip().upper() for c in text.split(",") if c.strip())
+    unknown = [code for code in given if code not in spelled]
     if unknown:
         raise ValidationError("types", f"unknown Meeting Guide type code {', '.join(unknown)}")
-    return codes
+    return tuple(spelled[code] for code in given)
 
 
 @dataclass(frozen=True)
