@@ -1,0 +1,169 @@
+"""The state of the meeting in progress, and the actions that change it.
+
+Every change is an action (a small dict, JSON-ready) applied by `apply`; the live journal is
+the list of actions, so replaying it rebuilds the meeting exactly. Names live here only
+while the meeting runs: `to_record` keeps counts alone.
+"""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from types import MappingProxyType
+
+from facilitator.core import validate
+from facilitator.core.errors import ValidationError
+from facilitator.core.names import clean_name
+from facilitator.core.record import Record
+
+FLAGS = ("newcomer", "visitor", "online")
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """One person signed in; the name is optional and never leaves the meeting."""
+
+    id: int
+    name: str = ""
+    newcomer: bool = False
+    visitor: bool = False
+    online: bool = False
+
+    @property
+    def label(self) -> str:
+        return self.name or f"Guest {self.id}"
+
+
+@dataclass(frozen=True)
+class MeetingSession:
+    """Everything about the meeting in progress, as one immutable value."""
+
+    meeting: str
+    date: date
+    started: datetime
+    share_minutes: int = 5
+    duration_minutes: int | None = None
+    currency: str = "USD"
+    attendees: tuple[Attendee, ...] = ()
+    next_attendee_id: int = 1
+    collection: int = 0
+    chips: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def attendance(self) -> int:
+        return len(self.attendees)
+
+    def count(self, flag: str) -> int:
+        return sum(1 for person in self.attendees if getattr(person, flag))
+
+    @property
+    def newcomers(self) -> int:
+        return self.count("newcomer")
+
+    @property
+    def visitors(self) -> int:
+        return self.count("visitor")
+
+    @property
+    def online(self) -> int:
+        return self.count("online")
+
+    def attendee(self, attendee_id: int) -> Attendee:
+        for person in self.attendees:
+            if person.id == attendee_id:
+                return person
+        raise ValidationError("attendee", f"nobody is signed in with number {attendee_id}")
+
+    def to_record(self, ended: datetime, **stats) -> Record:
+        """The anonymous record of this meeting: counts only."""
+        return Record(
+            meeting=self.meeting,
+            date=self.date,
+            attendance=self.attendance,
+            newcomers=self.newcomers,
+            visitors=self.visitors,
+            online=self.online,
+            chips=dict(self.chips),
+            collection=self.collection,
+            currency=self.currency,
+            start=self.started.time().replace(second=0, microsecond=0),
+            end=ended.time().replace(second=0, microsecond=0),
+            **stats,
+        )
+
+
+Handler = Callable[[MeetingSession, dict, float], MeetingSession]
+ACTIONS: dict[str, Handler] = {}
+
+
+def action(name: str) -> Callable[[Handler], Handler]:
+    """Register the function that applies one kind of action."""
+
+    def register(handler: Handler) -> Handler:
+        ACTIONS[name] = handler
+        return handler
+
+    return register
+
+
+def start(data: dict) -> MeetingSession:
+    """The session described by a journal's first action."""
+    return MeetingSession(
+        meeting=data["meeting"],
+        date=date.fromisoformat(data["date"]),
+        started=datetime.fromisoformat(data["started"]),
+        share_minutes=data.get("share_minutes", 5),
+        duration_minutes=data.get("duration_minutes"),
+        currency=data.get("currency", "USD"),
+    )
+
+
+def start_action(meeting, day: date, started: datetime, currency: str) -> dict:
+    """The first action of a meeting's journal."""
+    return {
+        "type": "start",
+        "meeting": meeting.name,
+        "date": day.isoformat(),
+        "started": started.isoformat(),
+        "share_minutes": meeting.share_minutes,
+        "duration_minutes": meeting.duration_minutes,
+        "currency": currency,
+    }
+
+
+def apply(session: MeetingSession, data: dict, t: float) -> MeetingSession:
+    """The session after one action; raises ValidationError for an action that can't apply."""
+    try:
+        handler = ACTIONS[data["type"]]
+    except KeyError:
+        raise ValidationError("action", f"unknown action {str(data.get('type'))[:30]!r}") from None
+    return handler(session, data, t)
+
+
+def _flags(data: dict) -> dict:
+    return {flag: bool(data.get(flag, False)) for flag in FLAGS}
+
+
+@action("sign_in")
+def _sign_in(session: MeetingSession, data: dict, t: float) -> MeetingSession:
+    person = Attendee(id=session.next_attendee_id, name=clean_name(data.get("name", "")),
+                      **_flags(data))
+    return replace(session, attendees=session.attendees + (person,),
+                   next_attendee_id=session.next_attendee_id + 1)
+
+
+@action("correct")
+def _correct(session: MeetingSession, data: dict, t: float) -> MeetingSession:
+    old = session.attendee(data["id"])
+    new = replace(old, name=clean_name(data.get("name", old.name)), **_flags(data))
+    return replace(session, attendees=tuple(new if p.id == old.id else p for p in session.attendees))
+
+
+@action("remove")
+def _remove(session: MeetingSession, data: dict, t: float) -> MeetingSession:
+    gone = session.attendee(data["id"])
+    return replace(session, attendees=tuple(p for p in session.attendees if p.id != gone.id))
+
+
+@action("collection")
+def _collection(session: MeetingSession, data: dict, t: float) -> MeetingSession:
+    return replace(session, collection=validate.count("collection", data["cents"], maximum=10**9))

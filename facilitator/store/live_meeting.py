@@ -1,0 +1,135 @@
+"""The meeting in progress: each action goes to the journal first, then into the state."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from facilitator.core.clock import Clock
+from facilitator.core.errors import FacilitatorError
+from facilitator.core.meeting import Meeting
+from facilitator.core.record import Record
+from facilitator.core.session import MeetingSession, start_action
+from facilitator.core.session_history import SessionHistory, replay
+from facilitator.core.timeline import Timeline
+from facilitator.store import journal as journal_file
+from facilitator.store.database import Database
+from facilitator.store.errors import StorageFailed
+
+
+class JournalUnreadable(FacilitatorError):
+    exit_status = 2
+
+
+@dataclass(frozen=True)
+class LeftBehind:
+    """A meeting in progress found at start-up (the app died or was closed)."""
+
+    path: Path
+    history: SessionHistory
+    last_t: float
+    last_wall: datetime
+    dropped_lines: int
+    entries: int
+    last_type: str
+
+    @property
+    def closing(self) -> bool:
+        """True when the app stopped while saving this meeting's record."""
+        return self.last_type == "closing"
+
+    @property
+    def session(self) -> MeetingSession:
+        return self.history.present
+
+
+def find_left_behind(path: Path) -> LeftBehind | None:
+    """Read a journal left behind, or None when there is none (or it holds no meeting)."""
+    if not path.exists():
+        return None
+    contents = journal_file.read(path)
+    if not contents.entries:
+        return None
+    try:
+        history = replay(contents.entries)
+    except (FacilitatorError, KeyError, TypeError, ValueError) as error:
+        raise JournalUnreadable(
+            f"the meeting in progress ({path}) cannot be replayed: {error}") from None
+    last = contents.entries[-1]
+    return LeftBehind(path, history, float(last.get("t", 0.0)),
+                      datetime.fromisoformat(last["wall"]), contents.dropped_lines,
+                      len(contents.entries), last["a"].get("type", ""))
+
+
+class LiveMeeting:
+    """Owns the journal of the meeting in progress and its undoable state."""
+
+    def __init__(self, journal: journal_file.Journal, history: SessionHistory,
+                 timeline: Timeline, clock: Clock, entries: int = 1) -> None:
+        self._entries = entries
+        self.journal = journal
+        self.history = history
+        self.timeline = timeline
+        self.clock = clock
+
+    @classmethod
+    def begin(cls, path: Path, meeting: Meeting, currency: str, clock: Clock) -> "LiveMeeting":
+        started = clock.now()
+        first = start_action(meeting, started.date(), started, currency)
+        entry = {"n": 0, "t": 0.0, "wall": started.isoformat(), "a": first}
+        try:
+            journal = journal_file.Journal.create(path, entry)
+        except OSError as error:
+            raise StorageFailed(path, error) from None
+        history = replay([entry])
+        return cls(journal, history, Timeline(0.0, clock.monotonic()), clock)
+
+    @classmethod
+    def resume(cls, left: LeftBehind, clock: Clock) -> "LiveMeeting":
+        timeline = Timeline.resumed(left.last_t, left.last_wall, clock.now(), clock.monotonic())
+        live = cls(journal_file.Journal(left.path), left.history, timeline, clock, left.entries)
+        live.do({"type": "resumed"})
+        return live
+
+    @property
+    def session(self) -> MeetingSession:
+        return self.history.present
+
+    def now(self) -> float:
+        """Seconds since the meeting started."""
+        return self.timeline.at(self.clock.monotonic())
+
+    def do(self, data: dict) -> MeetingSession:
+        """Check the action, make it durable, then let it change the state."""
+        t = round(self.now(), 3)
+        changed = self.history.do(data, t)  # raises before anything is written
+        entry = {"n": self._entries, "t": t, "wall": self.clock.now().isoformat(), "a": data}
+        try:
+            self.journal.append(entry)
+        except OSError as error:
+            raise StorageFailed(self.journal.path, error) from None
+        self._entries += 1
+        self.history = changed
+        return self.session
+
+    def undo(self) -> MeetingSession:
+        return self.do({"type": "undo"})
+
+    def redo(self) -> MeetingSession:
+        return self.do({"type": "redo"})
+
+    def record(self) -> Record:
+        """The anonymous record this meeting would save now."""
+        return self.session.to_record(self.clock.now())
+
+    def end(self, database: Database, *, replace: bool = False) -> Record:
+        """Save the counts to the history, then delete the journal (and the names in it)."""
+        record = self.record()
+        self.do({"type": "closing"})
+        database.add_record(record, replace=replace)
+        self.journal.delete()
+        return record
+
+    def discard(self) -> None:
+        """Forget the meeting: nothing is saved, the journal goes."""
+        self.journal.delete()
+

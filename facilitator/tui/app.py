@@ -1,0 +1,71 @@
+"""The facilitator app: the store and the clock come in through the constructor."""
+
+import asyncio
+import signal
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from facilitator.core.clock import Clock
+from facilitator.core.settings import GroupSettings
+from facilitator.store.database import Database
+from facilitator.tui.themes import EXTRA_THEMES
+
+
+class FacilitatorApp(App):
+    """Run a meeting; keep anonymous records."""
+
+    TITLE = "facilitator"
+    CSS_PATH = "facilitator.tcss"
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(self, database: Database, clock: Clock, journal_path: Path) -> None:
+        super().__init__()
+        self.database = database
+        self.clock = clock
+        self.journal_path = journal_path
+        for theme in EXTRA_THEMES:
+            self.register_theme(theme)
+        self.settings: GroupSettings = database.settings()
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+
+    def get_default_screen(self) -> Screen:
+        from facilitator.tui.screens.start import StartScreen
+
+        return StartScreen()
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            # Textual installs no handler for these: close cleanly, the journal is intact.
+            loop.add_signal_handler(number, self.exit)
+
+    def _remember_theme(self, theme) -> None:
+        if theme.name != self.settings.theme:
+            self.save_settings(self.settings.edit(theme=theme.name))
+
+    def save_settings(self, settings: GroupSettings) -> None:
+        self.database.save_settings(settings)
+        self.settings = settings
+
+    def notify(self, message: str, *, title: str = "", severity="information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Notifications often quote what a person typed: never read it as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every key of the current screen is also a command in the palette."""
+        for binding in getattr(screen, "BINDINGS", []):
+            if isinstance(binding, Binding) and binding.description:
+                if screen.check_action(binding.action.split("(")[0], ()) is False:
+                    continue
+                yield SystemCommand(binding.description, binding.tooltip or f"key: {binding.key}",
+                                    partial(screen.run_action, binding.action))
+        yield from getattr(screen, "extra_commands", lambda: [])()
+        yield from super().get_system_commands(screen)

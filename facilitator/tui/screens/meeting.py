@@ -1,0 +1,163 @@
+"""The meeting screen: kept open by the facilitator for the whole meeting."""
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from facilitator.core.errors import FacilitatorError
+from facilitator.core.money import format_cents, parse_amount
+from facilitator.core.names import clean_name
+from facilitator.core.session import MeetingSession
+from facilitator.store.live_meeting import LiveMeeting
+from facilitator.tui.widgets.attendee_table import AttendeeTable
+from facilitator.tui.widgets.counts_bar import CountsBar
+from facilitator.tui.widgets.meeting_header import MeetingHeader
+
+
+class MeetingScreen(Screen):
+    """Sign-in, the 7th tradition, undo; every action is journaled before it shows."""
+
+    # Function keys and ctrl combinations reach the screen even while an Input has focus.
+    BINDINGS = [
+        Binding("f2", "sign_in", "Sign in", id="meeting.sign_in", priority=True),
+        Binding("f3", "sign_in('newcomer')", "Newcomer", id="meeting.sign_in_newcomer",
+                priority=True),
+        Binding("f4", "sign_in('visitor')", "Visitor", id="meeting.sign_in_visitor",
+                priority=True),
+        Binding("f5", "sign_in('online')", "Online", id="meeting.sign_in_online", priority=True),
+        Binding("f6", "correct", "Correct", id="meeting.correct", priority=True),
+        Binding("f8", "collection", "7th trad.", id="meeting.collection", priority=True),
+        Binding("ctrl+z", "undo", "Undo", id="meeting.undo", priority=True),
+        Binding("ctrl+y", "redo", "Redo", id="meeting.redo", priority=True),
+        Binding("f9", "settings", "Settings", id="meeting.settings", priority=True),
+        Binding("f10", "end_meeting", "End", id="meeting.end", priority=True),
+    ]
+
+    session: reactive[MeetingSession | None] = reactive(None, always_update=True)
+
+    def __init__(self, live: LiveMeeting) -> None:
+        super().__init__()
+        self.live = live
+
+    def compose(self) -> ComposeResult:
+        yield MeetingHeader(self.live, id="meeting-header").data_bind(MeetingScreen.session)
+        with Horizontal(id="meeting-body"):
+            with Vertical(id="signin-panel"):
+                yield CountsBar(id="counts").data_bind(MeetingScreen.session)
+                yield Input(placeholder="first name (optional), then F2 / Enter",
+                            id="name-input", max_length=200)
+                yield AttendeeTable(id="attendees").data_bind(MeetingScreen.session)
+            yield Vertical(id="shares-panel")
+        with Horizontal(id="tradition-bar"):
+            yield Static("7th tradition", id="tradition-label")
+            yield Input(placeholder="amount, e.g. 31.50", id="collection-input", max_length=40)
+            yield Static("", id="collection-total")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.session = self.live.session
+        self.query_one("#name-input", Input).focus()
+
+    def watch_session(self, session: MeetingSession | None) -> None:
+        if session is None:
+            return
+        total = self.query_one("#collection-total", Static)
+        total.update(f"collected: {format_cents(session.collection, session.currency)}")
+
+    def act(self, data: dict) -> bool:
+        """Journal an action and show its result; a refused action leaves a message only."""
+        try:
+            self.session = self.live.do(data)
+        except FacilitatorError as error:
+            self.notify(str(error), severity="error")
+            return False
+        return True
+
+    # -- sign-in -------------------------------------------------------------------------
+
+    def action_sign_in(self, flag: str = "") -> None:
+        name_input = self.query_one("#name-input", Input)
+        data = {"type": "sign_in", "name": clean_name(name_input.value)}
+        if flag:
+            data[flag] = True
+        if self.act(data):
+            name_input.value = ""
+
+    @on(Input.Submitted, "#name-input")
+    def name_submitted(self) -> None:
+        self.action_sign_in()
+
+    def action_correct(self) -> None:
+        table = self.query_one(AttendeeTable)
+        attendee_id = table.selected_id
+        if attendee_id is None:
+            self.notify("Nobody is signed in yet.", severity="warning")
+            return
+        from facilitator.tui.screens.edit_attendee import EditAttendeeScreen
+
+        person = self.live.session.attendee(attendee_id)
+        self.app.push_screen(EditAttendeeScreen(person), self.after_correction)
+
+    def after_correction(self, change: dict | None) -> None:
+        if change is not None:
+            self.act(change)
+
+    @on(AttendeeTable.RowSelected)
+    def row_chosen(self) -> None:
+        self.action_correct()
+
+    # -- 7th tradition -------------------------------------------------------------------
+
+    def action_collection(self) -> None:
+        self.query_one("#collection-input", Input).focus()
+
+    @on(Input.Submitted, "#collection-input")
+    def collection_submitted(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            return
+        try:
+            cents = parse_amount(event.value)
+        except FacilitatorError as error:
+            self.notify(str(error), severity="error")
+            return
+        if self.act({"type": "collection", "cents": cents}):
+            event.input.value = ""
+            self.query_one("#name-input", Input).focus()
+
+    # -- undo, settings, end -------------------------------------------------------------
+
+    def action_undo(self) -> None:
+        if not self.live.history.can_undo:
+            self.notify("Nothing to undo.")
+            return
+        self.act({"type": "undo"})
+
+    def action_redo(self) -> None:
+        if not self.live.history.can_redo:
+            self.notify("Nothing to redo.")
+            return
+        self.act({"type": "redo"})
+
+    def action_settings(self) -> None:
+        from facilitator.tui.screens.settings import SettingsScreen
+
+        self.app.push_screen(SettingsScreen())
+
+    def action_end_meeting(self) -> None:
+        from facilitator.tui.screens.summary import SummaryScreen
+
+        self.app.push_screen(SummaryScreen(self.live), self.after_summary)
+
+    def after_summary(self, outcome: str | None) -> None:
+        if outcome in {"saved", "discarded"}:
+            self.dismiss(outcome)
+
+    def extra_commands(self):
+        from textual.app import SystemCommand
+
+        yield SystemCommand("Discard meeting", "Forget this meeting without saving anything",
+                            self.action_end_meeting)

@@ -1,0 +1,72 @@
+"""A meeting was left behind (crash, power cut, closed terminal): resume or discard it."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from facilitator.core.errors import FacilitatorError
+from facilitator.store import journal
+from facilitator.store.live_meeting import LeftBehind, LiveMeeting
+
+
+class ResumeScreen(ModalScreen):
+    """Nothing else can start until this is answered."""
+
+    BINDINGS = [
+        Binding("r", "resume", "Resume", id="resume.resume"),
+        Binding("d", "discard", "Discard", id="resume.discard"),
+    ]
+
+    def __init__(self, left: LeftBehind) -> None:
+        super().__init__()
+        self.left = left
+
+    def compose(self) -> ComposeResult:
+        session = self.left.session
+        lines = [
+            "A meeting in progress was left behind.",
+            "",
+            f"{session.meeting}, started {session.started:%a %d %b %Y %H:%M}",
+            f"{session.attendance} signed in, {session.newcomers} newcomers",
+            f"last action at {self.left.last_wall:%H:%M:%S}",
+        ]
+        if self.left.dropped_lines:
+            lines.append("(the very last action was cut off when the app stopped; it is dropped)")
+        if self.left.closing:
+            lines.append("The app stopped while saving this meeting: resume and end it again.")
+        with Vertical(classes="dialog", id="resume-dialog"):
+            yield Static(Content("\n".join(lines)), classes="dialog-text")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Resume (r)", variant="primary", id="resume")
+                yield Button("Discard (d)", variant="error", id="discard")
+
+    def on_mount(self) -> None:
+        self.query_one("#resume", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.run_action(event.button.id)
+
+    def action_resume(self) -> None:
+        try:
+            live = LiveMeeting.resume(self.left, self.app.clock)
+        except FacilitatorError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.dismiss(live)
+
+    def action_discard(self) -> None:
+        from facilitator.tui.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool) -> None:
+            if yes:
+                journal.remove(self.left.path)
+                self.notify("The meeting was discarded; nothing was saved.")
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen("Discard this meeting? Its counts will not be saved.", "Discard", "Keep"),
+            answered,
+        )

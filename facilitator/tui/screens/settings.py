@@ -1,0 +1,161 @@
+"""The group's settings and each meeting's own, edited in the app."""
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static, Switch
+
+from facilitator.core import validate
+from facilitator.core.errors import FacilitatorError, ValidationError
+from facilitator.core.meeting import QUEUE_MODES, WEEKDAYS, Meeting, parse_days, parse_time, parse_types
+from facilitator.core.settings import GroupSettings
+from facilitator.store.reference import meeting_type_codes
+
+DATE_ORDERS = [("numeric dates must be unambiguous", "none"),
+               ("day first (31/12/2024)", "dayfirst"), ("month first (12/31/2024)", "monthfirst")]
+QUEUE_LABELS = {"hands": "raised hands", "round": "round-robin", "popcorn": "popcorn"}
+
+
+class SettingsScreen(ModalScreen[None]):
+    """Every value is checked on save; a refused value names the field and the reason."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="settings.save", priority=True),
+        Binding("escape", "close", "Close", id="settings.close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        settings: GroupSettings = self.app.settings
+        meetings = self.app.database.meetings()
+        with VerticalScroll(classes="dialog form", id="settings-form"):
+            yield Static("Group settings", classes="dialog-title")
+            yield Label("Currency (3 letters)")
+            yield Input(settings.currency, id="currency", max_length=3)
+            yield Label("Typed dates")
+            yield Select(DATE_ORDERS, value=settings.date_order or "none", allow_blank=False,
+                         id="date-order")
+            yield Label("Chip ladder (aa, na, monthly or your own)")
+            yield Input(settings.ladder, id="ladder")
+            yield Label("Warn this many seconds before a share's time is up")
+            yield Input(str(settings.warning_seconds), id="warning-seconds")
+            yield Label("Minutes kept for closing")
+            yield Input(str(settings.closing_reserve_minutes), id="closing-reserve")
+            with Horizontal(classes="switch-row"):
+                yield Switch(settings.bell, id="bell")
+                yield Label("Ring the terminal bell at warning and at time")
+            with Horizontal(classes="switch-row"):
+                yield Switch(settings.names_on_display, id="names-on-display")
+                yield Label("Show first names on the room display")
+            yield Label("Theme")
+            themes = sorted(self.app.available_themes)
+            yield Select([(name, name) for name in themes], value=self.app.theme,
+                         allow_blank=False, id="theme")
+            if meetings:
+                yield Static("Meeting settings", classes="dialog-title")
+                yield Select([(Content(m.name), m.key) for m in meetings], value=meetings[0].key,
+                             allow_blank=False, id="meeting")
+                yield Label("Name")
+                yield Input(id="meeting-name")
+                yield Label("Share minutes (1 to 30)")
+                yield Input(id="meeting-share")
+                yield Label("Weekday(s), e.g. tue,thu")
+                yield Input(id="meeting-days")
+                yield Label("Start time (HH:MM)")
+                yield Input(id="meeting-time")
+                yield Label("Minutes long")
+                yield Input(id="meeting-duration")
+                yield Label("Meeting Guide types, e.g. O,D")
+                yield Input(id="meeting-types")
+                yield Label("Speaker queue")
+                yield Select([(QUEUE_LABELS[m], m) for m in QUEUE_MODES], allow_blank=False,
+                             id="meeting-queue")
+            yield Static("", id="settings-error", classes="error-line")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="save")
+                yield Button("Close (esc)", id="close")
+
+    def on_mount(self) -> None:
+        if self.query("#meeting"):
+            self.show_meeting(self.query_one("#meeting", Select).value)
+        self.query_one("#currency", Input).focus()
+
+    @on(Select.Changed, "#meeting")
+    def meeting_changed(self, event: Select.Changed) -> None:
+        self.show_meeting(event.value)
+
+    @on(Select.Changed, "#theme")
+    def theme_changed(self, event: Select.Changed) -> None:
+        self.app.theme = event.value  # preview at once; remembered by the app
+
+    def show_meeting(self, key: str) -> None:
+        meeting = self.app.database.find_meeting(key)
+        values = {
+            "meeting-name": meeting.name,
+            "meeting-share": str(meeting.share_minutes),
+            "meeting-days": ",".join(WEEKDAYS[d] for d in meeting.days),
+            "meeting-time": meeting.start.strftime("%H:%M") if meeting.start else "",
+            "meeting-duration": str(meeting.duration_minutes or ""),
+            "meeting-types": ",".join(meeting.types),
+        }
+        for widget_id, value in values.items():
+            self.query_one(f"#{widget_id}", Input).value = value
+        self.query_one("#meeting-queue", Select).value = meeting.queue_mode
+
+    def text(self, widget_id: str) -> str:
+        return self.query_one(f"#{widget_id}", Input).value.strip()
+
+    def group_settings(self) -> GroupSettings:
+        order = self.query_one("#date-order", Select).value
+        return self.app.settings.edit(
+            currency=self.text("currency"),
+            date_order=None if order == "none" else order,
+            ladder=self.text("ladder"),
+            warning_seconds=validate.count("warning seconds", self.text("warning-seconds")),
+            closing_reserve_minutes=validate.count("closing reserve", self.text("closing-reserve")),
+            bell=self.query_one("#bell", Switch).value,
+            names_on_display=self.query_one("#names-on-display", Switch).value,
+            theme=self.query_one("#theme", Select).value,
+        )
+
+    def meeting_settings(self) -> tuple[str, Meeting] | None:
+        if not self.query("#meeting"):
+            return None
+        key = self.query_one("#meeting", Select).value
+        old = self.app.database.find_meeting(key)
+        if not self.text("meeting-share"):
+            raise ValidationError("share minutes", "cannot be empty")
+        new = old.edit(
+            name=self.text("meeting-name"),
+            share_minutes=validate.count("share minutes", self.text("meeting-share"), maximum=30),
+            days=parse_days(self.text("meeting-days")),
+            start=parse_time(self.text("meeting-time")) if self.text("meeting-time") else None,
+            duration_minutes=(validate.count("duration", self.text("meeting-duration"), maximum=1440)
+                              if self.text("meeting-duration") else None),
+            types=parse_types(self.text("meeting-types"), meeting_type_codes()),
+            queue_mode=self.query_one("#meeting-queue", Select).value,
+        )
+        return old.name, new
+
+    def action_save(self) -> None:
+        error_line = self.query_one("#settings-error", Static)
+        try:
+            settings = self.group_settings()
+            meeting = self.meeting_settings()
+            self.app.save_settings(settings)
+            if meeting:
+                self.app.database.update_meeting(*meeting)
+        except FacilitatorError as error:
+            error_line.update(Content(str(error)))
+            return
+        error_line.update("")
+        self.notify("Settings saved.")
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.run_action(event.button.id)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

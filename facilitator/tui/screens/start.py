@@ -1,0 +1,120 @@
+"""The first screen: pick the meeting to run (the one scheduled nearest to now first)."""
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from facilitator.core.errors import FacilitatorError
+from facilitator.core.meeting import Meeting
+
+
+class StartScreen(Screen):
+    """Choose a meeting and start it; resume one left behind first."""
+
+    BINDINGS = [
+        Binding("enter", "start_meeting", "Start meeting", id="start.begin"),
+        Binding("f2", "new_meeting", "New meeting", id="start.new", priority=True),
+        Binding("f9", "settings", "Settings", id="start.settings", priority=True),
+        Binding("ctrl+q", "app.quit", "Quit", id="start.quit", priority=True),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=True)
+        with Vertical(id="start-body"):
+            yield Static("Which meeting are we running?", id="start-title")
+            yield OptionList(id="meeting-list")
+            yield Static("Enter starts the meeting · F2 adds a meeting · F9 settings",
+                         id="start-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.check_left_behind)
+        self.refresh_meetings()
+
+    def refresh_meetings(self) -> None:
+        options = self.query_one("#meeting-list", OptionList)
+        options.clear_options()
+        for meeting in self.ordered_meetings():
+            label = Content(meeting.name)
+            schedule = meeting.describe_schedule()
+            if schedule:
+                label = Content.assemble(label, ("  " + schedule, "dim"))
+            options.add_option(Option(label, id=meeting.key))
+        if options.option_count:
+            options.highlighted = 0
+        options.focus()
+
+    def ordered_meetings(self) -> list[Meeting]:
+        from facilitator.tui.scheduling import nearest_first
+
+        return nearest_first(self.app.database.meetings(), self.app.clock.now())
+
+    def check_left_behind(self) -> None:
+        from facilitator.store.live_meeting import find_left_behind
+
+        try:
+            left = find_left_behind(self.app.journal_path)
+        except FacilitatorError as error:
+            self.notify(str(error), severity="error", timeout=30)
+            return
+        if left is not None:
+            from facilitator.tui.screens.resume import ResumeScreen
+
+            self.app.push_screen(ResumeScreen(left), self.after_resume_choice)
+        elif not self.app.database.meetings():
+            self.action_new_meeting()
+
+    def after_resume_choice(self, live) -> None:
+        if live is not None:
+            self.open_meeting(live)
+
+    def action_new_meeting(self) -> None:
+        from facilitator.tui.screens.meeting_form import MeetingFormScreen
+
+        first = not self.app.database.meetings()
+        self.app.push_screen(MeetingFormScreen(first_run=first), self.after_new_meeting)
+
+    def after_new_meeting(self, meeting: Meeting | None) -> None:
+        self.refresh_meetings()
+        if meeting is not None:
+            options = self.query_one("#meeting-list", OptionList)
+            options.highlighted = options.get_option_index(meeting.key)
+
+    @on(OptionList.OptionSelected, "#meeting-list")
+    def selected(self) -> None:
+        self.action_start_meeting()
+
+    def action_start_meeting(self) -> None:
+        options = self.query_one("#meeting-list", OptionList)
+        if options.highlighted is None:
+            self.notify("Add a meeting first (F2).", severity="warning")
+            return
+        meeting = self.app.database.find_meeting(
+            options.get_option_at_index(options.highlighted).id)
+        from facilitator.store.live_meeting import LiveMeeting
+
+        try:
+            live = LiveMeeting.begin(self.app.journal_path, meeting,
+                                     self.app.settings.currency, self.app.clock)
+        except FileExistsError:
+            self.check_left_behind()
+            return
+        except FacilitatorError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.open_meeting(live)
+
+    def open_meeting(self, live) -> None:
+        from facilitator.tui.screens.meeting import MeetingScreen
+
+        self.app.push_screen(MeetingScreen(live), lambda _: self.refresh_meetings())
+
+    def action_settings(self) -> None:
+        from facilitator.tui.screens.settings import SettingsScreen
+
+        self.app.push_screen(SettingsScreen(), lambda _: self.refresh_meetings())

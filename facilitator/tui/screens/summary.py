@@ -1,0 +1,93 @@
+"""End of the meeting: the counts that will be saved, then save or discard."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from facilitator.core.errors import FacilitatorError
+from facilitator.core.money import format_cents
+from facilitator.core.record import Record
+from facilitator.store.live_meeting import LiveMeeting
+from facilitator.tui.widgets.meeting_header import clock_text
+
+
+def summary_lines(record: Record, duration_seconds: float) -> list[str]:
+    chips = ", ".join(f"{key} ×{count}" for key, count in record.chips.items() if count)
+    return [
+        f"Attendance      {record.attendance}",
+        f"Newcomers       {record.newcomers}",
+        f"Visitors        {record.visitors}",
+        f"Online          {record.online}",
+        f"Shares          {record.shares}" + (f"  ({record.passes} passed)" if record.passes else ""),
+        f"Share time      {clock_text(record.share_seconds)}"
+        + (f"  ({record.over_time} over time)" if record.over_time else ""),
+        f"Chips given     {record.chips_total}" + (f"  ({chips})" if chips else ""),
+        f"Collection      {format_cents(record.collection, record.currency)}",
+        f"Duration        {clock_text(duration_seconds)}",
+    ]
+
+
+class SummaryScreen(ModalScreen[str | None]):
+    """Save writes one record of counts and deletes the journal; discard saves nothing."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save record", id="summary.save", priority=True),
+        Binding("ctrl+d", "discard", "Discard meeting", id="summary.discard", priority=True),
+        Binding("escape", "back", "Back to meeting", id="summary.back"),
+    ]
+
+    def __init__(self, live: LiveMeeting) -> None:
+        super().__init__()
+        self.live = live
+
+    def compose(self) -> ComposeResult:
+        record = self.live.record()
+        existing = self.app.database.find_record(record.meeting, record.date)
+        with Vertical(classes="dialog", id="summary-dialog"):
+            yield Static(f"End of {record.meeting} — {record.date:%a %d %b %Y}",
+                         classes="dialog-title", markup=False)
+            yield Static("\n".join(summary_lines(record, self.live.now())),
+                         id="summary-figures", markup=False)
+            if existing:
+                yield Static("A record for this meeting and date is already saved: saving "
+                             "replaces it.", classes="warning-line")
+            yield Static("Only these counts are kept. Names are forgotten.", classes="dim-line")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="save")
+                yield Button("Back (esc)", id="back")
+                yield Button("Discard (ctrl+d)", variant="error", id="discard")
+
+    def on_mount(self) -> None:
+        self.query_one("#save", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.run_action(event.button.id)
+
+    def action_save(self) -> None:
+        record = self.live.record()
+        replace = self.app.database.find_record(record.meeting, record.date) is not None
+        try:
+            saved = self.live.end(self.app.database, replace=replace)
+        except FacilitatorError as error:
+            self.notify(str(error), severity="error", timeout=20)
+            return
+        self.notify(f"Saved: {saved.attendance} attended, {saved.newcomers} newcomers.")
+        self.dismiss("saved")
+
+    def action_discard(self) -> None:
+        from facilitator.tui.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool) -> None:
+            if yes:
+                self.live.discard()
+                self.notify("The meeting was discarded; nothing was saved.")
+                self.dismiss("discarded")
+
+        self.app.push_screen(
+            ConfirmScreen("Discard this meeting? Nothing will be saved.", "Discard", "Keep"),
+            answered)
+
+    def action_back(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,47 @@
+"""Who is signed in: a number, the first name if one was given, and the flags."""
+
+from textual.reactive import reactive
+from textual.widgets import DataTable
+from rich.text import Text
+
+from facilitator.core.session import MeetingSession
+
+NAME_WIDTH = 22
+
+
+def shown_name(name: str, width: int = NAME_WIDTH) -> Text:
+    """A name as plain text (never markup), cut to fit."""
+    text = Text(name or "—", no_wrap=True, overflow="ellipsis")
+    text.truncate(width, overflow="ellipsis")
+    return text
+
+
+class AttendeeTable(DataTable):
+    """The sign-in list, newest at the bottom; the highlighted row can be corrected."""
+
+    session: reactive[MeetingSession | None] = reactive(None)
+
+    def on_mount(self) -> None:
+        self.cursor_type = "row"
+        self.add_column("#", key="number", width=4)
+        self.add_column("name", key="name", width=NAME_WIDTH)
+        self.add_column("", key="flags", width=20)
+
+    def watch_session(self, session: MeetingSession | None) -> None:
+        if session is None:
+            return
+        grew = len(session.attendees) > self.row_count
+        row = len(session.attendees) - 1 if grew else self.cursor_row
+        self.clear()
+        for person in session.attendees:
+            flags = " ".join(flag for flag in ("newcomer", "visitor", "online")
+                             if getattr(person, flag))
+            self.add_row(str(person.id), shown_name(person.name), flags, key=str(person.id))
+        if self.row_count:
+            self.move_cursor(row=min(max(row, 0), self.row_count - 1), scroll=True)
+
+    @property
+    def selected_id(self) -> int | None:
+        if not self.row_count:
+            return None
+        return int(self.coordinate_to_cell_key((self.cursor_row, 0)).row_key.value)

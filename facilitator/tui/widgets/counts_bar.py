@@ -1,0 +1,34 @@
+"""The four counts, always in sight: attendance, newcomers, visitors, online."""
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.widgets import Digits, Static
+
+from facilitator.core.session import MeetingSession
+
+
+class CountsBar(Horizontal):
+    """Attendance in big digits; the other counts beside it."""
+
+    DEFAULT_CSS = """
+    CountsBar { height: 3; }
+    CountsBar #attendance-digits { width: auto; min-width: 6; color: $accent; }
+    CountsBar #counts-text { width: 1fr; padding: 0 1; }
+    """
+
+    session: reactive[MeetingSession | None] = reactive(None)
+
+    def compose(self) -> ComposeResult:
+        yield Digits("0", id="attendance-digits")
+        yield Static(id="counts-text")
+
+    def watch_session(self, session: MeetingSession | None) -> None:
+        if session is None:
+            return
+        self.query_one("#attendance-digits", Digits).update(str(session.attendance))
+        self.query_one("#counts-text", Static).update(
+            f"in the room: [b]{session.attendance}[/b]\n"
+            f"newcomers [b]{session.newcomers}[/b]  visitors [b]{session.visitors}[/b]\n"
+            f"online [b]{session.online}[/b]"
+        )

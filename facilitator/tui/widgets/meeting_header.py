@@ -1,0 +1,47 @@
+"""The meeting's header line: name, date, wall clock, time since start and time left."""
+
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.content import Content
+
+from facilitator.core.session import MeetingSession
+
+
+def clock_text(seconds: float) -> str:
+    """1:05:09 or 5:09."""
+    seconds = int(max(0, seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+class MeetingHeader(Widget):
+    """Redrawn every second; the times are computed from the clock each time."""
+
+    DEFAULT_CSS = """
+    MeetingHeader { height: 1; background: $panel; color: $foreground; padding: 0 1; }
+    """
+
+    session: reactive[MeetingSession | None] = reactive(None)
+
+    def __init__(self, live, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.live = live
+
+    def on_mount(self) -> None:
+        self.set_interval(1.0, self.refresh)
+
+    def render(self) -> Content:
+        session = self.session or self.live.session
+        wall = self.live.clock.now()
+        elapsed = self.live.now()
+        parts = [
+            Content.styled(session.meeting, "bold"),
+            Content(f"  {session.date:%a %d %b %Y}  {wall:%H:%M}"),
+            Content(f"  running {clock_text(elapsed)}"),
+        ]
+        if session.duration_minutes:
+            left = session.duration_minutes * 60 - elapsed
+            text = f"  left {clock_text(left)}" if left >= 0 else f"  over by {clock_text(-left)}"
+            parts.append(Content.styled(text, "bold $warning" if left < 300 else ""))
+        return Content.assemble(*parts)
