@@ -1,0 +1,66 @@
+"""Calendar arithmetic from a sober date, the way chips and keytags are counted.
+
+Dates are the sober date plus relativedelta(months=N), computed from the sober date itself,
+never by chaining steps. Month ends clamp (Jan 31 + 1 month = Feb 28 or 29); Feb 29 + 1 year
+is Feb 28, or Mar 1 when the group's `leap_day` setting is "mar1".
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from dateutil.relativedelta import relativedelta
+
+from facilitator.core.errors import ValidationError
+
+
+@lru_cache(maxsize=2048)
+def _months_step(months: int) -> relativedelta:
+    return relativedelta(months=months)
+
+
+def add_months(sober: date, months: int, leap_day: str = "feb28") -> date:
+    """The sober date plus `months` calendar months (relativedelta clamps month ends)."""
+    result = sober + _months_step(months)
+    if leap_day == "mar1" and sober.month == 2 and sober.day == 29 and result.day == 28:
+        # Feb 29 clamped into a common year: this group celebrates on Mar 1 instead.
+        result += timedelta(days=1)
+    return result
+
+
+def whole_months(sober: date, on: date, leap_day: str = "feb28") -> int:
+    """Whole calendar months from `sober` to `on`, counted the way milestones are."""
+    months = (on.year - sober.year) * 12 + on.month - sober.month
+    while months > 0 and add_months(sober, months, leap_day) > on:
+        months -= 1
+    return max(months, 0)
+
+
+@dataclass(frozen=True)
+class TimeSober:
+    """Time from the sober date: calendar years, months and days, and total days."""
+
+    years: int
+    months: int
+    days: int
+    total_days: int
+
+    def describe(self) -> str:
+        """'1 year, 8 months, 14 days'."""
+        parts = [(self.years, "year"), (self.months, "month"), (self.days, "day")]
+        return ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in parts)
+
+
+def time_sober(sober: date, on: date, leap_day: str = "feb28") -> TimeSober:
+    """Years, months and days from `sober` to `on`, as milestones count them.
+
+    With the default leap-day rule this is exactly relativedelta(on, sober); with "mar1" a
+    Feb 29 sober date completes its year on Mar 1 in common years.
+    """
+    if on < sober:
+        raise ValidationError(
+            "on", f"{on.isoformat()} is before the sober date {sober.isoformat()}"
+        )
+    months = whole_months(sober, on, leap_day)
+    days = (on - add_months(sober, months, leap_day)).days
+    return TimeSober(months // 12, months % 12, days, (on - sober).days)

@@ -1,0 +1,78 @@
+"""Find milestone ladders: the ones shipped with facilitator and the group's own files.
+
+A group's own ladder is a text file `ladders/NAME.txt` in the folder of the database (the
+format is in facilitator/core/ladder_format.py and the README). A file named like a built-in
+ladder (aa.txt) takes its place, e.g. to translate the labels.
+"""
+
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+import orjson
+
+from facilitator.core.errors import ValidationError
+from facilitator.core.ladder_format import ladder_from_dict, ladder_from_text
+from facilitator.core.milestones import KEY_PATTERN, Ladder
+from facilitator.core.settings import GroupSettings
+
+BUILT_IN = ("aa", "na", "monthly")
+SUFFIX = ".txt"
+_MAX_FILE_BYTES = 64_000
+
+
+def ladders_folder(db_path: Path) -> Path:
+    """Where a group keeps its own ladder files: `ladders/` beside the database."""
+    return Path(db_path).parent / "ladders"
+
+
+def available(db_path: Path | None) -> list[str]:
+    """Names of every ladder that can be chosen: built-in ones first, then the group's."""
+    own: list[str] = []
+    if db_path is not None and ladders_folder(db_path).is_dir():
+        own = sorted(path.stem for path in ladders_folder(db_path).glob("*" + SUFFIX)
+                     if KEY_PATTERN.fullmatch(path.stem) and path.stem not in BUILT_IN)
+    return list(BUILT_IN) + own
+
+
+def load_ladder(name: str, db_path: Path | None = None, *, leap_day: str = "feb28") -> Ladder:
+    """The ladder called `name`, with the group's leap-day rule."""
+    name = name.strip().lower()
+    if not KEY_PATTERN.fullmatch(name):
+        raise ValidationError("ladder", f"{name[:40]!r} is not a ladder name (lower-case "
+                                        "letters, digits and hyphens)")
+    own = ladders_folder(db_path) / f"{name}{SUFFIX}" if db_path is not None else None
+    if own is not None and own.is_file():
+        ladder = ladder_from_text(name, _read_text(own), f"ladder file {own}")
+    elif name in BUILT_IN:
+        ladder = _built_in(name)
+    else:
+        where = f"; a group's own ladder goes in {own}" if own is not None else ""
+        raise ValidationError("ladder", f"there is no ladder named {name!r}; choose one of "
+                                        f"{', '.join(available(db_path))}{where}")
+    return ladder.using(leap_day)
+
+
+def group_ladder(settings: GroupSettings, db_path: Path | None) -> Ladder:
+    """The ladder the group chose in its settings, with its leap-day rule."""
+    return load_ladder(settings.ladder, db_path, leap_day=settings.leap_day)
+
+
+@lru_cache(maxsize=None)
+def _built_in(name: str) -> Ladder:
+    resource = files("facilitator.data").joinpath("ladders", f"{name}.json")
+    return ladder_from_dict(name, orjson.loads(resource.read_bytes()), f"built-in ladder {name}")
+
+
+def _read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ValidationError(f"ladder file {path}", error.strerror or str(error)) from None
+    if len(raw) > _MAX_FILE_BYTES:
+        raise ValidationError(f"ladder file {path}", "is too large for a ladder (over 64 kB)")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ValidationError(f"ladder file {path} line {line}", "is not UTF-8 text") from None
