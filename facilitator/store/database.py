@@ -176,8 +176,17 @@ class Database:
 
     def add_records(self, records: list[Record], *, replace: bool = False) -> None:
         """Save several records in one write: all of them or none."""
+        self.add_meetings_and_records([], records, replace=replace)
+
+    def add_meetings_and_records(self, meetings: list[Meeting], records: list[Record], *,
+                                 replace: bool = False) -> None:
+        """Create meetings and save records in one atomic write: all of them or none."""
         index = self._records_by_key()
         names = {m.key: m.name for m in self.meetings()}
+        for meeting in meetings:
+            if meeting.key in names:
+                raise ValidationError("name", f"a meeting named {meeting.name!r} already exists")
+            names[meeting.key] = meeting.name
         for record in records:
             if record.meeting.casefold() not in names:
                 self.get_meeting(record.meeting)
@@ -195,11 +204,14 @@ class Database:
         def change() -> None:
             table = self._db.table("records")
             replaced = [index[r.key] for r in records if r.key in index]
-            if replaced:
-                table.remove(doc_ids=replaced)
             rows = [r.edit(meeting=names[r.meeting.casefold()]).to_dict() for r in records]
-            if rows:
-                table.insert_multiple(rows)
+            with self._db.storage.batch():
+                if meetings:
+                    self._db.table("meetings").insert_multiple(m.to_dict() for m in meetings)
+                if replaced:
+                    table.remove(doc_ids=replaced)
+                if rows:
+                    table.insert_multiple(rows)
             self._record_index = None
 
         self._write(change)

@@ -9,6 +9,8 @@ The last state written is kept in memory so that each operation does not parse t
 file again: the writer holds the lock, so nobody else changes the file underneath.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import orjson
@@ -25,6 +27,21 @@ class AtomicJSONStorage(Storage):
         self.path = path
         self._tables = tables
         self._read_only = read_only
+        self._deferred: bool | None = None  # inside batch(): None, or True once changed
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Several TinyDB operations saved by one atomic write: all of them or none."""
+        self._deferred = False
+        try:
+            yield
+        except BaseException:
+            self._deferred = None
+            self._forget_changes()
+            raise
+        changed, self._deferred = self._deferred, None
+        if changed:
+            self.write(self._tables)
 
     def read(self) -> dict:
         return self._tables
@@ -32,18 +49,24 @@ class AtomicJSONStorage(Storage):
     def write(self, data: dict) -> None:
         if self._read_only:
             raise PermissionError("this database was opened for reading only")
+        if self._deferred is not None:
+            self._tables, self._deferred = data, True
+            return
         payload = orjson.dumps({"schema_version": CURRENT_VERSION, "tables": data})
         try:
             atomic_write(self.path, payload)
         except BaseException:
-            # TinyDB changed the tables in place before calling write: forget them and
-            # take the file (untouched) as the truth again.
-            from facilitator.store.loader import read
-
-            content = read(self.path)
-            self._tables = content["tables"] if content else {}
+            self._forget_changes()
             raise
         self._tables = data
+
+    def _forget_changes(self) -> None:
+        # TinyDB changed the tables in place before calling write: forget them and
+        # take the file (untouched) as the truth again.
+        from facilitator.store.loader import read
+
+        content = read(self.path)
+        self._tables = content["tables"] if content else {}
 
     def close(self) -> None:
         pass
