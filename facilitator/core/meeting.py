@@ -26,6 +26,8 @@ def parse_days(text: str) -> tuple[int, ...]:
 
 def parse_time(text: str, field: str = "time") -> time:
     """'19:00' or '7.30' -> time; 24-hour clock."""
+    if not isinstance(text, str):
+        raise ValidationError(field, "must be a time (HH:MM)")
     match = _TIME.fullmatch(text.strip())
     if not match:
         raise ValidationError(field, f"{text.strip()[:20]!r} is not a time; use HH:MM (24-hour)")
@@ -59,8 +61,10 @@ class Meeting:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", validate.text("name", self.name, maximum=80, required=True))
-        if any(not isinstance(d, int) or not 0 <= d <= 6 for d in self.days):
+        if any(type(d) is not int or not 0 <= d <= 6 for d in self.days):
             raise ValidationError("day", "weekdays must be 0 (Monday) to 6 (Sunday)")
+        if self.start is not None and not isinstance(self.start, time):
+            raise ValidationError("start", "must be a time (HH:MM)")
         if self.duration_minutes is not None:
             minutes = validate.count("duration", self.duration_minutes, maximum=24 * 60)
             if minutes == 0:
