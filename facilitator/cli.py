@@ -11,7 +11,7 @@ import sys
 from facilitator import __version__
 from facilitator.core.errors import FacilitatorError
 
-COMMANDS = ("meetings", "record", "doctor")
+COMMANDS = ("meetings", "record", "doctor", "chips")
 
 
 class ArgumentParser(argparse.ArgumentParser):

@@ -46,9 +46,10 @@ class TimeSober:
     total_days: int
 
     def describe(self) -> str:
-        """'1 year, 8 months, 14 days'."""
+        """'1 year, 8 months, 14 days'; parts that are zero are left out ('0 days' stays)."""
         parts = [(self.years, "year"), (self.months, "month"), (self.days, "day")]
-        return ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in parts)
+        shown = [f"{n} {word}{'' if n == 1 else 's'}" for n, word in parts if n]
+        return ", ".join(shown) or "0 days"
 
 
 def time_sober(sober: date, on: date, leap_day: str = "feb28") -> TimeSober:

@@ -1,0 +1,127 @@
+"""`facilitator chips`: the milestone calculator, and `chips stock` for the chip inventory."""
+
+from datetime import date
+from pathlib import Path
+
+import orjson
+
+from facilitator.core.dates import describe_date, parse_date
+from facilitator.core.errors import ValidationError
+from facilitator.core.milestones import Ladder, MilestoneDate, time_sober
+from facilitator.core.settings import GroupSettings
+from facilitator.store.database import Database
+from facilitator.store.ladders import load_ladder
+from facilitator.store.paths import resolve_db_path
+
+today = date.today  # replaced in tests to move the clock
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "chips", help="chip and keytag milestones; chip stock",
+        description="`chips DATE` shows time sober and milestones; `chips stock` lists the "
+                    "chips on hand, `chips stock set KEY N [--reorder N]` and "
+                    "`chips stock add KEY N` change it.",
+    )
+    parser.add_argument("words", nargs="*", metavar="DATE|stock",
+                        help="the sober date, e.g. 2024-03-14; or stock [set|add KEY N]")
+    parser.add_argument("--on", metavar="DATE", help="count up to this date (default today)")
+    parser.add_argument("--ladder", metavar="NAME", help="aa, na, monthly or the group's own")
+    order = parser.add_mutually_exclusive_group()
+    order.add_argument("--dayfirst", dest="order", action="store_const", const="dayfirst",
+                       help="read 03/04/2024 as 3 April")
+    order.add_argument("--monthfirst", dest="order", action="store_const", const="monthfirst",
+                       help="read 03/04/2024 as March 4")
+    parser.add_argument("--reorder", metavar="N", help="with `stock set`: the reorder level")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    if args.words and args.words[0].lower() == "stock":
+        from facilitator.commands.chips_stock import run_stock
+
+        return run_stock(args, args.words[1:])
+    return run_calculator(args)
+
+
+def group_settings(db_path: Path) -> GroupSettings:
+    """The group's settings when a database exists (read only, no lock), else the defaults."""
+    if not db_path.exists():
+        return GroupSettings()
+    with Database.open(db_path, writer=False) as database:
+        return database.settings()
+
+
+def chosen_ladder(args, settings: GroupSettings, db_path: Path) -> Ladder:
+    return load_ladder(args.ladder or settings.ladder, db_path, leap_day=settings.leap_day)
+
+
+def run_calculator(args) -> int:
+    if args.reorder is not None:
+        raise ValidationError("--reorder", "goes with `chips stock set KEY N`")
+    text = " ".join(args.words).strip()
+    if not text:
+        raise ValidationError("sober date", "missing; type it like `facilitator chips 2024-03-14`")
+    db_path = resolve_db_path(args.db)
+    settings = group_settings(db_path)
+    order = args.order or settings.date_order
+    now = today()
+    sober = _date(text, "sober date", order, now, allow_future=False)
+    on = _date(args.on, "on", order, now, allow_future=True) if args.on else now
+    ladder = chosen_ladder(args, settings, db_path)
+    sober_for = time_sober(sober, on, ladder.leap_day)
+    reached, coming = ladder.reached(sober, on), ladder.next_after(sober, on)
+    if args.json:
+        print(orjson.dumps({
+            "sober_date": sober.isoformat(), "on": on.isoformat(),
+            "years": sober_for.years, "months": sober_for.months, "days": sober_for.days,
+            "total_days": sober_for.total_days,
+            "reached": _milestone_json(reached),
+            "next": {**_milestone_json(coming), "days_until": coming.days_until(on)}
+            if coming else None,
+        }, option=orjson.OPT_INDENT_2).decode())
+        return 0
+    days = f"{sober_for.total_days:,} day{'' if sober_for.total_days == 1 else 's'}"
+    lines = [
+        ("Sober date", describe_date(sober)),
+        ("On", describe_date(on) + (" (today)" if on == now else "")),
+        ("Time sober", f"{sober_for.describe()} ({days})"),
+        ("Reached", _reached_text(reached, on)),
+        ("Next", _next_text(coming, on)),
+        ("Ladder", f"{ladder.title} ({ladder.name})"),
+    ]
+    for name, value in lines:
+        print(f"{name + ':':<12}{value}")
+    return 0
+
+
+def _date(text: str, field: str, order: str | None, now: date, *, allow_future: bool) -> date:
+    try:
+        return parse_date(text, today=now, order=order, field=field, allow_future=allow_future)
+    except ValidationError as error:
+        if order is None and "day-first or month-first" in error.reason:
+            raise ValidationError(field, f"{error.reason}: add --dayfirst or --monthfirst") \
+                from None
+        raise
+
+
+def _milestone_json(found: MilestoneDate | None) -> dict | None:
+    if found is None:
+        return None
+    return {"key": found.key, "label": found.label, "date": found.date.isoformat()}
+
+
+def _reached_text(reached: MilestoneDate | None, on: date) -> str:
+    if reached is None:
+        return "none yet"
+    when = "today" if reached.date == on else f"on {describe_date(reached.date)}"
+    return f"{reached.milestone.title}, {when}"
+
+
+def _next_text(coming: MilestoneDate | None, on: date) -> str:
+    if coming is None:
+        return "none: this ladder ends here"
+    days = coming.days_until(on)
+    return (f"{coming.milestone.title}, on {describe_date(coming.date)}, "
+            f"in {days} day{'' if days == 1 else 's'}")

@@ -1,0 +1,93 @@
+"""`facilitator chips stock [set KEY N [--reorder N] | add KEY N]`: the chip inventory."""
+
+import orjson
+
+from facilitator.commands.chips import chosen_ladder
+from facilitator.commands.common import open_database
+from facilitator.core import chip_stock
+from facilitator.core.errors import ValidationError
+from facilitator.core.settings import GroupSettings
+from facilitator.store.paths import resolve_db_path
+
+USAGE = "use `chips stock`, `chips stock set KEY N [--reorder N]` or `chips stock add KEY N`"
+
+
+def run_stock(args, words: list[str]) -> int:
+    for option, given in (("--on", args.on), ("--dayfirst/--monthfirst", args.order)):
+        if given:
+            raise ValidationError(option, "goes with the calculator (`chips DATE`), not stock")
+    if not words:
+        if args.reorder is not None:
+            raise ValidationError("--reorder", "goes with `chips stock set KEY N`")
+        return list_stock(args)
+    action = words[0].lower()
+    if action not in ("set", "add"):
+        raise ValidationError("stock", f"{words[0][:20]!r} is not an action; {USAGE}")
+    if len(words) != 3:
+        raise ValidationError("stock", f"`{action}` needs a KEY and a number N; {USAGE}")
+    if args.json:
+        raise ValidationError("--json", "goes with `chips stock` (the list)")
+    if action == "add" and args.reorder is not None:
+        raise ValidationError("--reorder", "goes with `chips stock set KEY N`")
+    return change_stock(args, action, words[1].strip().lower(), words[2])
+
+
+def change_stock(args, action: str, key: str, number: str) -> int:
+    with open_database(args, writer=True) as database:
+        ladder = chosen_ladder(args, database.settings(), database.path)
+        label = ladder.stock_label(key)
+        stock = chip_stock.from_rows(database.stock())
+        if action == "set":
+            stock = chip_stock.set_count(stock, key, number, args.reorder)
+        else:
+            stock = chip_stock.add(stock, key, number)
+        database.save_stock(chip_stock.to_rows(stock))
+    level = chip_stock.level(stock, key)
+    print(f"{label} ({key}): {level.on_hand} on hand, reorder at {level.reorder_at}")
+    warning = level.warning(label)
+    if warning:
+        print(f"warning: {warning}")
+    return 0
+
+
+def list_stock(args) -> int:
+    db_path = resolve_db_path(args.db)
+    settings, stock = GroupSettings(), {}
+    if db_path.exists():
+        with open_database(args, writer=False) as database:
+            settings, stock = database.settings(), chip_stock.from_rows(database.stock())
+    ladder = chosen_ladder(args, settings, db_path)
+    items = ladder.stock_items(stock)
+    known = {key for key, _ in items}
+    items += [(key, f"(not on the {ladder.name} ladder)") for key in stock if key not in known]
+    rows = [_row(key, label, stock) for key, label in items]
+    if args.json:
+        print(orjson.dumps(rows, option=orjson.OPT_INDENT_2).decode())
+        return 0
+    print(f"Chips on hand, {ladder.title} ({ladder.name}):")
+    print(f"  {'KEY':<16}{'CHIP':<30}{'ON HAND':>8}{'REORDER AT':>12}")
+    for row in rows:
+        counted = row["status"] != "not counted"
+        on_hand = str(row["on_hand"]) if counted else "-"
+        print(f"  {row['key']:<16}{row['label'][:29]:<30}{on_hand:>8}{row['reorder_at']:>12}"
+              f"{_flag(row)}")
+    to_reorder = [row["label"] for row in rows if row["status"] in ("low", "out")]
+    if to_reorder:
+        print(f"To reorder ({len(to_reorder)}): {', '.join(to_reorder)}")
+    if not stock:
+        print("No chips counted yet: `facilitator chips stock set KEY N` records how many "
+              "you have.")
+    return 0
+
+
+def _row(key: str, label: str, stock: dict) -> dict:
+    level = chip_stock.level(stock, key)
+    status = level.status if stock else "not counted"
+    return {"key": key, "label": label, "on_hand": level.on_hand,
+            "reorder_at": level.reorder_at, "status": status}
+
+
+def _flag(row: dict) -> str:
+    if row["status"] == "out" and row["on_hand"] < 0:
+        return f"  OUT, {-row['on_hand']} more given than counted"
+    return f"  {row['status'].upper()}" if row["status"] in ("low", "out") else ""

@@ -1,0 +1,105 @@
+"""Chips and keytags on hand: give one, restock, and say when to reorder.
+
+A stock maps a chip's stock key (e.g. '30d') to its level. Giving a chip the count says is
+out is allowed (the group may have spares) but always flagged: on hand then goes below zero
+and shows how many more were given than counted, until a restock (`add`) makes up for them
+or a fresh count (`set_count`) replaces the number. A group that keeps no stock at all (an
+empty stock) is never nagged: giving a chip then changes nothing.
+"""
+
+from dataclasses import dataclass
+from typing import Mapping
+
+from facilitator.core import validate
+from facilitator.core.errors import ValidationError
+
+MAX_CHIPS = 1_000_000
+
+
+@dataclass(frozen=True)
+class StockLevel:
+    """How many of one chip are on hand, and the level at which to reorder."""
+
+    on_hand: int = 0  # below zero: that many more given than were counted
+    reorder_at: int = 0
+
+    @property
+    def status(self) -> str:
+        """'out' at or below zero, 'low' at or below the reorder level, else 'ok'."""
+        if self.on_hand <= 0:
+            return "out"
+        return "low" if self.on_hand <= self.reorder_at else "ok"
+
+    def warning(self, label: str) -> str | None:
+        """What the meeting screen and `chips stock` say about this chip, if anything."""
+        if self.on_hand < 0:
+            return f"{label}: out of stock, {-self.on_hand} more given than counted"
+        if self.on_hand == 0:
+            return f"{label}: out of stock"
+        if self.status == "low":
+            return f"{label}: low, {self.on_hand} left (reorder at {self.reorder_at})"
+        return None
+
+
+Stock = Mapping[str, StockLevel]
+
+
+def from_rows(rows: Mapping[str, Mapping]) -> dict[str, StockLevel]:
+    """The stock as the database keeps it ({key: {"on_hand": n, "reorder_at": n}})."""
+    stock = {}
+    for key, row in rows.items():
+        if not isinstance(row, Mapping) or not isinstance(row.get("on_hand", 0), int):
+            raise ValidationError(f"stock {key[:40]}", "is not a count of chips")
+        reorder_at = validate.count(f"stock {key[:40]} reorder level", row.get("reorder_at", 0),
+                                    maximum=MAX_CHIPS)
+        stock[key] = StockLevel(row.get("on_hand", 0), reorder_at)
+    return stock
+
+
+def to_rows(stock: Stock) -> dict[str, dict]:
+    """The form `Database.save_stock` takes."""
+    return {key: {"on_hand": level.on_hand, "reorder_at": level.reorder_at}
+            for key, level in stock.items()}
+
+
+def level(stock: Stock, key: str) -> StockLevel:
+    """The level of one chip; one never counted has none on hand."""
+    return stock.get(key, StockLevel())
+
+
+def set_count(stock: Stock, key: str, on_hand: object,
+              reorder_at: object | None = None) -> dict[str, StockLevel]:
+    """After counting the chips: `on_hand` replaces the number; optionally a new reorder level."""
+    current = level(stock, key)
+    counted = validate.count("number", on_hand, maximum=MAX_CHIPS)
+    reorder = current.reorder_at if reorder_at is None else validate.count(
+        "reorder level", reorder_at, maximum=MAX_CHIPS)
+    return {**stock, key: StockLevel(counted, reorder)}
+
+
+def add(stock: Stock, key: str, number: object) -> dict[str, StockLevel]:
+    """Chips bought or received: `number` more on hand (making up any given beyond the count)."""
+    more = validate.count("number", number, maximum=MAX_CHIPS)
+    current = level(stock, key)
+    if current.on_hand + more > MAX_CHIPS:
+        raise ValidationError("number", f"would make {current.on_hand + more:,} on hand, more "
+                                        f"than {MAX_CHIPS:,}")
+    return {**stock, key: StockLevel(current.on_hand + more, current.reorder_at)}
+
+
+def give(stock: Stock, key: str, label: str | None = None) -> tuple[dict[str, StockLevel],
+                                                                   str | None]:
+    """One chip given in a meeting: the new stock, and a warning when low or out."""
+    if not stock:
+        return {}, None
+    current = level(stock, key)
+    after = StockLevel(current.on_hand - 1, current.reorder_at)
+    return {**stock, key: after}, after.warning(label or key)
+
+
+def take_back(stock: Stock, key: str) -> dict[str, StockLevel]:
+    """Undo one `give`: the chip is back on hand."""
+    if not stock:
+        return {}
+    current = level(stock, key)
+    return {**stock, key: StockLevel(current.on_hand + 1, current.reorder_at)}
