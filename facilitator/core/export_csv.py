@@ -106,7 +106,14 @@ def grouped_csv(groups: Sequence[Totals], currency: str = "USD") -> str:
 
 def parse_occurrence_csv(text: str, *, today: date, order: DateOrder | str | None = None,
                          currency: str = "USD") -> list[Record]:
-    """Records from a per-occurrence CSV, every row checked before any is returned.
+    """Records from a per-occurrence CSV (see `parse_occurrence_rows`)."""
+    return [record for _, record in parse_occurrence_rows(text, today=today, order=order,
+                                                          currency=currency)]
+
+
+def parse_occurrence_rows(text: str, *, today: date, order: DateOrder | str | None = None,
+                          currency: str = "USD") -> list[tuple[int, Record]]:
+    """(row number, Record) from a per-occurrence CSV, every row checked before any is returned.
 
     Rows are numbered as a spreadsheet shows them (the header is row 1). On the first
     mistake found, raise ValidationError("row N, column", reason), saying how many other
@@ -120,7 +127,7 @@ def parse_occurrence_csv(text: str, *, today: date, order: DateOrder | str | Non
     except csv.Error as error:
         raise ValidationError("row 1", f"is not valid CSV ({error})") from None
     _check_header(header)
-    records: list[Record] = []
+    records: list[tuple[int, Record]] = []
     problems: list[ValidationError] = []
     seen: dict[tuple[str, str], int] = {}
     number = 1
@@ -139,7 +146,7 @@ def parse_occurrence_csv(text: str, *, today: date, order: DateOrder | str | Non
                     f"is also on row {seen[record.key]}"))
                 continue
             seen[record.key] = number
-            records.append(record)
+            records.append((number, record))
     except csv.Error as error:
         problems.append(ValidationError(f"row {number + 1}", f"is not valid CSV ({error})"))
     if problems:

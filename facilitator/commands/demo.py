@@ -1,0 +1,49 @@
+"""`facilitator demo`: a throwaway database with a year of sample records, opened in the app."""
+
+import shutil
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from facilitator.core import validate
+from facilitator.core.demo_data import demo_data
+from facilitator.store.database import Database
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("demo", help="explore the app on a year of made-up records")
+    parser.add_argument("--no-open", action="store_true",
+                        help="only create the demo database and print its path (it is kept)")
+    parser.add_argument("--seed", default="1", help="another number gives other sample data")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    seed = validate.count("seed", args.seed, maximum=10**9)
+    folder = Path(tempfile.mkdtemp(prefix="facilitator-demo-"))
+    path = folder / "facilitator.json"
+    try:
+        create_demo_database(path, seed, date.today())
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    if args.no_open:
+        print(path)
+        return 0
+    print(f"demo database: {path} (deleted when you quit)", file=sys.stderr)
+    from facilitator.tui.launch import run_app
+
+    args.db = str(path)
+    try:
+        return run_app(args)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def create_demo_database(path: Path, seed: int, today: date) -> int:
+    """Write the demo meetings and records to a new database at `path`; return the count."""
+    meetings, records = demo_data(seed, today)
+    with Database.open(path, writer=True) as database:
+        database.add_meetings_and_records(meetings, records)
+    return len(records)

@@ -1,0 +1,48 @@
+"""`facilitator export`: the records as CSV, JSON or a Markdown report, to stdout or a file."""
+
+from facilitator.commands.output import emit, write_file
+from facilitator.commands.progress import Progress
+from facilitator.commands.selection import Selection, add_selection_options, select_records
+from facilitator.core.export_csv import grouped_csv, occurrence_csv
+from facilitator.core.export_json import GROUPINGS, dumps, export_document
+from facilitator.core.export_markdown import markdown_report
+from facilitator.core.statistics import group
+
+FORMATS = ("csv", "json", "md")
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("export", help="export records as CSV, JSON or a Markdown report")
+    parser.add_argument("--format", required=True, choices=FORMATS, help="csv, json or md")
+    add_selection_options(parser)
+    parser.add_argument("--by", choices=GROUPINGS, default="occurrence",
+                        help="one line per meeting held (default) or totals per period")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    with Progress() as progress:
+        chosen = select_records(args, progress)
+        progress.step(f"writing {len(chosen.rows):,} records")
+        data = render(chosen, args.format, args.by)
+        if args.output:
+            path = write_file(args.output, data)
+    if args.output:
+        print(f"exported {len(chosen.rows)} records to {path}")
+    else:
+        emit(data)
+    return 0
+
+
+def render(chosen: Selection, form: str, by: str) -> bytes:
+    """The chosen rows in one of FORMATS."""
+    if form == "csv":
+        text = (occurrence_csv(chosen.rows) if by == "occurrence"
+                else grouped_csv(group(chosen.rows, by), chosen.currency))
+        return text.encode("utf-8")
+    if form == "json":
+        return dumps(export_document(chosen.rows, by, chosen.start, chosen.end, chosen.previous))
+    title = f"Attendance report: {chosen.meeting}" if chosen.meeting else "Attendance report"
+    return markdown_report(chosen.rows, by, chosen.start, chosen.end, chosen.previous,
+                           title).encode("utf-8")

@@ -1,0 +1,47 @@
+"""`facilitator history`: attendance over time, as a table or (with --json) as JSON."""
+
+from facilitator.commands.output import emit
+from facilitator.commands.progress import Progress
+from facilitator.commands.selection import Selection, add_selection_options, select_records
+from facilitator.core.export_json import dumps, export_document
+from facilitator.core.report_tables import (aligned_text, occurrence_table, period_table,
+                                            summary_lines)
+from facilitator.core.statistics import PERIODS, group, summarize
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "history", help="attendance over time: each meeting, or totals per week, month or year")
+    add_selection_options(parser)
+    parser.add_argument("--by", choices=PERIODS, help="totals and averages per period")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    with Progress() as progress:
+        chosen = select_records(args, progress)
+        if args.json:
+            data = dumps(export_document(chosen.rows, args.by or "occurrence", chosen.start,
+                                         chosen.end, chosen.previous))
+        else:
+            data = history_text(chosen, args.by).encode("utf-8")
+    emit(data)
+    return 0
+
+
+def history_text(chosen: Selection, by: str | None) -> str:
+    """The table of records (or periods) and the summary figures under it."""
+    if not chosen.rows:
+        if not chosen.stored:
+            return ("no records yet; add one with `facilitator record` or "
+                    "`facilitator import FILE.csv`\n")
+        return "no records match; try another --meeting, --from or --to\n"
+    table = period_table(group(chosen.rows, by)) if by else occurrence_table(chosen.rows)
+    summary = summarize(chosen.rows, chosen.start, chosen.end, chosen.previous)
+    width = max(len(label) for label, _ in summary_lines(summary))
+    title = f"{chosen.meeting or 'All meetings'}, {summary.totals.start.isoformat()} to " \
+            f"{summary.totals.end.isoformat()}"
+    lines = [title, "", aligned_text(table), ""]
+    lines += [f"{label:<{width}}  {value}" for label, value in summary_lines(summary)]
+    return "\n".join(lines) + "\n"

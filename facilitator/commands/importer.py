@@ -1,0 +1,71 @@
+"""`facilitator import FILE.csv [--replace]`: back-fill records from a spreadsheet or paper.
+
+Reads the per-occurrence CSV that `facilitator export --format csv` writes. Every row is
+checked before anything is saved; one bad row and nothing is written.
+"""
+
+from datetime import date
+from pathlib import Path
+
+from facilitator.commands.common import open_database
+from facilitator.commands.progress import Progress
+from facilitator.core.errors import ValidationError
+from facilitator.core.export_csv import parse_occurrence_rows
+from facilitator.core.meeting import Meeting
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("import", help="add records from a CSV file like `export` writes")
+    parser.add_argument("file", metavar="FILE.csv")
+    parser.add_argument("--replace", action="store_true",
+                        help="overwrite records that exist for the same meeting and date")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    text = read_text(Path(args.file))
+    with Progress() as progress, open_database(args, writer=True) as database:
+        settings = database.settings()
+        progress.step("checking every row")
+        rows = parse_occurrence_rows(text, today=date.today(), order=settings.date_order,
+                                     currency=settings.currency)
+        if not args.replace:
+            refuse_existing(rows, {(row["meeting"].casefold(), row["date"])
+                                   for row in database.record_rows()})
+        known = {meeting.key for meeting in database.meetings()}
+        created: dict[str, Meeting] = {}
+        for _, record in rows:
+            key = record.meeting.casefold()
+            if key not in known and key not in created:
+                created[key] = Meeting(name=record.meeting)
+        progress.step(f"saving {len(rows):,} records")
+        database.add_meetings_and_records(list(created.values()), [r for _, r in rows],
+                                          replace=args.replace)
+    message = f"imported {len(rows)} records"
+    if created:
+        message += f" and created {len(created)} meeting{'s' if len(created) > 1 else ''}: " \
+                   + ", ".join(repr(m.name) for m in created.values())
+    print(message)
+    return 0
+
+
+def read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ValidationError("file", f"cannot read {path}: {error.strerror or error}") from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValidationError("file", f"{path.name} is not UTF-8 text; save it from the "
+                                      "spreadsheet as \"CSV UTF-8\"") from None
+
+
+def refuse_existing(rows, existing: set[tuple[str, str]]) -> None:
+    """Name the first row whose meeting and date already have a record."""
+    clashes = [(number, record) for number, record in rows if record.key in existing]
+    if clashes:
+        number, record = clashes[0]
+        more = f" ({len(clashes) - 1} more rows too)" if len(clashes) > 1 else ""
+        raise ValidationError(f"row {number}, date", f"{record.meeting!r} already has a record "
+                              f"for {record.date.isoformat()}; add --replace to overwrite it{more}")

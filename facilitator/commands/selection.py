@@ -1,0 +1,48 @@
+"""Choosing records on the command line (--meeting, --from, --to): history and export."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from facilitator.commands.common import date_option, open_database
+from facilitator.commands.progress import Progress
+from facilitator.core.errors import ValidationError
+from facilitator.core.statistics import select, year_before
+
+
+def add_selection_options(parser) -> None:
+    parser.add_argument("--meeting", help="only this meeting")
+    parser.add_argument("--from", dest="start", metavar="DATE", help="first day, e.g. 2025-01-01")
+    parser.add_argument("--to", dest="end", metavar="DATE", help="last day (included)")
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The chosen rows, oldest first, and what a report says about them."""
+
+    rows: list[dict]
+    start: date | None
+    end: date | None
+    meeting: str | None
+    previous: list[dict] | None  # the same dates a year before; only with --from
+    currency: str
+    stored: int  # records in the whole database
+
+
+def select_records(args, progress: Progress, *, today: date | None = None) -> Selection:
+    """Read the database once (no lock) and pick the rows the options ask for."""
+    today = today or date.today()
+    progress.step("reading the database")
+    with open_database(args, writer=False) as database:
+        start = date_option(args.start, "from", database, today=today)
+        end = date_option(args.end, "to", database, today=today, allow_future=True)
+        if start and end and end < start:
+            raise ValidationError("to", f"{end.isoformat()} is before --from {start.isoformat()}")
+        meeting = database.get_meeting(args.meeting).name if args.meeting else None
+        currency = database.settings().currency
+        stored = database.record_rows()
+    progress.step(f"adding up {len(stored):,} records")
+    if start and end is None:
+        end = max(today, start)
+    rows = select(stored, meeting, start, end)
+    previous = select(stored, meeting, *year_before(start, end)) if start else None
+    return Selection(rows, start, end, meeting, previous, currency, len(stored))
