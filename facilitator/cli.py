@@ -11,7 +11,8 @@ import sys
 from facilitator import __version__
 from facilitator.core.errors import FacilitatorError
 
-COMMANDS = ("meetings", "record", "doctor", "chips")
+COMMANDS = ("meetings", "record", "doctor", "chips", "history", "export", "importer", "merge",
+            "demo")
 
 
 class ArgumentParser(argparse.ArgumentParser):
