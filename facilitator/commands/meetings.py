@@ -1,6 +1,12 @@
-"""`facilitator meetings add|list|remove`: the group's meetings."""
+"""`facilitator meetings add|list|edit|remove`: the group's meetings.
+
+`meetings format` and `meetings import` live in their own modules and register here.
+"""
+
+import argparse
 
 from facilitator.commands.common import open_database
+from facilitator.core.errors import ValidationError
 from facilitator.core.meeting import Meeting, parse_days, parse_time, parse_types
 from facilitator.store.reference import meeting_type_codes
 
@@ -14,14 +20,27 @@ def register(subparsers) -> None:
     add_schedule_options(add)
     add.set_defaults(run=run_add)
 
-    listing = actions.add_parser("list", help="list the meetings")
+    listing = actions.add_parser("list", help="list the meetings and when each is next")
     listing.set_defaults(run=run_list)
+
+    edit = actions.add_parser("edit", help="change a meeting's settings")
+    edit.add_argument("name")
+    edit.add_argument("--name", dest="new_name", metavar="NEW", help="rename the meeting")
+    add_schedule_options(edit)
+    edit.add_argument("--no-schedule", action="store_true",
+                      help="clear the weekdays, start time and duration")
+    edit.set_defaults(run=run_edit)
 
     remove = actions.add_parser("remove", help="remove a meeting")
     remove.add_argument("name")
     remove.add_argument("--with-records", action="store_true",
                         help="also delete the meeting's records")
     remove.set_defaults(run=run_remove)
+
+    from facilitator.commands import meeting_formats, meeting_import
+
+    meeting_formats.register(actions)
+    meeting_import.register(actions)
 
 
 def add_schedule_options(parser) -> None:
@@ -30,6 +49,9 @@ def add_schedule_options(parser) -> None:
     parser.add_argument("--duration", type=str, help="length in minutes")
     parser.add_argument("--share-minutes", type=str, help="default share length, 1 to 30")
     parser.add_argument("--types", help="Meeting Guide type codes, e.g. O,D")
+    parser.add_argument("--queue-mode", help="speaker queue: hands, round or popcorn")
+    parser.add_argument("--priority", action=argparse.BooleanOptionalAction, default=None,
+                        help="put those who have not shared yet first in the queue")
 
 
 def meeting_changes(args) -> dict:
@@ -47,6 +69,10 @@ def meeting_changes(args) -> dict:
         changes["share_minutes"] = validate.count("share minutes", args.share_minutes, maximum=30)
     if args.types is not None:
         changes["types"] = parse_types(args.types, meeting_type_codes())
+    if args.queue_mode is not None:
+        changes["queue_mode"] = args.queue_mode.strip().lower()
+    if args.priority is not None:
+        changes["priority"] = args.priority
     return changes
 
 
@@ -59,17 +85,43 @@ def run_add(args) -> int:
 
 
 def run_list(args) -> int:
+    from facilitator.core.schedule import describe_next
+    from facilitator.store.local_time import local_now
+
     with open_database(args, writer=False) as database:
         meetings = database.meetings()
     if not meetings:
         print("no meetings yet; add one with `facilitator meetings add NAME`")
         return 0
+    now = local_now()
     width = max(len(m.name) for m in meetings)
     for meeting in meetings:
-        details = [meeting.describe_schedule(), f"shares {meeting.share_minutes} min"]
+        details = [meeting.describe_schedule(), describe_next(meeting, now),
+                   f"shares {meeting.share_minutes} min"]
         if meeting.types:
             details.append("types " + ",".join(meeting.types))
+        if meeting.agenda:
+            details.append(f"format {len(meeting.agenda)} sections")
         print(f"{meeting.name:<{width}}  " + "  ".join(d for d in details if d))
+    return 0
+
+
+def run_edit(args) -> int:
+    changes = meeting_changes(args)
+    if args.no_schedule:
+        changes = {"days": (), "start": None, "duration_minutes": None, **changes}
+    if args.new_name is not None:
+        changes["name"] = args.new_name
+    if not changes:
+        raise ValidationError("edit", "nothing to change; give --name, --day, --time, --duration, "
+                              "--share-minutes, --types, --queue-mode or --priority")
+    with open_database(args, writer=True) as database:
+        meeting = database.get_meeting(args.name)
+        changed = meeting.edit(**changes)
+        database.update_meeting(meeting.name, changed)
+    details = [changed.describe_schedule() or "no schedule", f"shares {changed.share_minutes} min",
+               f"queue {changed.queue_mode}" + (" with priority" if changed.priority else "")]
+    print(f"updated meeting {changed.name!r}: " + ", ".join(details))
     return 0
 
 

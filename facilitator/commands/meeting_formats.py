@@ -1,0 +1,137 @@
+"""`facilitator meetings format NAME`: a meeting's agenda, from a template or a file.
+
+A format file is JSON — a list of sections — or TOML — `[[sections]]` tables. Each section
+has `title` and `minutes`, and optionally `reading` (a text file of the group's own, relative
+to the `readings/` folder beside the database, or absolute), `kind` (other, shares, speaker,
+chips, collection) and `note` (a short prompt for the chair). Example (JSON):
+
+    [{"title": "Opening", "minutes": 3, "reading": "preamble.txt"},
+     {"title": "Shares", "minutes": 50, "kind": "shares"},
+     {"title": "Closing", "minutes": 2}]
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+from facilitator.commands.common import open_database
+from facilitator.core.agenda import Format
+from facilitator.core.agenda_templates import TEMPLATE_NAMES
+from facilitator.core.errors import FacilitatorError, ValidationError
+
+MAX_FORMAT_BYTES = 256 * 1024
+
+
+def register(actions) -> None:
+    parser = actions.add_parser(
+        "format", help="show or set a meeting's format (its timed agenda)",
+        description=__doc__.split("\n\n", 1)[1], formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("name", help="the meeting")
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--template", choices=TEMPLATE_NAMES, help="start from a built-in format")
+    source.add_argument("--from-file", metavar="FILE", help="a format file (.json or .toml)")
+    source.add_argument("--clear", action="store_true", help="remove the meeting's format")
+    parser.add_argument("--show", action="store_true", help="show the format (the default)")
+    parser.add_argument("--json", action="store_true",
+                        help="show it as JSON, ready to edit and load with --from-file")
+    parser.set_defaults(run=run_format)
+
+
+def read_format_file(path: Path) -> Format:
+    """A format from a JSON or TOML file; one-line errors naming the file or the section."""
+    try:
+        with path.open("rb") as file:
+            data = file.read(MAX_FORMAT_BYTES + 1)
+    except FileNotFoundError:
+        raise FacilitatorError(f"format: {path} does not exist") from None
+    except OSError as error:
+        raise FacilitatorError(f"format: cannot read {path} ({error.strerror or error})") from None
+    if len(data) > MAX_FORMAT_BYTES:
+        raise FacilitatorError(f"format: {path} is larger than {MAX_FORMAT_BYTES >> 10} KB")
+    if not data.strip():
+        raise FacilitatorError(f"format: {path} is empty")
+    if path.suffix.lower() == ".toml":
+        sections = _sections_from_toml(path, data)
+    else:
+        sections = _sections_from_json(path, data)
+    return Format.from_list(sections)
+
+
+def _sections_from_json(path: Path, data: bytes) -> object:
+    import orjson
+
+    try:
+        decoded = orjson.loads(data)
+    except orjson.JSONDecodeError as error:
+        raise FacilitatorError(f"format: {path} is not JSON ({str(error)[:80]})") from None
+    return decoded.get("sections") if isinstance(decoded, dict) else decoded
+
+
+def _sections_from_toml(path: Path, data: bytes) -> object:
+    import tomllib
+
+    try:
+        decoded = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise FacilitatorError(f"format: {path} is not TOML ({str(error)[:80]})") from None
+    if "sections" not in decoded:
+        raise ValidationError("format", f"{path} has no [[sections]] tables")
+    return decoded["sections"]
+
+
+def run_format(args) -> int:
+    from facilitator.core.agenda_templates import template
+
+    chosen = None
+    if args.template:
+        chosen = template(args.template)
+    elif args.from_file:
+        chosen = read_format_file(Path(args.from_file))
+    elif args.clear:
+        chosen = Format()
+    with open_database(args, writer=chosen is not None) as database:
+        meeting = database.get_meeting(args.name)
+        if chosen is not None:
+            meeting = meeting.edit(agenda=tuple(chosen.to_list()))
+            database.update_meeting(meeting.name, meeting)
+        db_path = database.path
+    agenda = Format.from_list(meeting.agenda)
+    if chosen is not None:
+        print(f"set the format of {meeting.name!r}: {len(agenda)} sections, "
+              f"{agenda.total_minutes} min" if agenda else f"cleared the format of {meeting.name!r}")
+        _warn_missing_readings(agenda, db_path)
+        if not (args.show or args.json):
+            return 0
+    if args.json:
+        import orjson
+
+        print(orjson.dumps(agenda.to_list(), option=orjson.OPT_INDENT_2).decode())
+    else:
+        print("\n".join(describe_format(meeting.name, agenda, meeting.duration_minutes)))
+    return 0
+
+
+def describe_format(name: str, agenda: Format, duration: int | None) -> list[str]:
+    """The lines `--show` prints: one per section, with its kind and reading."""
+    if not agenda:
+        return [f"{name} has no format; set one with --template {'|'.join(TEMPLATE_NAMES)} "
+                "or --from-file FILE"]
+    planned = f"{len(agenda)} sections, {agenda.total_minutes} min"
+    if duration and duration != agenda.total_minutes:
+        planned += f" (the meeting lasts {duration} min)"
+    lines = [f"{name}: {planned}"]
+    width = max(len(section.title) for section in agenda.sections)
+    for number, section in enumerate(agenda.sections, start=1):
+        extras = [section.kind if section.kind != "other" else ""]
+        extras.append(f"reading {section.reading}" if section.reading else section.note)
+        line = f"{number:>2}. {section.title:<{width}}  {section.minutes:>3} min  "
+        lines.append((line + "  ".join(e for e in extras if e)).rstrip())
+    return lines
+
+
+def _warn_missing_readings(agenda: Format, db_path: Path) -> None:
+    from facilitator.store.readings import missing_readings
+
+    for path in missing_readings((s.reading for s in agenda.sections), db_path):
+        print(f"warning: reading file {path} does not exist yet", file=sys.stderr)

@@ -1,0 +1,76 @@
+"""`facilitator meetings import FILE.json [--skip-bad]`: meetings from a Meeting Guide feed."""
+
+import sys
+from pathlib import Path
+
+from facilitator.commands.common import open_database
+from facilitator.core.errors import FacilitatorError
+
+MAX_FEED_BYTES = 50 * 1024 * 1024
+
+
+def register(actions) -> None:
+    parser = actions.add_parser(
+        "import", help="add meetings from a Meeting Guide JSON feed",
+        description="Add meetings from a Meeting Guide JSON feed (a list of meetings with name, "
+                    "slug, day 0=Sunday..6=Saturday, time and end_time HH:MM, types). Nothing "
+                    "is written unless every entry is good, or --skip-bad is given.",
+    )
+    parser.add_argument("file", metavar="FILE.json")
+    parser.add_argument("--skip-bad", action="store_true",
+                        help="import the good entries and report the bad ones")
+    parser.set_defaults(run=run_import)
+
+
+def read_feed(path: Path) -> object:
+    """The decoded JSON of a feed file; one-line errors for a missing, empty or non-JSON file."""
+    import orjson
+
+    try:
+        with path.open("rb") as file:
+            data = file.read(MAX_FEED_BYTES + 1)
+    except FileNotFoundError:
+        raise FacilitatorError(f"import: {path} does not exist") from None
+    except OSError as error:
+        raise FacilitatorError(f"import: cannot read {path} ({error.strerror or error})") from None
+    if len(data) > MAX_FEED_BYTES:
+        raise FacilitatorError(f"import: {path} is larger than {MAX_FEED_BYTES >> 20} MB")
+    if not data.strip():
+        raise FacilitatorError(f"import: {path} is empty")
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError as error:
+        raise FacilitatorError(f"import: {path} is not JSON ({str(error)[:80]})") from None
+
+
+def run_import(args) -> int:
+    from facilitator.core.meeting_guide import parse_feed
+    from facilitator.store.reference import meeting_type_codes
+
+    path = Path(args.file)
+    data = read_feed(path)
+    if isinstance(data, list) and not data:
+        print(f"{path} holds no meetings; nothing imported")
+        return 0
+    with open_database(args, writer=True) as database:
+        existing = [meeting.name for meeting in database.meetings()]
+        result = parse_feed(data, meeting_type_codes(), existing)
+        for line in result.warnings:
+            print(f"warning: {line}", file=sys.stderr)
+        for line in result.problems:
+            print(f"bad entry: {line}", file=sys.stderr)
+        bad = len(result.problems)
+        if bad and not args.skip_bad:
+            raise FacilitatorError(f"import: {bad} of {result.entries} entries are bad; nothing "
+                                   "imported (correct them, or add --skip-bad to import the rest)")
+        if not result.meetings:
+            raise FacilitatorError(f"import: none of the {result.entries} entries is good; "
+                                   "nothing imported")
+        database.add_meetings_and_records(list(result.meetings), [])
+    skipped = f"; skipped {_count(bad, 'bad entry', 'bad entries')}" if bad else ""
+    print(f"imported {_count(len(result.meetings), 'meeting', 'meetings')} from {path.name}{skipped}")
+    return 0
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
