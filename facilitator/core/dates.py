@@ -65,7 +65,7 @@ def _numeric(first: int, second: int, year: int, order: DateOrder | None, field:
         return _build(year, second, first, field)
     if order is DateOrder.MONTH_FIRST:
         return _build(year, first, second, field)
-    if first == second or first > 12 or second > 12:
+    if first == second or first > 12 or second > 12 or 0 in (first, second):
         day, month = (first, second) if first > 12 or first == second else (second, first)
         return _build(year, month, day, field)
     raise ValidationError(

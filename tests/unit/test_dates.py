@@ -1,0 +1,131 @@
+"""The strict date parser: what a person may type, and the reason when it is refused."""
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from facilitator.core.dates import DateOrder, describe_date, parse_date
+from facilitator.core.errors import ValidationError
+
+DAY, MONTH = DateOrder.DAY_FIRST, DateOrder.MONTH_FIRST
+TODAY = date(2024, 6, 15)
+
+# (typed, date order, the date it means)
+ACCEPTED = [
+    ("2024-03-14", None, date(2024, 3, 14)),
+    ("  2024-03-14  ", None, date(2024, 3, 14)),
+    ("2024-3-4", None, date(2024, 3, 4)),
+    ("2024/03/04", None, date(2024, 3, 4)),
+    ("2024.03.04", DAY, date(2024, 3, 4)),  # year first: the order does not apply
+    ("2024-02-29", None, date(2024, 2, 29)),
+    ("2000-02-29", None, date(2000, 2, 29)),
+    ("14/03/2024", None, date(2024, 3, 14)),  # 14 can only be the day
+    ("03/14/2024", None, date(2024, 3, 14)),
+    ("14.03.2024", None, date(2024, 3, 14)),
+    ("14-03-2024", None, date(2024, 3, 14)),
+    ("05/05/2024", None, date(2024, 5, 5)),  # both readings agree
+    ("03/04/2024", DAY, date(2024, 4, 3)),
+    ("03/04/2024", MONTH, date(2024, 3, 4)),
+    ("03/04/2024", "dayfirst", date(2024, 4, 3)),
+    ("4 March 2024", None, date(2024, 3, 4)),
+    ("4th mar 2024", None, date(2024, 3, 4)),
+    ("1st Sept. 2023", None, date(2023, 9, 1)),
+    ("22nd december, 2023", None, date(2023, 12, 22)),
+    ("March 4, 2024", None, date(2024, 3, 4)),
+    ("MAR 4 2024", None, date(2024, 3, 4)),
+    ("Feb 29th 2024", None, date(2024, 2, 29)),
+]
+
+# (typed, date order, words the reason must contain)
+REFUSED = [
+    ("", None, "a date is needed"),
+    ("   ", None, "a date is needed"),
+    ("03/04/2024", None, "could be 3 Apr or Mar 4"),
+    ("1/2/2024", None, "type it as YYYY-MM-DD or set the date order"),
+    ("3/4/24", None, "four digits (not '24')"),
+    ("3/4/24", DAY, "four digits (not '24')"),
+    ("4 March 24", None, "four digits (not '24')"),
+    ("14/03/02024", None, "four digits (not '02024')"),
+    ("2024-02-30", None, "2024-02-30 does not exist: February 2024 has 29 days"),
+    ("2023-02-29", None, "February 2023 has 28 days"),
+    ("1900-02-29", None, "February 1900 has 28 days"),
+    ("31 April 2024", None, "April 2024 has 30 days"),
+    ("2024-13-01", None, "there is no month 13"),
+    ("2024-00-10", None, "there is no month 0"),
+    ("2024-01-00", None, "2024-01-00 does not exist"),
+    ("0/3/2024", None, "there is no month 0"),
+    ("3/0/2024", None, "2024-03-00 does not exist"),
+    ("13/13/2024", None, "there is no month 13"),
+    ("14/03/2024", MONTH, "there is no month 14"),
+    ("03/14/2024", DAY, "there is no month 14"),
+    ("March 2024", None, "is not a whole date"),
+    ("2024-03", None, "is not a whole date"),
+    ("14 March", None, "is not a whole date"),
+    ("yesterday", None, "is not a whole date"),
+    ("next tuesday", None, "is not a whole date"),
+    ("14/03-2024", None, "is not a whole date"),
+    ("2024-03-14T19:00", None, "is not a whole date"),
+    ("1 Foo 2024", None, "'foo' is not a month name"),
+    ("x" * 50, None, "'" + "x" * 30 + "…'"),
+]
+
+
+@pytest.mark.parametrize("typed, order, meant", ACCEPTED)
+def test_accepted_forms(typed, order, meant):
+    """Each unambiguous form gives exactly the date it means."""
+    assert parse_date(typed, order=order) == meant
+
+
+@pytest.mark.parametrize("typed, order, reason", REFUSED)
+def test_refused_forms_name_the_field_and_the_reason(typed, order, reason):
+    """Each refused form raises one line naming the field, with the reason."""
+    with pytest.raises(ValidationError) as caught:
+        parse_date(typed, order=order, field="sober date")
+    assert caught.value.field == "sober date"
+    assert str(caught.value).startswith("sober date: ")
+    assert reason in caught.value.reason
+    assert "\n" not in str(caught.value)
+
+
+def test_future_dates_are_refused_unless_allowed():
+    """A date after today is refused by default and accepted with allow_future."""
+    with pytest.raises(ValidationError, match=r"^date: 2024-06-16 is in the future$"):
+        parse_date("2024-06-16", today=TODAY)
+    assert parse_date("2024-06-15", today=TODAY) == TODAY
+    assert parse_date("2024-06-16", today=TODAY, allow_future=True) == date(2024, 6, 16)
+    assert parse_date("2099-01-01") == date(2099, 1, 1)  # no today: no future check
+
+
+def test_an_unknown_order_name_is_refused():
+    """The order comes from settings; a wrong value there is not silently ignored."""
+    with pytest.raises(ValueError):
+        parse_date("03/04/2024", order="yearfirst")
+
+
+def test_describe_date_cannot_be_misread():
+    """The echo gives the weekday, the month name and the ISO form."""
+    assert describe_date(date(2024, 3, 14)) == "Thu 14 Mar 2024 (2024-03-14)"
+
+
+@given(st.dates(min_value=date(1000, 1, 1), max_value=date(9999, 12, 31)),
+       st.sampled_from(["-", "/", "."]), st.sampled_from(list(DateOrder)))
+def test_every_real_date_round_trips_in_every_form(day, separator, order):
+    """ISO, numeric in the group's order, and month-name forms all give back the date."""
+    first, second = (day.day, day.month) if order is DAY else (day.month, day.day)
+    assert parse_date(day.isoformat(), order=order) == day
+    assert parse_date(f"{first}{separator}{second}{separator}{day.year:04d}", order=order) == day
+    assert parse_date(f"{day.day} {day:%B} {day.year:04d}") == day
+    assert parse_date(f"{day:%b} {day.day}, {day.year:04d}") == day
+
+
+@given(st.integers(1, 12), st.integers(1, 12), st.integers(1000, 9999))
+def test_two_small_numbers_are_never_guessed(first, second, year):
+    """Without an order, d/m with both <= 12 and different is refused, never guessed."""
+    typed = f"{first}/{second}/{year}"
+    if first == second:
+        assert parse_date(typed) == date(year, first, first)
+    else:
+        with pytest.raises(ValidationError, match="could be"):
+            parse_date(typed)
