@@ -31,6 +31,7 @@ class LeftBehind:
     dropped_lines: int
     entries: int
     last_type: str
+    good_bytes: int  # where the last whole entry ends: a torn tail is cut off on resume
 
     @property
     def closing(self) -> bool:
@@ -48,16 +49,23 @@ def find_left_behind(path: Path) -> LeftBehind | None:
         return None
     contents = journal_file.read(path)
     if not contents.entries:
-        return None
+        if contents.torn_first_line or not contents.dropped_lines:
+            # The app died inside begin(): nothing was acknowledged, and the file would
+            # block every new meeting.
+            journal_file.remove(path)
+            return None
+        raise JournalUnreadable(f"the meeting in progress ({path}) cannot be read: "
+                                "its first line is damaged; the file was left as it is")
     try:
         history = replay(contents.entries)
+        last = contents.entries[-1]
+        last_t, last_wall = float(last.get("t", 0.0)), datetime.fromisoformat(last["wall"])
     except (FacilitatorError, KeyError, TypeError, ValueError) as error:
         raise JournalUnreadable(
             f"the meeting in progress ({path}) cannot be replayed: {error}") from None
-    last = contents.entries[-1]
-    return LeftBehind(path, history, float(last.get("t", 0.0)),
-                      datetime.fromisoformat(last["wall"]), contents.dropped_lines,
-                      len(contents.entries), last["a"].get("type", ""))
+    return LeftBehind(path, history, last_t, last_wall, contents.dropped_lines,
+                      len(contents.entries), str(last["a"].get("type", "")),
+                      contents.good_bytes)
 
 
 class LiveMeeting:
@@ -78,6 +86,8 @@ class LiveMeeting:
         entry = {"n": 0, "t": 0.0, "wall": started.isoformat(), "a": first}
         try:
             journal = journal_file.Journal.create(path, entry)
+        except FileExistsError:
+            raise  # a meeting was left behind: the caller offers to resume it
         except OSError as error:
             raise StorageFailed(path, error) from None
         history = replay([entry])
@@ -86,7 +96,11 @@ class LiveMeeting:
     @classmethod
     def resume(cls, left: LeftBehind, clock: Clock) -> "LiveMeeting":
         timeline = Timeline.resumed(left.last_t, left.last_wall, clock.now(), clock.monotonic())
-        live = cls(journal_file.Journal(left.path), left.history, timeline, clock, left.entries)
+        try:
+            journal = journal_file.Journal.reopen(left.path, left.good_bytes)
+        except OSError as error:
+            raise StorageFailed(left.path, error) from None
+        live = cls(journal, left.history, timeline, clock, left.entries)
         live.do({"type": "resumed"})
         return live
 

@@ -1,0 +1,71 @@
+"""Shared fixtures: a clock that moves only when told, a fresh database path, an app factory.
+
+    def test_x(make_app, clock, db_path):
+        app = make_app(meetings=[Meeting(name="Tuesday Night")])
+        async with app.run_test(size=(80, 24)) as pilot: ...
+        clock.advance(60)                       # one minute passes in the room
+
+`make_app` opens the database as the app would (writer, lock held) and closes it after the
+test; `app.database` is that same Database, so a test can read back what was stored.
+"""
+
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from facilitator.core.clock import FakeClock
+from facilitator.core.meeting import Meeting
+from facilitator.core.settings import GroupSettings
+from facilitator.store.database import Database
+from facilitator.store.paths import journal_path
+
+# A Tuesday evening, so snapshots and schedules never depend on the day the tests run.
+FIXED_NOW = datetime(2024, 3, 5, 19, 0, 0)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """Wall time FIXED_NOW; moves only with clock.advance(seconds)."""
+    return FakeClock(FIXED_NOW)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """The data folder: holds the database and all its companions, nothing else."""
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o700)
+    return folder
+
+
+@pytest.fixture
+def db_path(data_dir: Path) -> Path:
+    return data_dir / "facilitator.json"
+
+
+@pytest.fixture
+def journal_file(db_path: Path) -> Path:
+    """Where the live journal of the meeting in progress is kept."""
+    return journal_path(db_path)
+
+
+@pytest.fixture
+def make_app(clock: FakeClock, db_path: Path) -> Iterator[Callable[..., "FacilitatorApp"]]:
+    """Build a FacilitatorApp on the test database; optionally with meetings and settings."""
+    from facilitator.tui.app import FacilitatorApp
+
+    opened: list[Database] = []
+
+    def build(meetings: Iterable[Meeting] = (), settings: GroupSettings | None = None):
+        database = Database.open(db_path, writer=True)
+        opened.append(database)
+        for meeting in meetings:
+            database.add_meeting(meeting)
+        if settings is not None:
+            database.save_settings(settings)
+        return FacilitatorApp(database, clock, journal_path(db_path))
+
+    yield build
+    for database in opened:
+        database.close()

@@ -1,0 +1,196 @@
+"""The meeting reducer: each action, undo and redo, and replay of a journal."""
+
+from datetime import date, datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from facilitator.core.clock import FakeClock
+from facilitator.core.errors import ValidationError
+from facilitator.core.meeting import Meeting
+from facilitator.core.session import Attendee, apply, start, start_action
+from facilitator.core.session_history import SessionHistory, replay
+from facilitator.store import journal
+from facilitator.store.live_meeting import LiveMeeting
+
+STARTED = datetime(2024, 3, 5, 19, 0)
+
+
+def fresh() -> SessionHistory:
+    """A meeting just started, nobody signed in."""
+    meeting = Meeting(name="Tuesday Night", share_minutes=4, duration_minutes=60)
+    return SessionHistory(start(start_action(meeting, STARTED.date(), STARTED, "EUR")))
+
+
+def run(*actions: dict) -> SessionHistory:
+    history = fresh()
+    for t, data in enumerate(actions):
+        history = history.do(data, float(t))
+    return history
+
+
+def test_start_action_describes_the_meeting():
+    """The first journal action carries everything the session needs to be rebuilt."""
+    session = fresh().present
+    assert (session.meeting, session.date, session.started) == ("Tuesday Night",
+                                                                date(2024, 3, 5), STARTED)
+    assert (session.share_minutes, session.duration_minutes, session.currency) == (4, 60, "EUR")
+    assert session.attendance == 0 and session.collection == 0
+
+
+@pytest.mark.parametrize(
+    ("flags", "expected"),
+    [
+        ({}, (1, 0, 0, 0)),
+        ({"newcomer": True}, (1, 1, 0, 0)),
+        ({"visitor": True}, (1, 0, 1, 0)),
+        ({"online": True}, (1, 0, 0, 1)),
+        ({"newcomer": True, "online": True}, (1, 1, 0, 1)),
+        ({"newcomer": False, "visitor": False}, (1, 0, 0, 0)),
+    ],
+)
+def test_sign_in_counts_each_flag(flags, expected):
+    """One sign-in counts one attendee, and each flag in its own count."""
+    session = run({"type": "sign_in", "name": "", **flags}).present
+    assert (session.attendance, session.newcomers, session.visitors, session.online) == expected
+
+
+def test_sign_in_numbers_people_and_keeps_a_clean_name():
+    """Numbers go up; the name is cleaned of control characters; anonymous is 'Guest n'."""
+    session = run({"type": "sign_in", "name": "  Ann\x1b[31m  "},
+                  {"type": "sign_in"}).present
+    assert session.attendees == (Attendee(1, "Ann[31m"), Attendee(2, ""))
+    assert [p.label for p in session.attendees] == ["Ann[31m", "Guest 2"]
+
+
+def test_numbers_are_never_reused_after_a_removal():
+    """A removed person's number is not given to the next one (corrections name the id)."""
+    session = run({"type": "sign_in"}, {"type": "sign_in"}, {"type": "remove", "id": 2},
+                  {"type": "sign_in"}).present
+    assert [p.id for p in session.attendees] == [1, 3]
+
+
+def test_correct_changes_name_and_flags_of_that_person_only():
+    session = run({"type": "sign_in", "name": "Ann"}, {"type": "sign_in", "name": "Bo"},
+                  {"type": "correct", "id": 1, "name": "Anne", "visitor": True}).present
+    assert session.attendees == (Attendee(1, "Anne", visitor=True), Attendee(2, "Bo"))
+    assert (session.attendance, session.visitors) == (2, 1)
+
+
+def test_remove_takes_the_person_and_their_flags_out_of_every_count():
+    session = run({"type": "sign_in", "newcomer": True}, {"type": "sign_in", "online": True},
+                  {"type": "remove", "id": 1}).present
+    assert (session.attendance, session.newcomers, session.online) == (1, 0, 1)
+    assert [p.id for p in session.attendees] == [2]
+
+
+@pytest.mark.parametrize("kind", ["correct", "remove"])
+def test_correct_or_remove_of_an_unknown_number_is_refused(kind):
+    history = run({"type": "sign_in"})
+    with pytest.raises(ValidationError) as caught:
+        history.do({"type": kind, "id": 7}, 5.0)
+    assert caught.value.field == "attendee" and "7" in caught.value.reason
+
+
+@pytest.mark.parametrize(
+    ("cents", "field_in_message"),
+    [(-5, "cannot be negative"), ("abc", "whole number"), (10**9 + 1, "more than"),
+     (True, "whole number"), (1.5, "whole number")],
+)
+def test_collection_refuses_what_is_not_a_sum_of_cents(cents, field_in_message):
+    with pytest.raises(ValidationError) as caught:
+        apply(fresh().present, {"type": "collection", "cents": cents}, 0.0)
+    assert caught.value.field == "collection" and field_in_message in caught.value.reason
+
+
+def test_collection_is_the_amount_last_entered():
+    """Entering the amount again replaces it (a recount), it does not add up."""
+    session = run({"type": "collection", "cents": 3150}, {"type": "collection", "cents": 4200}).present
+    assert session.collection == 4200
+
+
+def test_unknown_action_is_refused_by_name():
+    with pytest.raises(ValidationError, match="unknown action 'dance'"):
+        apply(fresh().present, {"type": "dance"}, 0.0)
+
+
+def test_to_record_keeps_counts_and_never_a_name():
+    session = run({"type": "sign_in", "name": "Zephyrine", "newcomer": True},
+                  {"type": "sign_in", "name": "Quillon", "visitor": True},
+                  {"type": "collection", "cents": 1250}).present
+    record = session.to_record(datetime(2024, 3, 5, 20, 1, 42))
+    assert (record.attendance, record.newcomers, record.visitors, record.collection,
+            record.currency) == (2, 1, 1, 1250, "EUR")
+    assert (record.start.isoformat(), record.end.isoformat()) == ("19:00:00", "20:01:00")
+    stored = str(record.to_dict())
+    assert "Zephyrine" not in stored and "Quillon" not in stored
+
+
+def test_undo_and_redo_restore_each_state_exactly():
+    """Undo walks back through every earlier state; redo walks forward to the same ones."""
+    actions = [{"type": "sign_in", "name": "Ann"}, {"type": "sign_in", "newcomer": True},
+               {"type": "correct", "id": 1, "name": "Anne", "online": True},
+               {"type": "collection", "cents": 900}, {"type": "remove", "id": 2}]
+    history = fresh()
+    states = [history.present]
+    for t, data in enumerate(actions):
+        history = history.do(data, float(t))
+        states.append(history.present)
+    for expected in reversed(states[:-1]):
+        history = history.do({"type": "undo"}, 10.0)
+        assert history.present == expected
+    assert not history.can_undo and history.do({"type": "undo"}, 11.0) == history
+    for expected in states[1:]:
+        history = history.do({"type": "redo"}, 12.0)
+        assert history.present == expected
+    assert not history.can_redo
+
+
+def test_a_new_action_after_undo_clears_redo():
+    """Undo is an exact restore (the number is free again); the new action drops redo."""
+    history = run({"type": "sign_in"}, {"type": "sign_in"}, {"type": "undo"},
+                  {"type": "sign_in", "visitor": True})
+    assert not history.can_redo
+    assert [(p.id, p.visitor) for p in history.present.attendees] == [(1, False), (2, True)]
+
+
+def test_markers_change_nothing_and_are_not_undone():
+    """'resumed' and 'closing' tell the journal's story; undo skips over them."""
+    history = run({"type": "sign_in"}, {"type": "resumed"}, {"type": "closing"})
+    assert history.present.attendance == 1
+    assert history.do({"type": "undo"}, 9.0).present.attendance == 0
+
+
+ACTION = st.one_of(
+    st.builds(lambda n, c, v, o: {"type": "sign_in", "name": n, "newcomer": c, "visitor": v,
+                                  "online": o},
+              st.text(max_size=60), st.booleans(), st.booleans(), st.booleans()),
+    st.builds(lambda i, n: {"type": "correct", "id": i, "name": n, "visitor": True},
+              st.integers(1, 8), st.text(max_size=10)),
+    st.builds(lambda i: {"type": "remove", "id": i}, st.integers(1, 8)),
+    st.builds(lambda c: {"type": "collection", "cents": c}, st.integers(0, 10**6)),
+    st.just({"type": "undo"}),
+    st.just({"type": "redo"}),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(ACTION, max_size=25), st.lists(st.floats(0, 120), min_size=25, max_size=25))
+def test_replaying_the_journal_rebuilds_the_live_state(tmp_path_factory, actions, gaps):
+    """Whatever the actions (refused ones included), the journal replays to the live state."""
+    clock = FakeClock(STARTED)
+    path = tmp_path_factory.mktemp("replay") / "db.json.journal"
+    live = LiveMeeting.begin(path, Meeting(name="Tuesday Night"), "USD", clock)
+    for data, gap in zip(actions, gaps):
+        clock.advance(gap)
+        try:
+            live.do(data)
+        except ValidationError:
+            pass  # refused: nothing journaled, nothing changed
+    contents = journal.read(path)
+    assert contents.dropped_lines == 0
+    rebuilt = replay(contents.entries)
+    assert rebuilt == live.history
+    assert [e["n"] for e in contents.entries] == list(range(len(contents.entries)))
+    live.discard()
