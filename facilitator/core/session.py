@@ -14,6 +14,8 @@ from facilitator.core import validate
 from facilitator.core.errors import ValidationError
 from facilitator.core.names import clean_name
 from facilitator.core.record import Record
+from facilitator.core.share_timer import ShareStats, ShareTimer
+from facilitator.core.speaker_queue import Speaker, SpeakerQueue
 
 FLAGS = ("newcomer", "visitor", "online")
 
@@ -47,6 +49,16 @@ class MeetingSession:
     next_attendee_id: int = 1
     collection: int = 0
     chips: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    queue: SpeakerQueue = SpeakerQueue()
+    timer: ShareTimer | None = None  # the share in progress, if any
+    stats: ShareStats = ShareStats()
+    share_seconds: int = 300  # length of the next share; +/- and the suggestion change it
+    bell: bool = False
+
+    @property
+    def end_t(self) -> float | None:
+        """Meeting seconds at which the meeting is planned to end, if it has a duration."""
+        return self.duration_minutes * 60 if self.duration_minutes else None
 
     @property
     def attendance(self) -> int:
@@ -73,7 +85,7 @@ class MeetingSession:
                 return person
         raise ValidationError("attendee", f"nobody is signed in with number {attendee_id}")
 
-    def to_record(self, ended: datetime, **stats) -> Record:
+    def to_record(self, ended: datetime) -> Record:
         """The anonymous record of this meeting: counts only."""
         return Record(
             meeting=self.meeting,
@@ -87,7 +99,7 @@ class MeetingSession:
             currency=self.currency,
             start=self.started.time().replace(second=0, microsecond=0),
             end=ended.time().replace(second=0, microsecond=0),
-            **stats,
+            **self.stats.to_dict(),
         )
 
 
@@ -107,19 +119,28 @@ def action(name: str) -> Callable[[Handler], Handler]:
 
 def start(data: dict) -> MeetingSession:
     """The session described by a journal's first action."""
+    share_minutes = data.get("share_minutes", 5)
     return MeetingSession(
         meeting=data["meeting"],
         date=date.fromisoformat(data["date"]),
         started=datetime.fromisoformat(data["started"]),
-        share_minutes=data.get("share_minutes", 5),
+        share_minutes=share_minutes,
         duration_minutes=data.get("duration_minutes"),
         currency=data.get("currency", "USD"),
+        queue=SpeakerQueue(mode=data.get("queue_mode", "hands"),
+                           priority=data.get("priority", True)),
+        share_seconds=share_minutes * 60,
+        bell=data.get("bell", False),
     )
 
 
-def start_action(meeting, day: date, started: datetime, currency: str) -> dict:
+def start_action(meeting, day: date, started: datetime, currency: str,
+                 bell: bool = False) -> dict:
     """The first action of a meeting's journal."""
     return {
+        "queue_mode": meeting.queue_mode,
+        "priority": meeting.priority,
+        "bell": bell,
         "type": "start",
         "meeting": meeting.name,
         "date": day.isoformat(),
@@ -155,15 +176,26 @@ def _sign_in(session: MeetingSession, data: dict, t: float) -> MeetingSession:
 def _correct(session: MeetingSession, data: dict, t: float) -> MeetingSession:
     old = session.attendee(data["id"])
     new = replace(old, name=clean_name(data.get("name", old.name)), **_flags(data))
-    return replace(session, attendees=tuple(new if p.id == old.id else p for p in session.attendees))
+    speaker = Speaker.attendee(new.id, new.label, new.newcomer)
+    waiting = tuple(speaker if s.id == speaker.id else s for s in session.queue.waiting)
+    return replace(session, attendees=tuple(new if p.id == old.id else p for p in session.attendees),
+                   queue=replace(session.queue, waiting=waiting))
 
 
 @action("remove")
 def _remove(session: MeetingSession, data: dict, t: float) -> MeetingSession:
     gone = session.attendee(data["id"])
-    return replace(session, attendees=tuple(p for p in session.attendees if p.id != gone.id))
+    queue = session.queue
+    if queue.is_waiting(f"a{gone.id}"):
+        queue = queue.remove(f"a{gone.id}")
+    return replace(session, attendees=tuple(p for p in session.attendees if p.id != gone.id),
+                   queue=queue)
 
 
 @action("collection")
 def _collection(session: MeetingSession, data: dict, t: float) -> MeetingSession:
     return replace(session, collection=validate.count("collection", data["cents"], maximum=10**9))
+
+
+# The speaker queue and share timer register their actions on import.
+from facilitator.core import session_shares  # noqa: E402,F401

@@ -80,9 +80,10 @@ class LiveMeeting:
         self.clock = clock
 
     @classmethod
-    def begin(cls, path: Path, meeting: Meeting, currency: str, clock: Clock) -> "LiveMeeting":
+    def begin(cls, path: Path, meeting: Meeting, currency: str, clock: Clock,
+              *, bell: bool = False) -> "LiveMeeting":
         started = clock.now()
-        first = start_action(meeting, started.date(), started, currency)
+        first = start_action(meeting, started.date(), started, currency, bell)
         entry = {"n": 0, "t": 0.0, "wall": started.isoformat(), "a": first}
         try:
             journal = journal_file.Journal.create(path, entry)

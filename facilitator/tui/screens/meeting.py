@@ -16,6 +16,8 @@ from facilitator.store.live_meeting import LiveMeeting
 from facilitator.tui.widgets.attendee_table import AttendeeTable
 from facilitator.tui.widgets.counts_bar import CountsBar
 from facilitator.tui.widgets.meeting_header import MeetingHeader
+from facilitator.tui.widgets.queue_list import QueueList
+from facilitator.tui.widgets.shares_panel import SharesPanel
 
 
 class MeetingScreen(Screen):
@@ -30,6 +32,12 @@ class MeetingScreen(Screen):
                 priority=True),
         Binding("f5", "sign_in('online')", "Online", id="meeting.sign_in_online", priority=True),
         Binding("f6", "correct", "Correct", id="meeting.correct", priority=True),
+        Binding("f7", "focus_queue", "Queue", id="meeting.queue", priority=True),
+        Binding("ctrl+r", "queue_add", "Raise hand", id="meeting.raise_hand", priority=True,
+                tooltip="Put the name typed in the box in the queue, or an anonymous hand"),
+        Binding("ctrl+n", "share_start", "Next share", id="meeting.next_share", priority=True),
+        Binding("ctrl+e", "share_end", "End share", id="meeting.end_share", priority=True),
+        Binding("ctrl+b", "share_pause", "Pause", id="meeting.pause", priority=True),
         Binding("f8", "collection", "7th trad.", id="meeting.collection", priority=True),
         Binding("ctrl+z", "undo", "Undo", id="meeting.undo", priority=True),
         Binding("ctrl+y", "redo", "Redo", id="meeting.redo", priority=True),
@@ -51,7 +59,9 @@ class MeetingScreen(Screen):
                 yield Input(placeholder="first name (optional), then F2 / Enter",
                             id="name-input", max_length=200)
                 yield AttendeeTable(id="attendees").data_bind(MeetingScreen.session)
-            yield Vertical(id="shares-panel")
+            yield SharesPanel(self.live, self.app.settings.warning_seconds,
+                              self.app.settings.closing_reserve_minutes * 60,
+                              id="shares-panel").data_bind(MeetingScreen.session)
         with Horizontal(id="tradition-bar"):
             yield Static("7th tradition", id="tradition-label")
             yield Input(placeholder="amount, e.g. 31.50", id="collection-input", max_length=40)
@@ -150,11 +160,124 @@ class MeetingScreen(Screen):
     def action_end_meeting(self) -> None:
         from facilitator.tui.screens.summary import SummaryScreen
 
+        if self.live.session.timer is not None and not self.act({"type": "share_end"}):
+            return
         self.app.push_screen(SummaryScreen(self.live), self.after_summary)
 
     def after_summary(self, outcome: str | None) -> None:
         if outcome in {"saved", "discarded"}:
             self.dismiss(outcome)
+
+    # -- speaker queue and shares --------------------------------------------------------
+
+    @property
+    def queue_list(self) -> QueueList:
+        return self.query_one(QueueList)
+
+    def action_focus_queue(self) -> None:
+        if self.queue_list.has_focus:
+            self.query_one("#name-input", Input).focus()
+        else:
+            self.queue_list.focus()
+
+    def action_queue_add(self) -> None:
+        """The typed name joins the queue; with nothing typed, an anonymous raised hand."""
+        name_input = self.query_one("#name-input", Input)
+        name = clean_name(name_input.value)
+        if name:
+            if self.act({"type": "queue_name", "name": name}):
+                name_input.value = ""
+        else:
+            self.action_queue_hand()
+
+    def action_queue_hand(self) -> None:
+        self.act({"type": "queue_hand"})
+
+    def action_queue_attendee(self) -> None:
+        attendee_id = self.query_one(AttendeeTable).selected_id
+        if attendee_id is not None:
+            self.act({"type": "queue_attendee", "id": attendee_id})
+
+    def action_queue_move(self, kind: str) -> None:
+        speaker = self.queue_list.highlighted_speaker
+        if speaker is None:
+            self.notify("Nobody is waiting.")
+            return
+        self.act({"type": kind, "speaker": speaker})
+
+    def action_queue_readd(self) -> None:
+        self.act({"type": "queue_readd"})
+
+    def action_queue_round(self) -> None:
+        self.act({"type": "queue_round"})
+
+    def action_queue_clear(self) -> None:
+        if not self.live.session.queue.waiting:
+            return
+        from facilitator.tui.screens.confirm import ConfirmScreen
+
+        count = self.live.session.queue.waiting_count
+        self.app.push_screen(
+            ConfirmScreen(f"Clear the queue? {count} waiting will be taken off.", "Clear", "Keep"),
+            lambda yes: yes and self.act({"type": "queue_clear"}))
+
+    def action_queue_cycle_mode(self) -> None:
+        from facilitator.core.meeting import QUEUE_MODES
+
+        mode = self.live.session.queue.mode
+        new = QUEUE_MODES[(QUEUE_MODES.index(mode) + 1) % len(QUEUE_MODES)]
+        if self.act({"type": "queue_mode", "mode": new}):
+            self.notify(f"Queue: {new}")
+
+    def action_queue_toggle_priority(self) -> None:
+        on = not self.live.session.queue.priority
+        if self.act({"type": "queue_priority", "on": on}):
+            self.notify("Newcomers and first shares go first." if on else "Strict order.")
+
+    def action_share_start(self) -> None:
+        session = self.live.session
+        if session.queue.mode == "popcorn" and session.queue.waiting:
+            if not self.queue_list.has_focus:
+                self.queue_list.focus()
+                self.notify("Popcorn: highlight who was picked, then Enter.")
+                return
+            self.action_share_pick()
+            return
+        if self.act({"type": "share_start"}):
+            self.queue_list.focus()
+
+    def action_share_pick(self) -> None:
+        speaker = self.queue_list.highlighted_speaker
+        if self.act({"type": "share_start", "pick": speaker}):
+            self.queue_list.focus()
+
+    def action_share_end(self) -> None:
+        self.act({"type": "share_end"})
+
+    def action_share_pass(self) -> None:
+        self.act({"type": "share_pass"})
+
+    def action_share_pause(self) -> None:
+        self.act({"type": "share_pause"})
+
+    def action_share_adjust(self, delta: int) -> None:
+        self.act({"type": "share_adjust", "delta": delta})
+
+    def action_apply_suggestion(self) -> None:
+        from facilitator.core.session_shares import suggestion
+
+        seconds = suggestion(self.live.session, self.live.now(),
+                             self.app.settings.closing_reserve_minutes * 60)
+        if seconds is None:
+            self.notify("No suggestion: the meeting has no end time, or nobody is waiting.")
+            return
+        if self.act({"type": "share_length", "seconds": seconds}):
+            self.notify(f"Shares are now {seconds // 60} min.")
+
+    def action_toggle_bell(self) -> None:
+        on = not self.live.session.bell
+        if self.act({"type": "bell", "on": on}):
+            self.notify("Bell on." if on else "Bell off.")
 
     def extra_commands(self):
         from textual.app import SystemCommand

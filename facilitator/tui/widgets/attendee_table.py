@@ -1,5 +1,6 @@
 """Who is signed in: a number, the first name if one was given, and the flags."""
 
+from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import DataTable
 from rich.text import Text
@@ -18,6 +19,11 @@ def shown_name(name: str, width: int = NAME_WIDTH) -> Text:
 
 class AttendeeTable(DataTable):
     """The sign-in list, newest at the bottom; the highlighted row can be corrected."""
+
+    BINDINGS = [
+        Binding("q", "screen.queue_attendee", "Queue this person", id="attendees.queue"),
+        Binding("enter", "select_cursor", "Correct", id="attendees.correct", show=False),
+    ]
 
     session: reactive[MeetingSession | None] = reactive(None)
 

@@ -1,0 +1,70 @@
+"""The people waiting to share, in order; single keys act on the highlighted one."""
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from facilitator.core.session import MeetingSession
+
+LABEL_WIDTH = 24
+
+
+def speaker_label(label: str, newcomer: bool, shares: int) -> Content:
+    """A queued person as plain text (never markup), cut to fit."""
+    shown = label if len(label) <= LABEL_WIDTH else label[: LABEL_WIDTH - 1] + "…"
+    parts = [Content(shown)]
+    if newcomer:
+        parts.append(Content.styled("  newcomer", "$accent"))
+    if shares:
+        parts.append(Content.styled(f"  shared {shares}×", "dim"))
+    return Content.assemble(*parts)
+
+
+class QueueList(OptionList):
+    """Focus it (F7) and the queue answers to single keys, shown in the footer."""
+
+    BINDINGS = [
+        Binding("n", "screen.share_start", "Next share", id="queue.next"),
+        Binding("enter", "screen.share_pick", "This one shares", id="queue.pick", show=False),
+        Binding("e", "screen.share_end", "End share", id="queue.end"),
+        Binding("space", "screen.share_pause", "Pause", id="queue.pause"),
+        Binding("p", "screen.share_pass", "Pass", id="queue.pass"),
+        Binding("plus,equals_sign", "screen.share_adjust(60)", "+1 min", id="queue.plus"),
+        Binding("minus", "screen.share_adjust(-60)", "-1 min", id="queue.minus"),
+        Binding("s", "screen.apply_suggestion", "Suggested", id="queue.suggested"),
+        Binding("h", "screen.queue_hand", "Hand", id="queue.hand"),
+        Binding("u", "screen.queue_move('queue_up')", "Up", id="queue.up"),
+        Binding("d", "screen.queue_move('queue_down')", "Down", id="queue.down"),
+        Binding("t", "screen.queue_move('queue_top')", "Top", id="queue.top"),
+        Binding("x,delete", "screen.queue_move('queue_remove')", "Remove", id="queue.remove"),
+        Binding("r", "screen.queue_readd", "Re-add last", id="queue.readd"),
+        Binding("a", "screen.queue_round", "Add room", id="queue.round"),
+        Binding("c", "screen.queue_clear", "Clear", id="queue.clear"),
+        Binding("m", "screen.queue_cycle_mode", "Mode", id="queue.mode"),
+        Binding("o", "screen.queue_toggle_priority", "Priority", id="queue.priority"),
+        Binding("b", "screen.toggle_bell", "Bell", id="queue.bell"),
+    ]
+
+    session: reactive[MeetingSession | None] = reactive(None)
+
+    def watch_session(self, session: MeetingSession | None) -> None:
+        if session is None:
+            return
+        queue = session.queue
+        chosen = self.highlighted_speaker
+        self.clear_options()
+        for person in queue.waiting:
+            self.add_option(Option(
+                speaker_label(person.label, person.newcomer, queue.shares_of(person.id)),
+                id=person.id))
+        if queue.waiting:
+            ids = [person.id for person in queue.waiting]
+            self.highlighted = ids.index(chosen) if chosen in ids else 0
+
+    @property
+    def highlighted_speaker(self) -> str | None:
+        if self.highlighted is None or not self.option_count:
+            return None
+        return self.get_option_at_index(self.highlighted).id

@@ -1,0 +1,77 @@
+"""The big share countdown: normal, warning in the last minute, over time counting up."""
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.reactive import reactive
+from textual.widgets import Digits, Static
+
+from facilitator.core.session import MeetingSession
+from facilitator.core.share_timer import TimerState, format_countdown
+
+STATE_CLASSES = {state: f"-{state.value}" for state in TimerState}
+
+
+class ShareClock(Vertical):
+    """Redrawn five times a second; the value shown always comes from the clock."""
+
+    DEFAULT_CSS = """
+    ShareClock { height: auto; align-horizontal: center; }
+    ShareClock Digits { width: auto; }
+    ShareClock #share-state { width: 100%; text-align: center; }
+    ShareClock.-warning Digits { color: $warning; }
+    ShareClock.-over Digits { color: $error; }
+    ShareClock.-over.-flash Digits { color: $error 60%; }
+    ShareClock.-over #share-state { color: $error; text-style: bold; }
+    ShareClock.-paused Digits { color: $text-muted; }
+    ShareClock.-idle Digits { color: $text-muted; }
+    """
+
+    session: reactive[MeetingSession | None] = reactive(None)
+
+    def __init__(self, live, warning_seconds: int, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.live = live
+        self.warning_seconds = warning_seconds
+        self.last_state: TimerState | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Digits("5:00", id="share-digits")
+        yield Static("", id="share-state")
+
+    def on_mount(self) -> None:
+        self.set_interval(0.2, self.redraw)
+
+    def watch_session(self) -> None:
+        self.redraw()
+
+    def redraw(self) -> None:
+        session = self.session
+        if session is None or not self.is_mounted:
+            return
+        timer = session.timer
+        t = self.live.now()
+        if timer is None:
+            state, text, note = None, format_countdown(session.share_seconds), "next share"
+        else:
+            state = timer.state(t, self.warning_seconds)
+            text = timer.display(t)
+            note = {TimerState.NORMAL: "", TimerState.WARNING: "one minute left",
+                    TimerState.OVER: "please wrap up", TimerState.PAUSED: "paused"}[state]
+            if state is TimerState.WARNING and self.warning_seconds != 60:
+                note = f"{format_countdown(timer.remaining(t))} left"
+        self.query_one(Digits).update(text)
+        self.query_one("#share-state", Static).update(note)
+        for candidate, css_class in STATE_CLASSES.items():
+            self.set_class(candidate is state, css_class)
+        self.set_class(state is None, "-idle")
+        self.set_class(state is TimerState.OVER and int(t) % 2 == 1, "-flash")
+        self.announce(state, session.bell)
+
+    def announce(self, state: TimerState | None, bell: bool) -> None:
+        """Ring (when the bell is on) as a share reaches its warning and its end."""
+        crossed = state in {TimerState.WARNING, TimerState.OVER} and state != self.last_state
+        if crossed and self.last_state is not None and bell:
+            self.app.bell()
+        if state is TimerState.OVER and self.last_state is TimerState.WARNING:
+            self.notify("Time: please wrap up.", timeout=4)
+        self.last_state = state

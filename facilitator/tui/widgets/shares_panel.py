@@ -1,0 +1,82 @@
+"""The shares side of the meeting screen: the share clock, who shares, who is next."""
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from facilitator.core.session import MeetingSession
+from facilitator.core.session_shares import suggestion
+from facilitator.core.share_timer import format_countdown
+from facilitator.tui.widgets.queue_list import LABEL_WIDTH, QueueList
+from facilitator.tui.widgets.share_clock import ShareClock
+
+MODE_NAMES = {"hands": "raised hands", "round": "round-robin", "popcorn": "popcorn"}
+
+
+def cut(label: str) -> str:
+    return label if len(label) <= LABEL_WIDTH else label[: LABEL_WIDTH - 1] + "…"
+
+
+class SharesPanel(Vertical):
+    """Reads the meeting state; the screen does every action."""
+
+    DEFAULT_CSS = """
+    SharesPanel #shares-status { height: auto; padding: 0 1; }
+    SharesPanel #shares-suggestion { height: auto; padding: 0 1; color: $text-muted; }
+    SharesPanel QueueList { height: 1fr; min-height: 3; }
+    """
+
+    session: reactive[MeetingSession | None] = reactive(None)
+
+    def __init__(self, live, warning_seconds: int, reserve_seconds: int, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.live = live
+        self.warning_seconds = warning_seconds
+        self.reserve_seconds = reserve_seconds
+
+    def compose(self) -> ComposeResult:
+        yield ShareClock(self.live, self.warning_seconds, id="share-clock").data_bind(
+            SharesPanel.session)
+        yield Static(id="shares-status")
+        yield Static(id="shares-suggestion")
+        yield QueueList(id="queue-list").data_bind(SharesPanel.session)
+
+    def on_mount(self) -> None:
+        self.set_interval(5.0, self.show_suggestion)
+
+    def watch_session(self, session: MeetingSession | None) -> None:
+        if session is None:
+            return
+        queue = session.queue
+        if session.timer is not None:
+            sharing = cut(queue.sharing.label) if queue.sharing else "(unnamed share)"
+        else:
+            sharing = "nobody"
+        if queue.mode == "popcorn":
+            next_up = "the sharer picks"
+        else:
+            next_up = cut(queue.next_up.label) if queue.next_up else "—"
+        stats = session.stats
+        self.query_one("#shares-status", Static).update(Content.assemble(
+            ("sharing ", "dim"), (sharing, "bold"), ("   next ", "dim"), next_up, "\n",
+            ("waiting ", "dim"), (str(queue.waiting_count), "bold"),
+            ("   shares ", "dim"), str(stats.shares), ("   passes ", "dim"), str(stats.passes),
+            "\n", (f"{MODE_NAMES[queue.mode]}", "dim"),
+            (" · newcomers and first shares first" if queue.priority else "", "dim"),
+            (" · bell on" if session.bell else "", "dim"),
+        ))
+        self.show_suggestion()
+
+    def show_suggestion(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        seconds = suggestion(session, self.live.now(), self.reserve_seconds)
+        line = self.query_one("#shares-suggestion", Static)
+        if seconds is None:
+            line.update("")
+        else:
+            line.update(f"suggested: {format_countdown(seconds)} each so all "
+                        f"{session.queue.waiting_count} can share (s applies)")
