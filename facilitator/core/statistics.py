@@ -1,8 +1,8 @@
 """Attendance figures: totals per week, month or year, and the summary of a date range.
 
-Every function works on rows shaped like `Record.to_dict()` — what
+Every function takes Record values or, faster, rows shaped like `Record.to_dict()` — what
 `Database.record_rows()` returns — so 100,000 stored records are added up without building
-a Record for each. `rows_of()` turns Record values (or a mix) into such rows.
+a Record for each.
 """
 
 import calendar
@@ -28,13 +28,13 @@ def rows_of(items: Iterable[Record | Mapping]) -> list[Mapping]:
     return [item.to_dict() if isinstance(item, Record) else item for item in items]
 
 
-def select(rows: Iterable[Mapping], meeting: str | None = None, start: date | None = None,
-           end: date | None = None) -> list[Mapping]:
+def select(rows: Iterable[Record | Mapping], meeting: str | None = None,
+           start: date | None = None, end: date | None = None) -> list[Mapping]:
     """Rows of one meeting (any case) within an inclusive date range, oldest first."""
     key = meeting.strip().casefold() if meeting else None
     low = start.isoformat() if start else ""
     high = end.isoformat() if end else "9999-99-99"
-    chosen = [row for row in rows if low <= row["date"] <= high
+    chosen = [row for row in rows_of(rows) if low <= row["date"] <= high
               and (key is None or row["meeting"].casefold() == key)]
     chosen.sort(key=lambda row: (row["date"], row["meeting"].casefold()))
     return chosen
@@ -127,11 +127,11 @@ class _Tally:
                       collection=MappingProxyType(dict(sorted(self.collection.items()))))
 
 
-def total(rows: Iterable[Mapping], label: str = "", start: date | None = None,
+def total(rows: Iterable[Record | Mapping], label: str = "", start: date | None = None,
           end: date | None = None) -> Totals:
     """All rows added into one Totals."""
     tally = _Tally()
-    for row in rows:
+    for row in rows_of(rows):
         tally.add_row(row)
     return tally.totals(label, start, end)
 
@@ -145,10 +145,10 @@ def combine(parts: Iterable[Totals], label: str = "", start: date | None = None,
     return tally.totals(label, start, end)
 
 
-def by_meeting(rows: Iterable[Mapping]) -> list[Totals]:
+def by_meeting(rows: Iterable[Record | Mapping]) -> list[Totals]:
     """Totals per meeting (labelled with its name), in name order."""
     tallies: dict[str, tuple[str, _Tally]] = {}
-    for row in rows:
+    for row in rows_of(rows):
         key = row["meeting"].casefold()
         entry = tallies.get(key)
         if entry is None:
@@ -184,14 +184,14 @@ def period_bounds(period: str, by: str) -> tuple[date, date]:
     raise ValueError(f"unknown period {by!r}; use one of {', '.join(PERIODS)}")
 
 
-def group(rows: Iterable[Mapping], by: str) -> list[Totals]:
+def group(rows: Iterable[Record | Mapping], by: str) -> list[Totals]:
     """Totals per week, month or year, oldest period first; periods with no records are left out."""
     if by not in PERIODS:
         raise ValueError(f"unknown period {by!r}; use one of {', '.join(PERIODS)}")
     tallies: dict[str, _Tally] = {}
     # Many records share a date (several meetings a day), so a date is put in a period once.
     period_cache: dict[str, str] = {}
-    for row in rows:
+    for row in rows_of(rows):
         day = row["date"]
         period = period_cache.get(day)
         if period is None:
@@ -260,12 +260,13 @@ class Summary:
         return self.totals.average_attendance
 
 
-def summarize(rows: Sequence[Mapping], start: date | None = None, end: date | None = None,
-              previous: Sequence[Mapping] | None = None) -> Summary:
+def summarize(rows: Sequence[Record | Mapping], start: date | None = None,
+              end: date | None = None, previous: Sequence[Record | Mapping] | None = None) -> Summary:
     """Summary of `rows`; with the rows of the year before (`previous`), the change too.
 
     `start` and `end` name the range; when missing, the first and last record's dates.
     """
+    rows = rows_of(rows)
     totals = total(rows)
     days = sorted({row["date"] for row in rows})
     start = start or (date.fromisoformat(days[0]) if days else None)
