@@ -11,6 +11,7 @@ from datetime import date, datetime
 from types import MappingProxyType
 
 from facilitator.core import validate
+from facilitator.core.agenda import AgendaProgress, Format
 from facilitator.core.errors import ValidationError
 from facilitator.core.names import clean_name
 from facilitator.core.record import Record
@@ -54,6 +55,8 @@ class MeetingSession:
     stats: ShareStats = ShareStats()
     share_seconds: int = 300  # length of the next share; +/- and the suggestion change it
     bell: bool = False
+    names_on_display: bool = False  # first names on the room display, for this meeting only
+    agenda: AgendaProgress | None = None  # where the meeting is in its format, if it has one
 
     @property
     def end_t(self) -> float | None:
@@ -85,8 +88,8 @@ class MeetingSession:
                 return person
         raise ValidationError("attendee", f"nobody is signed in with number {attendee_id}")
 
-    def to_record(self, ended: datetime) -> Record:
-        """The anonymous record of this meeting: counts only."""
+    def to_record(self, ended: datetime, t: float) -> Record:
+        """The anonymous record of this meeting at meeting time `t`: counts only."""
         return Record(
             meeting=self.meeting,
             date=self.date,
@@ -99,6 +102,7 @@ class MeetingSession:
             currency=self.currency,
             start=self.started.time().replace(second=0, microsecond=0),
             end=ended.time().replace(second=0, microsecond=0),
+            sections=self.agenda.seconds_by_section(t) if self.agenda else {},
             **self.stats.to_dict(),
         )
 
@@ -120,6 +124,7 @@ def action(name: str) -> Callable[[Handler], Handler]:
 def start(data: dict) -> MeetingSession:
     """The session described by a journal's first action."""
     share_minutes = data.get("share_minutes", 5)
+    agenda = data.get("agenda")
     return MeetingSession(
         meeting=data["meeting"],
         date=date.fromisoformat(data["date"]),
@@ -131,13 +136,17 @@ def start(data: dict) -> MeetingSession:
                            priority=data.get("priority", True)),
         share_seconds=share_minutes * 60,
         bell=data.get("bell", False),
+        names_on_display=data.get("names_on_display", False),
+        agenda=AgendaProgress.start(Format.from_list(agenda), 0.0) if agenda else None,
     )
 
 
 def start_action(meeting, day: date, started: datetime, currency: str,
-                 bell: bool = False) -> dict:
+                 bell: bool = False, names_on_display: bool = False) -> dict:
     """The first action of a meeting's journal."""
     return {
+        "names_on_display": names_on_display,
+        "agenda": [dict(section) for section in meeting.agenda],
         "queue_mode": meeting.queue_mode,
         "priority": meeting.priority,
         "bell": bell,
@@ -190,6 +199,25 @@ def _remove(session: MeetingSession, data: dict, t: float) -> MeetingSession:
         queue = queue.remove(f"a{gone.id}")
     return replace(session, attendees=tuple(p for p in session.attendees if p.id != gone.id),
                    queue=queue)
+
+
+@action("section_next")
+def _section_next(session: MeetingSession, data: dict, t: float) -> MeetingSession:
+    if session.agenda is None:
+        raise ValidationError("agenda", "this meeting has no format; add one in its settings")
+    return replace(session, agenda=session.agenda.next(t))
+
+
+@action("section_previous")
+def _section_previous(session: MeetingSession, data: dict, t: float) -> MeetingSession:
+    if session.agenda is None:
+        raise ValidationError("agenda", "this meeting has no format; add one in its settings")
+    return replace(session, agenda=session.agenda.previous(t))
+
+
+@action("display_names")
+def _display_names(session: MeetingSession, data: dict, t: float) -> MeetingSession:
+    return replace(session, names_on_display=bool(data["on"]))
 
 
 @action("collection")

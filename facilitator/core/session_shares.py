@@ -156,13 +156,19 @@ def _bell(session, data, t):
     return replace(session, bell=bool(data["on"]))
 
 
-def suggestion(session: MeetingSession, t: float, reserve_seconds: float,
-               end_t: float | None = None) -> int | None:
-    """The share length that lets everyone waiting share before closing, if there is an end."""
-    end = end_t if end_t is not None else session.end_t
-    if end is None:
+def suggestion(session: MeetingSession, t: float, reserve_seconds: float) -> int | None:
+    """The share length that lets everyone waiting share before closing, if there is an end.
+
+    With a format, the time for shares is what its later sections leave (they are the
+    closing reserve); without one, the meeting's end minus `reserve_seconds`.
+    """
+    if session.agenda is not None:
+        left = session.agenda.shares_time_left(t, session.end_t)
+        reserve_seconds = 0
+    else:
+        left = None if session.end_t is None else session.end_t - t
+    if left is None:
         return None
-    left = end - t
     if session.timer is not None:
         left -= max(0.0, session.timer.remaining(t))  # the share in progress comes first
     return suggested_share_seconds(left, session.queue.waiting_count,

@@ -8,6 +8,7 @@ from facilitator.core.clock import Clock
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.meeting import Meeting
 from facilitator.core.record import Record
+from facilitator.core.settings import GroupSettings
 from facilitator.core.session import MeetingSession, start_action
 from facilitator.core.session_history import SessionHistory, replay
 from facilitator.core.timeline import Timeline
@@ -80,10 +81,11 @@ class LiveMeeting:
         self.clock = clock
 
     @classmethod
-    def begin(cls, path: Path, meeting: Meeting, currency: str, clock: Clock,
-              *, bell: bool = False) -> "LiveMeeting":
+    def begin(cls, path: Path, meeting: Meeting, settings: GroupSettings,
+              clock: Clock) -> "LiveMeeting":
         started = clock.now()
-        first = start_action(meeting, started.date(), started, currency, bell)
+        first = start_action(meeting, started.date(), started, settings.currency, settings.bell,
+                             settings.names_on_display)
         entry = {"n": 0, "t": 0.0, "wall": started.isoformat(), "a": first}
         try:
             journal = journal_file.Journal.create(path, entry)
@@ -134,7 +136,7 @@ class LiveMeeting:
 
     def record(self) -> Record:
         """The anonymous record this meeting would save now."""
-        return self.session.to_record(self.clock.now())
+        return self.session.to_record(self.clock.now(), self.now())
 
     def end(self, database: Database, *, replace: bool = False) -> Record:
         """Save the counts to the history, then delete the journal (and the names in it)."""

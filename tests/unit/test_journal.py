@@ -6,6 +6,7 @@ from datetime import datetime
 import orjson
 import pytest
 
+from facilitator.core.settings import GroupSettings
 from facilitator.core.clock import FakeClock
 from facilitator.core.meeting import Meeting
 from facilitator.store import journal
@@ -22,7 +23,7 @@ def path(tmp_path):
 
 
 def begin(path, clock=None) -> LiveMeeting:
-    return LiveMeeting.begin(path, MEETING, "USD", clock or FakeClock(STARTED))
+    return LiveMeeting.begin(path, MEETING, GroupSettings(), clock or FakeClock(STARTED))
 
 
 def lines(path) -> list[bytes]:

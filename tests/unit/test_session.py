@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from facilitator.core.settings import GroupSettings
 from facilitator.core.clock import FakeClock
 from facilitator.core.errors import ValidationError
 from facilitator.core.meeting import Meeting
@@ -119,7 +120,7 @@ def test_to_record_keeps_counts_and_never_a_name():
     session = run({"type": "sign_in", "name": "Zephyrine", "newcomer": True},
                   {"type": "sign_in", "name": "Quillon", "visitor": True},
                   {"type": "collection", "cents": 1250}).present
-    record = session.to_record(datetime(2024, 3, 5, 20, 1, 42))
+    record = session.to_record(datetime(2024, 3, 5, 20, 1, 42), 0.0)
     assert (record.attendance, record.newcomers, record.visitors, record.collection,
             record.currency) == (2, 1, 1, 1250, "EUR")
     assert (record.start.isoformat(), record.end.isoformat()) == ("19:00:00", "20:01:00")
@@ -181,7 +182,7 @@ def test_replaying_the_journal_rebuilds_the_live_state(tmp_path_factory, actions
     """Whatever the actions (refused ones included), the journal replays to the live state."""
     clock = FakeClock(STARTED)
     path = tmp_path_factory.mktemp("replay") / "db.json.journal"
-    live = LiveMeeting.begin(path, Meeting(name="Tuesday Night"), "USD", clock)
+    live = LiveMeeting.begin(path, Meeting(name="Tuesday Night"), GroupSettings(), clock)
     for data, gap in zip(actions, gaps):
         clock.advance(gap)
         try:

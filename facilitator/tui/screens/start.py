@@ -99,8 +99,8 @@ class StartScreen(Screen):
         from facilitator.store.live_meeting import LiveMeeting
 
         try:
-            live = LiveMeeting.begin(self.app.journal_path, meeting, self.app.settings.currency,
-                                     self.app.clock, bell=self.app.settings.bell)
+            live = LiveMeeting.begin(self.app.journal_path, meeting, self.app.settings,
+                                     self.app.clock)
         except FileExistsError:
             self.check_left_behind()
             return
