@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, replace
 
+from facilitator.core.errors import ValidationError
 from facilitator.core.session import MeetingSession, apply, start
 
 UNDO_DEPTH = 500
@@ -51,7 +52,20 @@ class SessionHistory:
 
 def replay(entries: list[dict]) -> SessionHistory:
     """The history rebuilt from journal entries; the first entry is the start action."""
+    return replay_counting(entries)[0]
+
+
+def replay_counting(entries: list[dict]) -> tuple[SessionHistory, int]:
+    """The history and how many actions could not be applied again.
+
+    Every journaled action applied once; one that no longer applies (a journal written by
+    another version) is skipped rather than losing the whole meeting.
+    """
     history = SessionHistory(start(entries[0]["a"]))
+    skipped = 0
     for entry in entries[1:]:
-        history = history.do(entry["a"], entry["t"])
-    return history
+        try:
+            history = history.do(entry["a"], entry["t"])
+        except (ValidationError, KeyError, TypeError, ValueError):
+            skipped += 1
+    return history, skipped

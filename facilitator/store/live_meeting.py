@@ -10,7 +10,7 @@ from facilitator.core.meeting import Meeting
 from facilitator.core.record import Record
 from facilitator.core.settings import GroupSettings
 from facilitator.core.session import MeetingSession, start_action
-from facilitator.core.session_history import SessionHistory, replay
+from facilitator.core.session_history import SessionHistory, replay, replay_counting
 from facilitator.core.timeline import Timeline
 from facilitator.store import journal as journal_file
 from facilitator.store.database import Database
@@ -33,6 +33,7 @@ class LeftBehind:
     entries: int
     last_type: str
     good_bytes: int  # where the last whole entry ends: a torn tail is cut off on resume
+    skipped_actions: int = 0  # actions that no longer apply (written by another version)
 
     @property
     def closing(self) -> bool:
@@ -58,7 +59,7 @@ def find_left_behind(path: Path) -> LeftBehind | None:
         raise JournalUnreadable(f"the meeting in progress ({path}) cannot be read: "
                                 "its first line is damaged; the file was left as it is")
     try:
-        history = replay(contents.entries)
+        history, skipped = replay_counting(contents.entries)
         last = contents.entries[-1]
         last_t, last_wall = float(last.get("t", 0.0)), datetime.fromisoformat(last["wall"])
     except (FacilitatorError, KeyError, TypeError, ValueError) as error:
@@ -66,7 +67,7 @@ def find_left_behind(path: Path) -> LeftBehind | None:
             f"the meeting in progress ({path}) cannot be replayed: {error}") from None
     return LeftBehind(path, history, last_t, last_wall, contents.dropped_lines,
                       len(contents.entries), str(last["a"].get("type", "")),
-                      contents.good_bytes)
+                      contents.good_bytes, skipped)
 
 
 class LiveMeeting:

@@ -6,7 +6,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
 
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.money import format_cents, parse_amount
@@ -56,9 +56,11 @@ class MeetingScreen(Screen):
         with Horizontal(id="meeting-body"):
             with Vertical(id="signin-panel"):
                 yield CountsBar(id="counts").data_bind(MeetingScreen.session)
-                yield Input(placeholder="first name (optional), then F2 / Enter",
-                            id="name-input", max_length=200)
-                yield AttendeeTable(id="attendees").data_bind(MeetingScreen.session)
+                with TabbedContent(id="left-tabs"):
+                    with TabPane("Sign-in", id="tab-signin"):
+                        yield Input(placeholder="first name (optional), then F2 / Enter",
+                                    id="name-input", max_length=200)
+                        yield AttendeeTable(id="attendees").data_bind(MeetingScreen.session)
             yield SharesPanel(self.live, self.app.settings.warning_seconds,
                               self.app.settings.closing_reserve_minutes * 60,
                               id="shares-panel").data_bind(MeetingScreen.session)
@@ -89,7 +91,11 @@ class MeetingScreen(Screen):
 
     # -- sign-in -------------------------------------------------------------------------
 
+    def show_tab(self, tab_id: str) -> None:
+        self.query_one("#left-tabs", TabbedContent).active = tab_id
+
     def action_sign_in(self, flag: str = "") -> None:
+        self.show_tab("tab-signin")
         name_input = self.query_one("#name-input", Input)
         data = {"type": "sign_in", "name": clean_name(name_input.value)}
         if flag:

@@ -60,7 +60,7 @@ class StartScreen(Screen):
         try:
             left = find_left_behind(self.app.journal_path)
         except FacilitatorError as error:
-            self.notify(str(error), severity="error", timeout=30)
+            self.offer_discard(str(error))
             return
         if left is not None:
             from facilitator.tui.screens.resume import ResumeScreen
@@ -68,6 +68,19 @@ class StartScreen(Screen):
             self.app.push_screen(ResumeScreen(left), self.after_resume_choice)
         elif not self.app.database.meetings():
             self.action_new_meeting()
+
+    def offer_discard(self, problem: str) -> None:
+        """A journal that can't be read blocks every meeting: say why, offer to remove it."""
+        from facilitator.store import journal
+        from facilitator.tui.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool) -> None:
+            if yes:
+                journal.remove(self.app.journal_path)
+                self.notify("The damaged meeting in progress was discarded.")
+
+        self.app.push_screen(ConfirmScreen(f"{problem}.\n\nDiscard it to start afresh?",
+                                           "Discard", "Not now"), answered)
 
     def after_resume_choice(self, live) -> None:
         if live is not None:

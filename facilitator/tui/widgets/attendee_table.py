@@ -7,7 +7,7 @@ from rich.text import Text
 
 from facilitator.core.session import MeetingSession
 
-NAME_WIDTH = 22
+NAME_WIDTH = 18
 
 
 def shown_name(name: str, width: int = NAME_WIDTH) -> Text:
@@ -29,9 +29,9 @@ class AttendeeTable(DataTable):
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
-        self.add_column("#", key="number", width=4)
+        self.add_column("#", key="number", width=3)
         self.add_column("name", key="name", width=NAME_WIDTH)
-        self.add_column("", key="flags", width=20)
+        self.add_column("", key="flags", width=22)
 
     def watch_session(self, session: MeetingSession | None) -> None:
         if session is None:
