@@ -8,8 +8,10 @@ milestone's own date that milestone is exactly the one reached.
 """
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from itertools import count
 from typing import Iterator
 
@@ -70,12 +72,6 @@ class Milestone:
         if self.unit == "days":
             return sober + timedelta(days=self.amount)  # the same as relativedelta(days=N)
         return add_months(sober, self.months, leap_day)
-
-    def reached_by(self, total_days: int, total_months: int) -> bool:
-        """Reached after that many whole days and whole calendar months sober."""
-        if self.unit == "days":
-            return self.amount <= total_days
-        return self.months <= total_months
 
 
 def _check_key(field: str, key: object) -> str:
@@ -155,9 +151,14 @@ class YearlyRule:
 
     def milestone(self, years: int) -> Milestone:
         """The milestone for `years` years, e.g. key '3y', label '3 years'."""
-        label = self.label.replace("{n}", str(years))
-        return Milestone(key=default_key(years, "years"), label=label, amount=years,
-                         unit="years", colour=self.colour, stock_key=self.stock_key or "")
+        return _yearly_milestone(self, years)
+
+
+@lru_cache(maxsize=1024)
+def _yearly_milestone(rule: YearlyRule, years: int) -> Milestone:
+    label = rule.label.replace("{n}", str(years))
+    return Milestone(key=default_key(years, "years"), label=label, amount=years,
+                     unit="years", colour=rule.colour, stock_key=rule.stock_key or "")
 
 
 _YEAR_KEY = re.compile(r"([1-9][0-9]{0,2})y")
@@ -193,6 +194,10 @@ class Ladder:
                 raise ValidationError("key", f"{clash[0]!r} is taken by the yearly milestones")
         if self.leap_day not in LEAP_DAY_RULES:
             raise ValidationError("leap day", f"must be one of {', '.join(LEAP_DAY_RULES)}")
+        # Sorted thresholds, so that counting the milestones reached is two bisections.
+        set_ = object.__setattr__
+        set_(self, "_day_marks", tuple(m.amount for m in self.milestones if m.months is None))
+        set_(self, "_month_marks", tuple(m.months for m in self.milestones if m.months))
 
     def using(self, leap_day: str) -> "Ladder":
         """The same ladder with the group's leap-day rule ("feb28" or "mar1")."""
@@ -248,32 +253,36 @@ class Ladder:
             found.append(MilestoneDate(milestone, when))
         return found
 
+    def _reached_count(self, total_days: int, total_months: int) -> int:
+        """How many listed milestones are reached: always the first ones, as they are in order."""
+        return (bisect_right(self._day_marks, total_days)
+                + bisect_right(self._month_marks, total_months))
+
     def reached(self, sober: date, on: date) -> MilestoneDate | None:
         """The latest milestone reached on `on` (None before the first one)."""
         if on < sober:
             return None
-        total_days = (on - sober).days
         total_months = whole_months(sober, on, self.leap_day)
-        latest = None
-        for milestone in self.milestones:
-            if not milestone.reached_by(total_days, total_months):
-                break
-            latest = milestone
-        else:
-            if self.every_year and total_months // 12 >= self.every_year.start:
+        done = self._reached_count((on - sober).days, total_months)
+        latest = self.milestones[done - 1] if done else None
+        if done == len(self.milestones) and self.every_year:
+            if total_months // 12 >= self.every_year.start:
                 latest = self.every_year.milestone(total_months // 12)
         return MilestoneDate(latest, latest.date_for(sober, self.leap_day)) if latest else None
 
     def next_after(self, sober: date, on: date) -> MilestoneDate | None:
         """The first milestone still to come after `on` (None when the ladder has ended)."""
-        total_days = max((on - sober).days, -1)
-        total_months = whole_months(sober, on, self.leap_day) if on >= sober else -1
-        for milestone in self.milestones:
-            if total_days < 0 or not milestone.reached_by(total_days, total_months):
-                return MilestoneDate(milestone, milestone.date_for(sober, self.leap_day))
-        if self.every_year is None:
+        if on < sober:
+            done, total_months = 0, -1
+        else:
+            total_months = whole_months(sober, on, self.leap_day)
+            done = self._reached_count((on - sober).days, total_months)
+        if done < len(self.milestones):
+            coming = self.milestones[done]
+        elif self.every_year is None:
             return None
-        coming = self.every_year.milestone(max(self.every_year.start, total_months // 12 + 1))
+        else:
+            coming = self.every_year.milestone(max(self.every_year.start, total_months // 12 + 1))
         return MilestoneDate(coming, coming.date_for(sober, self.leap_day))
 
     def stock_items(self, present=()) -> list[tuple[str, str]]:

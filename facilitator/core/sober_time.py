@@ -19,6 +19,7 @@ def _months_step(months: int) -> relativedelta:
     return relativedelta(months=months)
 
 
+@lru_cache(maxsize=4096)  # a meeting's ladder asks for the same few dates again and again
 def add_months(sober: date, months: int, leap_day: str = "feb28") -> date:
     """The sober date plus `months` calendar months (relativedelta clamps month ends)."""
     result = sober + _months_step(months)
