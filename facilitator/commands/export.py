@@ -12,7 +12,8 @@ FORMATS = ("csv", "json", "md")
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("export", help="export records as CSV, JSON or a Markdown report")
+    parser = subparsers.add_parser("export",
+                                   help="export records as CSV, JSON or a Markdown report")
     parser.add_argument("--format", required=True, choices=FORMATS, help="csv, json or md")
     add_selection_options(parser)
     parser.add_argument("--by", choices=GROUPINGS, default="occurrence",

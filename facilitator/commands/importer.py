@@ -15,7 +15,8 @@ from facilitator.core.meeting import Meeting
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("import", help="add records from a CSV file like `export` writes")
+    parser = subparsers.add_parser("import",
+                                   help="add records from a CSV file like `export` writes")
     parser.add_argument("file", metavar="FILE.csv")
     parser.add_argument("--replace", action="store_true",
                         help="overwrite records that exist for the same meeting and date")

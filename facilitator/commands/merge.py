@@ -17,7 +17,8 @@ from facilitator.core.statistics import PERIODS
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "merge", help="combine several groups' JSON exports into one intergroup report")
-    parser.add_argument("files", nargs="+", metavar="FILE.json", help="exports from `export --format json`")
+    parser.add_argument("files", nargs="+", metavar="FILE.json",
+                        help="exports made with `export --format json`")
     parser.add_argument("-o", "--output", required=True, metavar="OUT.json")
     parser.add_argument("--by", choices=PERIODS, help="also add the groups up per period")
     parser.set_defaults(run=run)

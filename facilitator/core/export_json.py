@@ -77,7 +77,8 @@ def totals_json(totals: Totals) -> dict:
         **{name: getattr(totals, name) for name in COUNTS},
         "average_attendance": None if average is None else round(average, 2),
         "chips": dict(totals.chips),
-        "collection": {currency: cents_text(cents) for currency, cents in totals.collection.items()},
+        "collection": {currency: cents_text(cents)
+                       for currency, cents in totals.collection.items()},
     }
 
 

@@ -88,7 +88,8 @@ def _checked(document: object, name: str) -> Mapping:
             try:
                 date.fromisoformat(value)
             except (TypeError, ValueError):
-                raise ValidationError(f"{name}, {key}", f"{value!r:.20} is not YYYY-MM-DD") from None
+                raise ValidationError(f"{name}, {key}",
+                                      f"{value!r:.20} is not YYYY-MM-DD") from None
     return document
 
 

@@ -88,8 +88,9 @@ def summary_lines(summary: Summary) -> list[tuple[str, str]]:
         else:
             percent = ("" if change.average_change_percent is None
                        else f" ({change.average_change_percent:+.1f}%)")
+            plural = "" if change.meetings == 1 else "s"
             lines.append(("A year before", f"average {number(change.average_attendance)} over "
-                          f"{change.meetings} meeting{'' if change.meetings == 1 else 's'} ({before}); change "
+                          f"{change.meetings} meeting{plural} ({before}); change "
                           f"{change.average_change:+.1f}{percent}, newcomers "
                           f"{change.newcomers_change:+d}"))
     return lines

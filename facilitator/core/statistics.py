@@ -261,7 +261,8 @@ class Summary:
 
 
 def summarize(rows: Sequence[Record | Mapping], start: date | None = None,
-              end: date | None = None, previous: Sequence[Record | Mapping] | None = None) -> Summary:
+              end: date | None = None,
+              previous: Sequence[Record | Mapping] | None = None) -> Summary:
     """Summary of `rows`; with the rows of the year before (`previous`), the change too.
 
     `start` and `end` name the range; when missing, the first and last record's dates.
