@@ -71,7 +71,11 @@ def test_counts_encoding(counts, text):
     assert decode_counts(text, "chips") == counts
 
 
-safe_text = st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=30).map(str.strip)
+# Letters, and every character that CSV or the chips encoding must take care of.
+safe_text = st.text(st.sampled_from("abcdeXYZ019 ,;:%\"'|=é€漢\u2028\xa0"),
+                    max_size=16).map(str.strip)
+names = st.text(st.sampled_from("abcdeXYZ019 ,;:%\"'|é漢"), min_size=1, max_size=12).map(
+    str.strip).filter(bool)
 
 
 @st.composite
@@ -80,22 +84,22 @@ def records(draw):
     shares = draw(st.integers(0, 60))
     part = st.integers(0, attendance)
     return Record(
-        meeting=draw(safe_text.filter(bool)),
+        meeting=draw(names),
         date=draw(st.dates(date(1990, 1, 1), TODAY)),
         attendance=attendance, newcomers=draw(part), visitors=draw(part), online=draw(part),
         shares=shares, share_seconds=draw(st.integers(0, 100_000)),
         over_time=draw(st.integers(0, shares)), passes=draw(st.integers(0, 20)),
-        chips=draw(st.dictionaries(safe_text.filter(bool), st.integers(0, 50), max_size=4)),
+        chips=draw(st.dictionaries(names, st.integers(0, 50), max_size=4)),
         collection=draw(st.integers(0, 10**9)),
         currency=draw(st.sampled_from(["USD", "EUR", "gbp"])),
         start=draw(st.none() | st.times().map(lambda t: t.replace(second=0, microsecond=0))),
         note=draw(safe_text),
-        sections=draw(st.dictionaries(safe_text.filter(bool), st.integers(0, 9999), max_size=3)),
+        sections=draw(st.dictionaries(names, st.integers(0, 9999), max_size=3)),
     )
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.lists(records(), max_size=8, unique_by=lambda r: r.key))
+@settings(max_examples=80, deadline=None)
+@given(st.lists(records(), max_size=6, unique_by=lambda r: r.key))
 def test_csv_round_trip_is_exact_for_any_records(items):
     """export -> import -> export gives the same bytes, and the same records."""
     rows = select(rows_of(items))
