@@ -38,8 +38,8 @@ class EditAttendeeScreen(ModalScreen[dict | None]):
     def on_mount(self) -> None:
         self.query_one("#attendee-name", Input).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.run_action(event.button.id)
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        await self.run_action(event.button.id)  # a coroutine: unawaited, a click did nothing
 
     def on_input_submitted(self) -> None:
         self.action_save()

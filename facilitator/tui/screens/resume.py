@@ -49,8 +49,8 @@ class ResumeScreen(ModalScreen):
     def on_mount(self) -> None:
         self.query_one("#resume", Button).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.run_action(event.button.id)
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        await self.run_action(event.button.id)  # a coroutine: unawaited, a click did nothing
 
     def action_resume(self) -> None:
         try:

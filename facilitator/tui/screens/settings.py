@@ -154,8 +154,8 @@ class SettingsScreen(ModalScreen[None]):
         self.notify("Settings saved.")
         self.dismiss(None)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.run_action(event.button.id)
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        await self.run_action(event.button.id)  # a coroutine: unawaited, a click did nothing
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -62,8 +62,8 @@ class SummaryScreen(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one("#save", Button).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.run_action(event.button.id)
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        await self.run_action(event.button.id)  # a coroutine: unawaited, a click did nothing
 
     def action_save(self) -> None:
         record = self.live.record()
