@@ -18,7 +18,8 @@ from typing import Iterator
 from facilitator.core import validate
 from facilitator.core.errors import ValidationError
 from facilitator.core.settings import LEAP_DAY_RULES
-from facilitator.core.sober_time import TimeSober, add_months, time_sober, whole_months
+from facilitator.core.sober_time import (TimeSober, add_months, month_span_days, time_sober,
+                                         whole_months)
 
 UNITS = ("days", "months", "years")
 KEY_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
@@ -101,21 +102,11 @@ class MilestoneDate:
         return (self.date - on).days
 
 
-_COMMON_MONTHS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-_LEAP_MONTHS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-_SHORTEST = tuple(min(sum(_COMMON_MONTHS[(s + i) % 12] for i in range(r)) for s in range(12))
-                  for r in range(12))
-_LONGEST = tuple(max(sum(_LEAP_MONTHS[(s + i) % 12] for i in range(r)) for s in range(12))
-                 for r in range(12))
-
-
 def day_range(milestone: Milestone) -> tuple[int, int]:
     """The fewest and the most days a milestone can fall after any sober date."""
     if milestone.unit == "days":
         return milestone.amount, milestone.amount
-    years, rest = divmod(milestone.months, 12)
-    # A sober date on the 29th to 31st clamps into a shorter month: up to 3 days sooner.
-    return 365 * years + _SHORTEST[rest] - 3, 366 * years + _LONGEST[rest]
+    return month_span_days(milestone.months)
 
 
 def must_follow(earlier: Milestone, later: Milestone) -> None:

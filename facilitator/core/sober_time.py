@@ -37,6 +37,21 @@ def whole_months(sober: date, on: date, leap_day: str = "feb28") -> int:
     return max(months, 0)
 
 
+_COMMON_MONTHS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_LEAP_MONTHS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_SHORTEST = tuple(min(sum(_COMMON_MONTHS[(s + i) % 12] for i in range(r)) for s in range(12))
+                  for r in range(12))
+_LONGEST = tuple(max(sum(_LEAP_MONTHS[(s + i) % 12] for i in range(r)) for s in range(12))
+                 for r in range(12))
+
+
+def month_span_days(months: int) -> tuple[int, int]:
+    """The fewest and the most days that `months` calendar months can span, from any date."""
+    years, rest = divmod(months, 12)
+    # A date on the 29th to 31st clamps into a shorter month: up to 3 days sooner.
+    return 365 * years + _SHORTEST[rest] - 3, 366 * years + _LONGEST[rest]
+
+
 @dataclass(frozen=True)
 class TimeSober:
     """Time from the sober date: calendar years, months and days, and total days."""
