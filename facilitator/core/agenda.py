@@ -191,7 +191,14 @@ class AgendaProgress:
 
     def previous(self, now: float) -> "AgendaProgress":
         """Back to the section before; time spent there keeps adding up."""
-        return self if self.index == 0 else self.go_to(self.index - 1, now)
+        if self.index == 0:
+            return self
+        if self.finished:
+            # Going back from the end means the last section had not really ended.
+            spent = list(self.spent)
+            spent[-1] += max(0.0, now - self.entered_at)
+            return replace(self, index=self.index - 1, entered_at=now, spent=tuple(spent))
+        return self.go_to(self.index - 1, now)
 
     def go_to(self, index: int, now: float) -> "AgendaProgress":
         index = max(0, min(index, len(self.format)))
