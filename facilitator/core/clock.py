@@ -20,7 +20,8 @@ class SystemClock:
         return time.monotonic()
 
     def now(self) -> datetime:
-        return datetime.now().replace(microsecond=0)
+        # Whole microseconds: the room display times the share from the journal's wall times.
+        return datetime.now()
 
 
 class FakeClock:
