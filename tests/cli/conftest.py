@@ -1,0 +1,54 @@
+"""`run_cli`: run the real `python -m facilitator` in a child process.
+
+    def test_list(run_cli, db_path):
+        code, out, err = run_cli("meetings", "list")
+        assert (code, err) == (0, "")
+
+Each call returns (exit status, stdout, stderr) as text. The child gets
+FACILITATOR_DB=<db_path> (the shared fixture from tests/conftest.py), and HOME /
+XDG_DATA_HOME inside the test's tmp folder so the real user database is never touched.
+Options: `env={"NAME": "value"}` adds variables (a value of None removes one),
+`input="text"` is fed to stdin, `cwd=` runs it elsewhere (default: the test's tmp folder).
+"""
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+RunCli = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def run_cli(db_path: Path, tmp_path: Path) -> RunCli:
+    """Run `python -m facilitator ARGS…`; returns (code, stdout, stderr)."""
+    home = tmp_path / "home"
+
+    def run(*args: object, env: dict[str, str | None] | None = None, input: str | None = None,
+            cwd: Path | None = None, timeout: float = 60) -> tuple[int, str, str]:
+        environment = {
+            **os.environ,
+            "FACILITATOR_DB": str(db_path),
+            "HOME": str(home),
+            "XDG_DATA_HOME": str(home / ".local" / "share"),
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
+            "PYTHONIOENCODING": "utf-8",
+        }
+        for name, value in (env or {}).items():
+            if value is None:
+                environment.pop(name, None)
+            else:
+                environment[name] = value
+        done = subprocess.run(
+            [sys.executable, "-m", "facilitator", *map(str, args)],
+            input=input, capture_output=True, text=True, encoding="utf-8",
+            env=environment, cwd=cwd or tmp_path, timeout=timeout,
+        )
+        return done.returncode, done.stdout, done.stderr
+
+    return run
