@@ -27,7 +27,8 @@ class EditAttendeeScreen(ModalScreen[dict | None]):
         with Vertical(classes="dialog form"):
             yield Static(f"Signed-in person number {self.person.id}", classes="dialog-title")
             yield Label("First name (optional)")
-            yield Input(self.person.name, id="attendee-name", max_length=200)
+            # No max_length: Textual refuses a longer paste whole; clean_name cuts it instead.
+            yield Input(self.person.name, id="attendee-name")
             for flag in FLAGS:
                 yield Checkbox(flag, getattr(self.person, flag), id=f"flag-{flag}")
             with Horizontal(classes="dialog-buttons"):
