@@ -7,6 +7,7 @@ or a fresh count (`set_count`) replaces the number. A group that keeps no stock 
 empty stock) is never nagged: giving a chip then changes nothing.
 """
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -103,3 +104,38 @@ def take_back(stock: Stock, key: str) -> dict[str, StockLevel]:
         return {}
     current = level(stock, key)
     return {**stock, key: StockLevel(current.on_hand + 1, current.reorder_at)}
+
+
+def by_stock_key(chips: Mapping[str, int], stock_key_of: Callable[[str], str]) -> dict[str, int]:
+    """Chips given, counted by milestone key, as counts of the chips kept in stock.
+
+    Several milestones can share one stock (NA gives one black keytag for every year).
+    """
+    counts: dict[str, int] = {}
+    for key, number in chips.items():
+        stock_key = stock_key_of(key)
+        counts[stock_key] = counts.get(stock_key, 0) + number
+    return counts
+
+
+def give_many(stock: Stock, given: Mapping[str, int],
+              returned: Mapping[str, int] | None = None) -> dict[str, StockLevel]:
+    """The stock after a meeting: each chip `given` (by stock key) taken, each `returned` back.
+
+    `returned` holds the chips of a record being replaced, already taken when it was saved.
+    """
+    after = dict(stock)
+    for key, number in (returned or {}).items():
+        for _ in range(number):
+            after = take_back(after, key)
+    for key, number in given.items():
+        for _ in range(number):
+            after, _warning = give(after, key)
+    return after
+
+
+def warnings(stock: Stock, items: Iterable[tuple[str, str]]) -> list[str]:
+    """What to say about the chips `items` ((stock key, label)) that are low or out."""
+    if not stock:
+        return []
+    return [text for key, label in items if (text := level(stock, key).warning(label))]

@@ -225,5 +225,6 @@ def _collection(session: MeetingSession, data: dict, t: float) -> MeetingSession
     return replace(session, collection=validate.count("collection", data["cents"], maximum=10**9))
 
 
-# The speaker queue and share timer register their actions on import.
+# The speaker queue, the share timer and the chip ceremony register their actions on import.
 from facilitator.core import session_shares  # noqa: E402,F401
+from facilitator.core import session_chips  # noqa: E402,F401

@@ -170,17 +170,24 @@ class Database:
         doc_id = self._records_by_key().get((meeting.casefold(), day.isoformat()))
         return Record.from_dict(self._db.table("records").get(doc_id=doc_id)) if doc_id else None
 
-    def add_record(self, record: Record, *, replace: bool = False) -> None:
-        """Save one occurrence's counts, then refresh the backups."""
-        self.add_records([record], replace=replace)
+    def add_record(self, record: Record, *, replace: bool = False,
+                   stock: dict[str, dict] | None = None) -> None:
+        """Save one occurrence's counts (and the chip stock, same write), refresh the backups."""
+        self.add_records([record], replace=replace, stock=stock)
 
-    def add_records(self, records: list[Record], *, replace: bool = False) -> None:
+    def add_records(self, records: list[Record], *, replace: bool = False,
+                    stock: dict[str, dict] | None = None) -> None:
         """Save several records in one write: all of them or none."""
-        self.add_meetings_and_records([], records, replace=replace)
+        self.add_meetings_and_records([], records, replace=replace, stock=stock)
 
     def add_meetings_and_records(self, meetings: list[Meeting], records: list[Record], *,
-                                 replace: bool = False) -> None:
-        """Create meetings and save records in one atomic write: all of them or none."""
+                                 replace: bool = False,
+                                 stock: dict[str, dict] | None = None) -> None:
+        """Create meetings and save records in one atomic write: all of them or none.
+
+        `stock`, when given, replaces the chip stock in that same write (chips given in a
+        meeting leave the stock with its record, never one without the other).
+        """
         index = self._records_by_key()
         names = {m.key: m.name for m in self.meetings()}
         for meeting in meetings:
@@ -212,6 +219,9 @@ class Database:
                     table.remove(doc_ids=replaced)
                 if rows:
                     table.insert_multiple(rows)
+                if stock is not None:
+                    self._db.table("stock").truncate()
+                    self._db.table("stock").insert(_document(stock, 1))
             self._record_index = None
 
         self._write(change)

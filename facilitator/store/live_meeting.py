@@ -15,6 +15,7 @@ from facilitator.core.timeline import Timeline
 from facilitator.store import journal as journal_file
 from facilitator.store.database import Database
 from facilitator.store.errors import StorageFailed
+from facilitator.store.meeting_stock import stock_after_meeting
 
 
 class JournalUnreadable(FacilitatorError):
@@ -140,10 +141,12 @@ class LiveMeeting:
         return self.session.to_record(self.clock.now(), self.now())
 
     def end(self, database: Database, *, replace: bool = False) -> Record:
-        """Save the counts to the history, then delete the journal (and the names in it)."""
+        """Save the counts and the chips taken from stock in one write; delete the journal."""
         record = self.record()
+        replaced = database.find_record(record.meeting, record.date) if replace else None
+        stock = stock_after_meeting(database, record.chips, replaced.chips if replaced else None)
         self.do({"type": "closing"})
-        database.add_record(record, replace=replace)
+        database.add_record(record, replace=replace, stock=stock.rows)
         self.journal.delete()
         return record
 
