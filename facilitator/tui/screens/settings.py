@@ -25,6 +25,8 @@ class SettingsScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="settings.save", priority=True),
         Binding("escape", "close", "Close", id="settings.close"),
+        Binding("ctrl+f", "edit_format", "Edit format…", id="settings.format", priority=True,
+                tooltip="The agenda of the meeting chosen under Meeting settings"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -55,7 +57,10 @@ class SettingsScreen(ModalScreen[None]):
                          allow_blank=False, id="theme")
             if meetings:
                 yield Static("Meeting settings", classes="dialog-title")
-                yield Select([(Content(m.name), m.key) for m in meetings], value=meetings[0].key,
+                keys = [m.key for m in meetings]
+                running = (self.running_meeting or "").casefold()
+                yield Select([(Content(m.name), m.key) for m in meetings],
+                             value=running if running in keys else keys[0],
                              allow_blank=False, id="meeting")
                 yield Label("Name")
                 yield Input(id="meeting-name")
@@ -72,6 +77,7 @@ class SettingsScreen(ModalScreen[None]):
                 yield Label("Speaker queue")
                 yield Select([(QUEUE_LABELS[m], m) for m in QUEUE_MODES], allow_blank=False,
                              id="meeting-queue")
+                yield Button("Edit format… (ctrl+f)", id="edit_format")
             yield Static("", id="settings-error", classes="error-line")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
@@ -103,6 +109,15 @@ class SettingsScreen(ModalScreen[None]):
         for widget_id, value in values.items():
             self.query_one(f"#{widget_id}", Input).value = value
         self.query_one("#meeting-queue", Select).value = meeting.queue_mode
+
+    @property
+    def running_meeting(self) -> str | None:
+        """The name of the meeting in progress under this dialog, if any."""
+        for screen in self.app.screen_stack:
+            live = getattr(screen, "live", None)
+            if live is not None:
+                return live.session.meeting
+        return None
 
     def text(self, widget_id: str) -> str:
         return self.query_one(f"#{widget_id}", Input).value.strip()
@@ -137,6 +152,10 @@ class SettingsScreen(ModalScreen[None]):
             types=parse_types(self.text("meeting-types"), meeting_type_codes()),
             queue_mode=self.query_one("#meeting-queue", Select).value,
         )
+        running = self.running_meeting
+        if running and old.key == running.casefold() and new.name != old.name:
+            # Its record is saved under the name it started with.
+            raise ValidationError("name", "the meeting in progress keeps its name until it ends")
         return old.name, new
 
     def action_save(self) -> None:
@@ -144,11 +163,13 @@ class SettingsScreen(ModalScreen[None]):
         try:
             settings = self.group_settings()
             meeting = self.meeting_settings()
-            self.app.save_settings(settings)
-            if meeting:
+            if meeting:  # first: it can still be refused (a name taken), and then nothing is kept
                 self.app.database.update_meeting(*meeting)
+            self.app.save_settings(settings)
         except FacilitatorError as error:
             error_line.update(Content(str(error)))
+            # The line may be scrolled out of sight at the bottom of the form.
+            self.notify(str(error), severity="error")
             return
         error_line.update("")
         self.notify("Settings saved.")
@@ -156,6 +177,16 @@ class SettingsScreen(ModalScreen[None]):
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         await self.run_action(event.button.id)  # a coroutine: unawaited, a click did nothing
+
+    def action_edit_format(self) -> None:
+        """The format editor for the meeting chosen under Meeting settings."""
+        if not self.query("#meeting"):
+            self.notify("Add a meeting first.", severity="warning")
+            return
+        from facilitator.tui.screens.format_editor import FormatEditorScreen
+
+        meeting = self.app.database.find_meeting(self.query_one("#meeting", Select).value)
+        self.app.push_screen(FormatEditorScreen(meeting))
 
     def action_close(self) -> None:
         self.dismiss(None)
