@@ -12,7 +12,7 @@ from facilitator import __version__
 from facilitator.core.errors import FacilitatorError
 
 COMMANDS = ("meetings", "record", "doctor", "chips", "history", "export", "importer", "merge",
-            "demo")
+            "demo", "display", "serve")
 
 
 class ArgumentParser(argparse.ArgumentParser):

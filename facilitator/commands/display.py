@@ -1,0 +1,47 @@
+"""`facilitator display`: the room display, a read-only view of the meeting in progress."""
+
+from functools import partial
+from pathlib import Path
+
+from facilitator.core.errors import FacilitatorError
+from facilitator.core.settings import GroupSettings
+from facilitator.store.paths import journal_path, resolve_db_path
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "display", help="the room display: a big share timer for a second screen (read-only)",
+        description="Follows the meeting in progress from its live journal: the share "
+                    "countdown, the section of the format, how many are waiting and the "
+                    "meeting clock. It writes nothing and never locks the database, so it "
+                    "runs beside the app. q quits.",
+    )
+    parser.set_defaults(run=run)
+
+
+def read_settings(path: Path) -> GroupSettings:
+    """The group's settings, read without the lock; the defaults without a readable database."""
+    if not path.exists():
+        return GroupSettings()
+    from facilitator.store.database import Database
+
+    try:
+        database = Database.open(path, writer=False)
+    except FacilitatorError:
+        return GroupSettings()
+    try:
+        return database.settings()
+    except (FacilitatorError, TypeError, ValueError):
+        return GroupSettings()
+    finally:
+        database.close()
+
+
+def run(args) -> int:
+    from facilitator.core.clock import SystemClock
+    from facilitator.tui.display_app import DisplayApp
+
+    path = resolve_db_path(args.db)
+    app = DisplayApp(journal_path(path), SystemClock(), partial(read_settings, path))
+    app.run()
+    return app.return_code or 0

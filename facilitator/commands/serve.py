@@ -1,0 +1,103 @@
+"""`facilitator serve`: the room display in a web browser, through textual-serve.
+
+Each browser that connects gets its own `facilitator display`, which is read-only: nothing
+typed in a browser can change the meeting or the records.
+"""
+
+import ipaddress
+import shlex
+import socket
+import sys
+
+from facilitator.core.errors import FacilitatorError, ValidationError
+from facilitator.store.paths import resolve_db_path
+
+LOOPBACK_NAMES = {"localhost"}
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "serve", help="the room display in a web browser (read-only)",
+        description="Serves `facilitator display` to web browsers. Only this computer can "
+                    "connect unless --host says otherwise (e.g. --host 0.0.0.0 for phones "
+                    "and computers on the room's network).",
+    )
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to listen on (default 127.0.0.1: this computer only)")
+    parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    parser.add_argument("--public-url", metavar="URL",
+                        help="the address browsers open, when it is not http://HOST:PORT")
+    parser.set_defaults(run=run)
+
+
+def is_loopback(host: str) -> bool:
+    """True when only this computer can reach `host`."""
+    if host.lower() in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def lan_address() -> str | None:
+    """This computer's address on its network, if it has one (no packet is sent)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("10.255.255.255", 1))
+            return probe.getsockname()[0]
+        except OSError:
+            return None
+
+
+def public_url(host: str, port: int) -> str:
+    """Where a browser finds the display: a wildcard host is reached by this computer's address."""
+    if host in {"0.0.0.0", "::", ""}:
+        host = lan_address() or socket.gethostname()
+    if ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
+def notice(host: str, url: str) -> str:
+    """What is exposed, said plainly before the server starts."""
+    if is_loopback(host):
+        return (f"Room display at {url} (this computer only, read-only). "
+                "Add ?fontsize=32 to the address for larger text. Ctrl+C stops it.")
+    return "\n".join([
+        f"NOTICE: the room display is open to every device that can reach this computer "
+        f"({host}), at {url}",
+        "  It shows the meeting's name, the share timer, the section of the format, how many "
+        "are waiting",
+        "  and the meeting clock; first names only if the facilitator turns them on for this "
+        "meeting (ctrl+l).",
+        "  There is no password and the connection is not encrypted. It is read-only: nothing "
+        "can be changed through it.",
+        "  Ctrl+C stops it.",
+    ])
+
+
+def display_command(db_path) -> str:
+    """The shell command textual-serve runs for each browser."""
+    return (f"{shlex.quote(sys.executable)} -m facilitator --db {shlex.quote(str(db_path))} "
+            "display")
+
+
+def run(args) -> int:
+    if not 1 <= args.port <= 65535:
+        raise ValidationError("port", f"{args.port} is not from 1 to 65535")
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        raise FacilitatorError("serve needs textual-serve: pip install textual-serve") from None
+    path = resolve_db_path(args.db)
+    url = args.public_url or public_url(args.host, args.port)
+    print(notice(args.host, url), flush=True)
+    server = Server(display_command(path), host=args.host, port=args.port,
+                    title="facilitator room display", public_url=url)
+    try:
+        server.serve()
+    except OSError as error:
+        raise FacilitatorError(f"port: cannot listen on {args.host}:{args.port}: "
+                               f"{error.strerror or error}") from None
+    return 0

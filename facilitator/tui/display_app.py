@@ -1,0 +1,45 @@
+"""The room display app: a read-only view of the meeting in progress, for a second screen.
+
+It reads the live journal beside the database and nothing else; it never writes a file and
+never takes the database lock, so it can run beside the facilitator's app (or in a browser
+through `facilitator serve`).
+"""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+
+from facilitator.core.clock import Clock
+from facilitator.core.settings import GroupSettings
+from facilitator.store.journal_follower import JournalFollower
+from facilitator.tui.themes import EXTRA_THEMES
+
+
+class DisplayApp(App):
+    """Show the share countdown, the section, the queue length and the meeting clock."""
+
+    TITLE = "facilitator display"
+    CSS_PATH = "display.tcss"
+    # No palette: its commands (screenshots, themes) would let a browser write files.
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [Binding("q", "quit", "Quit", id="display.quit")]
+
+    def __init__(self, journal_path: Path, clock: Clock,
+                 read_settings: Callable[[], GroupSettings] = GroupSettings) -> None:
+        super().__init__()
+        self.journal_path = journal_path
+        self.clock = clock
+        self.read_settings = read_settings
+        for theme in EXTRA_THEMES:
+            self.register_theme(theme)
+        theme = read_settings().theme
+        if theme in self.available_themes:
+            self.theme = theme
+
+    def get_default_screen(self) -> Screen:
+        from facilitator.tui.screens.display_screen import DisplayScreen
+
+        return DisplayScreen(JournalFollower(self.journal_path), self.clock, self.read_settings)

@@ -1,0 +1,125 @@
+"""The room display: follows the live journal of the meeting in progress, read-only."""
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Static
+
+from facilitator.core.clock import Clock
+from facilitator.core.room_view import RoomState, RoomView, room_view
+from facilitator.core.settings import GroupSettings
+from facilitator.core.timeline import Timeline
+from facilitator.store.journal_follower import JournalFollower
+from facilitator.tui.widgets.big_text import BigText
+
+# The journal is looked at this often (one stat each time): well inside half a second.
+POLL_SECONDS = 0.1
+STATE_CLASSES = {state: f"-{state.value}" for state in RoomState}
+
+
+def waiting_text(count: int) -> str:
+    if count == 0:
+        return "nobody waiting to share"
+    return f"{count} waiting to share"
+
+
+class DisplayScreen(Screen):
+    """Counts and times only; first names only when the facilitator turned them on."""
+
+    view: reactive[RoomView | None] = reactive(None)
+    wall: reactive[str] = reactive("")
+
+    def __init__(self, follower: JournalFollower, clock: Clock,
+                 read_settings: Callable[[], GroupSettings]) -> None:
+        super().__init__()
+        self.follower = follower
+        self.clock = clock
+        self.read_settings = read_settings
+        self.settings = GroupSettings()
+        self.timeline: Timeline | None = None
+
+    def compose(self) -> ComposeResult:
+        with ContentSwitcher(initial="waiting", id="display-switcher"):
+            with Vertical(id="waiting"):
+                yield Static("No meeting in progress", id="waiting-title")
+                yield BigText(reserve="00:00", id="waiting-clock")
+                yield Static("This screen follows the meeting as soon as it starts.",
+                             id="waiting-hint")
+            with Vertical(id="live"):
+                with Horizontal(id="display-header"):
+                    yield Static("", id="display-meeting", markup=False)
+                    yield Static("", id="display-times", markup=False)
+                yield Static("", id="display-section", markup=False)
+                yield BigText(reserve="+00:00", id="countdown")
+                yield Static("", id="display-note", markup=False)
+                yield Static("", id="display-names", markup=False)
+                yield Static("", id="display-waiting", markup=False)
+
+    def on_mount(self) -> None:
+        self.poll()
+        self.set_interval(POLL_SECONDS, self.poll)
+
+    def poll(self) -> None:
+        """Read what the journal added, then recompute the frame from the clock."""
+        had_meeting = self.follower.meeting is not None
+        if self.follower.poll():
+            followed = self.follower.meeting
+            if followed is None:
+                self.timeline = None
+            else:
+                if not had_meeting:
+                    self.settings = self.read_settings()  # the warning length may have changed
+                # The meeting's time when it last changed, plus the time since on our clock.
+                self.timeline = Timeline.resumed(followed.last_t, followed.last_wall,
+                                                 self.clock.now(), self.clock.monotonic())
+        self.wall = f"{self.clock.now():%H:%M}"
+        followed = self.follower.meeting
+        if followed is None or self.timeline is None:
+            self.view = None
+            return
+        t = self.timeline.at(self.clock.monotonic())
+        self.view = room_view(followed.session, t, self.settings.warning_seconds)
+
+    def watch_wall(self, wall: str) -> None:
+        self.query_one("#waiting-clock", BigText).text = wall
+        self._show_times()
+
+    def watch_view(self, view: RoomView | None) -> None:
+        self.query_one(ContentSwitcher).current = "waiting" if view is None else "live"
+        if view is None:
+            return
+        self.query_one("#display-meeting", Static).update(view.meeting)
+        self._show_times()
+        section = self.query_one("#display-section", Static)
+        section.update(f"{view.section}  ·  {view.section_left}" if view.section else "")
+        section.display = view.section is not None
+        self.query_one("#countdown", BigText).text = view.countdown
+        self.query_one("#display-note", Static).update(view.note)
+        names = self.query_one("#display-names", Static)
+        names.update(self._names(view))
+        names.display = bool(view.sharer or view.next_up)
+        self.query_one("#display-waiting", Static).update(waiting_text(view.waiting))
+        live = self.query_one("#live")
+        for state, css_class in STATE_CLASSES.items():
+            live.set_class(state is view.state, css_class)
+
+    def _show_times(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        parts = [self.wall, f"running {view.elapsed}"]
+        if view.left:
+            parts.append(view.left)
+        self.query_one("#display-times", Static).update("  ·  ".join(parts))
+
+    @staticmethod
+    def _names(view: RoomView) -> str:
+        parts = []
+        if view.sharer:
+            parts.append(f"Sharing: {view.sharer}")
+        if view.next_up:
+            parts.append(f"{view.next_title}: {', '.join(view.next_up)}")
+        return "     ".join(parts)
