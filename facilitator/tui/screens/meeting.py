@@ -43,6 +43,9 @@ class MeetingScreen(Screen):
         Binding("ctrl+y", "redo", "Redo", id="meeting.redo", priority=True),
         Binding("f9", "settings", "Settings", id="meeting.settings", priority=True),
         Binding("f10", "end_meeting", "End", id="meeting.end", priority=True),
+        Binding("ctrl+l", "toggle_display_names", "Names on display", id="meeting.display_names",
+                priority=True, show=False,
+                tooltip="Show first names on the room display, for this meeting only"),
     ]
 
     session: reactive[MeetingSession | None] = reactive(None, always_update=True)
@@ -284,6 +287,11 @@ class MeetingScreen(Screen):
         on = not self.live.session.bell
         if self.act({"type": "bell", "on": on}):
             self.notify("Bell on." if on else "Bell off.")
+
+    def action_toggle_display_names(self) -> None:
+        on = not self.live.session.names_on_display
+        if self.act({"type": "display_names", "on": on}):
+            self.notify("First names on the room display." if on else "Room display: counts only.")
 
     def extra_commands(self):
         from textual.app import SystemCommand
