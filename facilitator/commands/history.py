@@ -6,7 +6,7 @@ from facilitator.commands.selection import Selection, add_selection_options, sel
 from facilitator.core.export_json import dumps, export_document
 from facilitator.core.report_tables import (aligned_text, occurrence_table, period_table,
                                             summary_lines)
-from facilitator.core.statistics import PERIODS, group, summarize
+from facilitator.core.statistics import PERIODS, combine, group, summarize
 
 
 def register(subparsers) -> None:
@@ -37,8 +37,10 @@ def history_text(chosen: Selection, by: str | None) -> str:
             return ("no records yet; add one with `facilitator record` or "
                     "`facilitator import FILE.csv`\n")
         return "no records match; try another --meeting, --from or --to\n"
-    table = period_table(group(chosen.rows, by)) if by else occurrence_table(chosen.rows)
-    summary = summarize(chosen.rows, chosen.start, chosen.end, chosen.previous)
+    groups = group(chosen.rows, by) if by else None
+    table = period_table(groups) if groups else occurrence_table(chosen.rows)
+    summary = summarize(chosen.rows, chosen.start, chosen.end, chosen.previous,
+                        totals=combine(groups) if groups else None)
     width = max(len(label) for label, _ in summary_lines(summary))
     title = f"{chosen.meeting or 'All meetings'}, {summary.totals.start.isoformat()} to " \
             f"{summary.totals.end.isoformat()}"

@@ -17,7 +17,7 @@ from facilitator.core.errors import ValidationError
 from facilitator.core.export_csv import cents_text
 from facilitator.core.money import parse_amount
 from facilitator.core.report_tables import WEEKDAY_NAMES
-from facilitator.core.statistics import (COUNTS, Summary, Totals, by_meeting, group,
+from facilitator.core.statistics import (COUNTS, Summary, Totals, by_meeting, combine, group,
                                          milestone_order, summarize)
 
 FORMAT = "facilitator-export"
@@ -35,11 +35,13 @@ def export_document(rows: Sequence[Mapping], by: str = "occurrence", start: date
     """The whole export of `rows` (oldest first): one entry per occurrence or per period."""
     if by not in GROUPINGS:
         raise ValidationError("by", f"must be one of {', '.join(GROUPINGS)}")
-    summary = summarize(rows, start, end, previous)
     if by == "occurrence":
+        summary = summarize(rows, start, end, previous)
         body = [occurrence_json(row) for row in rows]
     else:
-        body = [period_json(totals) for totals in group(rows, by)]
+        groups = group(rows, by)
+        summary = summarize(rows, start, end, previous, totals=combine(groups))
+        body = [period_json(totals) for totals in groups]
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -56,17 +58,25 @@ def export_document(rows: Sequence[Mapping], by: str = "occurrence", start: date
 def occurrence_json(row: Mapping) -> dict:
     """One stored record as exported: counts, chips by milestone, collection as text."""
     get = row.get
+    chips, sections = get("chips"), get("sections")
     return {
         "date": row["date"],
         "meeting": row["meeting"],
-        **{name: get(name, 0) for name in COUNTS},
-        "chips": dict(get("chips") or {}),
+        "attendance": row["attendance"],
+        "newcomers": get("newcomers", 0),
+        "visitors": get("visitors", 0),
+        "online": get("online", 0),
+        "shares": get("shares", 0),
+        "share_seconds": get("share_seconds", 0),
+        "passes": get("passes", 0),
+        "over_time": get("over_time", 0),
+        "chips": dict(chips) if chips else {},
         "collection": cents_text(get("collection", 0)),
         "currency": get("currency") or "USD",
         "start": get("start"),
         "end": get("end"),
         "note": get("note", ""),
-        "sections": dict(get("sections") or {}),
+        "sections": dict(sections) if sections else {},
     }
 
 

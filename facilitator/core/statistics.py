@@ -11,6 +11,8 @@ import statistics as stats
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from itertools import groupby
+from operator import itemgetter
 from types import MappingProxyType
 
 from dateutil.relativedelta import relativedelta
@@ -21,6 +23,8 @@ PERIODS = ("week", "month", "year")
 COUNTS = ("attendance", "newcomers", "visitors", "online", "shares", "share_seconds",
           "passes", "over_time")
 _EMPTY: Mapping = MappingProxyType({})
+_BY_DATE, _BY_MEETING = itemgetter("date"), itemgetter("meeting")
+_BY_ATTENDANCE = itemgetter("attendance")
 
 
 def rows_of(items: Iterable[Record | Mapping]) -> list[Mapping]:
@@ -34,10 +38,17 @@ def select(rows: Iterable[Record | Mapping], meeting: str | None = None,
     key = meeting.strip().casefold() if meeting else None
     low = start.isoformat() if start else ""
     high = end.isoformat() if end else "9999-99-99"
-    chosen = [row for row in rows_of(rows) if low <= row["date"] <= high
-              and (key is None or row["meeting"].casefold() == key)]
-    chosen.sort(key=lambda row: (row["date"], row["meeting"].casefold()))
-    return chosen
+    chosen = rows_of(rows)
+    if start or end:
+        chosen = [row for row in chosen if low <= row["date"] <= high]
+    if key is not None:
+        chosen = [row for row in chosen if row["meeting"].casefold() == key]
+    # Sorting by date alone is quick on rows stored in date order; ties are rare and small.
+    chosen.sort(key=_BY_DATE)
+    ordered: list[Mapping] = []
+    for _, same_day in groupby(chosen, _BY_DATE):
+        ordered.extend(sorted(same_day, key=_BY_MEETING))
+    return ordered
 
 
 def milestone_order(key: str) -> tuple:
@@ -88,73 +99,79 @@ class Totals:
         return {currency: cents / self.attendance for currency, cents in self.collection.items()}
 
 
-class _Tally:
-    """Adds rows (or Totals) up; the one mutable helper behind every Totals."""
+def _column(rows: Sequence[Mapping], name: str) -> int:
+    """The sum of one count over all rows, at C speed when every row has it."""
+    try:
+        return sum(map(itemgetter(name), rows))
+    except (KeyError, TypeError):  # a row stored before the field existed
+        return sum(row.get(name) or 0 for row in rows)
 
-    __slots__ = ("counts", "chips", "collection")
 
-    def __init__(self) -> None:
-        self.counts = [0] * (len(COUNTS) + 1)  # meetings, then COUNTS in order
-        self.chips: dict[str, int] = {}
-        self.collection: dict[str, int] = {}
+def _pluck(rows: Sequence[Mapping], name: str) -> list:
+    """One field of every row (None where an older row lacks it)."""
+    try:
+        return list(map(itemgetter(name), rows))
+    except KeyError:
+        return [row.get(name) for row in rows]
 
-    def add_row(self, row: Mapping) -> None:
-        counts = self.counts
-        counts[0] += 1
-        get = row.get
-        for index, name in enumerate(COUNTS, 1):
-            counts[index] += get(name) or 0
-        if chips := get("chips"):
-            for key, number in chips.items():
-                self.chips[key] = self.chips.get(key, 0) + number
-        if cents := get("collection"):
-            currency = get("currency") or "USD"
-            self.collection[currency] = self.collection.get(currency, 0) + cents
 
-    def add_totals(self, totals: Totals) -> None:
-        self.counts[0] += totals.meetings
-        for index, name in enumerate(COUNTS, 1):
-            self.counts[index] += getattr(totals, name)
-        for key, number in totals.chips.items():
-            self.chips[key] = self.chips.get(key, 0) + number
-        for currency, cents in totals.collection.items():
-            self.collection[currency] = self.collection.get(currency, 0) + cents
+def _add_counts(target: dict[str, int], counts: Mapping[str, int]) -> None:
+    for key, number in counts.items():
+        target[key] = target.get(key, 0) + number
 
-    def totals(self, label: str = "", start: date | None = None,
-               end: date | None = None) -> Totals:
-        chips = dict(sorted(self.chips.items(), key=lambda item: milestone_order(item[0])))
-        return Totals(label, start, end, *self.counts, chips=MappingProxyType(chips),
-                      collection=MappingProxyType(dict(sorted(self.collection.items()))))
+
+def _finish(label: str, start: date | None, end: date | None, meetings: int,
+            counts: Sequence[int], chips: dict, collection: dict) -> Totals:
+    chips = dict(sorted(chips.items(), key=lambda item: milestone_order(item[0])))
+    return Totals(label, start, end, meetings, *counts, chips=MappingProxyType(chips),
+                  collection=MappingProxyType(dict(sorted(collection.items()))))
 
 
 def total(rows: Iterable[Record | Mapping], label: str = "", start: date | None = None,
           end: date | None = None) -> Totals:
     """All rows added into one Totals."""
-    tally = _Tally()
-    for row in rows_of(rows):
-        tally.add_row(row)
-    return tally.totals(label, start, end)
+    return _total(rows_of(rows), label, start, end)
+
+
+def _total(rows: list[Mapping], label: str = "", start: date | None = None,
+           end: date | None = None) -> Totals:
+    chips: dict[str, int] = {}
+    for row_chips in filter(None, _pluck(rows, "chips")):
+        for key, number in row_chips.items():
+            chips[key] = chips.get(key, 0) + number
+    currencies = set(_pluck(rows, "currency"))
+    collection: dict[str, int] = {}
+    if len(currencies) == 1:
+        collection[currencies.pop() or "USD"] = _column(rows, "collection")
+    else:
+        for row in rows:
+            currency = row.get("currency") or "USD"
+            collection[currency] = collection.get(currency, 0) + (row.get("collection") or 0)
+    collection = {currency: cents for currency, cents in collection.items() if cents}
+    counts = [_column(rows, name) for name in COUNTS]
+    return _finish(label, start, end, len(rows), counts, chips, collection)
 
 
 def combine(parts: Iterable[Totals], label: str = "", start: date | None = None,
             end: date | None = None) -> Totals:
     """Several Totals added together (e.g. several groups' reports)."""
-    tally = _Tally()
+    parts = list(parts)
+    chips: dict[str, int] = {}
+    collection: dict[str, int] = {}
     for part in parts:
-        tally.add_totals(part)
-    return tally.totals(label, start, end)
+        _add_counts(chips, part.chips)
+        _add_counts(collection, part.collection)
+    counts = [sum(getattr(part, name) for part in parts) for name in COUNTS]
+    return _finish(label, start, end, sum(part.meetings for part in parts), counts, chips,
+                   collection)
 
 
 def by_meeting(rows: Iterable[Record | Mapping]) -> list[Totals]:
     """Totals per meeting (labelled with its name), in name order."""
-    tallies: dict[str, tuple[str, _Tally]] = {}
+    buckets: dict[str, list[Mapping]] = {}
     for row in rows_of(rows):
-        key = row["meeting"].casefold()
-        entry = tallies.get(key)
-        if entry is None:
-            entry = tallies[key] = (row["meeting"], _Tally())
-        entry[1].add_row(row)
-    return [tally.totals(name) for _, (name, tally) in sorted(tallies.items())]
+        buckets.setdefault(row["meeting"].casefold(), []).append(row)
+    return [_total(bucket, bucket[0]["meeting"]) for _, bucket in sorted(buckets.items())]
 
 
 def period_of(day: str | date, by: str) -> str:
@@ -188,20 +205,17 @@ def group(rows: Iterable[Record | Mapping], by: str) -> list[Totals]:
     """Totals per week, month or year, oldest period first; periods with no records are left out."""
     if by not in PERIODS:
         raise ValueError(f"unknown period {by!r}; use one of {', '.join(PERIODS)}")
-    tallies: dict[str, _Tally] = {}
-    # Many records share a date (several meetings a day), so a date is put in a period once.
-    period_cache: dict[str, str] = {}
-    for row in rows_of(rows):
-        day = row["date"]
-        period = period_cache.get(day)
-        if period is None:
-            period = period_cache[day] = period_of(day, by)
-        tally = tallies.get(period)
-        if tally is None:
-            tally = tallies[period] = _Tally()
-        tally.add_row(row)
-    return [tallies[period].totals(period, *period_bounds(period, by))
-            for period in sorted(tallies)]
+    buckets: dict[str, list[Mapping]] = {}
+    # A loop per date, not per record: several meetings share a date, and rows come in date
+    # order, so groupby hands over each day's rows in one piece.
+    for day, same_day in groupby(rows_of(rows), _BY_DATE):
+        period = period_of(day, by)
+        bucket = buckets.get(period)
+        if bucket is None:
+            bucket = buckets[period] = []
+        bucket.extend(same_day)
+    return [_total(buckets[period], period, *period_bounds(period, by))
+            for period in sorted(buckets)]
 
 
 def fill_gaps(groups: Sequence[Totals], by: str) -> list[Totals]:
@@ -262,26 +276,30 @@ class Summary:
 
 def summarize(rows: Sequence[Record | Mapping], start: date | None = None,
               end: date | None = None,
-              previous: Sequence[Record | Mapping] | None = None) -> Summary:
+              previous: Sequence[Record | Mapping] | None = None, *,
+              totals: Totals | None = None) -> Summary:
     """Summary of `rows`; with the rows of the year before (`previous`), the change too.
 
     `start` and `end` name the range; when missing, the first and last record's dates.
+    `totals` saves adding the rows up again when the caller has (e.g. `combine(groups)`).
     """
     rows = rows_of(rows)
-    totals = total(rows)
-    days = sorted({row["date"] for row in rows})
-    start = start or (date.fromisoformat(days[0]) if days else None)
-    end = end or (date.fromisoformat(days[-1]) if days else None)
+    totals = totals or _total(rows)
+    sums, held = [0] * 7, [0] * 7
+    first = last = None
+    for day, same_day in groupby(rows, _BY_DATE):
+        weekday = date.fromisoformat(day).weekday()
+        attendance = list(map(_BY_ATTENDANCE, same_day))
+        sums[weekday] += sum(attendance)
+        held[weekday] += len(attendance)
+        first = day if first is None or day < first else first
+        last = day if last is None or day > last else last
+    start = start or (date.fromisoformat(first) if first else None)
+    end = end or (date.fromisoformat(last) if last else None)
     totals = replace(totals, start=start, end=end)
-    counts = [row["attendance"] for row in rows]
-    weekday_sums: dict[int, list[int]] = {}
-    weekday_of = {day: date.fromisoformat(day).weekday() for day in days}
-    for row in rows:
-        pair = weekday_sums.setdefault(weekday_of[row["date"]], [0, 0])
-        pair[0] += row["attendance"]
-        pair[1] += 1
+    counts = list(map(_BY_ATTENDANCE, rows))
     by_weekday = MappingProxyType(
-        {day: pair[0] / pair[1] for day, pair in sorted(weekday_sums.items())})
+        {day: sums[day] / held[day] for day in range(7) if held[day]})
     change = None
     if previous is not None and start is not None and end is not None:
         change = _compare(totals, total(previous), *year_before(start, end))
