@@ -10,6 +10,7 @@ belong in the test suite.
 import argparse
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -24,10 +25,10 @@ import orjson
 from facilitator.cli import build_parser
 from facilitator.commands.export import render
 from facilitator.commands.progress import Progress
-from facilitator.commands.selection import select_records
+from facilitator.commands.history import history_text
+from facilitator.commands.selection import paused_gc, select_records
 from facilitator.core.meeting import Meeting
 from facilitator.core.record import Record
-from facilitator.core.statistics import group, summarize
 from facilitator.store.migrations import CURRENT_VERSION
 
 RECORDS = 100_000
@@ -75,37 +76,43 @@ def build(path: Path, seed: int = 1) -> int:
     return len(rows)
 
 
-def time_in_process(path: Path, argv: list[str]) -> float:
+def time_in_process(path: Path, argv: list[str]) -> tuple[float, float]:
+    """(wall, CPU) seconds of one run of the command function."""
     args = build_parser().parse_args(["--db", str(path), *argv])
     with open(os.devnull, "w") as sink, redirect_stdout(sink):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         args.run(args)
-        return time.perf_counter() - started
+        return time.perf_counter() - started, time.process_time() - cpu
 
 
 def time_steps(path: Path, argv: list[str]) -> dict[str, float]:
-    """Where the time of one in-process run goes."""
+    """Where the (wall) time of one in-process run goes."""
     args = build_parser().parse_args(["--db", str(path), *argv])
     steps = {}
     started = time.perf_counter()
-    chosen = select_records(args, Progress())
+    with paused_gc():
+        chosen = select_records(args, Progress())
     steps["read and select"] = time.perf_counter() - started
     started = time.perf_counter()
-    if args.command == "export":
-        render(chosen, "csv", "occurrence")
-        steps["write CSV"] = time.perf_counter() - started
-    else:
-        group(chosen.rows, "month")
-        summarize(chosen.rows, chosen.start, chosen.end, chosen.previous)
-        steps["group and summarize"] = time.perf_counter() - started
+    with paused_gc():
+        if args.command == "export":
+            render(chosen, "csv", "occurrence")
+            steps["write CSV"] = time.perf_counter() - started
+        else:
+            history_text(chosen, "month")
+            steps["group, summarize and lay out"] = time.perf_counter() - started
     return steps
 
 
-def time_subprocess(path: Path, argv: list[str]) -> float:
+def time_subprocess(path: Path, argv: list[str]) -> tuple[float, float]:
+    """(wall, CPU) seconds of the whole command, Python start-up included."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "facilitator", "--db", str(path), *argv],
                    check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> None:
@@ -118,13 +125,20 @@ def main() -> None:
         count = build(path)
         print(f"built {count:,} records ({path.stat().st_size / 1e6:.1f} MB) "
               f"in {time.perf_counter() - started:.1f} s")
-        print(f"{'command':<22}{'target':>8}{'in-process median':>20}{'subprocess':>12}")
+        print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores: when it is "
+              "above the cores, wall time includes waiting for a core; CPU time does not")
+        print(f"{'command':<22}{'target':>7}  {'in-process median':>22}  {'subprocess (once)':>22}")
+        print(f"{'':<22}{'':>7}  {'wall':>10}  {'CPU':>10}  {'wall':>10}  {'CPU':>10}")
         for name, argv in COMMANDS.items():
             runs = [time_in_process(path, argv) for _ in range(options.repeat)]
-            whole = time_subprocess(path, argv)
-            median = statistics.median(runs)
-            verdict = "ok" if max(median, whole) <= TARGETS[name] else "SLOW"
-            print(f"{name:<22}{TARGETS[name]:>7.1f}s{median:>19.2f}s{whole:>11.2f}s  {verdict}")
+            wall = statistics.median(run[0] for run in runs)
+            cpu = statistics.median(run[1] for run in runs)
+            whole, whole_cpu = time_subprocess(path, argv)
+            verdict = "ok" if max(wall, whole) <= TARGETS[name] else "over (wall)"
+            if verdict != "ok" and max(cpu, whole_cpu) <= TARGETS[name]:
+                verdict += ", ok (CPU)"
+            print(f"{name:<22}{TARGETS[name]:>6.1f}s  {wall:>9.2f}s  {cpu:>9.2f}s  {whole:>9.2f}s"
+                  f"  {whole_cpu:>9.2f}s  {verdict}")
             steps = time_steps(path, argv)
             print("    " + ", ".join(f"{step} {seconds:.2f} s" for step, seconds in steps.items()))
 

@@ -2,7 +2,8 @@
 
 from facilitator.commands.output import emit, write_file
 from facilitator.commands.progress import Progress
-from facilitator.commands.selection import Selection, add_selection_options, select_records
+from facilitator.commands.selection import (Selection, add_selection_options, paused_gc,
+                                            select_records)
 from facilitator.core.export_csv import grouped_csv, occurrence_csv
 from facilitator.core.export_json import GROUPINGS, dumps, export_document
 from facilitator.core.export_markdown import markdown_report
@@ -23,7 +24,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    with Progress() as progress:
+    with Progress() as progress, paused_gc():
         chosen = select_records(args, progress)
         progress.step(f"writing {len(chosen.rows):,} records")
         data = render(chosen, args.format, args.by)

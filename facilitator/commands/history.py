@@ -2,7 +2,8 @@
 
 from facilitator.commands.output import emit
 from facilitator.commands.progress import Progress
-from facilitator.commands.selection import Selection, add_selection_options, select_records
+from facilitator.commands.selection import (Selection, add_selection_options, paused_gc,
+                                            select_records)
 from facilitator.core.export_json import dumps, export_document
 from facilitator.core.report_tables import (aligned_text, occurrence_table, period_table,
                                             summary_lines)
@@ -19,7 +20,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    with Progress() as progress:
+    with Progress() as progress, paused_gc():
         chosen = select_records(args, progress)
         if args.json:
             data = dumps(export_document(chosen.rows, args.by or "occurrence", chosen.start,
