@@ -44,8 +44,9 @@ def run(args) -> int:
                                           replace=args.replace)
     message = f"imported {len(rows)} records"
     if created:
-        message += f" and created {len(created)} meeting{'s' if len(created) > 1 else ''}: " \
-                   + ", ".join(repr(m.name) for m in created.values())
+        names = [repr(m.name) for m in created.values()]
+        shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+        message += f" and created {len(names)} meeting{'s' if len(names) > 1 else ''}: {shown}"
     print(message)
     return 0
 
