@@ -252,7 +252,9 @@ class MeetingScreen(Screen):
                 return
             self.action_share_pick()
             return
-        if self.act({"type": "share_start"}):
+        # Someone typing a late sign-in keeps the box: their next letters must not become
+        # queue keys.
+        if self.act({"type": "share_start"}) and not isinstance(self.focused, Input):
             self.queue_list.focus()
 
     def action_share_pick(self) -> None:
