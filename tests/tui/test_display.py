@@ -254,3 +254,31 @@ def test_system_clock_keeps_microseconds():
         readings.append(clock.now())
         time.sleep(0.013)
     assert any(reading.microsecond for reading in readings)
+
+
+async def test_ctrl_l_on_the_meeting_screen_turns_names_on_for_the_display(make_app, clock,
+                                                                          journal_file):
+    """The facilitator's key is journaled, so the display (another process) sees it."""
+    from facilitator.store.journal_follower import JournalFollower
+    from facilitator.tui.screens.meeting import MeetingScreen
+
+    app = make_app(meetings=[MEETING])
+    follower = JournalFollower(journal_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        await pilot.press(*"Ann", "f2")
+        follower.poll()
+        assert follower.meeting.session.names_on_display is False
+        await pilot.press("ctrl+l")  # works while the name box has focus
+        await pilot.pause()
+        assert screen.live.session.names_on_display is True
+        follower.poll()
+        assert follower.meeting.session.names_on_display is True
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        follower.poll()
+        assert follower.meeting.session.names_on_display is False
