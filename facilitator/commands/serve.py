@@ -66,7 +66,7 @@ def notice(host: str, url: str) -> str:
                 "Add ?fontsize=32 to the address for larger text. Ctrl+C stops it.")
     return "\n".join([
         f"NOTICE: the room display is open to every device that can reach this computer "
-        f"({host}), at {url}",
+        f"(listening on {host}), at {url}",
         "  It shows the meeting's name, the share timer, the section of the format, how many "
         "are waiting",
         "  and the meeting clock; first names only if the facilitator turns them on for this "

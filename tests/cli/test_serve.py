@@ -130,3 +130,16 @@ def test_urls_and_the_command_served(tmp_path):
     assert not public_url("0.0.0.0", 8000).startswith("http://0.0.0.0")
     command = display_command(tmp_path / "my data" / "f.json")
     assert command.endswith(f"-m facilitator --db '{tmp_path}/my data/f.json' display")
+
+
+def test_a_port_in_use_is_one_line_and_status_1(db_path, serve_env, tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "facilitator", "--db", str(db_path), "serve", "--port",
+             str(port)], capture_output=True, text=True, env=serve_env, cwd=tmp_path, timeout=30)
+    assert done.returncode == 1
+    assert done.stderr.startswith(f"facilitator: port: cannot listen on 127.0.0.1:{port}: ")
+    assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1
