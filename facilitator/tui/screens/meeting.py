@@ -13,6 +13,9 @@ from facilitator.core.money import format_cents, parse_amount
 from facilitator.core.names import clean_name
 from facilitator.core.session import MeetingSession
 from facilitator.store.live_meeting import LiveMeeting
+from facilitator.tui.screens.meeting_agenda import AGENDA_BINDINGS, AgendaActions
+from facilitator.tui.widgets.agenda_line import AgendaLine
+from facilitator.tui.widgets.agenda_panel import AgendaPanel
 from facilitator.tui.widgets.attendee_table import AttendeeTable
 from facilitator.tui.widgets.counts_bar import CountsBar
 from facilitator.tui.widgets.meeting_header import MeetingHeader
@@ -20,7 +23,7 @@ from facilitator.tui.widgets.queue_list import QueueList
 from facilitator.tui.widgets.shares_panel import SharesPanel
 
 
-class MeetingScreen(Screen):
+class MeetingScreen(AgendaActions, Screen):
     """Sign-in, the 7th tradition, undo; every action is journaled before it shows."""
 
     # Function keys and ctrl combinations reach the screen even while an Input has focus.
@@ -46,6 +49,7 @@ class MeetingScreen(Screen):
         Binding("ctrl+l", "toggle_display_names", "Names on display", id="meeting.display_names",
                 priority=True, show=False,
                 tooltip="Show first names on the room display, for this meeting only"),
+        *AGENDA_BINDINGS,
     ]
 
     session: reactive[MeetingSession | None] = reactive(None, always_update=True)
@@ -56,6 +60,7 @@ class MeetingScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield MeetingHeader(self.live, id="meeting-header").data_bind(MeetingScreen.session)
+        yield AgendaLine(self.live, id="agenda-line").data_bind(MeetingScreen.session)
         with Horizontal(id="meeting-body"):
             with Vertical(id="signin-panel"):
                 yield CountsBar(id="counts").data_bind(MeetingScreen.session)
@@ -64,6 +69,10 @@ class MeetingScreen(Screen):
                         yield Input(placeholder="first name (optional), then F2 / Enter",
                                     id="name-input", max_length=200)
                         yield AttendeeTable(id="attendees").data_bind(MeetingScreen.session)
+                    if self.live.session.agenda is not None:
+                        with TabPane("Agenda", id="tab-agenda"):
+                            yield AgendaPanel(self.live, self.app.database.path,
+                                              id="agenda-panel").data_bind(MeetingScreen.session)
             yield SharesPanel(self.live, self.app.settings.warning_seconds,
                               self.app.settings.closing_reserve_minutes * 60,
                               id="shares-panel").data_bind(MeetingScreen.session)

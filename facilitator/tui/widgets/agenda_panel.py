@@ -1,0 +1,119 @@
+"""The agenda tab: every section with its plan and time used, then the current reading."""
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from facilitator.core.agenda import AgendaProgress
+from facilitator.core.errors import FacilitatorError
+from facilitator.core.session import MeetingSession
+from facilitator.store.readings import load_reading
+from facilitator.tui.widgets.meeting_header import clock_text
+
+TITLE_WIDTH = 18
+
+
+def section_lines(agenda: AgendaProgress, now: float) -> Content:
+    """One line per section: number, title, planned minutes, time used; the current marked."""
+    used = agenda.used_by_section(now)
+    lines = []
+    for index, (section, seconds) in enumerate(zip(agenda.format.sections, used)):
+        current = index == agenda.index
+        title = section.title if len(section.title) <= TITLE_WIDTH else (
+            section.title[: TITLE_WIDTH - 1] + "…")
+        spent = clock_text(seconds) if seconds or current else ""
+        over = seconds > section.seconds
+        line = Content.assemble(
+            ("▶" if current else " "),
+            Content(f"{index + 1:>2} {title:<{TITLE_WIDTH}} {section.minutes:>3}m "),
+            Content.styled(f"{spent:>6}", "$warning" if over else ""),
+        )
+        if current:
+            line = line.stylize("bold reverse")
+        elif index < agenda.index:
+            line = line.stylize("dim")
+        lines.append(line)
+    return Content("\n").join(lines)
+
+
+def reading_text(agenda: AgendaProgress, db_path: Path) -> tuple[Content, bool]:
+    """What to show under the list, and whether it is a problem (a reading that can't load)."""
+    section = agenda.current
+    if section is None:
+        return Content("The agenda is done."), False
+    if section.reading:
+        try:
+            return Content(load_reading(section.reading, db_path)), False
+        except FacilitatorError as error:
+            return Content(str(error)), True
+    if section.note:
+        return Content(section.note), False
+    return Content.styled("(no reading or note for this section)", "dim"), False
+
+
+class AgendaPanel(Vertical):
+    """Reads the meeting state; the screen moves the agenda (F12 / shift+F12)."""
+
+    DEFAULT_CSS = """
+    AgendaPanel { height: 1fr; }
+    AgendaPanel #agenda-shares { height: auto; padding: 0 1; color: $accent; }
+    AgendaPanel #agenda-sections { height: auto; max-height: 50%; scrollbar-size-vertical: 1; }
+    AgendaPanel #agenda-list { width: 100%; }
+    AgendaPanel #agenda-reading {
+        height: 1fr; min-height: 4; border-top: solid $primary-darken-2; padding: 0 1;
+        scrollbar-size-vertical: 1;
+    }
+    AgendaPanel #agenda-reading:focus { border-top: solid $accent; }
+    AgendaPanel #agenda-reading.-problem #agenda-text { color: $error; }
+    """
+
+    session: reactive[MeetingSession | None] = reactive(None)
+
+    def __init__(self, live, db_path: Path, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.live = live
+        self.db_path = db_path
+        self.shown_section: tuple[int, str | None] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="agenda-shares")
+        with VerticalScroll(id="agenda-sections", can_focus=False):
+            yield Static(id="agenda-list")
+        with VerticalScroll(id="agenda-reading"):
+            yield Static(id="agenda-text")
+
+    def on_mount(self) -> None:
+        self.set_interval(1.0, self.redraw)
+
+    def watch_session(self) -> None:
+        self.redraw()
+
+    def redraw(self) -> None:
+        session = self.session
+        if session is None or session.agenda is None or not self.is_mounted:
+            return
+        agenda, now = session.agenda, self.live.now()
+        self.query_one("#agenda-list", Static).update(section_lines(agenda, now))
+        left = agenda.shares_time_left(now, session.end_t)
+        self.query_one("#agenda-shares", Static).update(
+            "" if left is None else f"time left for shares: {clock_text(left)}")
+        self.show_reading(agenda)
+
+    def show_reading(self, agenda: AgendaProgress) -> None:
+        """Load the reading only when the section changes (not on every tick)."""
+        current = agenda.current
+        key = (agenda.index, current.reading if current else None)
+        if key == self.shown_section:
+            return
+        self.shown_section = key
+        text, problem = reading_text(agenda, self.db_path)
+        self.query_one("#agenda-text", Static).update(text)
+        reading = self.query_one("#agenda-reading", VerticalScroll)
+        reading.set_class(problem, "-problem")
+        reading.scroll_home(animate=False)
+        self.query_one("#agenda-sections", VerticalScroll).scroll_to(
+            y=max(0, agenda.index - 1), animate=False)
