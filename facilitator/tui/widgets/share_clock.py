@@ -9,6 +9,8 @@ from facilitator.core.session import MeetingSession
 from facilitator.core.share_timer import TimerState, format_countdown
 
 STATE_CLASSES = {state: f"-{state.value}" for state in TimerState}
+# How far into its time a share is; the bell and the cue mark steps forward only.
+STEPS = {TimerState.NORMAL: 0, TimerState.WARNING: 1, TimerState.OVER: 2}
 
 
 class ShareClock(Vertical):
@@ -68,10 +70,17 @@ class ShareClock(Vertical):
         self.announce(state, session.bell)
 
     def announce(self, state: TimerState | None, bell: bool) -> None:
-        """Ring (when the bell is on) as a share reaches its warning and its end."""
-        crossed = state in {TimerState.WARNING, TimerState.OVER} and state != self.last_state
-        if crossed and self.last_state is not None and bell:
+        """Ring (when the bell is on) as a share reaches its warning and its end; cue at time.
+
+        Only a step forward counts: resuming from a pause, or a minute added, is no new moment;
+        a stall that skips the warning still gives the cue at time.
+        """
+        if state is TimerState.PAUSED:
+            return
+        before, self.last_state = self.last_state, state
+        if before is None or state is None or STEPS[state] <= STEPS[before]:
+            return
+        if bell and state in {TimerState.WARNING, TimerState.OVER}:
             self.app.bell()
-        if state is TimerState.OVER and self.last_state is TimerState.WARNING:
+        if state is TimerState.OVER:
             self.notify("Time: please wrap up.", timeout=4)
-        self.last_state = state
