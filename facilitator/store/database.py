@@ -1,21 +1,24 @@
 """The group's database: meetings, records, settings and chip stock, in one JSON file."""
 
 from datetime import date
+from itertools import repeat
+from operator import add, attrgetter, mul
 from pathlib import Path
 
 from filelock import FileLock, Timeout
-from tinydb import TinyDB
 
 from facilitator.core.errors import ValidationError
 from facilitator.core.meeting import Meeting
 from facilitator.core.record import Record
 from facilitator.core.settings import GroupSettings
 from facilitator.store import loader
+from facilitator.store.bulk_records import records_from_rows
 from facilitator.store.errors import DatabaseLocked, StorageFailed
-from facilitator.store.files import FILE_MODE, atomic_write, copy_durably, ensure_folder
+from facilitator.store.files import (FILE_MODE, atomic_write, copy_durably, ensure_folder,
+                                     remove_stale_temporaries)
 from facilitator.store.migrations import CURRENT_VERSION, detect_version, migrate
 from facilitator.store.paths import backup_paths, lock_path, migration_backup_path
-from facilitator.store.storage import AtomicJSONStorage
+from facilitator.store.storage import AtomicJSONStorage, StoreTinyDB
 
 
 class Database:
@@ -24,16 +27,18 @@ class Database:
     def __init__(self, path: Path, tables: dict, lock: FileLock | None) -> None:
         self.path = path
         self._lock = lock
-        self._db = TinyDB(path, storage=AtomicJSONStorage, tables=tables, read_only=lock is None)
+        self._db = StoreTinyDB(path, storage=AtomicJSONStorage, tables=tables,
+                               read_only=lock is None)
         self._record_index: dict[tuple[str, str], int] | None = None
 
     # -- opening and closing -------------------------------------------------------------
 
     @classmethod
     def open(cls, path: Path, *, writer: bool = True) -> "Database":
-        """Open (and when writing, create or migrate) the database at `path`.
+        """Open (and when writing, migrate) the database at `path`.
 
         A reader takes no lock: writes are atomic renames, so it always sees a whole file.
+        A missing file is created by the first write, so a refused command leaves none.
         """
         path = Path(path)
         lock = None
@@ -45,11 +50,11 @@ class Database:
             except Timeout:
                 raise DatabaseLocked(path) from None
         try:
+            if writer:
+                remove_stale_temporaries(path)
             content = loader.read(path)
             if content is None:
                 content = {"schema_version": CURRENT_VERSION, "tables": {}}
-                if writer:
-                    _write_new(path, content)
             elif detect_version(content) < CURRENT_VERSION:
                 if writer:
                     content = _migrate_file(path, content)
@@ -94,8 +99,10 @@ class Database:
         return meeting
 
     def add_meeting(self, meeting: Meeting) -> None:
-        if self._meeting_doc_id(meeting.name):
-            raise ValidationError("name", f"a meeting named {meeting.name!r} already exists")
+        existing = self.find_meeting(meeting.name)
+        if existing:
+            raise ValidationError("name", f"a meeting named {existing.name!r} already exists "
+                                  "(names are the same whatever the case)")
         self._write(lambda: self._db.table("meetings").insert(meeting.to_dict()))
 
     def update_meeting(self, old_name: str, meeting: Meeting) -> None:
@@ -150,7 +157,7 @@ class Database:
 
     def record_rows(self) -> list[dict]:
         """Every record as stored (plain dicts), in no particular order: the fast path."""
-        return list(self._db.table("records").all())
+        return [dict(row) for row in self._stored("records").values()]
 
     def records(
         self, meeting: str | None = None, start: date | None = None, end: date | None = None
@@ -159,12 +166,17 @@ class Database:
         key = meeting.casefold() if meeting else None
         low = start.isoformat() if start else ""
         high = end.isoformat() if end else "9999"
-        chosen = [
-            Record.from_dict(row) for row in self.record_rows()
-            if (key is None or row["meeting"].casefold() == key) and low <= row["date"] <= high
-        ]
-        chosen.sort(key=lambda r: (r.date, r.meeting.casefold()), reverse=True)
-        return chosen
+
+        def wanted(row: dict) -> bool:
+            name, day = row.get("meeting"), row.get("date")
+            if not isinstance(name, str) or not isinstance(day, str):
+                return True  # a damaged row: let the decoding name what is wrong
+            return (key is None or name.casefold() == key) and low <= day <= high
+
+        rows = self._stored("records").values()
+        unfiltered = key is None and start is None and end is None
+        chosen = records_from_rows(list(rows) if unfiltered else [r for r in rows if wanted(r)])
+        return _newest_first(chosen)
 
     def find_record(self, meeting: str, day: date) -> Record | None:
         doc_id = self._records_by_key().get((meeting.casefold(), day.isoformat()))
@@ -218,11 +230,12 @@ class Database:
                 if replaced:
                     table.remove(doc_ids=replaced)
                 if rows:
-                    table.insert_multiple(rows)
+                    doc_ids = table.insert_multiple(rows)
+                    index.update(((row["meeting"].casefold(), row["date"]), doc_id)
+                                 for row, doc_id in zip(rows, doc_ids))
                 if stock is not None:
                     self._db.table("stock").truncate()
                     self._db.table("stock").insert(_document(stock, 1))
-            self._record_index = None
 
         self._write(change)
         self.refresh_backups()
@@ -234,7 +247,7 @@ class Database:
 
         def change() -> None:
             self._db.table("records").remove(doc_ids=[doc_id])
-            self._record_index = None
+            del self._records_by_key()[(meeting.casefold(), day.isoformat())]
 
         self._write(change)
         self.refresh_backups()
@@ -242,10 +255,15 @@ class Database:
     def _records_by_key(self) -> dict[tuple[str, str], int]:
         if self._record_index is None:
             self._record_index = {
-                (doc["meeting"].casefold(), doc["date"]): doc.doc_id
-                for doc in self._db.table("records").all()
+                (row["meeting"].casefold(), row["date"]): int(doc_id)
+                for doc_id, row in self._stored("records").items()
+                if isinstance(row.get("meeting"), str) and isinstance(row.get("date"), str)
             }
         return self._record_index
+
+    def _stored(self, table: str) -> dict[str, dict]:
+        """A table as the storage holds it, without copying: never change what it returns."""
+        return self._db.storage.read().get(table, {})
 
     # -- settings and chip stock ---------------------------------------------------------
 
@@ -273,10 +291,15 @@ class Database:
     # -- durability ----------------------------------------------------------------------
 
     def _write(self, change) -> None:
+        """Run `change` as one atomic write; on failure memory goes back to the file."""
         try:
-            change()
-        except OSError as error:
-            raise StorageFailed(self.path, error) from None
+            with self._db.storage.batch():
+                change()
+        except BaseException as error:
+            self._record_index = None
+            if isinstance(error, OSError):
+                raise StorageFailed(self.path, error) from None
+            raise
 
     def refresh_backups(self) -> None:
         """Rotate the backups and copy the file as it is now into the newest slot."""
@@ -288,6 +311,22 @@ class Database:
             copy_durably(self.path, slots[0])
         except OSError as error:
             raise StorageFailed(slots[0], error) from None
+
+
+def _newest_first(records: list[Record]) -> list[Record]:
+    """Sorted by date, then meeting name ignoring case, newest first.
+
+    Each record's place is one whole number (day, then the name's rank), compared in C:
+    sorting 100,000 records by a tuple key takes seconds, by these numbers milliseconds.
+    """
+    names = set(map(attrgetter("meeting"), records))
+    folded = sorted({name.casefold() for name in names})
+    rank = {name: folded.index(name.casefold()) for name in names}
+    days = map(date.toordinal, map(attrgetter("date"), records))
+    places = list(map(add, map(mul, days, repeat(len(folded))),
+                      map(rank.__getitem__, map(attrgetter("meeting"), records))))
+    order = sorted(range(len(records)), key=places.__getitem__, reverse=True)
+    return [records[i] for i in order]
 
 
 def _document(data: dict, doc_id: int):

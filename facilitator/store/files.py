@@ -1,6 +1,8 @@
 """Crash-safe file primitives: write beside, fsync, rename over, fsync the folder."""
 
+import glob
 import os
+import re
 from pathlib import Path
 
 FILE_MODE = 0o600
@@ -41,6 +43,18 @@ def atomic_write(path: Path, data: bytes) -> None:
         temporary.unlink(missing_ok=True)
         raise
     fsync_folder(path.parent)
+
+
+def remove_stale_temporaries(path: Path) -> None:
+    """Delete temporary files a killed writer left beside `path` and its backups.
+
+    Call only while holding the writer's lock: then nobody is writing one of them.
+    """
+    prefix = f".{path.name}"
+    for leftover in path.parent.glob(glob.escape(prefix) + "*.tmp"):
+        middle = leftover.name[len(prefix):-len(".tmp")]  # ".123" or ".bak.1.123"
+        if re.fullmatch(r"(\.bak(\.\d+)?|\.v\d+\.bak)?\.\d+", middle):
+            leftover.unlink(missing_ok=True)
 
 
 def copy_durably(source: Path, target: Path) -> None:

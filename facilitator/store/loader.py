@@ -4,6 +4,7 @@ from pathlib import Path
 
 import orjson
 
+from facilitator.store.bulk_records import paused_gc
 from facilitator.store.errors import DatabaseTooNew, UnreadableDatabase
 from facilitator.store.migrations import CURRENT_VERSION, detect_version
 from facilitator.store.paths import backup_paths, migration_backup_path
@@ -32,7 +33,8 @@ def parse(path: Path, raw: bytes, *, check_backups: bool = True) -> dict:
     if not raw.strip():
         raise unreadable("the file is empty")
     try:
-        data = orjson.loads(raw)
+        with paused_gc():
+            data = orjson.loads(raw)
     except orjson.JSONDecodeError:
         raise unreadable("not valid JSON: cut short or damaged") from None
     if not isinstance(data, dict):
@@ -46,12 +48,16 @@ def parse(path: Path, raw: bytes, *, check_backups: bool = True) -> dict:
     if not isinstance(tables, dict):
         raise unreadable("not a facilitator database: 'tables' is not an object")
     for name, table in tables.items():
-        if not isinstance(table, dict) or not all(
-            isinstance(doc_id, str) and doc_id.isdigit() and isinstance(doc, dict)
-            for doc_id, doc in table.items()
+        # Built-ins over whole columns: this runs on every open, over every record.
+        if not isinstance(table, dict) or not all(map(_is_doc_id, table)) or not (
+            set(map(type, table.values())) <= {dict}
         ):
             raise unreadable(f"not a facilitator database: table {name[:30]!r} has the wrong shape")
     return data
+
+
+def _is_doc_id(key: str) -> bool:
+    return key.isdecimal() and key.isascii()
 
 
 def read(path: Path) -> dict | None:

@@ -9,12 +9,14 @@ The last state written is kept in memory so that each operation does not parse t
 file again: the writer holds the lock, so nobody else changes the file underneath.
 """
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, MutableMapping
 from contextlib import contextmanager
 from pathlib import Path
 
 import orjson
+from tinydb import TinyDB
 from tinydb.storages import Storage
+from tinydb.table import Table
 
 from facilitator.store.files import atomic_write
 from facilitator.store.migrations import CURRENT_VERSION
@@ -32,6 +34,9 @@ class AtomicJSONStorage(Storage):
     @contextmanager
     def batch(self) -> Iterator[None]:
         """Several TinyDB operations saved by one atomic write: all of them or none."""
+        if self._deferred is not None:  # inside another batch: that one writes
+            yield
+            return
         self._deferred = False
         try:
             yield
@@ -64,9 +69,58 @@ class AtomicJSONStorage(Storage):
         # TinyDB changed the tables in place before calling write: forget them and
         # take the file (untouched) as the truth again.
         from facilitator.store.loader import read
+        from facilitator.store.migrations import migrate
 
         content = read(self.path)
-        self._tables = content["tables"] if content else {}
+        self._tables = migrate(content)["tables"] if content else {}
 
     def close(self) -> None:
         pass
+
+
+class _NumberedView(MutableMapping):
+    """A stored table (document ids as text) seen with whole-number ids, changed in place."""
+
+    def __init__(self, stored: dict) -> None:
+        self.stored = stored
+
+    def __getitem__(self, doc_id: int) -> dict:
+        return self.stored[str(doc_id)]
+
+    def __setitem__(self, doc_id: int, document: dict) -> None:
+        self.stored[str(doc_id)] = document
+
+    def __delitem__(self, doc_id: int) -> None:
+        del self.stored[str(doc_id)]
+
+    def __contains__(self, doc_id: object) -> bool:
+        return str(doc_id) in self.stored
+
+    def __iter__(self) -> Iterator[int]:
+        return map(int, self.stored)
+
+    def __len__(self) -> int:
+        return len(self.stored)
+
+    def clear(self) -> None:
+        self.stored.clear()
+
+
+class InPlaceTable(Table):
+    """A TinyDB table whose changes touch only the documents concerned.
+
+    TinyDB's own copies the whole table twice per change (ids to numbers and back): a
+    tenth of a second at 100,000 records. On failure the storage reloads the file.
+    """
+
+    def _update_table(self, updater: Callable[[dict[int, dict]], None]) -> None:
+        tables = self._storage.read()
+        updater(_NumberedView(tables.setdefault(self.name, {})))  # type: ignore[arg-type]
+        self._storage.write(tables)
+        self.clear_cache()
+
+
+class StoreTinyDB(TinyDB):
+    """TinyDB with tables that change in place."""
+
+    table_class = InPlaceTable
