@@ -34,7 +34,7 @@ def run(args) -> int:
             visitors=validate.count("visitors", args.visitors),
             online=validate.count("online", args.online),
             shares=validate.count("shares", args.shares),
-            collection=parse_amount(args.collection) if args.collection else 0,
+            collection=parse_amount(args.collection) if args.collection is not None else 0,
             currency=settings.currency,
             note=args.note,
         )

@@ -6,6 +6,7 @@ keeps money as integer cents. A new version adds one function to MIGRATIONS.
 """
 
 from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 CURRENT_VERSION = 1
 
@@ -15,12 +16,24 @@ def detect_version(data: dict) -> int:
     return version if isinstance(version, int) and not isinstance(version, bool) else -1
 
 
+def _dollars_to_cents(amount: object) -> object:
+    """12.5 -> 1250, from the number's decimal text (0.29 * 100 is 28.999… as a float)."""
+    if isinstance(amount, bool) or not isinstance(amount, int | float):
+        return amount  # not a number: left for validation to report
+    try:
+        cents = Decimal(repr(amount)) * 100
+    except InvalidOperation:
+        return amount
+    if not cents.is_finite():
+        return amount
+    return int(cents.to_integral_value(rounding=ROUND_HALF_UP))
+
+
 def _v0_to_v1(data: dict) -> dict:
     tables = {name: table for name, table in data.items() if name != "_default" or table}
     for document in tables.get("records", {}).values():
-        collection = document.get("collection", 0)
-        if isinstance(collection, float):
-            document["collection"] = round(collection * 100)
+        if "collection" in document:
+            document["collection"] = _dollars_to_cents(document["collection"])
         document.setdefault("currency", "USD")
     return {"schema_version": 1, "tables": tables}
 
