@@ -50,7 +50,9 @@ def duration_text(seconds: float) -> str:
 
 
 def _remaining_text(seconds: float) -> str:
-    return f"{duration_text(seconds)} left" if seconds >= 0 else f"over by {duration_text(-seconds)}"
+    if seconds >= 0:
+        return f"{duration_text(seconds)} left"
+    return f"over by {duration_text(-seconds)}"
 
 
 def _share(session: MeetingSession, t: float, warning_seconds: int) -> tuple[RoomState, str, str]:

@@ -21,7 +21,7 @@ _SKIPPED = (FacilitatorError, KeyError, TypeError, ValueError)
 
 @dataclass(frozen=True)
 class FollowedMeeting:
-    """The meeting as the journal tells it, and when (meeting time and wall time) it last changed."""
+    """The meeting as the journal tells it, and the meeting and wall time of its last entry."""
 
     session: MeetingSession
     last_t: float

@@ -5,6 +5,8 @@ never takes the database lock, so it can run beside the facilitator's app (or in
 through `facilitator serve`).
 """
 
+import asyncio
+import signal
 from collections.abc import Callable
 from pathlib import Path
 
@@ -38,6 +40,12 @@ class DisplayApp(App):
         theme = read_settings().theme
         if theme in self.available_themes:
             self.theme = theme
+
+    def on_mount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            # Leave the terminal as it was when stopped (serve stops it this way too).
+            loop.add_signal_handler(number, self.exit)
 
     def get_default_screen(self) -> Screen:
         from facilitator.tui.screens.display_screen import DisplayScreen

@@ -1,4 +1,4 @@
-"""`facilitator serve`: starts on loopback, answers a browser, runs the display, stops; the notice."""
+"""`facilitator serve`: answers on loopback, runs the display for a browser, stops; the notice."""
 
 import asyncio
 import os

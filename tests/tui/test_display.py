@@ -1,4 +1,4 @@
-"""The room display follows a journal written by a real LiveMeeting: states, names, lag, no writes."""
+"""The room display follows a journal written by LiveMeeting: states, names, lag, no writes."""
 
 import html
 import re
@@ -37,12 +37,13 @@ def mode(screen) -> str:
 
 
 async def wait_for(pilot, condition, limit: float = 3.0) -> float:
-    """Seconds (real time) until `condition()` holds; fails after `limit`."""
+    """Real seconds until `condition()` holds and the screen is painted; fails after `limit`."""
     start = time.monotonic()
     while not condition():
         if time.monotonic() - start > limit:
             pytest.fail(f"the display did not follow within {limit} s")
         await pilot.pause(0.01)
+    await pilot.pause()  # and painted
     return time.monotonic() - start
 
 

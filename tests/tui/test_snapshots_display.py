@@ -8,7 +8,8 @@ from facilitator.store.live_meeting import LiveMeeting
 from facilitator.tui.display_app import DisplayApp
 
 SIZES = [(80, 24), (160, 48)]
-AGENDA = [{"title": "Readings", "minutes": 5}, {"title": "Shares", "minutes": 45, "kind": "shares"},
+AGENDA = [{"title": "Readings", "minutes": 5},
+          {"title": "Shares", "minutes": 45, "kind": "shares"},
           {"title": "Closing", "minutes": 5}]
 
 

@@ -24,7 +24,7 @@ def test_a_one_at_scale_one():
 
 def test_a_pixel_at_scale_two_is_a_two_by_one_block_of_full_cells():
     lines = render("-", 2)
-    assert lines == ["      ", "      ", "      ", "██████", "      ", "      ", "      "]
+    assert lines == [" " * 6] * 3 + ["█" * 6] + [" " * 6] * 3
 
 
 @pytest.mark.parametrize("text,width,height,reserve,scale", [

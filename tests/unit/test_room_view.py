@@ -10,7 +10,8 @@ from facilitator.core.session import start, start_action
 from facilitator.core.session_history import SessionHistory
 
 STARTED = datetime(2024, 3, 5, 19, 0)
-AGENDA = [{"title": "Readings", "minutes": 5}, {"title": "Shares", "minutes": 40, "kind": "shares"}]
+AGENDA = [{"title": "Readings", "minutes": 5},
+          {"title": "Shares", "minutes": 40, "kind": "shares"}]
 
 
 def session_after(steps, meeting=None):
