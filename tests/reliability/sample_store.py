@@ -1,0 +1,46 @@
+"""A small database with something in every table, and ways to compare its whole state."""
+
+from datetime import date, time
+from pathlib import Path
+
+from facilitator.core.meeting import Meeting
+from facilitator.core.record import Record
+from facilitator.core.settings import GroupSettings
+from facilitator.store.database import Database
+
+MEETINGS = [
+    Meeting(name="Tuesday Night", days=(1,), start=time(19, 0), duration_minutes=60,
+            types=("O", "D")),
+    Meeting(name="Friday Step", days=(4,), share_minutes=3),
+]
+RECORDS = [
+    Record(meeting="Tuesday Night", date=date(2024, 3, 5), attendance=21, newcomers=2,
+           visitors=1, online=4, shares=9, collection=3150, note="Rain."),
+    Record(meeting="Tuesday Night", date=date(2024, 3, 12), attendance=18, chips={"30d": 1}),
+    Record(meeting="Friday Step", date=date(2024, 3, 8), attendance=7, collection=900),
+]
+SETTINGS = GroupSettings(currency="CAD", date_order="dayfirst")
+STOCK = {"30d": {"on_hand": 12, "reorder_at": 5}}
+
+
+def fill(db_path: Path) -> Path:
+    """Write MEETINGS, RECORDS, SETTINGS and STOCK to a new database (with backups)."""
+    with Database.open(db_path) as database:
+        for meeting in MEETINGS:
+            database.add_meeting(meeting)
+        database.save_settings(SETTINGS)
+        database.save_stock(STOCK)
+        for record in RECORDS:
+            database.add_record(record)
+    return db_path
+
+
+def state(database: Database) -> tuple:
+    """Everything a database holds, as values that compare equal when the content is."""
+    return database.meetings(), database.records(), database.settings(), database.stock()
+
+
+def companions(db_path: Path) -> dict[str, bytes]:
+    """Every file in the data folder (but the lock) and its bytes."""
+    return {path.name: path.read_bytes() for path in sorted(db_path.parent.iterdir())
+            if path.is_file() and not path.name.endswith(".lock")}
