@@ -1,5 +1,7 @@
 """The first screen: pick the meeting to run (the one scheduled nearest to now first)."""
 
+from datetime import datetime
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +13,8 @@ from textual.widgets.option_list import Option
 
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.meeting import Meeting
+from facilitator.core.schedule import describe_next, nearest_first
+from facilitator.store.local_time import local_zone
 
 
 class StartScreen(Screen):
@@ -39,9 +43,11 @@ class StartScreen(Screen):
     def refresh_meetings(self) -> None:
         options = self.query_one("#meeting-list", OptionList)
         options.clear_options()
+        now = self.local_now()
         for meeting in self.ordered_meetings():
             label = Content(meeting.name)
-            schedule = meeting.describe_schedule()
+            schedule = " · ".join(part for part in (meeting.describe_schedule(),
+                                                    describe_next(meeting, now)) if part)
             if schedule:
                 label = Content.assemble(label, ("  " + schedule, "dim"))
             options.add_option(Option(label, id=meeting.key))
@@ -49,10 +55,12 @@ class StartScreen(Screen):
             options.highlighted = 0
         options.focus()
 
-    def ordered_meetings(self) -> list[Meeting]:
-        from facilitator.tui.scheduling import nearest_first
+    def local_now(self) -> datetime:
+        """The app clock's wall time in the laptop's zone, so schedules follow DST."""
+        return self.app.clock.now().replace(tzinfo=local_zone())
 
-        return nearest_first(self.app.database.meetings(), self.app.clock.now())
+    def ordered_meetings(self) -> list[Meeting]:
+        return nearest_first(self.app.database.meetings(), self.local_now())
 
     def check_left_behind(self) -> None:
         from facilitator.store.live_meeting import find_left_behind
@@ -126,6 +134,24 @@ class StartScreen(Screen):
         from facilitator.tui.screens.meeting import MeetingScreen
 
         self.app.push_screen(MeetingScreen(live), lambda _: self.refresh_meetings())
+
+    def extra_commands(self):
+        from textual.app import SystemCommand
+
+        yield SystemCommand("Edit format…", "The agenda of the highlighted meeting",
+                            self.action_edit_format)
+
+    def action_edit_format(self) -> None:
+        options = self.query_one("#meeting-list", OptionList)
+        if options.highlighted is None:
+            self.notify("Add a meeting first (F2).", severity="warning")
+            return
+        from facilitator.tui.screens.format_editor import FormatEditorScreen
+
+        meeting = self.app.database.find_meeting(
+            options.get_option_at_index(options.highlighted).id)
+        self.app.push_screen(FormatEditorScreen(meeting),
+                             lambda _: self.after_new_meeting(meeting))
 
     def action_settings(self) -> None:
         from facilitator.tui.screens.settings import SettingsScreen
