@@ -1,5 +1,6 @@
 """Fixtures of the reliability tests; the sample data lives in sample_store.py."""
 
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -10,3 +11,15 @@ from sample_store import fill
 def populated(db_path: Path) -> Path:
     """db_path holding the sample meetings, records, settings and stock, closed."""
     return fill(db_path)
+
+
+def _cli_fixture():
+    """run_cli is defined once, in tests/cli/conftest.py; these tests run the CLI too."""
+    source = Path(__file__).parents[1] / "cli" / "conftest.py"
+    spec = importlib.util.spec_from_file_location("cli_fixtures", source)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.run_cli
+
+
+run_cli = _cli_fixture()

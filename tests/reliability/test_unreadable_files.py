@@ -1,0 +1,144 @@
+"""A file that cannot be read is never treated as empty and never overwritten."""
+
+import orjson
+import pytest
+from filelock import FileLock
+from sample_store import MEETINGS, RECORDS, companions, fill
+
+from facilitator.core.meeting import Meeting
+from facilitator.store.database import Database
+from facilitator.store.errors import DatabaseTooNew, UnreadableDatabase
+from facilitator.store.paths import backup_paths, lock_path
+
+
+def as_json(data) -> callable:
+    return lambda _good: orjson.dumps(data)
+
+
+UNREADABLE = {
+    "one byte cut off": lambda good: good[:-1],
+    "cut in half": lambda good: good[: len(good) // 2],
+    "empty": lambda _good: b"",
+    "garbage": lambda _good: b"\x00\xff\xfe not a database \x89PNG",
+    "a JSON list": as_json([1, 2, 3]),
+    "tables is a list": as_json({"schema_version": 1, "tables": []}),
+    "a record is a number": as_json({"schema_version": 1, "tables": {"records": {"1": 5}}}),
+    "a document id is a word": as_json({"schema_version": 1, "tables": {"meetings": {"a": {}}}}),
+    "schema version is text": as_json({"schema_version": "1", "tables": {}}),
+}
+TOO_NEW = orjson.dumps({"schema_version": 2, "tables": {"meetings": {}}, "future": True})
+# One of each kind for the command line (each run is a new process); all of them in-process.
+KINDS = ["one byte cut off", "garbage", "tables is a list", "a record is a number"]
+READ = ["meetings", "list"]
+WRITE = ["record", "--meeting", "Friday Step", "--date", "2024-03-15", "--attendance", "4"]
+ADD = ["meetings", "add", "Sunday Serenity"]
+
+
+def damage(db_path, how) -> bytes:
+    bad = how(db_path.read_bytes())
+    db_path.write_bytes(bad)
+    return bad
+
+
+def assert_one_line(err: str) -> str:
+    assert err.count("\n") == 1 and err.startswith("facilitator: "), err
+    assert "Traceback" not in err
+    return err
+
+
+@pytest.mark.parametrize("how", KINDS)
+def test_commands_refuse_an_unreadable_file_and_leave_it_alone(populated, run_cli, how):
+    """Exit 2, one line naming the file and the newest backup; not a byte changed."""
+    damage(populated, UNREADABLE[how])
+    files_before = companions(populated)
+    for arguments in (READ, WRITE):
+        code, out, err = run_cli(*arguments)
+        assert (code, out) == (2, "")
+        assert_one_line(err)
+        assert f"database {populated} cannot be read" in err
+        assert f"newest backup: {backup_paths(populated)[0]}" in err
+        assert "facilitator doctor --restore" in err
+    assert companions(populated) == files_before
+
+
+@pytest.mark.parametrize("how", KINDS[:3])
+def test_doctor_restore_brings_back_the_backup_and_keeps_the_bad_file(populated, run_cli, how):
+    """The broken file is moved aside, never deleted; the newest backup takes its place."""
+    backup = backup_paths(populated)[0].read_bytes()
+    bad = damage(populated, UNREADABLE[how])
+    code, out, _ = run_cli("doctor")
+    assert code == 2
+    assert "problem: " in out and ".bak: " in out and "readable" in out
+    code, out, err = run_cli("doctor", "--restore")
+    assert (code, err) == (0, "")
+    assert populated.read_bytes() == backup
+    aside = list(populated.parent.glob(populated.name + ".broken-*"))
+    assert [path.read_bytes() for path in aside] == [bad]
+    assert str(aside[0]) in out
+    with Database.open(populated, writer=False) as database:
+        assert database.records() == sorted(RECORDS, key=lambda r: r.date, reverse=True)
+    code, out, _ = run_cli(*READ)
+    assert code == 0 and all(meeting.name in out for meeting in MEETINGS)
+
+
+def test_a_damaged_newest_backup_is_passed_over(populated, run_cli):
+    """When the newest backup is damaged too, the next one is named and restored."""
+    newest, older = backup_paths(populated)[:2]
+    newest.write_bytes(newest.read_bytes()[:-1])
+    older_bytes = older.read_bytes()
+    damage(populated, UNREADABLE["garbage"])
+    code, _, err = run_cli(*READ)
+    assert code == 2 and f"newest backup: {older}" in assert_one_line(err)
+    assert run_cli("doctor", "--restore")[0] == 0
+    assert populated.read_bytes() == older_bytes
+
+
+def test_without_a_backup_the_message_says_so_and_restore_changes_nothing(db_path, run_cli):
+    """No backup yet (no record saved): said plainly; restore refuses; nothing moves."""
+    with Database.open(db_path) as database:
+        database.add_meeting(Meeting(name="Tuesday Night"))
+    damage(db_path, UNREADABLE["one byte cut off"])
+    files_before = companions(db_path)
+    code, _, err = run_cli(*WRITE)
+    assert code == 2 and "no backup found" in assert_one_line(err)
+    code, _, err = run_cli("doctor", "--restore")
+    assert code == 2 and "no readable backup" in assert_one_line(err)
+    assert companions(db_path) == files_before
+
+
+def test_a_newer_schema_is_refused_untouched(populated, run_cli):
+    """Written by a newer facilitator: exit 2, 'upgrade', and no command changes it."""
+    populated.write_bytes(TOO_NEW)
+    files_before = companions(populated)
+    for arguments in (READ, WRITE, ADD, ["doctor", "--restore"]):
+        code, out, err = run_cli(*arguments)
+        assert code == 2, arguments
+        assert_one_line(err)
+        assert f"database {populated} has schema version 2" in err
+        assert "upgrade facilitator" in err
+    assert companions(populated) == files_before
+
+
+@pytest.mark.parametrize("how", UNREADABLE)
+def test_opening_raises_and_never_writes(db_path, how):
+    """Database.open, reader or writer, raises; the file keeps its bytes."""
+    fill(db_path)
+    damage(db_path, UNREADABLE[how])
+    files_before = companions(db_path)
+    for writer in (False, True):
+        with pytest.raises(UnreadableDatabase) as caught:
+            Database.open(db_path, writer=writer)
+        assert caught.value.newest_backup == backup_paths(db_path)[0]
+    assert companions(db_path) == files_before
+    lock = FileLock(lock_path(db_path), timeout=0)
+    lock.acquire()  # the failed writer let go of the lock
+    lock.release()
+
+
+def test_opening_a_newer_schema_raises(db_path):
+    """Reader or writer: DatabaseTooNew, and the bytes stay as they were."""
+    db_path.write_bytes(TOO_NEW)
+    for writer in (False, True):
+        with pytest.raises(DatabaseTooNew):
+            Database.open(db_path, writer=writer)
+    assert db_path.read_bytes() == TOO_NEW
