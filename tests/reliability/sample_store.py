@@ -1,5 +1,6 @@
 """A small database with something in every table, and ways to compare its whole state."""
 
+import json
 from datetime import date, time
 from pathlib import Path
 
@@ -44,3 +45,28 @@ def companions(db_path: Path) -> dict[str, bytes]:
     """Every file in the data folder (but the lock) and its bytes."""
     return {path.name: path.read_bytes() for path in sorted(db_path.parent.iterdir())
             if path.is_file() and not path.name.endswith(".lock")}
+
+
+# What an early prototype wrote through TinyDB's own JSONStorage: tables at the top level,
+# no schema_version, the collection as a float of dollars, no currency.
+VERSION_0 = {
+    "_default": {},
+    "meetings": {
+        "1": {"name": "Tuesday Night", "days": [1], "start": "19:00", "share_minutes": 5},
+        "2": {"name": "Friday Step", "days": [4], "start": None, "share_minutes": 3},
+    },
+    "records": {
+        "1": {"meeting": "Tuesday Night", "date": "2023-05-02", "attendance": 14,
+              "newcomers": 2, "collection": 12.5},
+        "2": {"meeting": "Tuesday Night", "date": "2023-05-09", "attendance": 11,
+              "collection": 0.29},
+        "3": {"meeting": "Friday Step", "date": "2023-05-05", "attendance": 6, "collection": 7},
+    },
+}
+
+
+def write_version_0(db_path: Path) -> bytes:
+    """The version-0 sample, as TinyDB's JSONStorage would have written it; returns its bytes."""
+    original = json.dumps(VERSION_0).encode()
+    db_path.write_bytes(original)
+    return original
