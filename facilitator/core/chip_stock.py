@@ -139,3 +139,24 @@ def warnings(stock: Stock, items: Iterable[tuple[str, str]]) -> list[str]:
     if not stock:
         return []
     return [text for key, label in items if (text := level(stock, key).warning(label))]
+
+
+def stock_key_of(ladder) -> Callable[[str], str]:
+    """Milestone key -> the key of the chip kept in stock, on `ladder` (None: the same key)."""
+
+    def key_of(key: str) -> str:
+        if ladder is None:
+            return key
+        try:
+            return ladder.milestone(key).stock_key
+        except ValidationError:
+            return key  # a key from another ladder: counted under its own key
+
+    return key_of
+
+
+def stock_after(stock: Stock, chips: Mapping[str, int], ladder,
+                replaced: Mapping[str, int] | None = None) -> dict[str, StockLevel]:
+    """The stock once a meeting's `chips` (by milestone key) are given; `replaced` given back."""
+    key_of = stock_key_of(ladder)
+    return give_many(stock, by_stock_key(chips, key_of), by_stock_key(replaced or {}, key_of))

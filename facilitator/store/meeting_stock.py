@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 
 from facilitator.core import chip_stock
 from facilitator.core.errors import ValidationError
-from facilitator.core.milestones import Ladder
 from facilitator.store.database import Database
 from facilitator.store.ladders import group_ladder
 
@@ -16,20 +15,6 @@ class StockChange:
 
     rows: dict[str, dict] | None = None
     warnings: list[str] = field(default_factory=list)
-
-
-def stock_key_of(ladder: Ladder | None):
-    """Milestone key -> the key of the chip kept in stock (its own for unknown keys)."""
-
-    def key_of(key: str) -> str:
-        if ladder is None:
-            return key
-        try:
-            return ladder.milestone(key).stock_key
-        except ValidationError:
-            return key  # given from another ladder: counted under its own key
-
-    return key_of
 
 
 def stock_after_meeting(database: Database, chips: Mapping[str, int],
@@ -52,9 +37,8 @@ def stock_after_meeting(database: Database, chips: Mapping[str, int],
         ladder = group_ladder(database.settings(), database.path)
     except ValidationError:
         ladder = None
-    key_of = stock_key_of(ladder)
-    given = chip_stock.by_stock_key(chips, key_of)
-    after = chip_stock.give_many(stock, given, chip_stock.by_stock_key(replaced or {}, key_of))
+    given = chip_stock.by_stock_key(chips, chip_stock.stock_key_of(ladder))
+    after = chip_stock.stock_after(stock, chips, ladder, replaced)
     labels = dict(ladder.stock_items(after)) if ladder is not None else {}
     items = [(key, labels.get(key, key)) for key, number in given.items() if number]
     return StockChange(chip_stock.to_rows(after), chip_stock.warnings(after, items))

@@ -14,6 +14,7 @@ from facilitator.core.names import clean_name
 from facilitator.core.session import MeetingSession
 from facilitator.store.live_meeting import LiveMeeting
 from facilitator.tui.screens.meeting_agenda import AGENDA_BINDINGS, AgendaActions
+from facilitator.tui.screens.meeting_chips import CHIPS_BINDINGS, ChipActions
 from facilitator.tui.widgets.agenda_line import AgendaLine
 from facilitator.tui.widgets.agenda_panel import AgendaPanel
 from facilitator.tui.widgets.attendee_table import AttendeeTable
@@ -23,7 +24,7 @@ from facilitator.tui.widgets.queue_list import QueueList
 from facilitator.tui.widgets.shares_panel import SharesPanel
 
 
-class MeetingScreen(AgendaActions, Screen):
+class MeetingScreen(ChipActions, AgendaActions, Screen):
     """Sign-in, the 7th tradition, undo; every action is journaled before it shows."""
 
     # Function keys and ctrl combinations reach the screen even while an Input has focus.
@@ -50,6 +51,7 @@ class MeetingScreen(AgendaActions, Screen):
                 priority=True, show=False,
                 tooltip="Show first names on the room display, for this meeting only"),
         *AGENDA_BINDINGS,
+        *CHIPS_BINDINGS,
     ]
 
     session: reactive[MeetingSession | None] = reactive(None, always_update=True)
@@ -73,6 +75,7 @@ class MeetingScreen(AgendaActions, Screen):
                         with TabPane("Agenda", id="tab-agenda"):
                             yield AgendaPanel(self.live, self.app.database.path,
                                               id="agenda-panel").data_bind(MeetingScreen.session)
+                    yield self.chips_tab()
             yield SharesPanel(self.live, self.app.settings.warning_seconds,
                               self.app.settings.closing_reserve_minutes * 60,
                               id="shares-panel").data_bind(MeetingScreen.session)

@@ -13,17 +13,19 @@ from textual.widgets.option_list import Option
 
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.meeting import Meeting
+from facilitator.tui.screens.chip_calculator import CALCULATOR_BINDING, CalculatorAction
 from facilitator.core.schedule import describe_next, nearest_first
 from facilitator.store.local_time import local_zone
 
 
-class StartScreen(Screen):
+class StartScreen(CalculatorAction, Screen):
     """Choose a meeting and start it; resume one left behind first."""
 
     BINDINGS = [
         Binding("enter", "start_meeting", "Start meeting", id="start.begin"),
         Binding("f2", "new_meeting", "New meeting", id="start.new", priority=True),
         Binding("f9", "settings", "Settings", id="start.settings", priority=True),
+        CALCULATOR_BINDING,
         Binding("ctrl+q", "app.quit", "Quit", id="start.quit", priority=True),
     ]
 

@@ -10,6 +10,7 @@ from facilitator.core.errors import FacilitatorError
 from facilitator.core.money import format_cents
 from facilitator.core.record import Record
 from facilitator.store.live_meeting import LiveMeeting
+from facilitator.store.meeting_stock import stock_after_meeting
 from facilitator.tui.widgets.meeting_header import clock_text
 
 
@@ -53,6 +54,11 @@ class SummaryScreen(ModalScreen[str | None]):
             if existing:
                 yield Static("A record for this meeting and date is already saved: saving "
                              "replaces it.", classes="warning-line")
+            stock = stock_after_meeting(self.app.database, record.chips,
+                                        existing.chips if existing else None)
+            if stock.warnings:
+                yield Static("Chip stock after saving: " + "; ".join(stock.warnings),
+                             id="summary-stock", classes="warning-line", markup=False)
             yield Static("Only these counts are kept. Names are forgotten.", classes="dim-line")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
