@@ -54,6 +54,10 @@ class MeetingScreen(ChipActions, AgendaActions, Screen):
         *CHIPS_BINDINGS,
     ]
 
+    # Small terminals stack the panels (see facilitator.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-medium"), (80, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
+
     session: reactive[MeetingSession | None] = reactive(None, always_update=True)
 
     def __init__(self, live: LiveMeeting) -> None:

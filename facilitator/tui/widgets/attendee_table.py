@@ -7,7 +7,8 @@ from rich.text import Text
 
 from facilitator.core.session import MeetingSession
 
-NAME_WIDTH = 18
+# Narrow enough that the table fits its half of an 80-column terminal, scrollbar included.
+NAME_WIDTH = 14
 
 
 def shown_name(name: str, width: int = NAME_WIDTH) -> Text:
@@ -31,7 +32,7 @@ class AttendeeTable(DataTable):
         self.cursor_type = "row"
         self.add_column("#", key="number", width=3)
         self.add_column("name", key="name", width=NAME_WIDTH)
-        self.add_column("", key="flags", width=22)
+        self.add_column("", key="flags", width=13)
 
     def watch_session(self, session: MeetingSession | None) -> None:
         if session is None:

@@ -18,7 +18,7 @@ class ShareClock(Vertical):
 
     DEFAULT_CSS = """
     ShareClock { height: auto; align-horizontal: center; }
-    ShareClock Digits { width: auto; }
+    ShareClock Digits { width: 100%; text-align: center; }
     ShareClock #share-state { width: 100%; text-align: center; }
     ShareClock.-warning Digits { color: $warning; }
     ShareClock.-over Digits { color: $error; }

@@ -64,7 +64,7 @@ class SharesPanel(Vertical):
             ("waiting ", "dim"), (str(queue.waiting_count), "bold"),
             ("   shares ", "dim"), str(stats.shares), ("   passes ", "dim"), str(stats.passes),
             "\n", (f"{MODE_NAMES[queue.mode]}", "dim"),
-            (" · newcomers and first shares first" if queue.priority else "", "dim"),
+            (" · first-timers first" if queue.priority else "", "dim"),
             (" · bell on" if session.bell else "", "dim"),
         ))
         self.show_suggestion()
