@@ -344,3 +344,18 @@ async def test_undo_restores_the_queue_exactly(make_app, clock, journal_file):
         assert waiting(screen) == ["Ann", "Bo", "Cy"]
         assert [o.id for o in screen.query_one(QueueList).options] == ["a1", "a2", "a3"]
     assert [a["type"] for a in journaled(journal_file)][-9:] == ["undo"] * 9
+
+
+async def test_the_queue_keys_are_in_the_command_palette(make_app):
+    app = make_app(meetings=[MEETING])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_meeting(pilot)
+        commands = {command.title: command for command in app.get_system_commands(screen)}
+        queue_commands = {title for title in commands if title.startswith("Queue: ")}
+        assert {"Queue: Hand", "Queue: Suggested", "Queue: Clear", "Queue: Mode",
+                "Queue: Priority", "Queue: Bell", "Queue: Re-add last"} <= queue_commands
+        await commands["Queue: Add room"].callback()
+        await commands["Queue: Hand"].callback()
+        await pilot.pause()
+        assert waiting(screen) == ["Ann", "Bo", "Cy", "Hand 1"]
+        assert commands["Queue: Bell"].help == "key: b in the queue list (F7)"

@@ -172,6 +172,10 @@ async def test_the_suggested_length_is_applied_with_s(make_app, clock):
         assert screen.live.session.share_seconds == 12 * 60
         assert screen.live.session.timer.planned_seconds == 12 * 60
         assert (await shown(pilot, screen))[0] == "11:00"
+        await pilot.press("x")  # one leaves: 39 left - 11 for Ann - 5 closing = 23 minutes
+        screen.query_one("#shares-panel").show_suggestion()
+        line = str(screen.query_one("#shares-suggestion", Static).render())
+        assert line == "suggested: 23:00 for the one waiting (s applies)"
     types = [entry["a"] for entry in journal.read(app.journal_path).entries]
     assert [a for a in types if a["type"] == "share_length"] == [
         {"type": "share_length", "seconds": 660}, {"type": "share_length", "seconds": 720}]

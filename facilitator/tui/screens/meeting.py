@@ -1,5 +1,7 @@
 """The meeting screen: kept open by the facilitator for the whole meeting."""
 
+from functools import partial
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -316,3 +318,9 @@ class MeetingScreen(ChipActions, AgendaActions, Screen):
 
         yield SystemCommand("Discard meeting", "Forget this meeting without saving anything",
                             self.action_end_meeting)
+        # The queue list's single keys act on the screen; offer them here too.
+        for binding in QueueList.BINDINGS:
+            action = binding.action.removeprefix("screen.")
+            yield SystemCommand(f"Queue: {binding.description}",
+                                f"key: {binding.key.split(',')[0]} in the queue list (F7)",
+                                partial(self.run_action, action))

@@ -77,6 +77,8 @@ class SharesPanel(Vertical):
         line = self.query_one("#shares-suggestion", Static)
         if seconds is None:
             line.update("")
+        elif session.queue.waiting_count == 1:
+            line.update(f"suggested: {format_countdown(seconds)} for the one waiting (s applies)")
         else:
             line.update(f"suggested: {format_countdown(seconds)} each so all "
                         f"{session.queue.waiting_count} can share (s applies)")
