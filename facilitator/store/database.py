@@ -252,6 +252,31 @@ class Database:
         self._write(change)
         self.refresh_backups()
 
+    def correct_record(self, meeting: str, day: date, record: Record) -> None:
+        """Put `record` in place of the record of `meeting` on `day`, in one write.
+
+        The correction may move it to another date or meeting, unless one is there already.
+        """
+        index = self._records_by_key()
+        old_key = (meeting.casefold(), day.isoformat())
+        doc_id = index.get(old_key)
+        if doc_id is None:
+            raise ValidationError("date", f"no record of {meeting!r} on {day.isoformat()}")
+        name = self.get_meeting(record.meeting).name
+        if index.get(record.key, doc_id) != doc_id:
+            raise ValidationError("date", f"{name!r} already has a record for "
+                                  f"{record.date.isoformat()}")
+        row = record.edit(meeting=name).to_dict()
+
+        def change() -> None:
+            table = self._db.table("records")
+            table.remove(doc_ids=[doc_id])
+            del index[old_key]
+            index[record.key] = table.insert(row)
+
+        self._write(change)
+        self.refresh_backups()
+
     def _records_by_key(self) -> dict[tuple[str, str], int]:
         if self._record_index is None:
             self._record_index = {
