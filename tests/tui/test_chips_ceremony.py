@@ -192,3 +192,17 @@ async def test_a_ladder_that_cannot_load_leaves_the_meeting_running(make_app):
         assert "No chips: ladder: there is no ladder named 'tuesday'" in shown(
             screen, "#chips-problem")
         assert screen.live.session.chips == {} and screen.live.session.attendance == 1
+
+
+async def test_the_chips_given_in_this_meeting_are_warned_about_first(make_app):
+    """A group that counts only some chips sees many 'out'; the one just given comes first."""
+    app = make_app(meetings=[MEETING])
+    app.database.save_stock({"30d": {"on_hand": 5, "reorder_at": 1}})
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_chips(pilot)
+        assert shown(screen, "#chips-warnings").splitlines()[0] == "24 hours: out of stock"
+        await pilot.press("7")
+        await pilot.pause()
+        lines = shown(screen, "#chips-warnings").splitlines()
+        assert lines[0] == "1 year: out of stock, 1 more given than counted"
+        assert lines[-1] == "and 5 more to reorder"  # 9 chips kept, 30 days is fine

@@ -60,7 +60,9 @@ class ChipsPanel(Vertical):
     ChipsPanel #chips-heading { height: 1; color: $text-muted; }
     ChipsPanel #chips-list { height: 1fr; min-height: 3; border: none; padding: 0; }
     ChipsPanel #chips-list:focus { border: none; }
-    ChipsPanel #chips-warnings { height: auto; max-height: 4; padding: 0 1; }
+    ChipsPanel #chips-warnings {
+        height: auto; max-height: 4; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis;
+    }
     ChipsPanel #chips-problem { padding: 0 1; color: $error; }
     """
 
@@ -123,7 +125,9 @@ class ChipsPanel(Vertical):
         self.show_warnings(projected)
 
     def show_warnings(self, projected: Mapping[str, StockLevel]) -> None:
-        items = self.ladder.stock_items(projected)
+        """Low and out chips; those given in this meeting first, the chair is holding them."""
+        given = chip_stock.by_stock_key(self.session.chips, chip_stock.stock_key_of(self.ladder))
+        items = sorted(self.ladder.stock_items(projected), key=lambda item: item[0] not in given)
         texts = chip_stock.warnings(projected, items)
         lines = [Content.styled(text, "$error" if "out of stock" in text else "$warning")
                  for text in texts[:WARNINGS_SHOWN]]
