@@ -41,10 +41,9 @@ class FacilitatorApp(App):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        loop = asyncio.get_running_loop()
-        for number in (signal.SIGTERM, signal.SIGHUP):
-            # Textual installs no handler for these: close cleanly, the journal is intact.
-            loop.add_signal_handler(number, self.exit)
+        # Textual installs no handler for SIGTERM: close cleanly, the journal is intact.
+        # SIGHUP (a closed terminal) is handled around app.run() in launch.py.
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.exit)
 
     def _remember_theme(self, theme) -> None:
         if theme.name != self.settings.theme:

@@ -307,3 +307,19 @@ async def test_start_screen_palette_offers_its_actions(make_app):
         await pilot.pause()
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert {"Start meeting", "New meeting", "Settings", "Quit"} <= set(titles)
+
+
+async def test_a_name_typed_fast_then_f2_signs_in_that_name(make_app):
+    """F2 is a priority key: it must not overtake the letters still queued for the box."""
+    from textual import events
+
+    app = make_app(meetings=[MEETING])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_meeting(pilot)
+        keys = [(c, c) for c in "Ann"] + [("f3", None)] + [("f8", None), ("1", "1"), ("2", "2")]
+        for key, character in keys:  # all queued at once, as from a burst of typing
+            app.post_message(events.Key(key, character))
+        await pilot.pause(0.2)
+        assert [(p.name, p.newcomer) for p in screen.live.session.attendees] == [("Ann", True)]
+        assert screen.query_one("#name-input", Input).value == ""
+        assert screen.query_one("#collection-input", Input).value == "12"

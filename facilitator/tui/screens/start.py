@@ -67,6 +67,9 @@ class StartScreen(CalculatorAction, Screen):
     def check_left_behind(self) -> None:
         from facilitator.store.live_meeting import find_left_behind
 
+        if self.app.screen is not self:
+            # Enter came before this deferred check: the journal found now is the new meeting's.
+            return
         try:
             left = find_left_behind(self.app.journal_path)
         except FacilitatorError as error:
