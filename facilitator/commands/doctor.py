@@ -47,6 +47,7 @@ def check(path: Path) -> int:
                                                      if version < 1 else ""))
     problems = _check_documents("meeting", tables.get("meetings", {}), Meeting.from_dict)
     problems += _check_documents("record", tables.get("records", {}), Record.from_dict)
+    problems += _check_links(tables.get("meetings", {}), tables.get("records", {}))
     print(f"  {len(tables.get('meetings', {}))} meetings, {len(tables.get('records', {}))} records")
     _print_backups(path)
     journal = journal_path(path)
@@ -74,6 +75,34 @@ def _check_documents(kind: str, table: dict, build) -> int:
     return problems
 
 
+def _check_links(meetings: dict, records: dict) -> int:
+    """Names used twice, records of no known meeting, two records for one meeting and day."""
+    problems = 0
+    names: dict[str, str] = {}
+    for doc_id, meeting in meetings.items():
+        name = meeting.get("name")
+        if isinstance(name, str) and name.strip().casefold() in names:
+            problems += 1
+            print(f"  meeting {doc_id}: the name {name!r} is used by meeting "
+                  f"{names[name.strip().casefold()]} too")
+        elif isinstance(name, str):
+            names[name.strip().casefold()] = doc_id
+    days: dict[tuple[str, str], str] = {}
+    for doc_id, record in records.items():
+        name, day = record.get("meeting"), record.get("date")
+        if not isinstance(name, str) or not isinstance(day, str):
+            continue  # reported with the record's own problems
+        key = (name.strip().casefold(), day)
+        if key[0] not in names:
+            problems += 1
+            print(f"  record {doc_id}: there is no meeting named {name[:80]!r}")
+        if key in days:
+            problems += 1
+            print(f"  record {doc_id}: {name[:80]!r} on {day[:10]} is also record {days[key]}")
+        days.setdefault(key, doc_id)
+    return problems
+
+
 def _print_backups(path: Path) -> None:
     backups = [p for p in backup_paths(path) if p.exists()]
     backups += sorted(path.parent.glob(path.name + ".v*.bak"))
@@ -97,21 +126,35 @@ def restore(path: Path) -> int:
         raise DatabaseLocked(path) from None
     try:
         try:
-            loader.read(path)
+            readable = loader.read(path) is not None
         except UnreadableDatabase:
-            pass
-        else:
+            readable = False
+        if readable:
             print(f"{path} is readable; nothing to restore")
             return 0
         backup = loader.newest_backup(path)
         if backup is None:
+            if not path.exists():
+                print(f"there is no database at {path} and no backup of it; nothing to restore")
+                return 0
             raise UnreadableDatabase(path, "and there is no readable backup to restore", None)
-        stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
-        aside = path.with_name(f"{path.name}.broken-{stamp}")
-        path.rename(aside)
+        if path.exists():
+            aside = _aside_name(path)
+            path.rename(aside)
+            print(f"moved the broken file to {aside}")
         copy_durably(backup, path)
-        print(f"moved the broken file to {aside}")
         print(f"restored {backup.name} ({datetime.fromtimestamp(backup.stat().st_mtime):%Y-%m-%d %H:%M})")
         return 0
     finally:
         lock.release()
+
+
+def _aside_name(path: Path) -> Path:
+    """Where the broken file goes: a new name each time, so no earlier one is replaced."""
+    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+    aside = path.with_name(f"{path.name}.broken-{stamp}")
+    number = 1
+    while aside.exists():
+        number += 1
+        aside = path.with_name(f"{path.name}.broken-{stamp}-{number}")
+    return aside

@@ -48,16 +48,19 @@ def parse(path: Path, raw: bytes, *, check_backups: bool = True) -> dict:
     if not isinstance(tables, dict):
         raise unreadable("not a facilitator database: 'tables' is not an object")
     for name, table in tables.items():
-        # Built-ins over whole columns: this runs on every open, over every record.
-        if not isinstance(table, dict) or not all(map(_is_doc_id, table)) or not (
-            set(map(type, table.values())) <= {dict}
-        ):
+        if not isinstance(table, dict) or not _numbered_documents(table):
             raise unreadable(f"not a facilitator database: table {name[:30]!r} has the wrong shape")
     return data
 
 
-def _is_doc_id(key: str) -> bool:
-    return key.isdecimal() and key.isascii()
+def _numbered_documents(table: dict) -> bool:
+    """Every key a document number ("1", "2", …) and every value an object.
+
+    Built-ins over the whole table at once: this runs on every open, over every record.
+    """
+    ids = "".join(table)
+    return (all(table) and ids.isascii() and (ids.isdecimal() or not ids)
+            and set(map(type, table.values())) <= {dict})
 
 
 def read(path: Path) -> dict | None:
