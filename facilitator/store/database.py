@@ -13,7 +13,7 @@ from facilitator.core.record import Record
 from facilitator.core.settings import GroupSettings
 from facilitator.store import loader
 from facilitator.store.bulk_records import records_from_rows
-from facilitator.store.errors import DatabaseLocked, StorageFailed
+from facilitator.store.errors import DatabaseLocked, StorageFailed, UnreadableDatabase
 from facilitator.store.files import (FILE_MODE, atomic_write, copy_durably, ensure_folder,
                                      remove_stale_temporaries)
 from facilitator.store.migrations import CURRENT_VERSION, detect_version, migrate
@@ -43,12 +43,15 @@ class Database:
         path = Path(path)
         lock = None
         if writer:
-            ensure_folder(path.parent)
             lock = FileLock(lock_path(path), timeout=0, mode=FILE_MODE)
             try:
+                ensure_folder(path.parent)
                 lock.acquire()
             except Timeout:
                 raise DatabaseLocked(path) from None
+            except OSError as error:  # no such folder and none can be made, no permission
+                reason = f"its folder cannot be used: {error.strerror or error}"
+                raise UnreadableDatabase(path, reason, None) from None
         try:
             if writer:
                 remove_stale_temporaries(path)

@@ -10,10 +10,18 @@ FOLDER_MODE = 0o700
 
 
 def ensure_folder(folder: Path) -> None:
-    """Create the data folder (mode 0700) if it is not there; leave an existing one alone."""
-    if not folder.exists():
-        folder.mkdir(parents=True, mode=FOLDER_MODE)
-        os.chmod(folder, FOLDER_MODE)
+    """Create the data folder, and any folder above it that is missing, with mode 0700.
+
+    An existing folder is left as it is. mkdir(parents=True) would give the folders above
+    the umask's mode, and a folder others may write to lets them swap the data folder.
+    """
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for new_folder in reversed(missing):
+        new_folder.mkdir(mode=FOLDER_MODE, exist_ok=True)
+        os.chmod(new_folder, FOLDER_MODE)
 
 
 def fsync_folder(folder: Path) -> None:

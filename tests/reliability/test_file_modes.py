@@ -28,7 +28,7 @@ def test_database_backups_and_lock_are_0600(tmp_path, umask):
     fill(db_path)
     files = [db_path, lock_path(db_path), *backup_paths(db_path)]
     assert {path.name: mode(path) for path in files} == {path.name: 0o600 for path in files}
-    assert mode(db_path.parent) == 0o700
+    assert [mode(folder) for folder in (db_path.parent, db_path.parent.parent)] == [0o700] * 2
 
 
 def test_the_migration_copy_is_0600(db_path, umask):

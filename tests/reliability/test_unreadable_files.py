@@ -142,3 +142,12 @@ def test_opening_a_newer_schema_raises(db_path):
         with pytest.raises(DatabaseTooNew):
             Database.open(db_path, writer=writer)
     assert db_path.read_bytes() == TOO_NEW
+
+
+def test_a_folder_that_cannot_be_made_is_one_line_not_a_traceback(tmp_path, run_cli):
+    """A path under a plain file: exit 2 and one line naming the database."""
+    (tmp_path / "a-file").write_text("not a folder")
+    target = tmp_path / "a-file" / "facilitator.json"
+    code, out, err = run_cli("--db", target, "meetings", "add", "Tuesday Night")
+    assert (code, out) == (2, "")
+    assert f"database {target} cannot be read (its folder cannot be used" in assert_one_line(err)
