@@ -8,7 +8,7 @@ MEETING = Meeting(name="Tuesday Night", share_minutes=4, duration_minutes=60)
 ROOM = [("Ann", False), ("Bo", False), ("", False), ("Nia", True), ("Dee", False)]
 
 
-def share_running_for(clock, seconds: float):
+def share_running_for(clock, seconds: float, toasts: bool = True):
     """A run_before: the room signed in and queued, a hand raised, Ann sharing for `seconds`."""
 
     async def run_before(pilot) -> None:
@@ -26,6 +26,9 @@ def share_running_for(clock, seconds: float):
         screen.query_one("#meeting-header").refresh()  # it redraws once a second of real time
         screen.query_one("#shares-panel").show_suggestion()
         await pilot.pause()
+        if not toasts:
+            pilot.app.clear_notifications()  # once the notices posted above have arrived
+            await pilot.pause()
 
     return run_before
 
@@ -43,3 +46,10 @@ def test_share_in_its_last_minute(snap_compare, make_app, clock):
 def test_share_over_time(snap_compare, make_app, clock):
     app = make_app(meetings=[MEETING])
     assert snap_compare(app, terminal_size=(80, 24), run_before=share_running_for(clock, 264))
+
+
+def test_share_over_time_on_a_small_terminal(snap_compare, make_app, clock):
+    """40x12: the clock on top; with the queue focused (F7) the queue takes the sign-in's place."""
+    app = make_app(meetings=[MEETING])
+    assert snap_compare(app, terminal_size=(40, 12),
+                        run_before=share_running_for(clock, 264, toasts=False))
