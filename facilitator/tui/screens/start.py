@@ -24,6 +24,8 @@ class StartScreen(CalculatorAction, Screen):
     BINDINGS = [
         Binding("enter", "start_meeting", "Start meeting", id="start.begin"),
         Binding("f2", "new_meeting", "New meeting", id="start.new", priority=True),
+        Binding("f4", "history", "History", id="start.history", priority=True,
+                tooltip="Past records: filters, totals, trend; correct or delete one (key: F4)"),
         Binding("f9", "settings", "Settings", id="start.settings", priority=True),
         CALCULATOR_BINDING,
         Binding("ctrl+q", "app.quit", "Quit", id="start.quit", priority=True),
@@ -157,6 +159,11 @@ class StartScreen(CalculatorAction, Screen):
             options.get_option_at_index(options.highlighted).id)
         self.app.push_screen(FormatEditorScreen(meeting),
                              lambda _: self.after_new_meeting(meeting))
+
+    def action_history(self) -> None:
+        from facilitator.tui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen())
 
     def action_settings(self) -> None:
         from facilitator.tui.screens.settings import SettingsScreen

@@ -1,0 +1,57 @@
+"""The history table's columns and the cells of one occurrence or one period."""
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from rich.text import Text
+
+from facilitator.core.money import format_cents
+from facilitator.core.report_tables import money, number
+from facilitator.core.statistics import Totals
+from facilitator.tui.widgets.paged_table import Column
+
+MEETING_WIDTH = (12, 26)  # the meeting column fits the longest name within these bounds
+
+
+def occurrence_columns(meeting_names: Sequence[str]) -> list[Column]:
+    longest = max(map(len, meeting_names), default=0)
+    width = max(MEETING_WIDTH[0], min(longest, MEETING_WIDTH[1]))
+    return [("Date", 14, False), ("Meeting", width, False), ("Attendance", 10, True),
+            ("Newcomers", 9, True), ("Visitors", 8, True), ("Online", 6, True),
+            ("Shares", 6, True), ("Chips", 5, True), ("Collection", 14, True)]
+
+
+PERIOD_COLUMNS: list[Column] = [
+    ("Period", 8, False), ("Meetings", 8, True), ("Attendance", 10, True), ("Average", 7, True),
+    ("Newcomers", 9, True), ("Visitors", 8, True), ("Online", 6, True), ("Shares", 6, True),
+    ("Chips", 5, True), ("Collection", 16, True),
+]
+
+
+def _right(value: object) -> Text:
+    return Text(str(value), justify="right", no_wrap=True)
+
+
+def occurrence_cells(row: Mapping, show_currency: bool) -> list[Text]:
+    """Date (with its weekday), meeting, the counts and the collection of one record."""
+    get = row.get
+    day = row["date"]
+    currency = (get("currency") or "USD") if show_currency else ""
+    return [
+        Text(f"{date.fromisoformat(day):%a} {day}", no_wrap=True),
+        Text(row["meeting"], no_wrap=True, overflow="ellipsis"),
+        _right(row["attendance"]), _right(get("newcomers", 0)), _right(get("visitors", 0)),
+        _right(get("online", 0)), _right(get("shares", 0)),
+        _right(sum((get("chips") or {}).values())),
+        _right(format_cents(get("collection", 0), currency)),
+    ]
+
+
+def period_cells(totals: Totals) -> list[Text]:
+    """A period's label, how many meetings, totals and the average attendance."""
+    return [
+        Text(totals.label, no_wrap=True), _right(totals.meetings), _right(totals.attendance),
+        _right(number(totals.average_attendance)), _right(totals.newcomers),
+        _right(totals.visitors), _right(totals.online), _right(totals.shares),
+        _right(totals.chips_total), _right(money(totals.collection)),
+    ]

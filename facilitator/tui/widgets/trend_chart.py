@@ -1,0 +1,47 @@
+"""Attendance and newcomers per week or month: two sparklines, each under its label."""
+
+from statistics import fmean
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Sparkline, Static
+
+from facilitator.core.history_view import Trend
+
+
+def trend_title(trend: Trend) -> str:
+    periods = trend.periods
+    span = f" · {periods[0].label} to {periods[-1].label}" if periods else ""
+    return f"Trend per {trend.by}{span}"
+
+
+def trend_labels(trend: Trend) -> tuple[str, str]:
+    """What each line shows: the highest value and when; the newcomers in all."""
+    periods = trend.periods
+    if not periods:
+        return "Attendance: no records", "Newcomers: no records"
+    best = max(periods, key=lambda period: period.attendance)
+    most = max(periods, key=lambda period: period.newcomers)
+    return (f"Attendance · highest {best.attendance:,} ({best.label})",
+            f"Newcomers · {sum(trend.newcomers):,} in all · highest {most.newcomers:,} "
+            f"({most.label})")
+
+
+class TrendChart(Vertical):
+    """Periods without a record count as zero, so the time axis is even."""
+
+    def compose(self) -> ComposeResult:
+        # Several periods share a column when there are more than columns: their average.
+        yield Static(classes="trend-label", id="trend-attendance-label")
+        yield Sparkline([], summary_function=fmean, id="trend-attendance")
+        yield Static(classes="trend-label", id="trend-newcomers-label")
+        yield Sparkline([], summary_function=fmean, id="trend-newcomers")
+
+    def show(self, trend: Trend) -> None:
+        attendance, newcomers = trend_labels(trend)
+        self.border_title = trend_title(trend)
+        self.query_one("#trend-attendance-label", Static).update(Content(attendance))
+        self.query_one("#trend-newcomers-label", Static).update(Content(newcomers))
+        self.query_one("#trend-attendance", Sparkline).data = trend.attendance
+        self.query_one("#trend-newcomers", Sparkline).data = trend.newcomers
