@@ -1,6 +1,7 @@
 """The agenda on the meeting screen: the keys, time per section, shares that follow the clock."""
 
 import pytest
+from textual import events
 from textual.widgets import Input, Static, TabbedContent
 
 from facilitator.core.agenda_templates import template
@@ -138,10 +139,13 @@ async def test_the_tab_follows_the_section(make_app, clock, reading):
         await pilot.press("shift+f12")               # back to Chips and its note
         await pilot.pause()
         assert tabs.active == "tab-agenda"
-        await pilot.press(*"Bo", "f2")               # a late arrival: the name box takes it
+        for letter in "Bobby":                       # as a terminal sends a burst of keys
+            app.post_message(events.Key(letter, letter))
+        await pilot.pause()
+        await pilot.press("f2")                      # a late arrival: the name box took it
         await pilot.pause()
         assert tabs.active == "tab-signin"
-        assert [p.name for p in screen.live.session.attendees] == ["Bo"]
+        assert [p.name for p in screen.live.session.attendees] == ["Bobby"]
 
 
 async def test_the_panel_lists_plan_and_time_used(make_app, clock, reading):
@@ -197,3 +201,27 @@ async def test_a_meeting_without_a_format_shows_no_agenda(make_app, journal_file
         await pilot.press("f12", "shift+f12")
         await pilot.pause()
         assert journal_types(journal_file) == ["start"]
+
+
+async def test_a_resumed_meeting_is_in_the_same_section(make_app, clock, reading):
+    """The app closed in the middle of the Readings: it comes back there; the room kept going."""
+    app = make_app(meetings=[MEETING])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_meeting(pilot)
+        await run_sections(pilot, clock, [2, 1])
+        clock.advance(100)
+    app.database.close()
+    clock.advance(30)                                # the laptop was off for half a minute
+    again = make_app()
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        screen = again.screen
+        assert isinstance(screen, MeetingScreen)
+        assert screen.query_one("#left-tabs", TabbedContent).active == "tab-signin"
+        agenda = screen.live.session.agenda
+        assert agenda.current.title == "Readings"
+        assert agenda.used_by_section(screen.live.now())[:3] == (120, 60, 130)
+        assert line_text(screen) == "3/8 Readings 2:10 / 5:00 · next Announcements 3 min"

@@ -126,7 +126,9 @@ class FormatEditorScreen(Screen[bool]):
         if not self.format:
             text = "No sections: the meeting runs without an agenda. F2 adds one, F4 a template."
         else:
-            text = f"{len(self.format)} sections, {self.format.total_minutes} min planned"
+            count = len(self.format)
+            text = (f"{count} section{'s' if count > 1 else ''}, "
+                    f"{self.format.total_minutes} min planned")
             if self.meeting.duration_minutes:
                 text += f"; the meeting lasts {self.meeting.duration_minutes} min"
         missing = missing_readings((s.reading for s in self.format.sections),
@@ -206,7 +208,7 @@ class FormatEditorScreen(Screen[bool]):
             return
         at = self.index + 1 if self.format else 0
         self.change(lambda: self.format.add(Section("New section", 5), at), at)
-        self.query_one("#section-title", Input).focus()
+        self.set_focus(self.query_one("#section-title", Input))  # now: typing may follow F2
 
     def action_remove_section(self) -> None:
         if not self.format:

@@ -53,12 +53,16 @@ class AgendaActions:
 
     def on_key(self, event: events.Key) -> None:
         """A letter typed while the agenda is shown is a late arrival's name: take it there."""
-        if self.focused is not None and self.focused.id != "agenda-reading":
-            return
         if not (event.character and event.is_printable and not event.character.isspace()):
             return
-        event.stop()
-        self.show_tab("tab-signin")
         name_input = self.query_one("#name-input", Input)
-        self.set_focus(name_input)  # at once, so the letters after this one follow it there
+        # Letters reach the screen only when nothing took them: nothing focused, the reading
+        # (it scrolls, it doesn't type), or the name box itself when several letters came at
+        # once and the first one moved the focus while the rest were on their way.
+        if self.focused not in (None, name_input) and self.focused.id != "agenda-reading":
+            return
+        event.stop()
+        if self.focused is not name_input:
+            self.show_tab("tab-signin")
+            self.set_focus(name_input)  # at once, so the letters after this one follow it
         name_input.post_message(events.Key(event.key, event.character))
