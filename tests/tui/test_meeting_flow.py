@@ -284,6 +284,8 @@ async def test_small_terminal_keeps_every_action_reachable(make_app):
         session = screen.live.session
         assert (session.attendance, session.newcomers, session.visitors, session.online,
                 session.collection) == (3, 1, 1, 1, 500)
+        # The counts bar is hidden at this height: the headcount leads the header line.
+        assert str(screen.query_one("#meeting-header").render()).startswith("3 in  Tuesday Night")
         titles = [command.title for command in app.get_system_commands(screen)]
         for title in MEETING_COMMANDS:
             assert title in titles

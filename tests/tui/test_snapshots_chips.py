@@ -25,7 +25,6 @@ class TestChips:
 
         async def type_a_date(pilot) -> None:
             await pilot.pause()  # the start screen looks for a meeting left behind first
-            pilot.app.screen.query_one("HeaderClock").display = False  # the real time of day
             await pilot.press("ctrl+t")
             await pilot.pause()
             pilot.app.screen.query_one(Input).cursor_blink = False  # the same picture each run

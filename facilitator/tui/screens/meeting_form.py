@@ -31,10 +31,14 @@ class MeetingFormScreen(ModalScreen[Meeting | None]):
             yield Static(title, classes="dialog-title")
             yield Label("Meeting name")
             yield Input(placeholder="e.g. Tuesday Night Group", id="name")
-            yield Label("Share minutes (1 to 30)")
-            yield Input("5", id="share-minutes")
-            yield Label("Weekday(s), optional")
-            yield Input(placeholder="e.g. tue or tue,thu", id="days")
+            # Two fields a row: the whole form, Save included, fits an 80x24 terminal.
+            with Horizontal(classes="form-row"):
+                with Vertical():
+                    yield Label("Share minutes (1 to 30)")
+                    yield Input("5", id="share-minutes")
+                with Vertical():
+                    yield Label("Weekday(s), optional")
+                    yield Input(placeholder="e.g. tue or tue,thu", id="days")
             with Horizontal(classes="form-row"):
                 with Vertical():
                     yield Label("Start time, optional")

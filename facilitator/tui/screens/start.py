@@ -32,7 +32,7 @@ class StartScreen(CalculatorAction, Screen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=True)
+        yield Header()  # its clock would read the system time, not the app's clock
         with Vertical(id="start-body"):
             yield Static("Which meeting are we running?", id="start-title")
             yield OptionList(id="meeting-list")
@@ -48,6 +48,7 @@ class StartScreen(CalculatorAction, Screen):
         options = self.query_one("#meeting-list", OptionList)
         options.clear_options()
         now = self.local_now()
+        self.sub_title = f"{now:%a %d %b %Y  %H:%M}"
         for meeting in self.ordered_meetings():
             label = Content(meeting.name)
             schedule = " · ".join(part for part in (meeting.describe_schedule(),

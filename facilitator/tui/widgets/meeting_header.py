@@ -35,11 +35,15 @@ class MeetingHeader(Widget):
         session = self.session or self.live.session
         wall = self.live.clock.now()
         elapsed = self.live.now()
+        narrow = self.size.width < 60
         parts = [
             Content.styled(session.meeting, "bold"),
-            Content(f"  {session.date:%a %d %b %Y}  {wall:%H:%M}"),
-            Content(f"  running {clock_text(elapsed)}"),
+            Content(f"  {wall:%H:%M}" if narrow else f"  {session.date:%a %d %b %Y}  {wall:%H:%M}"),
+            Content(f"  {'' if narrow else 'running '}{clock_text(elapsed)}"),
         ]
+        if self.screen.has_class("-short"):
+            # A short terminal hides the counts bar: the headcount stays in sight here, first.
+            parts.insert(0, Content.styled(f"{session.attendance} in  ", "bold $accent"))
         if session.duration_minutes:
             left = session.duration_minutes * 60 - elapsed
             text = f"  left {clock_text(left)}" if left >= 0 else f"  over by {clock_text(-left)}"

@@ -1,0 +1,55 @@
+"""Pictures of the meeting feature at 80x24 on a fixed clock; review the SVGs before accepting."""
+
+from datetime import time
+
+from textual import events
+
+from facilitator.core.meeting import Meeting
+
+MEETINGS = [
+    Meeting(name="Sunday Morning", days=(6,), start=time(10, 0), duration_minutes=60),
+    Meeting(name="Tuesday Night", days=(1,), start=time(19, 0), duration_minutes=90,
+            share_minutes=4),
+]
+
+
+def sign_ins(clock):
+    """A few people in (one name with an emoji, one with markup), the collection, 12 minutes."""
+
+    async def run(pilot) -> None:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        name_box = pilot.app.screen.query_one("#name-input")
+        for name, key in (("Ann", "f2"), ("", "f3"), ("Bo", "f4"), ("", "f5"),
+                          ("Zoë 🦊", "f3"), ("[b]x[/b]", "f2")):
+            name_box.post_message(events.Paste(name))
+            await pilot.pause()
+            await pilot.press(key)
+            clock.advance(90)
+        await pilot.press("f8", *"31.50", "enter")
+        clock.advance(180)
+        await pilot.pause(1.1)  # the header redraws each second
+
+    return run
+
+
+class TestMeetingSnapshots:
+    def test_first_run_form(self, snap_compare, make_app):
+        assert snap_compare(make_app(), terminal_size=(80, 24))
+
+    def test_start_screen_nearest_meeting_first(self, snap_compare, make_app):
+        assert snap_compare(make_app(meetings=MEETINGS), terminal_size=(80, 24))
+
+    def test_meeting_with_sign_ins(self, snap_compare, make_app, clock):
+        assert snap_compare(make_app(meetings=MEETINGS), terminal_size=(80, 24),
+                            run_before=sign_ins(clock))
+
+    def test_summary(self, snap_compare, make_app, clock):
+        assert snap_compare(make_app(meetings=MEETINGS), terminal_size=(80, 24),
+                            run_before=sign_ins(clock), press=["f10"])
+
+    def test_meeting_at_40_by_12(self, snap_compare, make_app, clock):
+        assert snap_compare(make_app(meetings=MEETINGS), terminal_size=(40, 12),
+                            run_before=sign_ins(clock))
+
