@@ -101,8 +101,16 @@ def _share_start(session, data, t):
     queue = session.queue
     if queue.waiting or data.get("pick"):
         queue = queue.call_next(data.get("pick"))
-    timer = ShareTimer(planned_seconds=session.share_seconds).start(t)
+    timer = ShareTimer(planned_seconds=planned_share_seconds(session)).start(t)
     return replace(session, queue=queue, timer=timer)
+
+
+def planned_share_seconds(session: MeetingSession) -> int:
+    """The main speaker of a speaker meeting gets their section's length; others a share."""
+    section = session.agenda.current if session.agenda else None
+    if section is not None and section.kind == "speaker":
+        return min(max(section.seconds, MIN_PLANNED_SECONDS), MAX_PLANNED_SECONDS)
+    return session.share_seconds
 
 
 def _running_timer(session: MeetingSession) -> ShareTimer:

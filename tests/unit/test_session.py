@@ -195,3 +195,23 @@ def test_replaying_the_journal_rebuilds_the_live_state(tmp_path_factory, actions
     assert rebuilt == live.history
     assert [e["n"] for e in contents.entries] == list(range(len(contents.entries)))
     live.discard()
+
+
+def test_the_main_speaker_of_a_speaker_meeting_gets_the_section_length():
+    """In a speaker section the timer is the section's; after it, shares get the default."""
+    from facilitator.core.agenda_templates import template
+    from facilitator.core.session import start
+
+    speaker_format = template("speaker")
+    session = start({"meeting": "Speaker Night", "date": "2024-03-05",
+                     "started": "2024-03-05T19:00:00", "share_minutes": 4,
+                     "agenda": speaker_format.to_list()})
+    history = SessionHistory(session)
+    while history.present.agenda.current.kind != "speaker":
+        history = history.do({"type": "section_next"}, 10.0)
+    speaker_seconds = history.present.agenda.current.seconds
+    history = history.do({"type": "share_start"}, 20.0)
+    assert history.present.timer.planned_seconds == speaker_seconds
+    history = history.do({"type": "share_end"}, 30.0).do({"type": "section_next"}, 40.0)
+    history = history.do({"type": "share_start"}, 50.0)
+    assert history.present.timer.planned_seconds == 4 * 60

@@ -27,7 +27,7 @@ def summary_lines(record: Record, duration_seconds: float) -> list[str]:
         f"Chips given     {record.chips_total}" + (f"  ({chips})" if chips else ""),
         f"Collection      {format_cents(record.collection, record.currency)}",
         f"Duration        {clock_text(duration_seconds)}",
-    ]
+    ] + [f"  {title[:28]:<28}  {clock_text(seconds)}" for title, seconds in record.sections.items()]
 
 
 class SummaryScreen(ModalScreen[str | None]):
