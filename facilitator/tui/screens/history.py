@@ -30,6 +30,8 @@ class HistoryScreen(Screen):
     """All records, newest first; Enter opens one to correct or delete it."""
 
     CSS_PATH = "history.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
 
     BINDINGS = [
         Binding("escape", "close", "Back", id="history.close"),
