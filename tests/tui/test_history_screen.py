@@ -176,6 +176,22 @@ async def test_grouping_keeps_the_filters_and_enter_lists_a_period(app):
                                             ("Sat 2024-01-06", "Saturday Speaker")]
 
 
+async def test_enter_on_a_period_keeps_within_the_dates_chosen(app):
+    async with app.run_test(size=(120, 34)) as pilot:
+        screen = await open_history(pilot)
+        await type_into(pilot, "#history-from", "2024-01-08")
+        screen.query_one("#history-by", Select).value = "month"
+        await pilot.pause()
+        assert first_columns(screen, 4) == [("2024-02", "1", "30", "30.0"),
+                                            ("2024-01", "2", "40", "20.0")]
+        screen.query_one(PagedTable).focus()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert screen.query_one("#history-from", Input).value == "2024-01-08"
+        assert [row[0] for row in first_columns(screen, 1)] == ["Sat 2024-01-13",
+                                                                "Tue 2024-01-09"]
+
+
 async def open_record(pilot, screen, row: int) -> RecordEditorScreen:
     screen.query_one(PagedTable).focus()
     for _ in range(row):

@@ -95,8 +95,12 @@ class HistoryScreen(Screen):
 
     def compute(self) -> None:
         self._pending = False
-        with paused_gc():
-            view = build_view(self.stored, self.choice, self.app.clock.now().date())
+        try:
+            with paused_gc():
+                view = build_view(self.stored, self.choice, self.app.clock.now().date())
+        except (KeyError, TypeError, ValueError):  # a stored row of the wrong shape
+            self.set_status("A stored record can't be read; run `facilitator doctor`.")
+            return
         self.show_view(view)
 
     def show_view(self, view: HistoryView) -> None:
@@ -197,7 +201,12 @@ class HistoryScreen(Screen):
             self.list_period(view.groups[index].label, view.choice.by)
             return
         row = view.rows[index]
-        record = self.app.database.find_record(row["meeting"], date.fromisoformat(row["date"]))
+        try:
+            record = self.app.database.find_record(row["meeting"],
+                                                   date.fromisoformat(row["date"]))
+        except FacilitatorError as error:
+            self.notify(str(error), severity="error")
+            return
         if record is None:  # changed since it was read
             self.reload()
             return
@@ -206,8 +215,10 @@ class HistoryScreen(Screen):
         self.app.push_screen(RecordEditorScreen(record), self.after_edit)
 
     def list_period(self, label: str, by: str) -> None:
-        """A period's own meetings: its dates in the range, each meeting listed."""
+        """Each record of one period (within the dates already chosen)."""
         first, last = period_bounds(label, by)
+        first = max(first, self.choice.start or first)
+        last = min(last, self.choice.end or last)
         self.query_one("#history-from", Input).value = first.isoformat()
         self.query_one("#history-to", Input).value = last.isoformat()
         self.query_one("#history-error", Static).update("")
