@@ -38,8 +38,20 @@ def build_parser() -> ArgumentParser:
     return parser
 
 
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """Opening the app (no command) is the common case: it skips importing every command."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    opening = ArgumentParser(prog="facilitator", add_help=False)
+    opening.add_argument("--db", metavar="PATH")
+    args, rest = opening.parse_known_args(argv)
+    if rest:  # a command, --help or --version: the whole parser
+        return build_parser().parse_args(argv)
+    args.command = None
+    return args
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse_args(argv)
     try:
         if args.command is None:
             from facilitator.tui.launch import run_app

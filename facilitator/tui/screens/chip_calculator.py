@@ -13,9 +13,7 @@ from facilitator.core.errors import FacilitatorError, ValidationError
 from facilitator.core.milestones import Ladder, MilestoneDate, time_sober
 from facilitator.store.ladders import group_ladder
 
-CALCULATOR_BINDING = Binding("ctrl+t", "chip_calculator", "Chip calc.",
-                             id="start.chip_calculator", priority=True,
-                             tooltip="Time sober and milestones for a date (key: ctrl+t)")
+from facilitator.tui.screens.calculator_key import CALCULATOR_BINDING, CalculatorAction  # noqa: F401
 
 
 def plural(number: int, word: str) -> str:
@@ -106,10 +104,3 @@ class ChipCalculatorScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
-
-
-class CalculatorAction:
-    """Mixed into the screens whose key (ctrl+t) opens the calculator."""
-
-    def action_chip_calculator(self) -> None:
-        self.app.push_screen(ChipCalculatorScreen())

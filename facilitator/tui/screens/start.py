@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.meeting import Meeting
-from facilitator.tui.screens.chip_calculator import CALCULATOR_BINDING, CalculatorAction
+from facilitator.tui.screens.calculator_key import CALCULATOR_BINDING, CalculatorAction
 from facilitator.core.schedule import describe_next, nearest_first
 from facilitator.store.local_time import local_zone
 
@@ -49,13 +49,15 @@ class StartScreen(CalculatorAction, Screen):
         options.clear_options()
         now = self.local_now()
         self.sub_title = f"{now:%a %d %b %Y  %H:%M}"
+        choices = []
         for meeting in self.ordered_meetings():
             label = Content(meeting.name)
             schedule = " · ".join(part for part in (meeting.describe_schedule(),
                                                     describe_next(meeting, now)) if part)
             if schedule:
                 label = Content.assemble(label, ("  " + schedule, "dim"))
-            options.add_option(Option(label, id=meeting.key))
+            choices.append(Option(label, id=meeting.key))
+        options.add_options(choices)  # at once: one layout, not one per meeting
         if options.option_count:
             options.highlighted = 0
         options.focus()
@@ -68,16 +70,18 @@ class StartScreen(CalculatorAction, Screen):
         return nearest_first(self.app.database.meetings(), self.local_now())
 
     def check_left_behind(self) -> None:
-        from facilitator.store.live_meeting import find_left_behind
-
         if self.app.screen is not self:
             # Enter came before this deferred check: the journal found now is the new meeting's.
             return
-        try:
-            left = find_left_behind(self.app.journal_path)
-        except FacilitatorError as error:
-            self.offer_discard(str(error))
-            return
+        left = None
+        if self.app.journal_path.exists():  # the meeting code loads only when needed
+            from facilitator.store.live_meeting import find_left_behind
+
+            try:
+                left = find_left_behind(self.app.journal_path)
+            except FacilitatorError as error:
+                self.offer_discard(str(error))
+                return
         if left is not None:
             from facilitator.tui.screens.resume import ResumeScreen
 

@@ -1,0 +1,119 @@
+"""Time to first paint: `facilitator` against a bare Textual app: `python benchmarks/startup.py`.
+
+Each run is a fresh interpreter. The facilitator run goes through the real entry point
+(`facilitator --db PATH`: argument parsing, opening the database, the start screen); the
+bare app is Header, Static and Footer. Both run headless and stop at Textual's Ready event,
+which is posted right after the first screen is painted. The two kinds take turns, so a
+busy machine slows both alike. Prints medians (wall clock from spawn, and CPU time of the
+child) and the ratio; target ratio <= 1.3. Run by hand; timings do not belong in the tests.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+TARGET_RATIO = 1.3
+# An installed package has its bytecode compiled (pip does it); an editable checkout run
+# with PYTHONDONTWRITEBYTECODE would compile every facilitator module at each start.
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+# Runs in the child. Ready is posted once the first screen has been painted.
+CHILD = r"""
+import sys, time
+kind, db = sys.argv[1], sys.argv[2]
+
+def timed(base):
+    import inspect, pathlib
+
+    class Timed(base):
+        if base.CSS_PATH:  # Textual resolves it beside the subclass's file: keep the base's
+            CSS_PATH = str(pathlib.Path(inspect.getfile(base)).parent / base.CSS_PATH)
+
+        def on_ready(self):
+            print(f"{time.process_time():.6f}", flush=True)
+            self.exit()
+
+        def run(self, **options):
+            return super().run(headless=True)
+    return Timed
+
+if kind == "bare":
+    from textual.app import App
+    from textual.widgets import Footer, Header, Static
+
+    class Bare(App):
+        def compose(self):
+            yield Header()
+            yield Static("Which meeting are we running?")
+            yield Footer()
+
+    timed(Bare)().run()
+else:
+    from facilitator.cli import main
+    import facilitator.tui.app as tui_app  # run_app imports it anyway; here to hook Ready
+    tui_app.FacilitatorApp = timed(tui_app.FacilitatorApp)
+    sys.exit(main(["--db", db]))
+"""
+
+
+def build_database(path: Path) -> None:
+    """Three weekly meetings with a year of records each: what a group has after a year."""
+    from facilitator.core.meeting import Meeting
+    from facilitator.core.record import Record
+    from facilitator.store.database import Database
+
+    with Database.open(path) as database:
+        for day, name in enumerate(("Monday Night", "Wednesday Step Study", "Saturday Morning")):
+            database.add_meeting(Meeting(name=name, days=(day * 2,), duration_minutes=60))
+            first = date(2023, 1, 2) + timedelta(days=day * 2)
+            database.add_records([Record(meeting=name, date=first + timedelta(weeks=w),
+                                         attendance=10 + w % 9, newcomers=w % 2)
+                                  for w in range(52)])
+
+
+def one_run(kind: str, db: Path) -> tuple[float, float]:
+    """(wall seconds from spawn to first paint, CPU seconds of the child)."""
+    start = time.perf_counter()
+    child = subprocess.run([sys.executable, "-c", CHILD, kind, str(db)], capture_output=True,
+                           text=True, timeout=120, env=CHILD_ENV)
+    lines = child.stdout.split()
+    if child.returncode != 0 or not lines:
+        raise SystemExit(f"{kind} run failed ({child.returncode}): {child.stderr[-2000:]}")
+    # The wall time stops when the child has exited: add nothing after Ready but shutdown,
+    # which both kinds share; the CPU time is read at Ready itself.
+    return time.perf_counter() - start, float(lines[0])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=9)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "facilitator.json"
+        build_database(db)
+        results: dict[str, list[tuple[float, float]]] = {"bare": [], "facilitator": []}
+        for _ in range(2):  # warm the file cache and write the bytecode
+            one_run("bare", db), one_run("facilitator", db)
+        for _ in range(args.repeat):
+            for kind in results:
+                results[kind].append(one_run(kind, db))
+    medians = {kind: (statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs))
+               for kind, runs in results.items()}
+    print(f"time to first paint, median of {args.repeat} fresh processes each")
+    for kind, (wall, cpu) in medians.items():
+        print(f"  {kind:<12} wall {wall * 1000:7.0f} ms   cpu {cpu * 1000:7.0f} ms")
+    wall_ratio = medians["facilitator"][0] / medians["bare"][0]
+    cpu_ratio = medians["facilitator"][1] / medians["bare"][1]
+    verdict = "meets" if wall_ratio <= TARGET_RATIO else "misses"
+    print(f"  ratio        wall {wall_ratio:7.2f}      cpu {cpu_ratio:7.2f}   "
+          f"({verdict} the {TARGET_RATIO} target)")
+
+
+if __name__ == "__main__":
+    main()
