@@ -12,7 +12,7 @@ from facilitator.core.meeting import Meeting
 from facilitator.core.record import Record
 from facilitator.core.settings import GroupSettings
 from facilitator.store import loader
-from facilitator.store.bulk_records import records_from_rows
+from facilitator.store.damage import decode, decode_records
 from facilitator.store.errors import DatabaseLocked, StorageFailed, UnreadableDatabase
 from facilitator.store.files import (FILE_MODE, atomic_write, copy_durably, ensure_folder,
                                      remove_stale_temporaries)
@@ -85,13 +85,17 @@ class Database:
 
     def meetings(self) -> list[Meeting]:
         return sorted(
-            (Meeting.from_dict(doc) for doc in self._db.table("meetings").all()),
+            (decode(self.path, f"meeting {doc.doc_id}", Meeting.from_dict, doc)
+             for doc in self._db.table("meetings").all()),
             key=lambda m: m.key,
         )
 
     def find_meeting(self, name: str) -> Meeting | None:
         doc_id = self._meeting_doc_id(name)
-        return Meeting.from_dict(self._db.table("meetings").get(doc_id=doc_id)) if doc_id else None
+        if doc_id is None:
+            return None
+        document = self._db.table("meetings").get(doc_id=doc_id)
+        return decode(self.path, f"meeting {doc_id}", Meeting.from_dict, document)
 
     def get_meeting(self, name: str) -> Meeting:
         meeting = self.find_meeting(name)
@@ -123,7 +127,7 @@ class Database:
             self._db.table("meetings").update(meeting.to_dict(), doc_ids=[doc_id])
             if renamed:
                 records = self._db.table("records")
-                ids = [d.doc_id for d in records.all() if d["meeting"].casefold() == old.key]
+                ids = [d.doc_id for d in records.all() if _meeting_key(d) == old.key]
                 records.update({"meeting": meeting.name}, doc_ids=ids)
                 self._record_index = None
 
@@ -133,7 +137,7 @@ class Database:
         """Remove a meeting; refused while it has records unless `with_records`."""
         meeting = self.get_meeting(name)
         ids = [d.doc_id for d in self._db.table("records").all()
-               if d["meeting"].casefold() == meeting.key]
+               if _meeting_key(d) == meeting.key]
         if ids and not with_records:
             raise ValidationError(
                 "meeting", f"{meeting.name!r} has {len(ids)} records; "
@@ -152,7 +156,7 @@ class Database:
     def _meeting_doc_id(self, name: str) -> int | None:
         key = name.strip().casefold()
         for doc in self._db.table("meetings").all():
-            if doc["name"].casefold() == key:
+            if isinstance(doc.get("name"), str) and doc["name"].casefold() == key:
                 return doc.doc_id
         return None
 
@@ -176,14 +180,18 @@ class Database:
                 return True  # a damaged row: let the decoding name what is wrong
             return (key is None or name.casefold() == key) and low <= day <= high
 
-        rows = self._stored("records").values()
+        stored = self._stored("records").items()
         unfiltered = key is None and start is None and end is None
-        chosen = records_from_rows(list(rows) if unfiltered else [r for r in rows if wanted(r)])
+        chosen = decode_records(self.path, list(stored) if unfiltered else
+                                [item for item in stored if wanted(item[1])])
         return _newest_first(chosen)
 
     def find_record(self, meeting: str, day: date) -> Record | None:
         doc_id = self._records_by_key().get((meeting.casefold(), day.isoformat()))
-        return Record.from_dict(self._db.table("records").get(doc_id=doc_id)) if doc_id else None
+        if doc_id is None:
+            return None
+        document = self._db.table("records").get(doc_id=doc_id)
+        return decode(self.path, f"record {doc_id}", Record.from_dict, document)
 
     def add_record(self, record: Record, *, replace: bool = False,
                    stock: dict[str, dict] | None = None) -> None:
@@ -297,7 +305,9 @@ class Database:
 
     def settings(self) -> GroupSettings:
         doc = self._db.table("settings").get(doc_id=1)
-        return GroupSettings.from_dict(doc) if doc else GroupSettings()
+        if not doc:
+            return GroupSettings()
+        return decode(self.path, "the settings", GroupSettings.from_dict, doc)
 
     def save_settings(self, settings: GroupSettings) -> None:
         self._write(lambda: self._db.table("settings").upsert(
@@ -306,7 +316,8 @@ class Database:
     def stock(self) -> dict[str, dict]:
         """Chips on hand: {milestone key: {"on_hand": n, "reorder_at": n}}."""
         doc = self._db.table("stock").get(doc_id=1)
-        return {key: dict(value) for key, value in (doc or {}).items()}
+        return decode(self.path, "the chip stock",
+                      lambda kept: {key: dict(value) for key, value in kept.items()}, doc or {})
 
     def save_stock(self, stock: dict[str, dict]) -> None:
         def change() -> None:
@@ -339,6 +350,11 @@ class Database:
             copy_durably(self.path, slots[0])
         except OSError as error:
             raise StorageFailed(slots[0], error) from None
+
+
+def _meeting_key(row: dict) -> str | None:
+    name = row.get("meeting")
+    return name.casefold() if isinstance(name, str) else None
 
 
 def _newest_first(records: list[Record]) -> list[Record]:

@@ -151,3 +151,49 @@ def test_a_folder_that_cannot_be_made_is_one_line_not_a_traceback(tmp_path, run_
     code, out, err = run_cli("--db", target, "meetings", "add", "Tuesday Night")
     assert (code, out) == (2, "")
     assert f"database {target} cannot be read (its folder cannot be used" in assert_one_line(err)
+
+
+def _with(db_path, table: str, doc_id: str, document) -> None:
+    content = orjson.loads(db_path.read_bytes())
+    content["tables"].setdefault(table, {})[doc_id] = document
+    db_path.write_bytes(orjson.dumps(content))
+
+
+# A document with the right outline and wrong values inside, and a command that reads it.
+DAMAGED_DOCUMENTS = [
+    ("meetings", "1", {"days": [1]}, READ, "meeting 1 is damaged: "),
+    ("meetings", "1", {"name": "Tuesday Night", "days": 5},
+     ["record", "--meeting", "Tuesday Night", "--date", "2024-03-19", "--attendance", "4"],
+     "meeting 1 is damaged: it has the wrong shape"),
+    ("meetings", "2", {"name": "Friday Step", "share_minutes": -3}, READ,
+     "meeting 2 is damaged: share minutes: cannot be negative (-3)"),
+    ("settings", "1", {"currency": 5}, WRITE, "the settings is damaged: currency: must be text"),
+]
+
+
+@pytest.mark.parametrize("table, doc_id, document, arguments, reason", DAMAGED_DOCUMENTS,
+                         ids=[case[4].split(":")[0] + f" ({case[3][0]})"
+                              for case in DAMAGED_DOCUMENTS])
+def test_a_damaged_document_is_one_line_naming_it(populated, run_cli, table, doc_id, document,
+                                                  arguments, reason):
+    """Exit 2, the document named, doctor pointed at; no traceback; nothing written."""
+    _with(populated, table, doc_id, document)
+    files_before = companions(populated)
+    code, out, err = run_cli(*arguments)
+    assert (code, out) == (2, "")
+    assert f"database {populated} cannot be read ({reason}" in assert_one_line(err)
+    assert "`facilitator doctor` lists every problem" in err
+    assert companions(populated) == files_before
+
+
+def test_a_damaged_record_is_named_when_records_are_read(populated):
+    """Among valid records, the damaged one is named by its document id."""
+    _with(populated, "records", "2", {"meeting": "Tuesday Night", "date": "2024-03-12",
+                                      "attendance": 4, "newcomers": 9})
+    with Database.open(populated, writer=False) as database:
+        with pytest.raises(UnreadableDatabase) as caught:
+            database.records()
+        assert "record 2 is damaged: newcomers: 9 is more than the attendance (4)" in str(
+            caught.value)
+        assert caught.value.newest_backup == backup_paths(populated)[0]
+        assert len(database.records("Friday Step")) == 1  # other meetings still read
