@@ -27,15 +27,20 @@ def record_number(number: int) -> Record:
                   attendance=number % 97 + 3, newcomers=number % 3, note=f"write {number}")
 
 
+def say(line: str) -> None:
+    """One write call per line: a kill never leaves half a line in the pipe."""
+    os.write(sys.stdout.fileno(), f"{line}\n".encode())
+
+
 def write_until_killed(path: Path) -> None:
-    print(f"pid {os.getpid()}", flush=True)
+    say(f"pid {os.getpid()}")
     database = Database.open(path)
     if database.find_meeting(MEETING) is None:
         database.add_meeting(Meeting(name=MEETING))
     number = len(database.record_rows())
     while True:
         database.add_record(record_number(number))
-        print(f"ack {number}", flush=True)
+        say(f"ack {number}")
         number += 1
 
 
@@ -49,7 +54,7 @@ def main() -> None:
             finally:
                 os._exit(1)  # only reached if the writer failed on its own
         _, status = os.waitpid(pid, 0)
-        print(f"dead {pid} {status}", flush=True)
+        say(f"dead {pid} {status}")
 
 
 if __name__ == "__main__":
