@@ -31,18 +31,29 @@ _EMPTY = MappingProxyType({})
 
 
 @contextmanager
-def paused_gc() -> Iterator[None]:
+def paused_gc(*, keep: bool = False) -> Iterator[None]:
     """No cyclic garbage collection while millions of small objects are made at once.
 
     Each collection would walk every object made so far; none of them is garbage yet.
+    With `keep`, what exists afterwards is left out of later collections too (gc.freeze):
+    a database's content is plain data, freed by reference counting when it goes, and
+    walking its million objects again and again as they age would only cost time.
+    `thaw_kept()` puts everything back when the database is closed.
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if keep:
+            gc.freeze()
         if was_enabled:
             gc.enable()
+
+
+def thaw_kept() -> None:
+    """Let the collector see again what paused_gc(keep=True) left out."""
+    gc.unfreeze()
 
 
 def records_from_rows(rows: list) -> list[Record]:

@@ -12,6 +12,7 @@ from facilitator.core.meeting import Meeting
 from facilitator.core.record import Record
 from facilitator.core.settings import GroupSettings
 from facilitator.store import loader
+from facilitator.store.bulk_records import thaw_kept
 from facilitator.store.damage import decode, decode_records
 from facilitator.store.errors import DatabaseLocked, StorageFailed, UnreadableDatabase
 from facilitator.store.files import (FILE_MODE, atomic_write, copy_durably, ensure_folder,
@@ -71,6 +72,7 @@ class Database:
 
     def close(self) -> None:
         self._db.close()
+        thaw_kept()
         if self._lock is not None:
             self._lock.release()
             self._lock = None

@@ -33,7 +33,7 @@ def parse(path: Path, raw: bytes, *, check_backups: bool = True) -> dict:
     if not raw.strip():
         raise unreadable("the file is empty")
     try:
-        with paused_gc():
+        with paused_gc(keep=True):
             data = orjson.loads(raw)
     except orjson.JSONDecodeError:
         raise unreadable("not valid JSON: cut short or damaged") from None
