@@ -3,6 +3,7 @@
 from datetime import time
 
 from textual import events
+from textual.widgets import Input
 
 from facilitator.core.meeting import Meeting
 
@@ -11,6 +12,16 @@ MEETINGS = [
     Meeting(name="Tuesday Night", days=(1,), start=time(19, 0), duration_minutes=90,
             share_minutes=4),
 ]
+
+
+async def settle(pilot) -> None:
+    """The same picture each run: a steady cursor, and the header drawn now, not on its tick."""
+    await pilot.pause()
+    for box in pilot.app.screen.query(Input):
+        box.cursor_blink = False
+    for header in pilot.app.screen.query("#meeting-header"):
+        header.refresh()
+    await pilot.pause()
 
 
 def sign_ins(clock):
@@ -29,17 +40,14 @@ def sign_ins(clock):
             clock.advance(90)
         await pilot.press("f8", *"31.50", "enter")
         clock.advance(180)
-        # Redraw the header now rather than wait for its one-second tick: a tick landing
-        # during the screenshot cuts the picture into different (equal-looking) pieces.
-        pilot.app.screen.query_one("#meeting-header").refresh()
-        await pilot.pause()
+        await settle(pilot)
 
     return run
 
 
 class TestMeetingSnapshots:
     def test_first_run_form(self, snap_compare, make_app):
-        assert snap_compare(make_app(), terminal_size=(80, 24))
+        assert snap_compare(make_app(), terminal_size=(80, 24), run_before=settle)
 
     def test_start_screen_nearest_meeting_first(self, snap_compare, make_app):
         assert snap_compare(make_app(meetings=MEETINGS), terminal_size=(80, 24))
