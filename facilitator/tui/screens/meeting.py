@@ -74,8 +74,8 @@ class MeetingScreen(ChipActions, AgendaActions, Screen):
                 yield CountsBar(id="counts").data_bind(MeetingScreen.session)
                 with TabbedContent(id="left-tabs"):
                     with TabPane("Sign-in", id="tab-signin"):
-                        yield Input(placeholder="first name (optional), then F2 / Enter",
-                                    id="name-input", max_length=200)
+                        yield Input(placeholder="first name (optional) + F2",
+                                    id="name-input")
                         yield AttendeeTable(id="attendees").data_bind(MeetingScreen.session)
                     if self.live.session.agenda is not None:
                         with TabPane("Agenda", id="tab-agenda"):
@@ -116,6 +116,11 @@ class MeetingScreen(ChipActions, AgendaActions, Screen):
         self.query_one("#left-tabs", TabbedContent).active = tab_id
 
     def action_sign_in(self, flag: str = "") -> None:
+        # F2 is a priority key, handled before the letters typed just ahead of it reach the
+        # Input: read the name once the Input's own queue has caught up.
+        self.query_one("#name-input", Input).call_later(self.sign_in_typed, flag)
+
+    def sign_in_typed(self, flag: str = "") -> None:
         self.show_tab("tab-signin")
         name_input = self.query_one("#name-input", Input)
         data = {"type": "sign_in", "name": clean_name(name_input.value)}
@@ -150,7 +155,8 @@ class MeetingScreen(ChipActions, AgendaActions, Screen):
     # -- 7th tradition -------------------------------------------------------------------
 
     def action_collection(self) -> None:
-        self.query_one("#collection-input", Input).focus()
+        # At once, not with focus() (deferred): digits typed right after F8 belong here.
+        self.set_focus(self.query_one("#collection-input", Input))
 
     @on(Input.Submitted, "#collection-input")
     def collection_submitted(self, event: Input.Submitted) -> None:
@@ -163,7 +169,7 @@ class MeetingScreen(ChipActions, AgendaActions, Screen):
             return
         if self.act({"type": "collection", "cents": cents}):
             event.input.value = ""
-            self.query_one("#name-input", Input).focus()
+            self.set_focus(self.query_one("#name-input", Input))
 
     # -- undo, settings, end -------------------------------------------------------------
 
@@ -209,6 +215,9 @@ class MeetingScreen(ChipActions, AgendaActions, Screen):
 
     def action_queue_add(self) -> None:
         """The typed name joins the queue; with nothing typed, an anonymous raised hand."""
+        self.query_one("#name-input", Input).call_later(self.queue_typed)  # as in sign-in
+
+    def queue_typed(self) -> None:
         name_input = self.query_one("#name-input", Input)
         name = clean_name(name_input.value)
         if name:
