@@ -25,7 +25,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX p
 F2, F3, F4, F5, F8, F10 = "\x1bOQ", "\x1bOR", "\x1bOS", "\x1b[15~", "\x1b[19~", "\x1b[21~"
 CTRL_S, CTRL_Q, ENTER = "\x13", "\x11", "\r"
 ESCAPES = re.compile(rb"\x1b(\[[0-9;?<>=$]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Za-z]|.)")
-TIMEOUT = 8.0
+TIMEOUT = 15.0  # generous: a loaded machine starts the app slowly; normally a second or two
 
 
 class Terminal:
