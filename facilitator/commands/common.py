@@ -1,8 +1,10 @@
 """What commands share: opening the database named by --db / FACILITATOR_DB."""
 
 from datetime import date
+from pathlib import Path
 
 from facilitator.core.dates import parse_date
+from facilitator.core.errors import FacilitatorError
 from facilitator.store.database import Database
 from facilitator.store.paths import resolve_db_path
 
@@ -20,3 +22,21 @@ def date_option(text: str | None, field: str, database: Database | None = None,
     order = database.settings().date_order if database else None
     return parse_date(text, today=today or date.today(), order=order, field=field,
                       allow_future=allow_future)
+
+
+def read_named_file(path: Path, what: str, limit: int) -> bytes:
+    """A file a person named, read whole; one-line errors naming it when missing, too large
+    (more than `limit` bytes) or empty."""
+    try:
+        with path.open("rb") as file:
+            data = file.read(limit + 1)
+    except FileNotFoundError:
+        raise FacilitatorError(f"{what}: {path} does not exist") from None
+    except OSError as error:
+        raise FacilitatorError(f"{what}: cannot read {path} ({error.strerror or error})") from None
+    if len(data) > limit:
+        size = f"{limit >> 20} MB" if limit >= 1 << 20 else f"{limit >> 10} KB"
+        raise FacilitatorError(f"{what}: {path} is larger than {size}")
+    if not data.strip():
+        raise FacilitatorError(f"{what}: {path} is empty")
+    return data

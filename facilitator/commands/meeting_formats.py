@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from facilitator.commands.common import open_database
+from facilitator.commands.common import open_database, read_named_file
 from facilitator.core.agenda import Format
 from facilitator.core.agenda_templates import TEMPLATE_NAMES
 from facilitator.core.errors import FacilitatorError, ValidationError
@@ -40,17 +40,7 @@ def register(actions) -> None:
 
 def read_format_file(path: Path) -> Format:
     """A format from a JSON or TOML file; one-line errors naming the file or the section."""
-    try:
-        with path.open("rb") as file:
-            data = file.read(MAX_FORMAT_BYTES + 1)
-    except FileNotFoundError:
-        raise FacilitatorError(f"format: {path} does not exist") from None
-    except OSError as error:
-        raise FacilitatorError(f"format: cannot read {path} ({error.strerror or error})") from None
-    if len(data) > MAX_FORMAT_BYTES:
-        raise FacilitatorError(f"format: {path} is larger than {MAX_FORMAT_BYTES >> 10} KB")
-    if not data.strip():
-        raise FacilitatorError(f"format: {path} is empty")
+    data = read_named_file(path, "format", MAX_FORMAT_BYTES)
     if path.suffix.lower() == ".toml":
         sections = _sections_from_toml(path, data)
     else:

@@ -3,7 +3,7 @@
 import sys
 from pathlib import Path
 
-from facilitator.commands.common import open_database
+from facilitator.commands.common import open_database, read_named_file
 from facilitator.core.errors import FacilitatorError
 
 MAX_FEED_BYTES = 50 * 1024 * 1024
@@ -26,17 +26,7 @@ def read_feed(path: Path) -> object:
     """The decoded JSON of a feed file; one-line errors for a missing, empty or non-JSON file."""
     import orjson
 
-    try:
-        with path.open("rb") as file:
-            data = file.read(MAX_FEED_BYTES + 1)
-    except FileNotFoundError:
-        raise FacilitatorError(f"import: {path} does not exist") from None
-    except OSError as error:
-        raise FacilitatorError(f"import: cannot read {path} ({error.strerror or error})") from None
-    if len(data) > MAX_FEED_BYTES:
-        raise FacilitatorError(f"import: {path} is larger than {MAX_FEED_BYTES >> 20} MB")
-    if not data.strip():
-        raise FacilitatorError(f"import: {path} is empty")
+    data = read_named_file(path, "import", MAX_FEED_BYTES)
     try:
         return orjson.loads(data)
     except orjson.JSONDecodeError as error:
