@@ -122,13 +122,18 @@ class StartScreen(CalculatorAction, Screen):
     def selected(self) -> None:
         self.action_start_meeting()
 
-    def action_start_meeting(self) -> None:
+    def highlighted_meeting(self) -> Meeting | None:
+        """The meeting under the cursor; None (and a hint) when there is none yet."""
         options = self.query_one("#meeting-list", OptionList)
         if options.highlighted is None:
             self.notify("Add a meeting first (F2).", severity="warning")
+            return None
+        return self.app.database.find_meeting(options.get_option_at_index(options.highlighted).id)
+
+    def action_start_meeting(self) -> None:
+        meeting = self.highlighted_meeting()
+        if meeting is None:
             return
-        meeting = self.app.database.find_meeting(
-            options.get_option_at_index(options.highlighted).id)
         from facilitator.store.live_meeting import LiveMeeting
 
         try:
@@ -154,14 +159,11 @@ class StartScreen(CalculatorAction, Screen):
                             self.action_edit_format)
 
     def action_edit_format(self) -> None:
-        options = self.query_one("#meeting-list", OptionList)
-        if options.highlighted is None:
-            self.notify("Add a meeting first (F2).", severity="warning")
+        meeting = self.highlighted_meeting()
+        if meeting is None:
             return
         from facilitator.tui.screens.format_editor import FormatEditorScreen
 
-        meeting = self.app.database.find_meeting(
-            options.get_option_at_index(options.highlighted).id)
         self.app.push_screen(FormatEditorScreen(meeting),
                              lambda _: self.after_new_meeting(meeting))
 
