@@ -82,7 +82,7 @@ def list_stock(args) -> int:
 
 def _row(key: str, label: str, stock: dict) -> dict:
     level = chip_stock.level(stock, key)
-    status = level.status if stock else "not counted"
+    status = level.status if key in stock else "not counted"
     return {"key": key, "label": label, "on_hand": level.on_hand,
             "reorder_at": level.reorder_at, "status": status}
 

@@ -3,8 +3,9 @@
 A stock maps a chip's stock key (e.g. '30d') to its level. Giving a chip the count says is
 out is allowed (the group may have spares) but always flagged: on hand then goes below zero
 and shows how many more were given than counted, until a restock (`add`) makes up for them
-or a fresh count (`set_count`) replaces the number. A group that keeps no stock at all (an
-empty stock) is never nagged: giving a chip then changes nothing.
+or a fresh count (`set_count`) replaces the number. A chip the group has never counted (no
+entry, as for every chip of a group that keeps no stock) is not tracked: giving one changes
+nothing and it is never flagged.
 """
 
 from collections.abc import Callable, Iterable
@@ -91,8 +92,8 @@ def add(stock: Stock, key: str, number: object) -> dict[str, StockLevel]:
 def give(stock: Stock, key: str, label: str | None = None) -> tuple[dict[str, StockLevel],
                                                                    str | None]:
     """One chip given in a meeting: the new stock, and a warning when low or out."""
-    if not stock:
-        return {}, None
+    if key not in stock:
+        return dict(stock), None
     current = level(stock, key)
     after = StockLevel(current.on_hand - 1, current.reorder_at)
     return {**stock, key: after}, after.warning(label or key)
@@ -100,8 +101,8 @@ def give(stock: Stock, key: str, label: str | None = None) -> tuple[dict[str, St
 
 def take_back(stock: Stock, key: str) -> dict[str, StockLevel]:
     """Undo one `give`: the chip is back on hand."""
-    if not stock:
-        return {}
+    if key not in stock:
+        return dict(stock)
     current = level(stock, key)
     return {**stock, key: StockLevel(current.on_hand + 1, current.reorder_at)}
 
@@ -136,9 +137,8 @@ def give_many(stock: Stock, given: Mapping[str, int],
 
 def warnings(stock: Stock, items: Iterable[tuple[str, str]]) -> list[str]:
     """What to say about the chips `items` ((stock key, label)) that are low or out."""
-    if not stock:
-        return []
-    return [text for key, label in items if (text := level(stock, key).warning(label))]
+    return [text for key, label in items
+            if key in stock and (text := stock[key].warning(label))]
 
 
 def stock_key_of(ladder) -> Callable[[str], str]:

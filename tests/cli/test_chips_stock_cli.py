@@ -57,8 +57,8 @@ def test_set_add_and_list_with_flags(chips, db_path):
     assert code == 0
     assert row(out, "30d") == ["30d", "30", "days", "7", "5"]
     assert row(out, "24h") == ["24h", "24", "hours", "2", "5", "LOW"]
-    assert row(out, "60d") == ["60d", "60", "days", "0", "0", "OUT"]
-    assert "To reorder (8): 24 hours, 60 days, 90 days," in out
+    assert row(out, "60d") == ["60d", "60", "days", "-", "0"]  # not counted: not flagged
+    assert "To reorder (1): 24 hours\n" in out
 
 
 def test_list_as_json_and_shows_chips_given_beyond_the_count(chips, db_path):

@@ -195,14 +195,16 @@ async def test_a_ladder_that_cannot_load_leaves_the_meeting_running(make_app):
 
 
 async def test_the_chips_given_in_this_meeting_are_warned_about_first(make_app):
-    """A group that counts only some chips sees many 'out'; the one just given comes first."""
+    """Only chips the group counts are warned about; the one just given comes first."""
     app = make_app(meetings=[MEETING])
-    app.database.save_stock({"30d": {"on_hand": 5, "reorder_at": 1}})
+    app.database.save_stock({"30d": {"on_hand": 5, "reorder_at": 1},
+                             "24h": {"on_hand": 0, "reorder_at": 0},
+                             "1y": {"on_hand": 1, "reorder_at": 1}})
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_chips(pilot)
-        assert shown(screen, "#chips-warnings").splitlines()[0] == "24 hours: out of stock"
+        assert shown(screen, "#chips-warnings").splitlines() == [
+            "24 hours: out of stock", "1 year: low, 1 left (reorder at 1)"]
         await pilot.press("7")
         await pilot.pause()
-        lines = shown(screen, "#chips-warnings").splitlines()
-        assert lines[0] == "1 year: out of stock, 1 more given than counted"
-        assert lines[-1] == "and 5 more to reorder"  # 9 chips kept, 30 days is fine
+        assert shown(screen, "#chips-warnings").splitlines() == [
+            "1 year: out of stock", "24 hours: out of stock"]

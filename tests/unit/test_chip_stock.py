@@ -48,10 +48,12 @@ def test_give_one(before, reorder_at, after, warning):
     assert stock["30d"] == StockLevel(before, reorder_at)  # the old value is untouched
 
 
-def test_giving_a_chip_never_counted_is_flagged():
-    stock, said = chip_stock.give({"24h": StockLevel(3)}, "6m")
-    assert stock["6m"] == StockLevel(-1, 0)
-    assert said == "6m: out of stock, 1 more given than counted"
+def test_a_chip_never_counted_is_not_tracked():
+    """A group that counts some chips is not nagged about the others."""
+    assert chip_stock.give({"24h": StockLevel(3)}, "6m") == ({"24h": StockLevel(3)}, None)
+    assert chip_stock.take_back({"24h": StockLevel(3)}, "6m") == {"24h": StockLevel(3)}
+    assert chip_stock.warnings({"24h": StockLevel(0)}, [("24h", "24 hours"), ("6m", "6 months")]) \
+        == ["24 hours: out of stock"]
 
 
 def test_a_group_that_keeps_no_stock_is_not_nagged():

@@ -48,11 +48,11 @@ class ChipActions(CalculatorAction):
         """Journal one chip; giving one the count says is out is allowed, and flagged."""
         panel = self.chips_panel
         stock_key = chip_stock.stock_key_of(panel.ladder)(key)
-        before = chip_stock.level(panel.projected(), stock_key)
+        before = panel.projected().get(stock_key)
         if not self.act(chip_action(key)):
             return
-        if not panel.stock:
-            return
+        if before is None:
+            return  # a chip the group doesn't count
         labels = dict(panel.ladder.stock_items([stock_key])) if panel.ladder else {}
         label = labels.get(stock_key, key)
         after = chip_stock.level(panel.projected(self.live.session), stock_key)

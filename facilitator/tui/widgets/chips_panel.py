@@ -110,7 +110,7 @@ class ChipsPanel(Vertical):
         key_of = chip_stock.stock_key_of(self.ladder)
         milestones = shown_milestones(self.ladder, session.chips)
         rows = [row(index, milestone, session.chips.get(milestone.key, 0),
-                    chip_stock.level(projected, key_of(milestone.key)) if self.stock else None)
+                    projected.get(key_of(milestone.key)))
                 for index, milestone in enumerate(milestones)]
         options = self.query_one("#chips-list", OptionList)
         keys = [milestone.key for milestone in milestones]
