@@ -63,6 +63,13 @@ def main(argv: list[str] | None = None) -> int:
         return error.exit_status
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `facilitator chips stock | head` closed the pipe early: not an error. Point stdout
+        # at /dev/null so the interpreter's last flush doesn't fail again.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ import re
 
 from facilitator.core.errors import ValidationError
 
-_AMOUNT = re.compile(r"(?P<units>\d{1,9})(?:[.,](?P<cents>\d{1,2}))?")
+_AMOUNT = re.compile(r"(?P<units>\d{1,15})(?:[.,](?P<cents>\d{1,2}))?")
 MAX_CENTS = 10_000_000_00
 
 

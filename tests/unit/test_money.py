@@ -38,6 +38,7 @@ REFUSED = [
     ("12 USD", "is not an amount"),
     ("10000000.01", "amount is too large"),
     ("999999999", "amount is too large"),
+    ("99999999999", "amount is too large"),
     ("9" * 40, "'" + "9" * 20 + "…'"),
 ]
 
