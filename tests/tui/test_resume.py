@@ -61,7 +61,7 @@ async def test_resume_restores_the_meeting_and_counts_the_downtime(make_app, jou
         dialog = await resume_screen(pilot)
         text = str(dialog.query_one(".dialog-text").render())
         assert "Tuesday Night, started Tue 05 Mar 2024 18:30" in text
-        assert "4 signed in, 1 newcomers" in text
+        assert "4 signed in, 1 newcomer" in text and "1 newcomers" not in text
         assert "last action at 18:50:00" in text and "cut off" in text
         await pilot.press("r")
         await pilot.pause()

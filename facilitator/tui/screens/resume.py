@@ -30,7 +30,8 @@ class ResumeScreen(ModalScreen):
             "A meeting in progress was left behind.",
             "",
             f"{session.meeting}, started {session.started:%a %d %b %Y %H:%M}",
-            f"{session.attendance} signed in, {session.newcomers} newcomers",
+            f"{session.attendance} signed in, {session.newcomers} "
+            + ("newcomer" if session.newcomers == 1 else "newcomers"),
             f"last action at {self.left.last_wall:%H:%M:%S}",
         ]
         if self.left.dropped_lines:

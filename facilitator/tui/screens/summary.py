@@ -79,7 +79,8 @@ class SummaryScreen(ModalScreen[str | None]):
         except FacilitatorError as error:
             self.notify(str(error), severity="error", timeout=20)
             return
-        self.notify(f"Saved: {saved.attendance} attended, {saved.newcomers} newcomers.")
+        newcomers = "1 newcomer" if saved.newcomers == 1 else f"{saved.newcomers} newcomers"
+        self.notify(f"Saved: {saved.attendance} attended, {newcomers}.")
         self.dismiss("saved")
 
     def action_discard(self) -> None:
