@@ -5,7 +5,6 @@ from datetime import date
 
 import pytest
 
-from facilitator.cli import main
 from facilitator.commands import chips as chips_command
 from facilitator.core.settings import GroupSettings
 from facilitator.store.database import Database
@@ -14,20 +13,10 @@ TODAY = date(2024, 6, 15)
 
 
 @pytest.fixture
-def chips(db_path, monkeypatch, capsys):
+def chips(cli, monkeypatch):
     """Run `facilitator chips ARGS…` in this process on the test database, on TODAY."""
-    monkeypatch.setenv("FACILITATOR_DB", str(db_path))
     monkeypatch.setattr(chips_command, "today", lambda: TODAY)
-
-    def run(*args: str) -> tuple[int, str, str]:
-        try:
-            code = main(["chips", *args])
-        except SystemExit as exit:
-            code = exit.code
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
+    return lambda *args: cli("chips", *args)
 
 
 def save_settings(db_path, **settings) -> None:

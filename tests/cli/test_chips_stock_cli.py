@@ -4,25 +4,14 @@ import json
 
 import pytest
 
-from facilitator.cli import main
 from facilitator.core.settings import GroupSettings
 from facilitator.store.database import Database
 
 
 @pytest.fixture
-def chips(db_path, monkeypatch, capsys):
+def chips(cli):
     """Run `facilitator chips ARGS…` in this process on the test database."""
-    monkeypatch.setenv("FACILITATOR_DB", str(db_path))
-
-    def run(*args: str) -> tuple[int, str, str]:
-        try:
-            code = main(["chips", *args])
-        except SystemExit as exit:
-            code = exit.code
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
+    return lambda *args: cli("chips", *args)
 
 
 def stored_stock(db_path) -> dict:

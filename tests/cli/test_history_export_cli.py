@@ -8,7 +8,6 @@ from datetime import date, datetime
 
 import pytest
 
-from facilitator.cli import main
 from facilitator.commands.demo import create_demo_database
 from facilitator.core import session
 from facilitator.core.export_csv import OCCURRENCE_COLUMNS
@@ -23,16 +22,6 @@ def db_path(tmp_path, monkeypatch):
     path = tmp_path / "group.json"
     monkeypatch.setenv("FACILITATOR_DB", str(path))
     return path
-
-
-@pytest.fixture
-def cli(db_path, capsys):
-    """Run the command line; returns (exit status, stdout, stderr)."""
-    def run(*argv):
-        status = main([str(arg) for arg in argv])
-        out, err = capsys.readouterr()
-        return status, out, err
-    return run
 
 
 def stored_rows(path):

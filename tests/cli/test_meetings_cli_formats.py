@@ -6,7 +6,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from facilitator.cli import main
 from facilitator.core.agenda import Format
 from facilitator.store.database import Database
 
@@ -16,16 +15,6 @@ def db_path(tmp_path, monkeypatch):
     path = tmp_path / "group.json"
     monkeypatch.setenv("FACILITATOR_DB", str(path))
     return path
-
-
-@pytest.fixture
-def cli(db_path, capsys):
-    """Run the command line; returns (exit status, stdout, stderr)."""
-    def run(*argv):
-        status = main(list(argv))
-        out, err = capsys.readouterr()
-        return status, out, err
-    return run
 
 
 def stored(db_path):
