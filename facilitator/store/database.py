@@ -236,7 +236,8 @@ class Database:
         def change() -> None:
             table = self._db.table("records")
             replaced = [index[r.key] for r in records if r.key in index]
-            rows = [r.edit(meeting=names[r.meeting.casefold()]).to_dict() for r in records]
+            # The meeting's stored spelling; the record itself was checked when it was made.
+            rows = [{**r.to_dict(), "meeting": names[r.meeting.casefold()]} for r in records]
             with self._db.storage.batch():
                 if meetings:
                     self._db.table("meetings").insert_multiple(m.to_dict() for m in meetings)
