@@ -47,10 +47,18 @@ def _year(raw: str, field: str) -> int:
     return int(raw)
 
 
+# Nothing in a group's records is older than this, and every date a parser accepts must
+# still work a year earlier (history compares with the same dates a year before).
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 9998
+
+
 def _build(year: int, month: int, day: int, field: str) -> date:
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise ValidationError(field, f"the year {year} is not from {EARLIEST_YEAR} to {LATEST_YEAR}")
     if not 1 <= month <= 12:
         raise ValidationError(field, f"there is no month {month}")
-    days_in_month = calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
+    days_in_month = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days_in_month:
         raise ValidationError(
             field,

@@ -8,10 +8,13 @@ from facilitator.core.errors import ValidationError
 def count(field: str, value: object, *, maximum: int = 1_000_000) -> int:
     """A count of people or things: a whole number from 0 to `maximum`."""
     if isinstance(value, bool) or not isinstance(value, int):
-        if isinstance(value, str) and value.strip().lstrip("+").isdigit():
-            value = int(value.strip())
-        else:
+        digits = value.strip() if isinstance(value, str) else None
+        # ASCII digits only: int() would also take "+5", "٣" or "1_000"; str.isdigit() "²".
+        if not digits or not digits.isascii() or not digits.isdigit():
             raise ValidationError(field, f"must be a whole number, not {_short(value)}")
+        if len(digits.lstrip("0")) > len(str(maximum)):
+            raise ValidationError(field, f"{_short(digits)} is more than {maximum:,}")
+        value = int(digits)
     if value < 0:
         raise ValidationError(field, f"cannot be negative ({value})")
     if value > maximum:
