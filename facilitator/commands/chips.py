@@ -9,6 +9,7 @@ from facilitator.core.dates import describe_date, parse_date
 from facilitator.core.errors import ValidationError
 from facilitator.core.milestones import Ladder, MilestoneDate, time_sober
 from facilitator.core.settings import GroupSettings
+from facilitator.core.text_out import escape
 from facilitator.store.database import Database
 from facilitator.store.ladders import load_ladder
 from facilitator.store.paths import resolve_db_path
@@ -92,7 +93,7 @@ def run_calculator(args) -> int:
         ("Ladder", f"{ladder.title} ({ladder.name})"),
     ]
     for name, value in lines:
-        print(f"{name + ':':<12}{value}")
+        print(escape(f"{name + ':':<12}{value}"))
     return 0
 
 

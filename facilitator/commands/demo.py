@@ -8,6 +8,7 @@ from pathlib import Path
 
 from facilitator.core import validate
 from facilitator.core.demo_data import demo_data
+from facilitator.core.text_out import escape
 from facilitator.store.database import Database
 
 
@@ -29,9 +30,9 @@ def run(args) -> int:
         shutil.rmtree(folder, ignore_errors=True)
         raise
     if args.no_open:
-        print(path)
+        print(escape(str(path)))
         return 0
-    print(f"demo database: {path} (deleted when you quit)", file=sys.stderr)
+    print(escape(f"demo database: {path} (deleted when you quit)"), file=sys.stderr)
     from facilitator.tui.launch import run_app
 
     args.db = str(path)

@@ -9,6 +9,7 @@ from filelock import FileLock, Timeout
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.meeting import Meeting
 from facilitator.core.record import Record
+from facilitator.core.text_out import escape
 from facilitator.store import loader
 from facilitator.store.errors import DatabaseLocked, UnreadableDatabase
 from facilitator.store.files import FILE_MODE, copy_durably
@@ -31,11 +32,11 @@ def run(args) -> int:
 
 
 def check(path: Path) -> int:
-    print(f"database: {path}")
+    print(escape(f"database: {path}"))
     try:
         content = loader.read(path)
     except FacilitatorError as error:
-        print(f"  problem: {error}")
+        print(escape(f"  problem: {error}"))
         _print_backups(path)
         return error.exit_status
     if content is None:
@@ -52,8 +53,8 @@ def check(path: Path) -> int:
     _print_backups(path)
     journal = journal_path(path)
     if journal.exists():
-        print(f"  a meeting in progress was left behind ({journal.name}): open the app to "
-              "resume or discard it")
+        print(escape(f"  a meeting in progress was left behind ({journal.name}): open the app "
+                     "to resume or discard it"))
     if problems:
         print(f"{problems} problem(s) found", file=sys.stderr)
         return 1
@@ -68,10 +69,10 @@ def _check_documents(kind: str, table: dict, build) -> int:
             build(document)
         except FacilitatorError as error:
             problems += 1
-            print(f"  {kind} {doc_id}: {error}")
+            print(escape(f"  {kind} {doc_id}: {error}"))
         except (TypeError, ValueError, KeyError, AttributeError):
             problems += 1
-            print(f"  {kind} {doc_id}: has the wrong shape")
+            print(escape(f"  {kind} {doc_id}: has the wrong shape"))
     return problems
 
 
@@ -83,8 +84,8 @@ def _check_links(meetings: dict, records: dict) -> int:
         name = meeting.get("name")
         if isinstance(name, str) and name.strip().casefold() in names:
             problems += 1
-            print(f"  meeting {doc_id}: the name {name!r} is used by meeting "
-                  f"{names[name.strip().casefold()]} too")
+            print(escape(f"  meeting {doc_id}: the name {name!r} is used by meeting "
+                         f"{names[name.strip().casefold()]} too"))
         elif isinstance(name, str):
             names[name.strip().casefold()] = doc_id
     days: dict[tuple[str, str], str] = {}
@@ -95,10 +96,11 @@ def _check_links(meetings: dict, records: dict) -> int:
         key = (name.strip().casefold(), day)
         if key[0] not in names:
             problems += 1
-            print(f"  record {doc_id}: there is no meeting named {name[:80]!r}")
+            print(escape(f"  record {doc_id}: there is no meeting named {name[:80]!r}"))
         if key in days:
             problems += 1
-            print(f"  record {doc_id}: {name[:80]!r} on {day[:10]} is also record {days[key]}")
+            print(escape(f"  record {doc_id}: {name[:80]!r} on {day[:10]} is also record "
+                         f"{days[key]}"))
         days.setdefault(key, doc_id)
     return problems
 
@@ -115,7 +117,7 @@ def _print_backups(path: Path) -> None:
             state = "readable"
         except FacilitatorError:
             state = "NOT readable"
-        print(f"  backup {backup.name}: {when}, {state}")
+        print(escape(f"  backup {backup.name}: {when}, {state}"))
 
 
 def restore(path: Path) -> int:
@@ -130,20 +132,22 @@ def restore(path: Path) -> int:
         except UnreadableDatabase:
             readable = False
         if readable:
-            print(f"{path} is readable; nothing to restore")
+            print(escape(f"{path} is readable; nothing to restore"))
             return 0
         backup = loader.newest_backup(path)
         if backup is None:
             if not path.exists():
-                print(f"there is no database at {path} and no backup of it; nothing to restore")
+                print(escape(f"there is no database at {path} and no backup of it; "
+                             "nothing to restore"))
                 return 0
             raise UnreadableDatabase(path, "and there is no readable backup to restore", None)
         if path.exists():
             aside = _aside_name(path)
             path.rename(aside)
-            print(f"moved the broken file to {aside}")
+            print(escape(f"moved the broken file to {aside}"))
         copy_durably(backup, path)
-        print(f"restored {backup.name} ({datetime.fromtimestamp(backup.stat().st_mtime):%Y-%m-%d %H:%M})")
+        print(escape(f"restored {backup.name} "
+                     f"({datetime.fromtimestamp(backup.stat().st_mtime):%Y-%m-%d %H:%M})"))
         return 0
     finally:
         lock.release()

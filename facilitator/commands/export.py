@@ -8,6 +8,7 @@ from facilitator.core.export_csv import grouped_csv, occurrence_csv
 from facilitator.core.export_json import GROUPINGS, dumps, export_document
 from facilitator.core.export_markdown import markdown_report
 from facilitator.core.statistics import group
+from facilitator.core.text_out import escape
 
 FORMATS = ("csv", "json", "md")
 
@@ -31,7 +32,7 @@ def run(args) -> int:
         if args.output:
             path = write_file(args.output, data)
     if args.output:
-        print(f"exported {len(chosen.rows)} records to {path}")
+        print(escape(f"exported {len(chosen.rows)} records to {path}"))
     else:
         emit(data)
     return 0

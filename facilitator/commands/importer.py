@@ -12,6 +12,7 @@ from facilitator.commands.progress import Progress
 from facilitator.core.errors import ValidationError
 from facilitator.core.export_csv import parse_occurrence_rows
 from facilitator.core.meeting import Meeting
+from facilitator.core.text_out import escape
 
 
 def register(subparsers) -> None:
@@ -47,7 +48,7 @@ def run(args) -> int:
         names = [repr(m.name) for m in created.values()]
         shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
         message += f" and created {len(names)} meeting{'s' if len(names) > 1 else ''}: {shown}"
-    print(message)
+    print(escape(message))
     return 0
 
 

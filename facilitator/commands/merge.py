@@ -12,6 +12,7 @@ from facilitator.core.errors import ValidationError
 from facilitator.core.export_json import dumps
 from facilitator.core.merge import merge_exports
 from facilitator.core.statistics import PERIODS
+from facilitator.core.text_out import escape
 
 
 def register(subparsers) -> None:
@@ -29,8 +30,8 @@ def run(args) -> int:
     report = merge_exports(sources, args.by)
     path = write_file(args.output, dumps(report))
     totals = report["totals"]
-    print(f"merged {len(sources)} groups ({totals['meetings']} meetings held, "
-          f"{totals['attendance']} attendance) into {path}")
+    print(escape(f"merged {len(sources)} groups ({totals['meetings']} meetings held, "
+                 f"{totals['attendance']} attendance) into {path}"))
     return 0
 
 

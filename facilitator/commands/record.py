@@ -6,6 +6,7 @@ from facilitator.commands.common import date_option, open_database
 from facilitator.core import validate
 from facilitator.core.money import parse_amount
 from facilitator.core.record import Record
+from facilitator.core.text_out import escape
 
 
 def register(subparsers) -> None:
@@ -39,6 +40,6 @@ def run(args) -> int:
             note=args.note,
         )
         database.add_record(record, replace=args.replace)
-    print(f"recorded {record.meeting!r} on {record.date.isoformat()}: "
-          f"{record.attendance} attending, {record.newcomers} newcomers")
+    print(escape(f"recorded {record.meeting!r} on {record.date.isoformat()}: "
+                 f"{record.attendance} attending, {record.newcomers} newcomers"))
     return 0

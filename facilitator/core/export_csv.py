@@ -2,7 +2,9 @@
 
 Chips and agenda sections are written as `30d:2;1y:1`; a ':' ';' or '%' inside a milestone
 name is percent-encoded so that every value survives export -> import -> export unchanged.
-The collection is written as `12.50` with its currency in the next column.
+The collection is written as `12.50` with its currency in the next column. A text cell that a
+spreadsheet would take for a formula ('=…', '+…', '-…', '@…') starts with a "'" (csv_cell);
+reading the file back takes exactly that quote off again (csv_text).
 """
 
 import csv
@@ -18,6 +20,7 @@ from facilitator.core.meeting import parse_time
 from facilitator.core.money import parse_amount
 from facilitator.core.record import Record
 from facilitator.core.statistics import Totals
+from facilitator.core.text_out import csv_cell, csv_text
 
 OCCURRENCE_COLUMNS = (
     "date", "meeting", "attendance", "newcomers", "visitors", "online", "shares",
@@ -77,11 +80,11 @@ def occurrence_csv(rows: Iterable[Mapping]) -> str:
     for row in rows:
         get = row.get
         writerow((
-            row["date"], row["meeting"], row["attendance"], get("newcomers", 0),
+            row["date"], csv_cell(row["meeting"]), row["attendance"], get("newcomers", 0),
             get("visitors", 0), get("online", 0), get("shares", 0), get("share_seconds", 0),
-            get("passes", 0), get("over_time", 0), encode_counts(get("chips")),
+            get("passes", 0), get("over_time", 0), csv_cell(encode_counts(get("chips"))),
             cents_text(get("collection", 0)), get("currency") or "USD", get("start") or "",
-            get("end") or "", get("note", ""), encode_counts(get("sections")),
+            get("end") or "", csv_cell(get("note", "")), csv_cell(encode_counts(get("sections"))),
         ))
     return buffer.getvalue()
 
@@ -97,7 +100,7 @@ def grouped_csv(groups: Sequence[Totals], currency: str = "USD") -> str:
             totals.label, totals.meetings, totals.attendance,
             "" if average is None else f"{average:.1f}",
             *(getattr(totals, name) for name in _COUNT_COLUMNS[1:]),
-            encode_counts(totals.chips),
+            csv_cell(encode_counts(totals.chips)),
             ";".join(cents_text(cents) for cents in collected.values()),
             ";".join(collected),
         ))
@@ -177,7 +180,7 @@ def _record(number: int, header: list[str], cells: list[str], today: date,
     if len(cells) != len(header):
         raise ValidationError(f"row {number}", f"has {len(cells)} cells; the header has "
                                                 f"{len(header)}")
-    cell = dict(zip(header, (value.strip() for value in cells)))
+    cell = dict(zip(header, (csv_text(value.strip()) for value in cells)))
     try:
         values: dict = {
             "date": parse_date(cell["date"], today=today, order=order, field="date"),

@@ -12,6 +12,7 @@ from datetime import time
 
 from facilitator.core.errors import ValidationError
 from facilitator.core.meeting import Meeting
+from facilitator.core.text_out import echo
 
 _CLOCK = re.compile(r"([01]\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?")
 
@@ -123,5 +124,4 @@ def _shown_name(entry: object) -> str:
 
 
 def _short(value: object, limit: int = 20) -> str:
-    shown = repr(value)
-    return shown if len(shown) <= limit else shown[:limit] + "…"
+    return echo(value, limit)
