@@ -7,7 +7,8 @@ import argparse
 
 from facilitator.commands.common import open_database
 from facilitator.core.errors import ValidationError
-from facilitator.core.meeting import Meeting, parse_days, parse_time, parse_types
+from facilitator.core.meeting import (DURATION_LIMIT, SHARE_MINUTES_LIMIT, Meeting, parse_days,
+                                      parse_time, parse_types)
 from facilitator.core.text_out import escape
 from facilitator.store.reference import meeting_type_codes
 
@@ -65,9 +66,11 @@ def meeting_changes(args) -> dict:
     if args.time is not None:
         changes["start"] = parse_time(args.time)
     if args.duration is not None:
-        changes["duration_minutes"] = validate.count("duration", args.duration, maximum=1440)
+        changes["duration_minutes"] = validate.count("duration", args.duration,
+                                                     maximum=DURATION_LIMIT)
     if args.share_minutes is not None:
-        changes["share_minutes"] = validate.count("share minutes", args.share_minutes, maximum=30)
+        changes["share_minutes"] = validate.count("share minutes", args.share_minutes,
+                                                  maximum=SHARE_MINUTES_LIMIT)
     if args.types is not None:
         changes["types"] = parse_types(args.types, meeting_type_codes())
     if args.queue_mode is not None:

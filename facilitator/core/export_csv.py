@@ -18,7 +18,7 @@ from facilitator.core.dates import DateOrder, parse_date
 from facilitator.core.errors import ValidationError
 from facilitator.core.meeting import parse_time
 from facilitator.core.money import parse_amount
-from facilitator.core.record import Record
+from facilitator.core.record import PER_KEY_LIMIT, Record, count_field
 from facilitator.core.statistics import Totals
 from facilitator.core.text_out import csv_cell, csv_text
 
@@ -59,7 +59,7 @@ def decode_counts(text: str, field: str) -> dict[str, int]:
             raise ValidationError(field, f"{part[:30]!r} is not name:count, e.g. 30d:2")
         if key in counts:
             raise ValidationError(field, f"{key!r} is given twice")
-        counts[key] = validate.count(f"{field} {key}", number, maximum=10_000_000)
+        counts[key] = validate.count(f"{field} {key}", number, maximum=PER_KEY_LIMIT)
     return counts
 
 
@@ -190,7 +190,7 @@ def _record(number: int, header: list[str], cells: list[str], today: date,
         }
         for name in _COUNT_COLUMNS:
             if name == "attendance" or cell.get(name):
-                values[name] = validate.count(name, cell[name])
+                values[name] = count_field(name, cell[name])
         for name in ("chips", "sections"):
             values[name] = decode_counts(cell.get(name, ""), name)
         if cell.get("collection"):

@@ -6,11 +6,21 @@ from types import MappingProxyType
 from typing import Mapping
 
 from facilitator.core import validate
+from facilitator.core.dates import EARLIEST, LATEST
 from facilitator.core.errors import ValidationError
 from facilitator.core.meeting import parse_time
+from facilitator.core.money import MAX_CENTS
 
 COUNT_FIELDS = ("attendance", "newcomers", "visitors", "online", "shares", "share_seconds",
                 "over_time", "passes")
+# Each count's limit, in one place: what a record holds and every message about it.
+COUNT_LIMITS = dict.fromkeys(COUNT_FIELDS, 100_000) | {"share_seconds": 10_000_000}
+PER_KEY_LIMIT = 10_000_000  # a count in `chips` or seconds in `sections`
+
+
+def count_field(name: str, value: object) -> int:
+    """A record's count (a number or typed digits), checked against that count's limit."""
+    return validate.count(name, value, maximum=COUNT_LIMITS[name])
 
 
 @dataclass(frozen=True)
@@ -40,11 +50,11 @@ class Record:
         set_(self, "meeting", validate.text("meeting", self.meeting, maximum=80, required=True))
         if not isinstance(self.date, date):
             raise ValidationError("date", "must be a date (YYYY-MM-DD)")
+        if not EARLIEST <= self.date <= LATEST:  # history also reads the year before
+            raise ValidationError("date", f"{self.date.isoformat()} is not from "
+                                          f"{EARLIEST.isoformat()} to {LATEST.isoformat()}")
         for name in COUNT_FIELDS:
-            maximum = 10_000_000 if name == "share_seconds" else 100_000
-            set_(self, name, validate.count(name, getattr(self, name), maximum=maximum))
-        if self.attendance > 100_000:
-            raise ValidationError("attendance", "is implausibly large")
+            set_(self, name, count_field(name, getattr(self, name)))
         for name in ("newcomers", "visitors", "online"):
             if getattr(self, name) > self.attendance:
                 raise ValidationError(
@@ -54,7 +64,7 @@ class Record:
             raise ValidationError("over_time", "cannot be more than the number of shares")
         set_(self, "chips", _frozen_counts("chips", self.chips))
         set_(self, "sections", _frozen_counts("sections", self.sections))
-        set_(self, "collection", validate.count("collection", self.collection, maximum=10**9))
+        set_(self, "collection", validate.count("collection", self.collection, maximum=MAX_CENTS))
         currency = validate.text("currency", self.currency, maximum=3, required=True).upper()
         if len(currency) != 3 or not currency.isalpha():
             raise ValidationError("currency", f"{currency!r} is not a 3-letter code such as USD")
@@ -118,5 +128,5 @@ def _frozen_counts(field_name: str, value: object) -> Mapping[str, int]:
     checked = {}
     for key, number in value.items():
         key = validate.text(field_name, key, maximum=40, required=True)
-        checked[key] = validate.count(f"{field_name} {key}", number, maximum=10_000_000)
+        checked[key] = validate.count(f"{field_name} {key}", number, maximum=PER_KEY_LIMIT)
     return MappingProxyType(checked)

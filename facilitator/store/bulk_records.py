@@ -16,17 +16,18 @@ from datetime import date
 from operator import itemgetter, le
 from types import MappingProxyType
 
+from facilitator.core.dates import EARLIEST, LATEST
 from facilitator.core.errors import ValidationError
 from facilitator.core.meeting import parse_time
-from facilitator.core.record import COUNT_FIELDS, Record
+from facilitator.core.money import MAX_CENTS
+from facilitator.core.record import COUNT_LIMITS, Record
 
 FIELDS = tuple(spec.name for spec in fields(Record))
 _REQUIRED = ("meeting", "date", "attendance")
 _DEFAULTS = {spec.name: spec.default for spec in fields(Record) if spec.default is not MISSING}
 _FACTORIES = {spec.name: spec.default_factory for spec in fields(Record)
               if spec.default_factory is not MISSING}
-_LIMITS = {name: 100_000 for name in COUNT_FIELDS} | {"share_seconds": 10_000_000,
-                                                     "collection": 10**9}
+_LIMITS = COUNT_LIMITS | {"collection": MAX_CENTS}
 _EMPTY = MappingProxyType({})
 
 
@@ -112,6 +113,8 @@ def _build_if_valid(rows: list[dict], columns: dict[str, tuple]) -> list[Record]
     if set(map(type, day_texts)) != {str}:
         return None
     days = list(map(date.fromisoformat, day_texts))
+    if min(days) < EARLIEST or max(days) > LATEST:
+        return None
     chips, sections = _frozen_maps(columns["chips"]), _frozen_maps(columns["sections"])
     starts, ends = _times(columns["start"]), _times(columns["end"])
     if chips is None or sections is None or starts is None or ends is None:

@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from facilitator.core.dates import describe_date, parse_date
+from facilitator.core.dates import describe_date, parse_sober_date
 from facilitator.core.errors import FacilitatorError, ValidationError
 from facilitator.core.milestones import Ladder, MilestoneDate, time_sober
 from facilitator.store.ladders import group_ladder
@@ -93,8 +93,7 @@ class ChipCalculatorScreen(ModalScreen[None]):
         settings = self.app.settings
         today = self.app.clock.now().date()
         try:
-            sober = parse_date(text, today=today, order=settings.date_order,
-                               field="sober date")
+            sober = parse_sober_date(text, today=today, order=settings.date_order)
         except ValidationError as error:
             if settings.date_order is None and "day-first or month-first" in error.reason:
                 raise ValidationError(error.field, f"{error.reason} in Settings (F9)") from None

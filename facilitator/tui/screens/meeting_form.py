@@ -8,7 +8,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from facilitator.core.errors import FacilitatorError
-from facilitator.core.meeting import Meeting, parse_days, parse_time
+from facilitator.core.meeting import (DURATION_LIMIT, SHARE_MINUTES_LIMIT, Meeting, parse_days,
+                                      parse_time)
 from facilitator.core import validate
 
 
@@ -69,10 +70,11 @@ class MeetingFormScreen(ModalScreen[Meeting | None]):
             meeting = Meeting(
                 name=self.value("name"),
                 share_minutes=validate.count("share minutes", self.value("share-minutes") or "5",
-                                             maximum=30),
+                                             maximum=SHARE_MINUTES_LIMIT),
                 days=parse_days(self.value("days")),
                 start=parse_time(self.value("time")) if self.value("time") else None,
-                duration_minutes=(validate.count("duration", self.value("duration"), maximum=1440)
+                duration_minutes=(validate.count("duration", self.value("duration"),
+                                                  maximum=DURATION_LIMIT)
                                   if self.value("duration") else None),
             )
             self.app.database.add_meeting(meeting)

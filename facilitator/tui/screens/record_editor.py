@@ -7,11 +7,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from facilitator.core import validate
 from facilitator.core.dates import describe_date, parse_date
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.money import format_cents, parse_amount
-from facilitator.core.record import Record
+from facilitator.core.record import Record, count_field
 from facilitator.core.report_tables import chips_text
 
 COUNTS = ("attendance", "newcomers", "visitors", "online", "shares")
@@ -86,7 +85,7 @@ class RecordEditorScreen(ModalScreen[str | None]):
         """The record as typed, checked as `facilitator record` checks it."""
         day = parse_date(self.value("date"), today=self.app.clock.now().date(),
                          order=self.app.settings.date_order, field="date")
-        counts = {name: validate.count(name, self.value(name)) for name in COUNTS}
+        counts = {name: count_field(name, self.value(name)) for name in COUNTS}
         return self.record.edit(
             meeting=self.query_one("#record-meeting", Select).value, date=day, **counts,
             collection=parse_amount(self.value("collection")), note=self.value("note"))

@@ -10,8 +10,10 @@ from textual.widgets import Button, Input, Label, Select, Static, Switch
 
 from facilitator.core import validate
 from facilitator.core.errors import FacilitatorError, ValidationError
-from facilitator.core.meeting import QUEUE_MODES, WEEKDAYS, Meeting, parse_days, parse_time, parse_types
-from facilitator.core.settings import GroupSettings
+from facilitator.core.meeting import (DURATION_LIMIT, QUEUE_MODES, SHARE_MINUTES_LIMIT, WEEKDAYS,
+                                      Meeting, parse_days, parse_time, parse_types)
+from facilitator.core.settings import (CLOSING_RESERVE_LIMIT, WARNING_SECONDS_LIMIT,
+                                       GroupSettings)
 from facilitator.store.reference import meeting_type_codes
 
 DATE_ORDERS = [("numeric dates must be unambiguous", "none"),
@@ -128,8 +130,10 @@ class SettingsScreen(ModalScreen[None]):
             currency=self.text("currency"),
             date_order=None if order == "none" else order,
             ladder=self.text("ladder"),
-            warning_seconds=validate.count("warning seconds", self.text("warning-seconds")),
-            closing_reserve_minutes=validate.count("closing reserve", self.text("closing-reserve")),
+            warning_seconds=validate.count("warning seconds", self.text("warning-seconds"),
+                                           maximum=WARNING_SECONDS_LIMIT),
+            closing_reserve_minutes=validate.count("closing reserve", self.text("closing-reserve"),
+                                                   maximum=CLOSING_RESERVE_LIMIT),
             bell=self.query_one("#bell", Switch).value,
             names_on_display=self.query_one("#names-on-display", Switch).value,
             theme=self.query_one("#theme", Select).value,
@@ -144,10 +148,12 @@ class SettingsScreen(ModalScreen[None]):
             raise ValidationError("share minutes", "cannot be empty")
         new = old.edit(
             name=self.text("meeting-name"),
-            share_minutes=validate.count("share minutes", self.text("meeting-share"), maximum=30),
+            share_minutes=validate.count("share minutes", self.text("meeting-share"),
+                                         maximum=SHARE_MINUTES_LIMIT),
             days=parse_days(self.text("meeting-days")),
             start=parse_time(self.text("meeting-time")) if self.text("meeting-time") else None,
-            duration_minutes=(validate.count("duration", self.text("meeting-duration"), maximum=1440)
+            duration_minutes=(validate.count("duration", self.text("meeting-duration"),
+                                             maximum=DURATION_LIMIT)
                               if self.text("meeting-duration") else None),
             types=parse_types(self.text("meeting-types"), meeting_type_codes()),
             queue_mode=self.query_one("#meeting-queue", Select).value,
