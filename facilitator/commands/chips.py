@@ -11,7 +11,7 @@ from facilitator.core.milestones import Ladder, MilestoneDate, time_sober
 from facilitator.core.settings import GroupSettings
 from facilitator.store.database import Database
 from facilitator.store.ladders import load_ladder
-from facilitator.store.paths import resolve_db_path
+from facilitator.store.named_paths import resolve_db_path
 
 today = date.today  # replaced in tests to move the clock
 

@@ -10,7 +10,7 @@ import socket
 import sys
 
 from facilitator.core.errors import FacilitatorError, ValidationError
-from facilitator.store.paths import resolve_db_path
+from facilitator.store.named_paths import resolve_db_path
 
 LOOPBACK_NAMES = {"localhost"}
 

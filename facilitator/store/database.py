@@ -18,6 +18,7 @@ from facilitator.store.errors import DatabaseLocked, StorageFailed, UnreadableDa
 from facilitator.store.files import (FILE_MODE, atomic_write, copy_durably, ensure_folder,
                                      remove_stale_temporaries)
 from facilitator.store.migrations import CURRENT_VERSION, detect_version, migrate
+from facilitator.store.named_paths import database_file
 from facilitator.store.paths import lock_path, migration_backup_path
 from facilitator.store.storage import AtomicJSONStorage, StoreTinyDB
 
@@ -40,8 +41,10 @@ class Database:
 
         A reader takes no lock: writes are atomic renames, so it always sees a whole file.
         A missing file is created by the first write, so a refused command leaves none.
+        A link is followed: the real file is opened, and its lock, journal and backups are
+        beside it (a dangling link or one to a folder is refused, exit 2).
         """
-        path = Path(path)
+        path = database_file(Path(path))
         lock = None
         if writer:
             lock = FileLock(lock_path(path), timeout=0, mode=FILE_MODE)

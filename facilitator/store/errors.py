@@ -74,3 +74,8 @@ class StorageFailed(FacilitatorError):
             message = f"could not save {path} ({reason}); the previous version is intact"
         super().__init__(message)
 
+
+class DatabasePathRefused(FacilitatorError):
+    """The database path names something that is not a database file: nothing is touched."""
+
+    exit_status = 2
