@@ -14,7 +14,7 @@ from facilitator.core.settings import GroupSettings
 from facilitator.core.text_out import escape
 from facilitator.store.database import Database
 from facilitator.store.ladders import load_ladder
-from facilitator.store.paths import resolve_db_path
+from facilitator.store.named_paths import resolve_db_path
 
 today = date.today  # replaced in tests to move the clock
 

@@ -8,7 +8,7 @@ from facilitator.core import chip_stock
 from facilitator.core.errors import ValidationError
 from facilitator.core.settings import GroupSettings
 from facilitator.core.text_out import escape
-from facilitator.store.paths import resolve_db_path
+from facilitator.store.named_paths import resolve_db_path
 
 USAGE = "use `chips stock`, `chips stock set KEY N [--reorder N]` or `chips stock add KEY N`"
 

@@ -12,9 +12,10 @@ from facilitator.core.record import Record
 from facilitator.core.text_out import escape
 from facilitator.store import loader
 from facilitator.store.errors import DatabaseLocked, UnreadableDatabase
-from facilitator.store.files import FILE_MODE, copy_durably
+from facilitator.store.files import FILE_MODE, copy_durably, read_regular
 from facilitator.store.migrations import detect_version, migrate
-from facilitator.store.paths import backup_paths, journal_path, lock_path, resolve_db_path
+from facilitator.store.named_paths import resolve_db_path
+from facilitator.store.paths import backup_paths, journal_path, lock_path
 
 
 def register(subparsers) -> None:
@@ -113,9 +114,9 @@ def _print_backups(path: Path) -> None:
     for backup in backups:
         when = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
         try:
-            loader.parse(backup, backup.read_bytes(), check_backups=False)
+            loader.parse(backup, read_regular(backup), check_backups=False)
             state = "readable"
-        except FacilitatorError:
+        except (FacilitatorError, OSError):
             state = "NOT readable"
         print(escape(f"  backup {backup.name}: {when}, {state}"))
 

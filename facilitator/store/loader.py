@@ -6,6 +6,7 @@ import orjson
 
 from facilitator.store.bulk_records import paused_gc
 from facilitator.store.errors import DatabaseTooNew, UnreadableDatabase
+from facilitator.store.files import NotARegularFile, read_regular
 from facilitator.store.migrations import CURRENT_VERSION, detect_version
 from facilitator.store.paths import backup_paths, migration_backup_path
 
@@ -17,7 +18,7 @@ def newest_backup(db_path: Path) -> Path | None:
     candidates.sort(key=lambda p: p.stat().st_mtime, reverse=True)
     for candidate in candidates:
         try:
-            parse(candidate, candidate.read_bytes(), check_backups=False)
+            parse(candidate, read_regular(candidate), check_backups=False)
         except Exception:
             continue
         return candidate
@@ -66,9 +67,11 @@ def _numbered_documents(table: dict) -> bool:
 def read(path: Path) -> dict | None:
     """Parsed content of the file, or None when there is no file yet."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)  # a pipe or a folder is refused, never waited on
     except FileNotFoundError:
         return None
+    except NotARegularFile as error:
+        raise UnreadableDatabase(path, f"it is {error.kind}, not a file", None) from None
     except OSError as error:
         raise UnreadableDatabase(path, error.strerror or str(error), newest_backup(path)) from None
     return parse(path, raw)
