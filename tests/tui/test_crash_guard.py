@@ -169,3 +169,39 @@ async def test_the_room_display_stops_with_one_line_and_writes_nothing(
     assert shown.startswith("The room display stopped after an unexpected error")
     assert len(shown.splitlines()) == 1
     assert list(data_dir.iterdir()) == []
+
+
+def test_every_screen_and_every_widget_with_handlers_is_guarded():
+    """A new screen or widget that handles messages can't forget the guard."""
+    import importlib
+    import pkgutil
+
+    from textual.app import App
+    from textual.message_pump import MessagePump
+    from textual.screen import Screen
+
+    import facilitator.tui
+    from facilitator.tui.crash_guard import CrashGuard, GuardedHandlers
+
+    for module in pkgutil.walk_packages(facilitator.tui.__path__, "facilitator.tui."):
+        importlib.import_module(module.name)
+
+    def handles_messages(cls) -> bool:
+        own = vars(cls)
+        return bool(own.get("_decorated_handlers")) or any(
+            name.startswith(("on_", "_on_")) and name not in {"on_mount", "_on_mount"}
+            for name in own)
+
+    def ours(base):
+        for cls in base.__subclasses__():
+            yield cls
+            yield from ours(cls)
+
+    checked = {cls for cls in ours(MessagePump) if cls.__module__.startswith("facilitator.tui")}
+    screens = {cls for cls in checked if issubclass(cls, Screen)}
+    assert len(screens) >= 12
+    for cls in checked:
+        if issubclass(cls, App):
+            assert issubclass(cls, CrashGuard), cls
+        elif cls in screens or handles_messages(cls):
+            assert issubclass(cls, GuardedHandlers), cls

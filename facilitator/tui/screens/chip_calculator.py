@@ -60,8 +60,7 @@ class ChipCalculatorScreen(GuardedHandlers, ModalScreen[None]):
         with Vertical(classes="dialog form", id="calculator-dialog"):
             yield Static("Chip calculator", classes="dialog-title")
             yield Label("Sober date, then Enter")
-            yield Input(placeholder="YYYY-MM-DD, e.g. 2024-03-14", id="sober-date",
-                        max_length=40)
+            yield Input(placeholder="YYYY-MM-DD, e.g. 2024-03-14", id="sober-date")
             yield Static("", id="calculator-error", classes="error-line")
             yield Static("", id="calculator-result")
             yield Static("The date is not saved anywhere.", classes="dim-line")

@@ -65,17 +65,17 @@ class FormatEditorScreen(GuardedHandlers, Screen[bool]):
                 yield DataTable(id="sections", cursor_type="row", zebra_stripes=True)
                 with Vertical(id="section-fields"):
                     yield Label("Title")
-                    yield Input(id="section-title", max_length=40, compact=True)
+                    yield Input(id="section-title", compact=True)
                     yield Label("Minutes (1 to 240)")
-                    yield Input(id="section-minutes", max_length=3, compact=True)
+                    yield Input(id="section-minutes", compact=True)
                     yield Label("Kind")
                     yield Select([(kind, kind) for kind in KINDS], allow_blank=False,
                                  compact=True, id="section-kind")
                     yield Label("Reading file (readings folder)")
-                    yield Input(id="section-reading", max_length=255, compact=True,
+                    yield Input(id="section-reading", compact=True,
                                 placeholder="e.g. preamble.txt")
                     yield Label("Note for the chair")
-                    yield Input(id="section-note", max_length=200, compact=True)
+                    yield Input(id="section-note", compact=True)
             yield Static(id="format-total")
             yield Static(id="format-error", classes="error-line")
             with Horizontal(id="format-buttons"):

@@ -89,7 +89,7 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
                               id="shares-panel").data_bind(MeetingScreen.session)
         with Horizontal(id="tradition-bar"):
             yield Static("7th tradition", id="tradition-label")
-            yield Input(placeholder="amount, e.g. 31.50", id="collection-input", max_length=40)
+            yield Input(placeholder="amount, e.g. 31.50", id="collection-input")
             yield Static("", id="collection-total")
         yield Footer()
 

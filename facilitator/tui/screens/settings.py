@@ -36,7 +36,7 @@ class SettingsScreen(GuardedHandlers, ModalScreen[None]):
         with VerticalScroll(classes="dialog form", id="settings-form"):
             yield Static("Group settings", classes="dialog-title")
             yield Label("Currency (3 letters)")
-            yield Input(settings.currency, id="currency", max_length=3)
+            yield Input(settings.currency, id="currency")
             yield Label("Typed dates")
             yield Select(DATE_ORDERS, value=settings.date_order or "none", allow_blank=False,
                          id="date-order")
