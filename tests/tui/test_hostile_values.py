@@ -1,8 +1,11 @@
-"""Every input box of every screen, given the hostile values of "Trust at every boundary".
+"""Every input box of every screen, given the hostile values of "Trust at every boundary"
+and text that looks like Textual markup.
 
 Each refused value: one line naming the field (the form's error line, or a notice), nothing
-written to the database or the journal, the app still up with no error recovered from. The
-values are pasted, as a person would: a box that cut them would hide the problem.
+written to the database or the journal, the app still up with no error recovered from; a
+value that looks like markup is quoted literally. The values are pasted, as a person would:
+a box that cut them would hide the problem. (Free text that is kept, markup and all, is
+checked where it is shown: test_markup_shown_literally.)
 """
 
 import hashlib
@@ -32,9 +35,20 @@ HOSTILE = {
     "escape sequence": "5\x1b[2J",
     "bidi override": "5\u202e",
 }
-ALL = list(HOSTILE)
-# In a box for free text the dates and signs are text like any other.
+MARKUP = {
+    "bold": "[b]",
+    "closing tag": "[/b]",
+    "closing all": "[/]",
+    "link": "[link=x]",
+    "click action": "[@click=app.quit]",
+    "escaped bracket": "\\[",
+    "unbalanced": "[b]x[/i",
+    "inside out": "]x[",
+}
+ALL = [*HOSTILE, *MARKUP]
+# In a box for free text the dates, signs and brackets are text like any other.
 TEXT = ["5,000 digits", "escape sequence"]
+VALUES = {**HOSTILE, **MARKUP}
 
 MEETING = Meeting(name="Tuesday Night", agenda=({"title": "Opening", "minutes": 5},))
 RECORD = Record("Tuesday Night", date(2024, 3, 5), 20, newcomers=2, note="quiet night")
@@ -52,7 +66,6 @@ def stored(app) -> str:
 async def paste(pilot, box: Input, value: str) -> None:
     box.value = ""
     box.focus()
-    await pilot.pause()
     box.post_message(events.Paste(value))
     await pilot.pause()
 
@@ -73,16 +86,19 @@ async def refuse_each(pilot, screen, boxes: dict[str, tuple[str, list[str]]], *,
             before = stored(app)
             app.clear_notifications()
             box = screen.query_one(f"#{box_id}", Input)
-            await paste(pilot, box, HOSTILE[name])
-            assert box.value == HOSTILE[name].splitlines()[0], (box_id, name)
-            await pilot.press(submit)
-            await pilot.pause()
+            await paste(pilot, box, VALUES[name])
+            assert box.value == VALUES[name], (box_id, name)
+            await pilot.press(submit)  # waits until the app is idle again
             case = (box_id, name)
             assert app.is_running and app.screen is screen and app.recovered == [], case
             message = (shown(screen, error_line) if error_line
                        else list(app._notifications)[-1].message)
             assert message.startswith(f"{field}: ") and "\n" not in message, (case, message)
             assert "\x1b" not in message and "\u202e" not in message, case
+            if name in MARKUP and "characters long" not in message:  # quoted, never read
+                typed = MARKUP[name]
+                assert any(form in message for form in (typed, repr(typed)[1:-1],
+                                                         typed.upper(), typed.lower())), case
             assert stored(app) == before, case
             checked += 1
     return checked
@@ -103,7 +119,7 @@ async def test_the_meeting_form(make_app):
         screen = app.screen
         assert isinstance(screen, MeetingFormScreen)  # the first run
         assert await refuse_each(pilot, screen, boxes, submit="ctrl+s", error_line="#form-error",
-                                 fill=fill) == 30
+                                 fill=fill) == 62
     assert app.database.meetings() == []
 
 
@@ -129,7 +145,7 @@ async def test_the_settings(make_app):
         screen = app.screen
         assert isinstance(screen, SettingsScreen)
         assert await refuse_each(pilot, screen, boxes, submit="ctrl+s",
-                                 error_line="#settings-error", fill=fill) == 60
+                                 error_line="#settings-error", fill=fill) == 124
 
 
 async def test_the_collection_and_the_names_in_a_meeting(make_app, journal_file):
@@ -143,7 +159,7 @@ async def test_the_collection_and_the_names_in_a_meeting(make_app, journal_file)
         assert isinstance(screen, MeetingScreen)
         await pilot.press("f8")
         assert await refuse_each(pilot, screen, {"collection-input": ("collection", ALL)},
-                                 submit="enter", error_line=None) == 7
+                                 submit="enter", error_line=None) == 15
         assert screen.live.session.collection == 0
         for value in HOSTILE.values():
             await paste(pilot, screen.query_one("#name-input", Input), value)
@@ -186,7 +202,7 @@ async def test_the_record_editor_and_the_history_filters(make_app):
         editor = app.screen
         assert isinstance(editor, RecordEditorScreen)
         assert await refuse_each(pilot, editor, boxes, submit="ctrl+s",
-                                 error_line="#record-error", fill=fill) == 51
+                                 error_line="#record-error", fill=fill) == 107
         await pilot.press("escape")
         await pilot.pause()
         filters = {"history-from": ("from", ALL), "history-to": ("to", ALL)}
@@ -196,7 +212,7 @@ async def test_the_record_editor_and_the_history_filters(make_app):
                 screen.query_one(f"#{box_id}", Input).value = ""
 
         assert await refuse_each(pilot, history, filters, submit="enter",
-                                 error_line="#history-error", fill=clear) == 14
+                                 error_line="#history-error", fill=clear) == 30
         assert (history.choice.start, history.choice.end) == (None, None)
     assert app.database.records() == [RECORD]
 
@@ -210,7 +226,7 @@ async def test_the_chip_calculator(make_app):
         screen = app.screen
         assert isinstance(screen, ChipCalculatorScreen)
         assert await refuse_each(pilot, screen, {"sober-date": ("sober date", ALL)},
-                                 submit="enter", error_line="#calculator-error") == 7
+                                 submit="enter", error_line="#calculator-error") == 15
         assert shown(screen, "#calculator-result") == ""
 
 
@@ -233,5 +249,5 @@ async def test_the_format_editor(make_app):
         await pilot.pause()
         screen = app.screen
         assert await refuse_each(pilot, screen, boxes, submit="ctrl+s",
-                                 error_line="#format-error", fill=fill) == 13
+                                 error_line="#format-error", fill=fill) == 21
     assert app.database.meetings()[0].agenda == MEETING.agenda
