@@ -11,7 +11,6 @@ checked where it is shown: test_markup_shown_literally.)
 import hashlib
 from datetime import date
 
-from textual import events
 from textual.widgets import Input, Static
 
 from facilitator.core.meeting import Meeting
@@ -25,26 +24,8 @@ from facilitator.tui.screens.meeting import MeetingScreen
 from facilitator.tui.screens.meeting_form import MeetingFormScreen
 from facilitator.tui.screens.record_editor import RecordEditorScreen
 from facilitator.tui.screens.settings import SettingsScreen
+from tests.tui.hostile_text import HOSTILE, MARKUP, paste
 
-HOSTILE = {
-    "year 0": "0000-01-01",
-    "year 1": "0001-01-01",
-    "two plus signs": "++5",
-    "superscript two": "²",
-    "5,000 digits": "9" * 5000,
-    "escape sequence": "5\x1b[2J",
-    "bidi override": "5\u202e",
-}
-MARKUP = {
-    "bold": "[b]",
-    "closing tag": "[/b]",
-    "closing all": "[/]",
-    "link": "[link=x]",
-    "click action": "[@click=app.quit]",
-    "escaped bracket": "\\[",
-    "unbalanced": "[b]x[/i",
-    "inside out": "]x[",
-}
 ALL = [*HOSTILE, *MARKUP]
 # In a box for free text the dates, signs and brackets are text like any other.
 TEXT = ["5,000 digits", "escape sequence"]
@@ -61,13 +42,6 @@ def stored(app) -> str:
     if app.journal_path.exists():
         digest.update(app.journal_path.read_bytes())
     return digest.hexdigest()
-
-
-async def paste(pilot, box: Input, value: str) -> None:
-    box.value = ""
-    box.focus()
-    box.post_message(events.Paste(value))
-    await pilot.pause()
 
 
 def shown(screen, selector: str) -> str:
