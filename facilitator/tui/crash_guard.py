@@ -11,6 +11,10 @@ that says what to do next.
 
 Either way the details go to the crash log beside the database: exception types and code
 locations only (see crash_report), never a name or a typed value.
+
+The same two places drop what reaches a screen already closed: keys typed quickly (ctrl+s,
+then Enter) leave messages queued for a dialog that is gone, and its `dismiss` would close
+whatever screen is on top by then.
 """
 
 import inspect
@@ -20,6 +24,8 @@ from functools import wraps
 from pathlib import Path
 
 from textual import events
+from textual.app import App, ScreenStackError
+from textual.dom import DOMNode, NoScreen
 
 from facilitator.tui.crash_report import crash_report
 from facilitator.tui.plain_text import printable
@@ -37,6 +43,7 @@ class CrashGuard:
         super().__init__(*args, **kwargs)
         self.recovered: list[str] = []  # the type of each error recovered from, in order
         self.stopped_line: str | None = None  # what is left on the terminal after a stop
+        self._stopped_line_printed = False
 
     def stopped_message(self, log: Path | None) -> str:
         """The one line left on the terminal when the app had to stop."""
@@ -44,6 +51,10 @@ class CrashGuard:
 
     async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
         """Every action (a key, a button, a palette command) goes through here."""
+        if self._exit:
+            return False  # keys typed after a quit key (they'd open screens as the app closes)
+        if default_namespace is not None and on_closed_screen(default_namespace):
+            return False
         try:
             return await super().run_action(action, default_namespace, namespaces)
         except Exception as error:
@@ -83,12 +94,12 @@ class CrashGuard:
         self.stopped_line = printable(self.stopped_message(log))
 
     def _print_error_renderables(self) -> None:
-        """After the terminal is restored: the line as it is (Rich would break the path)."""
-        if self.stopped_line is None:
-            super()._print_error_renderables()
-            return
-        self._exit_renderables.clear()
-        print(self.stopped_line, file=sys.stderr, flush=True)
+        """After the terminal is restored: the line as it is (Rich would break the path),
+        once however often Textual asks."""
+        if self.stopped_line is not None and not self._stopped_line_printed:
+            self._stopped_line_printed = True
+            print(self.stopped_line, file=sys.stderr, flush=True)
+        super()._print_error_renderables()
 
     def write_crash_report(self, error: BaseException, where: str, outcome: str) -> Path | None:
         """The details in the crash log; None when there is no log or it can't be written."""
@@ -107,11 +118,29 @@ def details(log: Path | None) -> str:
     return f" Details (no names): {log}" if log else ""
 
 
+def is_widget_message(message) -> bool:
+    """A message a widget sends about itself (Input.Submitted, Button.Pressed...), as opposed
+    to Textual's own bookkeeping (removing a screen waits on those) and events."""
+    return type(message).__module__.startswith(("textual.widgets.", "facilitator."))
+
+
+def on_closed_screen(node: DOMNode) -> bool:
+    """True when `node` is (or is on) a screen no longer on the app's stack."""
+    if isinstance(node, App):
+        return False
+    try:
+        return node.screen not in node.app.screen_stack
+    except (NoScreen, ScreenStackError):
+        return True
+
+
 class GuardedHandlers:
     """Mixed into a screen or widget before its Textual base: a handler of it that fails
     (a submitted field, a pressed button, a chosen row...) is recovered from."""
 
     async def _on_message(self, message) -> None:
+        if is_widget_message(message) and on_closed_screen(self):
+            return  # e.g. a field submitted just after its dialog was saved and closed
         try:
             await super()._on_message(message)
         except Exception as error:

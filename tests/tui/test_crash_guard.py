@@ -205,3 +205,36 @@ def test_every_screen_and_every_widget_with_handlers_is_guarded():
             assert issubclass(cls, CrashGuard), cls
         elif cls in screens or handles_messages(cls):
             assert issubclass(cls, GuardedHandlers), cls
+
+
+async def test_what_was_queued_for_a_closed_dialog_is_dropped(make_app):
+    """Enter then Escape, quickly, in the new meeting form: Escape closes it, and the Enter
+    that reaches the closed form neither saves the meeting nor closes the start screen."""
+    from tests.tui.random_keys import key_event
+
+    app = make_app(meetings=[MEETING])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        start = app.screen
+        await pilot.press("f2", *"Owls")
+        for key in ("enter", "escape"):
+            app.post_message(key_event(key))
+        await pilot.pause()
+        assert app.screen is start and app.recovered == []
+        assert [meeting.name for meeting in app.database.meetings()] == ["Tuesday Night"]
+
+
+async def test_keys_typed_after_the_quit_key_are_ignored(make_app, db_path):
+    """ctrl+q then F2 at once: a clean quit, not a form opened as the app closes."""
+    import asyncio
+
+    from tests.tui.random_keys import key_event
+
+    app = make_app(meetings=[MEETING])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key in ("ctrl+q", "f2", "f9"):
+            app.post_message(key_event(key))
+        await asyncio.wait_for(asyncio.shield(app._task), 10)  # it stops by itself
+    assert app.return_code == 0 and app.stopped_line is None
+    assert not crash_log_path(db_path).exists()
