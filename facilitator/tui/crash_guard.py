@@ -12,9 +12,9 @@ that says what to do next.
 Either way the details go to the crash log beside the database: exception types and code
 locations only (see crash_report), never a name or a typed value.
 
-The same two places drop what reaches a screen already closed: keys typed quickly (ctrl+s,
-then Enter) leave messages queued for a dialog that is gone, and its `dismiss` would close
-whatever screen is on top by then.
+The same two places drop what reaches a screen already closed: keys typed quickly (Enter,
+then Escape) leave messages queued for a dialog that is gone, and its `dismiss` would close
+whatever screen is on top by then. And once the app is quitting, no action runs.
 """
 
 import inspect
