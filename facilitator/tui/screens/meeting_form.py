@@ -3,7 +3,6 @@
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
@@ -11,9 +10,11 @@ from facilitator.core.errors import FacilitatorError
 from facilitator.core.meeting import (DURATION_LIMIT, SHARE_MINUTES_LIMIT, Meeting, parse_days,
                                       parse_time)
 from facilitator.core import validate
+from facilitator.tui.crash_guard import GuardedHandlers
+from facilitator.tui.plain_text import plain_text
 
 
-class MeetingFormScreen(ModalScreen[Meeting | None]):
+class MeetingFormScreen(GuardedHandlers, ModalScreen[Meeting | None]):
     """Name, share minutes and, if wanted, the weekly schedule."""
 
     BINDINGS = [
@@ -79,7 +80,7 @@ class MeetingFormScreen(ModalScreen[Meeting | None]):
             )
             self.app.database.add_meeting(meeting)
         except FacilitatorError as error:
-            self.query_one("#form-error", Static).update(Content(str(error)))
+            self.query_one("#form-error", Static).update(plain_text(error))
             return
         self.notify(f"Added {meeting.name}.")
         self.dismiss(meeting)

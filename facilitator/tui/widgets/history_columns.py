@@ -8,6 +8,7 @@ from rich.text import Text
 from facilitator.core.money import format_cents
 from facilitator.core.report_tables import money, number
 from facilitator.core.statistics import Totals
+from facilitator.tui.plain_text import printable
 from facilitator.tui.widgets.paged_table import Column
 
 MEETING_WIDTH = (12, 26)  # the meeting column fits the longest name within these bounds
@@ -39,7 +40,7 @@ def occurrence_cells(row: Mapping, show_currency: bool) -> list[Text]:
     currency = (get("currency") or "USD") if show_currency else ""
     return [
         Text(f"{date.fromisoformat(day):%a} {day}", no_wrap=True),
-        Text(row["meeting"], no_wrap=True, overflow="ellipsis"),
+        Text(printable(row["meeting"]), no_wrap=True, overflow="ellipsis"),
         _right(row["attendance"]), _right(get("newcomers", 0)), _right(get("visitors", 0)),
         _right(get("online", 0)), _right(get("shares", 0)),
         _right(sum((get("chips") or {}).values())),
