@@ -12,7 +12,7 @@ import re
 # the bidi embeddings, overrides and isolates.
 _OTHER_UNSAFE = "\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069"
 _UNSAFE_CHAR = re.compile(f"[\x00-\x1f{_OTHER_UNSAFE}]")
-_UNSAFE_IN_LINES = re.compile(f"[\x00-\x09\x0b-\x1f{_OTHER_UNSAFE}]")  # keeps "\n"
+_UNSAFE_IN_LINES = re.compile(f"[\x00-\x08\x0b-\x1f{_OTHER_UNSAFE}]")  # keeps "\n", "\t"
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _SHORT = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
@@ -29,7 +29,7 @@ def _visible(match: re.Match) -> str:
 def escape(text: str, limit: int | None = None, *, lines: bool = False) -> str:
     """`text` safe to print: each control character, lone surrogate and bidi control written
     as a visible escape (`\\x1b`, `\\u202e`); with `limit`, cut to that many characters with
-    '…'. With `lines`, line breaks are kept (a table)."""
+    '…'. With `lines`, line breaks and tabs are kept (a table, a reading)."""
     pattern = _UNSAFE_IN_LINES if lines else _UNSAFE_CHAR
     if pattern.search(text) is not None:
         text = pattern.sub(_visible, text)

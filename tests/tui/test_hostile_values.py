@@ -28,7 +28,7 @@ from tests.tui.hostile_text import HOSTILE, MARKUP, paste
 
 ALL = [*HOSTILE, *MARKUP]
 # In a box for free text the dates, signs and brackets are text like any other.
-TEXT = ["5,000 digits", "escape sequence"]
+TEXT = ["5,000 digits", "escape sequence", "bidi override"]
 VALUES = {**HOSTILE, **MARKUP}
 
 MEETING = Meeting(name="Tuesday Night", agenda=({"title": "Opening", "minutes": 5},))
@@ -93,7 +93,7 @@ async def test_the_meeting_form(make_app):
         screen = app.screen
         assert isinstance(screen, MeetingFormScreen)  # the first run
         assert await refuse_each(pilot, screen, boxes, submit="ctrl+s", error_line="#form-error",
-                                 fill=fill) == 62
+                                 fill=fill) == 63
     assert app.database.meetings() == []
 
 
@@ -119,7 +119,7 @@ async def test_the_settings(make_app):
         screen = app.screen
         assert isinstance(screen, SettingsScreen)
         assert await refuse_each(pilot, screen, boxes, submit="ctrl+s",
-                                 error_line="#settings-error", fill=fill) == 124
+                                 error_line="#settings-error", fill=fill) == 126
 
 
 async def test_the_collection_and_the_names_in_a_meeting(make_app, journal_file):
@@ -176,7 +176,7 @@ async def test_the_record_editor_and_the_history_filters(make_app):
         editor = app.screen
         assert isinstance(editor, RecordEditorScreen)
         assert await refuse_each(pilot, editor, boxes, submit="ctrl+s",
-                                 error_line="#record-error", fill=fill) == 107
+                                 error_line="#record-error", fill=fill) == 108
         await pilot.press("escape")
         await pilot.pause()
         filters = {"history-from": ("from", ALL), "history-to": ("to", ALL)}
@@ -223,5 +223,5 @@ async def test_the_format_editor(make_app):
         await pilot.pause()
         screen = app.screen
         assert await refuse_each(pilot, screen, boxes, submit="ctrl+s",
-                                 error_line="#format-error", fill=fill) == 21
+                                 error_line="#format-error", fill=fill) == 24
     assert app.database.meetings()[0].agenda == MEETING.agenda

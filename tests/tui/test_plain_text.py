@@ -21,7 +21,7 @@ CASES = [
     ("\x1b[31mred\x1b]0;title\x07", "\\x1b[31mred\\x1b]0;title\\x07"),
     ("evil\u202eEve\u2066", "evil\\u202eEve\\u2066"),
     ("two\nlines\tand a tab", "two\nlines\tand a tab"),
-    ("carriage\rreturn", "carriage\\x0dreturn"),
+    ("carriage\rreturn", "carriage\\rreturn"),
     ("del\x7f c1\x9b", "del\\x7f c1\\x9b"),
     ("lone \udcff surrogate", "lone \\udcff surrogate"),
     ("🦊 Zoë דניאל", "🦊 Zoë דניאל"),

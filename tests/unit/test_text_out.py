@@ -47,7 +47,7 @@ def test_escape_shows_every_control_character(kind, text, shown):
 
 
 def test_escape_keeps_line_breaks_only_when_asked():
-    assert escape("a\nb\x1b", lines=True) == "a\nb\\x1b"
+    assert escape("a\nb\tc\x1b", lines=True) == "a\nb\tc\\x1b"
     assert escape("a\nb") == "a\\nb"
 
 
