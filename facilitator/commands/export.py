@@ -2,12 +2,12 @@
 
 from facilitator.commands.output import emit, write_file
 from facilitator.commands.progress import Progress
-from facilitator.commands.selection import (Selection, add_selection_options, paused_gc,
-                                            select_records)
+from facilitator.commands.selection import Selection, add_selection_options, select_records
 from facilitator.core.export_csv import grouped_csv, occurrence_csv
 from facilitator.core.export_json import GROUPINGS, dumps, export_document
 from facilitator.core.export_markdown import markdown_report
 from facilitator.core.statistics import group
+from facilitator.store.batch_gc import collector_paused
 
 FORMATS = ("csv", "json", "md")
 
@@ -24,7 +24,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    with Progress() as progress, paused_gc():
+    with Progress() as progress, collector_paused():
         chosen = select_records(args, progress)
         progress.step(f"writing {len(chosen.rows):,} records")
         data = render(chosen, args.format, args.by)

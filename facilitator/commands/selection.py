@@ -1,14 +1,12 @@
 """Choosing records on the command line (--meeting, --from, --to): history and export."""
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
 from facilitator.commands.common import date_option, open_database
 from facilitator.commands.progress import Progress
 from facilitator.core.errors import ValidationError
+from facilitator.core.records import Records
 from facilitator.core.statistics import select, year_before
 
 
@@ -18,30 +16,15 @@ def add_selection_options(parser) -> None:
     parser.add_argument("--to", dest="end", metavar="DATE", help="last day (included)")
 
 
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """No cyclic garbage collection while 100,000 rows are read and added up.
-
-    Every collection would walk all the objects made so far, and none is garbage yet.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 @dataclass(frozen=True)
 class Selection:
-    """The chosen rows, oldest first, and what a report says about them."""
+    """The chosen records, oldest first, and what a report says about them."""
 
-    rows: list[dict]
+    rows: Records
     start: date | None
     end: date | None
     meeting: str | None
-    previous: list[dict] | None  # the same dates a year before; only with --from
+    previous: Records | None  # the same dates a year before; only with --from
     currency: str
     stored: int  # records in the whole database
 
@@ -57,7 +40,7 @@ def select_records(args, progress: Progress, *, today: date | None = None) -> Se
             raise ValidationError("to", f"{end.isoformat()} is before --from {start.isoformat()}")
         meeting = database.get_meeting(args.meeting).name if args.meeting else None
         currency = database.settings().currency
-        stored = database.record_rows()
+        stored = database.records()
     progress.step(f"adding up {len(stored):,} records")
     if start and end is None:
         end = max(today, start)

@@ -4,7 +4,6 @@ from pathlib import Path
 
 import orjson
 
-from facilitator.store.bulk_records import paused_gc
 from facilitator.store.errors import DatabaseTooNew, UnreadableDatabase
 from facilitator.store.migrations import CURRENT_VERSION, detect_version
 from facilitator.store.paths import backup_paths, migration_backup_path
@@ -33,8 +32,7 @@ def parse(path: Path, raw: bytes, *, check_backups: bool = True) -> dict:
     if not raw.strip():
         raise unreadable("the file is empty")
     try:
-        with paused_gc(keep=True):
-            data = orjson.loads(raw)
+        data = orjson.loads(raw)
     except orjson.JSONDecodeError:
         raise unreadable("not valid JSON: cut short or damaged") from None
     if not isinstance(data, dict):

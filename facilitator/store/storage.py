@@ -30,6 +30,7 @@ class AtomicJSONStorage(Storage):
         self._tables = tables
         self._read_only = read_only
         self._deferred: bool | None = None  # inside batch(): None, or True once changed
+        self.before_first_write: Callable[[], None] | None = None  # e.g. keep the old file
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -59,6 +60,9 @@ class AtomicJSONStorage(Storage):
             return
         payload = orjson.dumps({"schema_version": CURRENT_VERSION, "tables": data})
         try:
+            if self.before_first_write is not None:
+                self.before_first_write()
+                self.before_first_write = None
             atomic_write(self.path, payload)
         except BaseException:
             self._forget_changes()

@@ -234,7 +234,7 @@ async def test_a_record_moved_to_another_day_leaves_the_old_one(app):
         assert app.database.find_record("Tuesday Night", date(2024, 2, 6)) is None
         assert app.database.find_record("Tuesday Night", date(2024, 2, 7)) == RECORDS[5].edit(
             date=date(2024, 2, 7))
-        assert len(app.database.record_rows()) == 6
+        assert len(app.database.records()) == 6
         assert first_columns(screen, 1)[0] == ("Wed 2024-02-07",)
 
 
@@ -299,7 +299,7 @@ async def test_delete_asks_first_and_no_keeps_the_record(app):
         await pilot.pause()
         assert pilot.app.screen is screen
         assert app.database.find_record("Saturday Speaker", date(2024, 1, 13)) is None
-        assert len(app.database.record_rows()) == 5
+        assert len(app.database.records()) == 5
         assert "Sat 2024-01-13" not in [row[0] for row in table_rows(screen)]
         assert "5 meetings held · 105 attending" in text_of(screen, "#summary-text")
 

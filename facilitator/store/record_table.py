@@ -1,0 +1,73 @@
+"""The records table once checked: each record beside its document id, found by key.
+
+The database checks its records once, the first time they are read; after that each write
+changes this table the way it changed the file, so 100,000 records are never checked again.
+"""
+
+from datetime import date
+
+from facilitator.core.record import Record
+from facilitator.core.records import Records
+from facilitator.core.statistics import select
+
+
+class RecordTable:
+    """Checked records in stored order, their document ids, and where each key is."""
+
+    def __init__(self, doc_ids: list[str], records: Records) -> None:
+        self.doc_ids = doc_ids
+        self.records = records
+        self._positions: dict[tuple[str, str], int] | None = None  # Record.key -> position
+        self._ordered: Records | None = None
+
+    def ordered(self) -> Records:
+        """The records oldest first (then by meeting name), sorted once."""
+        if self._ordered is None:
+            self._ordered = select(self.records)
+        return self._ordered
+
+    def positions(self) -> dict[tuple[str, str], int]:
+        """Where the record of each (meeting in any case, ISO date) is."""
+        if self._positions is None:
+            names, days = self.records.column("meeting"), self.records.column("date")
+            folded = {name: name.casefold() for name in set(names)}
+            keys = zip(map(folded.__getitem__, names), map(date.isoformat, days))
+            self._positions = dict(zip(keys, range(len(names))))
+        return self._positions
+
+    def doc_id(self, key: tuple[str, str]) -> str | None:
+        position = self.positions().get(key)
+        return None if position is None else self.doc_ids[position]
+
+    def find(self, key: tuple[str, str]) -> Record | None:
+        position = self.positions().get(key)
+        return None if position is None else self.records[position]
+
+    def of_meeting(self, meeting_key: str) -> list[int]:
+        """Positions of the records of one meeting (its name in any case)."""
+        names = {name for name in set(self.records.column("meeting"))
+                 if name.casefold() == meeting_key}
+        column = self.records.column("meeting")
+        return [position for position, name in enumerate(column) if name in names]
+
+    def added(self, doc_ids: list[int | str], records: list[Record]) -> None:
+        first = len(self.doc_ids)
+        self.doc_ids = [*self.doc_ids, *map(str, doc_ids)]
+        self.records = self.records + Records.of(records)
+        self._ordered = None
+        if self._positions is not None:
+            self._positions.update((record.key, first + n) for n, record in enumerate(records))
+
+    def removed(self, positions: list[int]) -> None:
+        gone = set(positions)
+        kept = [position for position in range(len(self.doc_ids)) if position not in gone]
+        self.doc_ids = [self.doc_ids[position] for position in kept]
+        self.records = self.records.take(kept)
+        self._positions = self._ordered = None
+
+    def renamed(self, positions: list[int], name: str) -> None:
+        names = list(self.records.column("meeting"))
+        for position in positions:
+            names[position] = name
+        self.records = self.records.with_column("meeting", names)
+        self._positions = self._ordered = None
