@@ -8,7 +8,7 @@ from filelock import FileLock, Timeout
 
 from facilitator.core.errors import FacilitatorError
 from facilitator.store import loader
-from facilitator.store.checked_tables import TABLES, Problem
+from facilitator.store.checked_tables import Problem, table_problems
 from facilitator.store.errors import DatabaseLocked, UnreadableDatabase
 from facilitator.store.files import FILE_MODE, copy_durably
 from facilitator.store.migrations import detect_version, migrate
@@ -45,8 +45,7 @@ def check(path: Path) -> int:
     print(f"  readable, schema version {version}" + (" (will be migrated when opened)"
                                                      if version < 1 else ""))
     # The same checks every command makes when it reads a table, here for every document.
-    problems = [problem for name, check in TABLES.items()
-                for problem in check(tables.get(name, {})).problems]
+    problems = table_problems(tables)
     damaged = {problem.document for problem in problems}
     problems += _check_links(tables.get("meetings", {}), tables.get("records", {}), damaged)
     for problem in problems:
@@ -100,11 +99,7 @@ def _print_backups(path: Path) -> None:
         print("  backups: none yet (one is written each time a meeting's record is saved)")
     for backup in backups:
         when = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-        try:
-            loader.parse(backup, backup.read_bytes(), check_backups=False)
-            state = "readable"
-        except FacilitatorError:
-            state = "NOT readable"
+        state = "readable" if loader.readable_whole(backup) else "NOT readable"
         print(f"  backup {backup.name}: {when}, {state}")
 
 
@@ -116,10 +111,10 @@ def restore(path: Path) -> int:
         raise DatabaseLocked(path) from None
     try:
         try:
-            readable = loader.read(path) is not None
+            content = loader.read(path)
         except UnreadableDatabase:
-            readable = False
-        if readable:
+            content = None
+        if content is not None and not table_problems(migrate(content)["tables"]):
             print(f"{path} is readable; nothing to restore")
             return 0
         backup = loader.newest_backup(path)

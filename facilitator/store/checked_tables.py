@@ -94,6 +94,12 @@ TABLES: dict[str, TableCheck] = {
 }
 
 
+def table_problems(tables: dict) -> list[Problem]:
+    """Everything any command would refuse in a file's (migrated) tables."""
+    return [problem for name, check in TABLES.items()
+            for problem in check(tables.get(name, {})).problems]
+
+
 def check_table(path: Path, name: str, documents: dict) -> Checked:
     """The table checked; UnreadableDatabase naming the first problem (exit 2)."""
     checked = TABLES[name](documents)
