@@ -12,7 +12,6 @@ test suite.
 
 import argparse
 import csv
-import io
 import os
 import random
 import statistics
@@ -25,6 +24,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import orjson
+import plain_csv  # benchmarks/plain_csv.py: the baselines
 
 from facilitator.cli import build_parser
 from facilitator.commands.export import render
@@ -101,44 +101,8 @@ def write_csv(path: Path, count: int, seed: int = 1) -> None:
                 row["end"], row["note"], ""])
 
 
-# -- the plain-Python baselines: what a short script would do with the CSV ----------------
-
-def csv_aggregate(path: Path) -> str:
-    """Per month: meetings held, attendance, newcomers, visitors, online, shares, collection."""
-    months: dict[str, list] = {}
-    with path.open(newline="", encoding="utf-8") as file:
-        reader = csv.reader(file)
-        next(reader)
-        for row in reader:
-            sums = months.get(row[0][:7])
-            if sums is None:
-                sums = months[row[0][:7]] = [0, 0, 0, 0, 0, 0, 0.0]
-            sums[0] += 1
-            for i in range(1, 6):
-                sums[i] += int(row[i + 1])
-            sums[6] += float(row[11])
-    lines = ["month meetings attendance average newcomers visitors online shares collection"]
-    lines += [f"{month} {s[0]} {s[1]} {s[1] / s[0]:.1f} {s[2]} {s[3]} {s[4]} {s[5]} {s[6]:.2f}"
-              for month, s in sorted(months.items())]
-    return "\n".join(lines) + "\n"
-
-
-def csv_copy(path: Path) -> str:
-    """The CSV read and written again, as a copy that passes through Python would."""
-    out = io.StringIO()
-    with path.open(newline="", encoding="utf-8") as file:
-        csv.writer(out, lineterminator="\r\n").writerows(csv.reader(file))
-    return out.getvalue()
-
-
-BASELINES = {"history --by month": csv_aggregate, "export --format csv": csv_copy}
-BASELINE_SCRIPT = """
-import sys
-sys.path.insert(0, sys.argv[1])
-from pathlib import Path
-import history
-sys.stdout.write(history.BASELINES[sys.argv[2]](Path(sys.argv[3])))
-"""
+BASELINES = {"history --by month": plain_csv.aggregate, "export --format csv": plain_csv.copy}
+BASELINE_NAMES = {"history --by month": "aggregate", "export --format csv": "copy"}
 BARE_LOADS = "import sys, orjson; orjson.loads(open(sys.argv[1], 'rb').read())"
 
 
@@ -162,7 +126,7 @@ def time_steps(path: Path, argv: list[str]) -> dict[str, float]:
     args = build_parser().parse_args(["--db", str(path), *argv])
     steps = {}
     started = time.perf_counter()
-    chosen = select_records(args, Progress())
+    chosen = select_records(args, Progress(), listed=args.command == "export")
     steps["read and select"] = time.perf_counter() - started
     started = time.perf_counter()
     if args.command == "export":
@@ -198,11 +162,12 @@ def child(argv: list[str]) -> tuple[float, float]:
 def subprocesses(path: Path, csv_path: Path, name: str, repeat: int) -> list[tuple]:
     """Whole command and baseline script in turns: medians of (wall, peak MB)."""
     ours, theirs = [], []
-    here = str(Path(__file__).parent)
+    here = Path(__file__).parent
     for _ in range(max(1, repeat // 2)):
         ours.append(child([sys.executable, "-m", "facilitator", "--db", str(path),
                            *COMMANDS[name]]))
-        theirs.append(child([sys.executable, "-c", BASELINE_SCRIPT, here, name, str(csv_path)]))
+        theirs.append(child([sys.executable, str(here / "plain_csv.py"), BASELINE_NAMES[name],
+                             str(csv_path)]))
     return [tuple(statistics.median(run[i] for run in runs) for i in (0, 1))
             for runs in (ours, theirs)]
 

@@ -25,7 +25,7 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     with Progress() as progress, collector_paused():
-        chosen = select_records(args, progress)
+        chosen = select_records(args, progress, listed=args.by == "occurrence")
         progress.step(f"writing {len(chosen.rows):,} records")
         data = render(chosen, args.format, args.by)
         if args.output:

@@ -21,7 +21,7 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     with Progress() as progress, collector_paused():
-        chosen = select_records(args, progress)
+        chosen = select_records(args, progress, listed=args.by is None)
         if args.json:
             data = dumps(export_document(chosen.rows, args.by or "occurrence", chosen.start,
                                          chosen.end, chosen.previous))

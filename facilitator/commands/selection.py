@@ -7,7 +7,7 @@ from facilitator.commands.common import date_option, open_database
 from facilitator.commands.progress import Progress
 from facilitator.core.errors import ValidationError
 from facilitator.core.records import Records
-from facilitator.core.statistics import select, year_before
+from facilitator.core.statistics import oldest_first, select, year_before
 
 
 def add_selection_options(parser) -> None:
@@ -18,7 +18,7 @@ def add_selection_options(parser) -> None:
 
 @dataclass(frozen=True)
 class Selection:
-    """The chosen records, oldest first, and what a report says about them."""
+    """The chosen records (oldest first when listed), and what a report says about them."""
 
     rows: Records
     start: date | None
@@ -29,8 +29,10 @@ class Selection:
     stored: int  # records in the whole database
 
 
-def select_records(args, progress: Progress, *, today: date | None = None) -> Selection:
-    """Read the database once (no lock) and pick the rows the options ask for."""
+def select_records(args, progress: Progress, *, listed: bool,
+                   today: date | None = None) -> Selection:
+    """Read the database once (no lock) and pick the records the options ask for: oldest
+    first when they are `listed` one by one (totals need no order)."""
     today = today or date.today()
     progress.step("reading the database")
     with open_database(args, writer=False) as database:
@@ -45,5 +47,7 @@ def select_records(args, progress: Progress, *, today: date | None = None) -> Se
     if start and end is None:
         end = max(today, start)
     rows = select(stored, meeting, start, end)
+    if listed:
+        rows = oldest_first(rows)
     previous = select(stored, meeting, *year_before(start, end)) if start else None
     return Selection(rows, start, end, meeting, previous, currency, len(stored))

@@ -12,7 +12,7 @@ from facilitator.core.dates import parse_date
 from facilitator.core.errors import ValidationError
 from facilitator.core.records import NO_RECORDS, Records
 from facilitator.core.statistics import (PERIODS, Summary, Totals, combine, fill_gaps, group,
-                                         select, summarize, year_before)
+                                         oldest_first, select, summarize, year_before)
 
 TREND_WEEKS_UP_TO_DAYS = 2 * 366  # a longer range is charted per month: weeks get too many
 
@@ -88,6 +88,8 @@ def trend_period(by: str | None, first: date, last: date) -> str:
 def build_view(stored: Records, choice: HistoryChoice, today: date) -> HistoryView:
     """Choose, group and add up the records as the command line's `history` does."""
     chosen = select(stored, choice.meeting, choice.start, choice.end)
+    if choice.by is None:  # listed one by one
+        chosen = oldest_first(chosen)
     if not chosen:
         return HistoryView(choice, stored=len(stored))
     end = choice.end
@@ -95,8 +97,8 @@ def build_view(stored: Records, choice: HistoryChoice, today: date) -> HistoryVi
         end = max(today, choice.start)
     previous = (select(stored, choice.meeting, *year_before(choice.start, end))
                 if choice.start else None)
-    first = choice.start or chosen[0].date
-    last = end or chosen[-1].date
+    first = choice.start or min(chosen.column("date"))
+    last = end or max(chosen.column("date"))
     trend_by = trend_period(choice.by, first, last)
     per_trend = group(chosen, trend_by)
     if choice.by is None:

@@ -13,7 +13,6 @@ answer is None and the rows are read one by one, which names the exact problem.
 
 from collections.abc import Mapping, Sequence
 from datetime import date, time
-from itertools import compress
 from types import MappingProxyType
 from typing import NamedTuple
 from urllib.parse import unquote
@@ -66,9 +65,13 @@ class Kind:
             loaded = {value: self.load(field, value) for value in distinct}
         except ValidationError:
             return None
-        if all(value is loaded[value] for value in distinct):
+        if all(value == loaded[value] for value in distinct):
             return stored  # already as a record keeps it (text trimmed, codes in capitals)
         return list(map(loaded.__getitem__, stored))
+
+    def in_record(self, value: object) -> object:
+        """A value of a checked column as a Record holds it."""
+        return value
 
     def store(self, value: object) -> object:
         """The value as the database file holds it."""
@@ -191,7 +194,7 @@ class Day(Kind):
         return day.isoformat()
 
     def export_column(self, values: Sequence) -> Sequence:
-        return list(map(date.isoformat, values))
+        return _through_distinct(date.isoformat, values)
 
     text = store
     text_column = export_column
@@ -246,14 +249,16 @@ class Counts(Kind):
         return MappingProxyType(checked)
 
     def load_column(self, field: str, stored: Sequence) -> Sequence | None:
+        """The stored dicts themselves once checked: the database never changes a stored
+        row in place, and each Record gets them read-only (`in_record`). Copies would be
+        tens of thousands of new objects for the garbage collector to walk."""
         if set(map(type, stored)) - {dict}:
             return None
-        counted = list(compress(range(len(stored)), stored))  # most rows hold none
         keys: set = set()
         counts: list = []
-        for position in counted:
-            keys.update(stored[position])
-            counts.extend(stored[position].values())
+        for counted in filter(None, stored):  # most rows hold none
+            keys.update(counted)
+            counts.extend(counted.values())
         try:
             if any(self.check(field, {key: 0}).keys() != {key} for key in keys):
                 return None  # a name that the check would trim
@@ -265,10 +270,12 @@ class Counts(Kind):
                 self.check(field, {some_key: max(counts)})
         except ValidationError:
             return None
-        column = [NO_COUNTS] * len(stored)
-        for position in counted:  # a copy: a record never shares a dict with the stored rows
-            column[position] = MappingProxyType(dict(stored[position]))
-        return column
+        return stored
+
+    def in_record(self, value: Mapping[str, int]) -> Mapping[str, int]:
+        if type(value) is MappingProxyType:
+            return value
+        return MappingProxyType(value) if value else NO_COUNTS
 
     def store(self, value: Mapping[str, int]) -> dict:
         return dict(value)
@@ -280,7 +287,19 @@ class Counts(Kind):
         return encode_counts(value)
 
     def text_column(self, values: Sequence) -> Sequence:
-        return [encode_counts(counted) if counted else "" for counted in values]
+        # Worked out once per distinct set of counts: a group gives the same few chips.
+        texts: dict[tuple, str] = {}
+        column = []
+        for counted in values:
+            if not counted:
+                column.append("")
+                continue
+            items = tuple(counted.items())
+            text = texts.get(items)
+            if text is None:
+                text = texts[items] = encode_counts(counted)
+            column.append(text)
+        return column
 
     def parse(self, field: str, text: str, context: CellContext) -> dict[str, int]:
         return decode_counts(text, field)

@@ -11,6 +11,10 @@ from itertools import islice
 from operator import eq, itemgetter, le
 
 from facilitator.core.record import DEFAULTS, FIELDS, LIMITS, REQUIRED, Record, unchecked_record
+from facilitator.core.record_fields import Kind
+
+# The fields whose column values a Record holds in another form (read-only counts).
+_HANDED_OUT = [type(kind).in_record is not Kind.in_record for kind in FIELDS.values()]
 
 
 class Records(Sequence[Record]):
@@ -52,8 +56,11 @@ class Records(Sequence[Record]):
                 return self if len(positions) == len(self) else self[first:last + 1]
             if positions == list(range(first, last - 1, -1)):
                 return self[first:last - 1 if last else None:-1]
-        return Records({name: list(map(column.__getitem__, positions))
-                        for name, column in self._columns.items()})
+        if len(positions) < 2:
+            return Records({name: [column[p] for p in positions]
+                            for name, column in self._columns.items()})
+        pick = itemgetter(*positions)  # one C loop per column, no call per record
+        return Records({name: pick(column) for name, column in self._columns.items()})
 
     def __len__(self) -> int:
         return len(self._columns["meeting"])
@@ -61,10 +68,13 @@ class Records(Sequence[Record]):
     def __getitem__(self, index):
         if isinstance(index, slice):
             return Records({name: column[index] for name, column in self._columns.items()})
-        return unchecked_record(column[index] for column in self._columns.values())
+        return unchecked_record(kind.in_record(column[index]) for kind, column
+                                in zip(FIELDS.values(), self._columns.values()))
 
     def __iter__(self) -> Iterator[Record]:
-        return map(unchecked_record, zip(*self._columns.values()))
+        columns = [map(kind.in_record, column) if handed_out else column for kind, column,
+                   handed_out in zip(FIELDS.values(), self._columns.values(), _HANDED_OUT)]
+        return map(unchecked_record, zip(*columns))
 
     def __add__(self, other: "Records") -> "Records":
         if not isinstance(other, Records):
@@ -92,8 +102,6 @@ def records_from_columns(rows: Sequence[object]) -> Records | None:
     names the problem). A row stored before a field existed gets the field's default."""
     if not rows:
         return NO_RECORDS
-    if set(map(type, rows)) != {dict}:
-        return None
     stored_columns = _stored_columns(rows)
     if stored_columns is None:
         return None
@@ -110,7 +118,8 @@ def records_from_columns(rows: Sequence[object]) -> Records | None:
 
 
 def _stored_columns(rows: Sequence[dict]) -> list[list] | None:
-    """Each field's stored values, one list per field (None: a required field is missing).
+    """Each field's stored values, one list per field (None: a row is not an object, or a
+    required field is missing).
 
     The rows are read in chunks: each row's values are taken together (one pass over the
     rows), and only a chunk's worth of row tuples is alive at any time, so the garbage
@@ -119,14 +128,17 @@ def _stored_columns(rows: Sequence[dict]) -> list[list] | None:
     getter = itemgetter(*FIELDS)
     try:
         return _transposed(map(getter, rows))
+    except TypeError:  # a row that is not an object
+        return None
     except KeyError:  # a row stored before a field existed, or a damaged one
-        if not all(name in row for row in rows for name in REQUIRED):
+        if not all(isinstance(row, dict) and all(map(row.__contains__, REQUIRED))
+                   for row in rows):
             return None
         defaults = {name: FIELDS[name].store(value) for name, value in DEFAULTS.items()}
         return _transposed(getter({**defaults, **row}) for row in rows)
 
 
-def _transposed(row_values: Iterator[tuple], chunk: int = 1000) -> list[list]:
+def _transposed(row_values: Iterator[tuple], chunk: int = 500) -> list[list]:
     columns: list[list] = [[] for _ in FIELDS]
     while rows := list(islice(row_values, chunk)):
         for column, values in zip(columns, zip(*rows)):

@@ -7,11 +7,11 @@ built-ins, so 100,000 records are chosen and added up without a Record made for 
 import calendar
 import re
 import statistics as stats
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from itertools import compress, groupby, islice, repeat
-from operator import add, eq, le, mul
+from itertools import chain, compress, groupby, islice, repeat
+from operator import add, eq, le, methodcaller
 from types import MappingProxyType
 
 from dateutil.relativedelta import relativedelta
@@ -23,12 +23,13 @@ PERIODS = ("week", "month", "year")
 COUNTS = ("attendance", "newcomers", "visitors", "online", "shares", "share_seconds",
           "passes", "over_time")
 _EMPTY: Mapping = MappingProxyType({})
+_ITEMS = methodcaller("items")
 
 
 def select(records: Iterable[Record], meeting: str | None = None,
            start: date | None = None, end: date | None = None) -> Records:
-    """Records of one meeting (any case) within an inclusive date range, oldest first
-    (then by meeting name)."""
+    """Records of one meeting (any case) within an inclusive date range, in the order given
+    (adding up needs no order: `oldest_first` sorts the ones to be listed)."""
     records = Records.of(records)
     names, days = records.column("meeting"), records.column("date")
     chosen: Sequence[int] = range(len(records))
@@ -40,33 +41,32 @@ def select(records: Iterable[Record], meeting: str | None = None,
         key = meeting.strip().casefold()
         wanted = {name for name in set(names) if name.casefold() == key}
         chosen = list(compress(chosen, map(wanted.__contains__, map(names.__getitem__, chosen))))
-    return records.take(_oldest_first(records, chosen))
+    return records.take(chosen)
 
 
-def _oldest_first(records: Records, positions: Sequence[int]) -> list[int]:
-    """`positions` ordered by date, then meeting name.
-
-    Each record's place is one whole number (day, then the name's rank), compared in C:
-    sorting 100,000 records by a (date, name) tuple takes far longer.
-    """
-    names = list(map(records.column("meeting").__getitem__, positions))
-    days = list(map(records.column("date").__getitem__, positions))
-    if _ordered(days, names):  # as records usually are: stored, and sorted once, by date
-        return list(positions)
-    if _ordered(days[::-1], names[::-1]):
-        return list(reversed(positions))
-    ranked = sorted(set(names))
-    rank = dict(zip(ranked, range(len(ranked))))
-    places = list(map(add, map(mul, map(date.toordinal, days), repeat(len(ranked))),
-                      map(rank.__getitem__, names)))
-    return list(map(positions.__getitem__, sorted(range(len(places)), key=places.__getitem__)))
+def oldest_first(records: Iterable[Record]) -> Records:
+    """The records ordered by date, then by meeting name."""
+    records = Records.of(records)
+    names, days = records.column("meeting"), records.column("date")
+    if _ordered(days, names):  # as records saved one meeting after another are
+        return records
+    # Sorts on plain keys, compared in C, beat one sort on (date, name) pairs. By date: the
+    # sort keeps the order of the records of one day, often already by name.
+    order = sorted(range(len(days)), key=days.__getitem__)
+    if not _ordered(list(map(days.__getitem__, order)), list(map(names.__getitem__, order))):
+        order = sorted(range(len(names)), key=names.__getitem__)  # by name, then by date
+        order.sort(key=days.__getitem__)
+    return records.take(order)
 
 
-def _ordered(days: list[date], names: list[str]) -> bool:
+def _ordered(days: Sequence[date], names: Sequence[str]) -> bool:
     """Whether (day, name) never goes down from one record to the next."""
     if not all(map(le, days, islice(days, 1, None))):
-        return False  # the usual answer for records not in order, found without pairs
-    return all(map(le, zip(days, names), zip(islice(days, 1, None), islice(names, 1, None))))
+        return False
+    # Days in order: then within each day, the names. Where the next record has the same day:
+    same_day = list(compress(range(len(days) - 1), map(eq, days, islice(days, 1, None))))
+    return all(map(le, map(names.__getitem__, same_day),
+                   map(names.__getitem__, map(add, same_day, repeat(1)))))
 
 
 def milestone_order(key: str) -> tuple:
@@ -132,11 +132,16 @@ def _finish(label: str, start: date | None, end: date | None, meetings: int,
 def total(records: Iterable[Record], label: str = "", start: date | None = None,
           end: date | None = None) -> Totals:
     """All records added into one Totals."""
-    records = Records.of(records)
+    return _total_of(Records.of(records).column, label, start, end)
+
+
+def _total_of(column: Callable[[str], Sequence], label: str = "", start: date | None = None,
+              end: date | None = None) -> Totals:
+    """The records whose values `column(name)` gives, added into one Totals."""
     chips: dict[str, int] = {}
-    for counted in filter(None, records.column("chips")):
-        _add_counts(chips, counted)
-    currencies, cents = records.column("currency"), records.column("collection")
+    for key, number in chain.from_iterable(map(_ITEMS, filter(None, column("chips")))):
+        chips[key] = chips.get(key, 0) + number
+    currencies, cents = column("currency"), column("collection")
     used = set(currencies)
     if len(used) == 1:  # the usual case: one sum
         collection = {used.pop(): sum(cents)}
@@ -144,8 +149,8 @@ def total(records: Iterable[Record], label: str = "", start: date | None = None,
         collection = {currency: sum(compress(cents, map(eq, currencies, repeat(currency))))
                       for currency in used}
     collection = {currency: amount for currency, amount in collection.items() if amount}
-    counts = [sum(records.column(name)) for name in COUNTS]
-    return _finish(label, start, end, len(records), counts, chips, collection)
+    counts = [sum(column(name)) for name in COUNTS]
+    return _finish(label, start, end, len(currencies), counts, chips, collection)
 
 
 def combine(parts: Iterable[Totals], label: str = "", start: date | None = None,
@@ -207,11 +212,20 @@ def group(records: Iterable[Record], by: str) -> list[Totals]:
     period_of_day = {day: period_of(day, by) for day in set(days)}
     periods = list(map(period_of_day.__getitem__, days))
     buckets: dict[str, list[int]] = {}
-    # A loop per run of one period, not per record: records come in date order.
+    # A loop per run of records in one period, not per record: they mostly come in date
+    # order.
     for period, run in groupby(range(len(periods)), periods.__getitem__):
         buckets.setdefault(period, []).extend(run)
-    return [total(records.take(buckets[period]), period, *period_bounds(period, by))
+    return [_total_of(_at(records, buckets[period]), period, *period_bounds(period, by))
             for period in sorted(buckets)]
+
+
+def _at(records: Records, positions: list[int]) -> Callable[[str], Sequence]:
+    """A field's values at `positions` (increasing): a slice when they follow each other."""
+    first, last = positions[0], positions[-1]
+    if last - first + 1 == len(positions):
+        return lambda name: records.column(name)[first:last + 1]
+    return lambda name: list(map(records.column(name).__getitem__, positions))
 
 
 def fill_gaps(groups: Sequence[Totals], by: str) -> list[Totals]:

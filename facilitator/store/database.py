@@ -170,9 +170,9 @@ class Database:
     def records(
         self, meeting: str | None = None, start: date | None = None, end: date | None = None
     ) -> Records:
-        """Records oldest first (then by meeting name), filtered by meeting and by an
-        inclusive date range."""
-        return select(self._record_table().ordered(), meeting, start, end)
+        """Records in the order they were saved, filtered by meeting and by an inclusive
+        date range (`statistics.oldest_first` sorts them)."""
+        return select(self._record_table().records, meeting, start, end)
 
     def find_record(self, meeting: str, day: date) -> Record | None:
         return self._record_table().find((meeting.casefold(), day.isoformat()))

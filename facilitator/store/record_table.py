@@ -8,7 +8,6 @@ from datetime import date
 
 from facilitator.core.record import Record
 from facilitator.core.records import Records
-from facilitator.core.statistics import select
 
 
 class RecordTable:
@@ -18,13 +17,6 @@ class RecordTable:
         self.doc_ids = doc_ids
         self.records = records
         self._positions: dict[tuple[str, str], int] | None = None  # Record.key -> position
-        self._ordered: Records | None = None
-
-    def ordered(self) -> Records:
-        """The records oldest first (then by meeting name), sorted once."""
-        if self._ordered is None:
-            self._ordered = select(self.records)
-        return self._ordered
 
     def positions(self) -> dict[tuple[str, str], int]:
         """Where the record of each (meeting in any case, ISO date) is."""
@@ -54,7 +46,6 @@ class RecordTable:
         first = len(self.doc_ids)
         self.doc_ids = [*self.doc_ids, *map(str, doc_ids)]
         self.records = self.records + Records.of(records)
-        self._ordered = None
         if self._positions is not None:
             self._positions.update((record.key, first + n) for n, record in enumerate(records))
 
@@ -63,11 +54,11 @@ class RecordTable:
         kept = [position for position in range(len(self.doc_ids)) if position not in gone]
         self.doc_ids = [self.doc_ids[position] for position in kept]
         self.records = self.records.take(kept)
-        self._positions = self._ordered = None
+        self._positions = None
 
     def renamed(self, positions: list[int], name: str) -> None:
         names = list(self.records.column("meeting"))
         for position in positions:
             names[position] = name
         self.records = self.records.with_column("meeting", names)
-        self._positions = self._ordered = None
+        self._positions = None

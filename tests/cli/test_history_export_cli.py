@@ -12,6 +12,7 @@ from facilitator.commands.demo import create_demo_database
 from facilitator.core import session
 from facilitator.core.export_csv import OCCURRENCE_COLUMNS
 from facilitator.core.meeting import Meeting
+from facilitator.core.statistics import oldest_first
 from facilitator.store.database import Database
 
 HEADER = ",".join(OCCURRENCE_COLUMNS)
@@ -27,7 +28,7 @@ def db_path(tmp_path, monkeypatch):
 def stored_rows(path):
     """Every record as stored, oldest first."""
     with Database.open(path, writer=False) as database:
-        return [record.to_dict() for record in database.records()]
+        return [record.to_dict() for record in oldest_first(database.records())]
 
 
 def add_group(cli, db, meetings, records):

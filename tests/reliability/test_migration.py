@@ -29,7 +29,7 @@ def test_a_writer_keeps_the_old_bytes_and_migrates(db_path):
     assert {r.date.isoformat(): r.collection for r in records} == CENTS
     assert {r.currency for r in records} == {"USD"}
     assert [(r.meeting, r.attendance, r.newcomers) for r in records] == [
-        ("Tuesday Night", 14, 2), ("Friday Step", 6, 0), ("Tuesday Night", 11, 0)]
+        ("Tuesday Night", 14, 2), ("Tuesday Night", 11, 0), ("Friday Step", 6, 0)]
     assert meetings[1] == Meeting(name="Tuesday Night", days=(1,), start=time(19, 0))
     assert [m.name for m in Database.open(db_path, writer=False).meetings()] == [
         "Friday Step", "Sunday Serenity", "Tuesday Night"]

@@ -111,13 +111,14 @@ def test_counts_kept_as_digits_and_untrimmed_text_still_take_the_column_path():
     assert list(records_from_columns(rows)) == [Record.from_dict(GOOD_ROW)]
 
 
-def test_records_do_not_share_the_stored_rows():
-    """Changing a stored row afterwards does not change a record already read."""
+def test_a_record_read_from_rows_cannot_change_them():
+    """Its counts are read-only; changing a stored row's count afterwards changes no record."""
     rows = [dict(GOOD_ROW, chips={"30d": 1})]
-    record = records_from_columns(rows)[0]
-    rows[0]["chips"]["30d"] = 7
+    records = records_from_columns(rows)
+    with pytest.raises(TypeError):
+        records[0].chips["30d"] = 7
     rows[0]["attendance"] = 99
-    assert (record.chips["30d"], record.attendance) == (1, 20)
+    assert (rows[0]["chips"], records[0].attendance) == ({"30d": 1}, 20)
 
 
 def test_older_rows_without_newer_fields_get_the_defaults():

@@ -10,8 +10,8 @@ from facilitator.core import statistics
 from facilitator.core.record import Record
 from facilitator.core.records import Records
 from facilitator.core.statistics import (by_meeting, combine, fill_gaps, group, milestone_order,
-                                         period_bounds, period_of, select, summarize,
-                                         total, year_before)
+                                         oldest_first, period_bounds, period_of, select,
+                                         summarize, total, year_before)
 
 # Sunday 31 Dec 2023 is ISO week 2023-W52; Tuesday 2 Jan 2024 is 2024-W01.
 RECORDS = [
@@ -138,8 +138,19 @@ def test_summary_of_nothing():
     ("Nobody", None, None, []),
 ])
 def test_select_by_meeting_and_inclusive_range(meeting, start, end, dates):
+    """Chosen in the order given; oldest_first puts them in order."""
     chosen = select(reversed(ROWS), meeting, start, end)
-    assert [record.date.isoformat() for record in chosen] == dates
+    assert [record.date.isoformat() for record in chosen] == dates[::-1]
+    assert [record.date.isoformat() for record in oldest_first(chosen)] == dates
+
+
+def test_oldest_first_orders_by_date_then_meeting_name():
+    shuffled = [RECORDS[i] for i in (3, 0, 4, 2, 1)] + [Record("A", date(2024, 1, 9), 5)]
+    ordered = oldest_first(shuffled)
+    assert [(r.date.day, r.meeting) for r in ordered] == [
+        (31, "Sunday Step"), (2, "Tuesday Night"), (6, "Saturday Speaker"), (9, "A"),
+        (9, "Tuesday Night"), (6, "Tuesday Night")]
+    assert oldest_first(ordered) is ordered  # already in order: nothing is sorted again
 
 
 def test_by_meeting_and_combine():

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Sta
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.history_view import HistoryChoice, HistoryView, build_view, parse_range
 from facilitator.core.records import NO_RECORDS, Records
-from facilitator.core.statistics import PERIODS, period_bounds
+from facilitator.core.statistics import PERIODS, oldest_first, period_bounds
 from facilitator.tui.widgets.history_columns import (PERIOD_COLUMNS, occurrence_cells,
                                                      occurrence_columns, period_cells)
 from facilitator.tui.widgets.history_summary import HistorySummary
@@ -77,8 +77,8 @@ class HistoryScreen(Screen):
 
     def reload(self, *, keep_position: bool = False) -> None:
         """Read the records again (after a change) and show them as chosen."""
-        try:
-            self.stored, self.unreadable = self.app.database.records(), None
+        try:  # sorted once here: each choice then lists them without sorting again
+            self.stored, self.unreadable = oldest_first(self.app.database.records()), None
         except FacilitatorError as error:  # a damaged record: say so, show nothing
             self.stored, self.unreadable = NO_RECORDS, str(error)
             self.query_one("#history-error", Static).update(Content(self.unreadable))
