@@ -19,16 +19,19 @@ from facilitator.core.record_fields import (NO_COUNTS, ClockTime, Count, Counts,
                                             Kind, Money, Text)
 
 
+_WITHIN_ATTENDANCE = Count(at_most="attendance",
+                           beyond="{value} is more than the attendance ({limit})")
+
+
 class _Fields(NamedTuple):
+    """Every field of a record, in order, with its kind and (when optional) its default."""
+
     meeting: Annotated[str, Text(80, required=True)]
     date: Annotated[date, Day()]
     attendance: Annotated[int, Count()]
-    newcomers: Annotated[int, Count(at_most="attendance",
-                                    beyond="{value} is more than the attendance ({limit})")] = 0
-    visitors: Annotated[int, Count(at_most="attendance",
-                                   beyond="{value} is more than the attendance ({limit})")] = 0
-    online: Annotated[int, Count(at_most="attendance",
-                                 beyond="{value} is more than the attendance ({limit})")] = 0
+    newcomers: Annotated[int, _WITHIN_ATTENDANCE] = 0
+    visitors: Annotated[int, _WITHIN_ATTENDANCE] = 0
+    online: Annotated[int, _WITHIN_ATTENDANCE] = 0
     shares: Annotated[int, Count()] = 0
     share_seconds: Annotated[int, Count(10_000_000)] = 0
     passes: Annotated[int, Count()] = 0
@@ -63,6 +66,7 @@ class Record(_Fields):
         given = _Fields.__new__(cls, *args, **kwargs)  # names and defaults, not yet checked
         return _checked(given, stored=False)
 
+    # A named tuple's own _make and _replace would make a Record without checking it.
     @classmethod
     def _make(cls, iterable: Iterable) -> "Record":
         return cls(*iterable)

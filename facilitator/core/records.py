@@ -7,8 +7,9 @@ them again and again.
 """
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import islice
-from operator import eq, itemgetter, le
+from datetime import date
+from itertools import compress, islice, repeat
+from operator import add, eq, itemgetter, le
 
 from facilitator.core.record import DEFAULTS, FIELDS, LIMITS, REQUIRED, Record, unchecked_record
 from facilitator.core.record_fields import Kind
@@ -20,11 +21,12 @@ _HANDED_OUT = [type(kind).in_record is not Kind.in_record for kind in FIELDS.val
 class Records(Sequence[Record]):
     """Checked records in a fixed order, read-only; `records[i]` is a Record."""
 
-    __slots__ = ("_columns",)
+    __slots__ = ("_columns", "_oldest_first")
 
     def __init__(self, columns: Mapping[str, Sequence]) -> None:
         """From columns of values already checked: use `Records.of` or `records_from_columns`."""
         self._columns = {name: columns[name] for name in FIELDS}
+        self._oldest_first: Records | None = None  # worked out once: the records never change
 
     @classmethod
     def of(cls, records: Iterable[Record]) -> "Records":
@@ -40,6 +42,14 @@ class Records(Sequence[Record]):
     def column(self, name: str) -> Sequence:
         """Every record's value of one field, in order (do not change it)."""
         return self._columns[name]
+
+    def oldest_first(self) -> "Records":
+        """The same records ordered by date, then by meeting name."""
+        if self._oldest_first is None:
+            ordered = self.take(_oldest_first(self.column("date"), self.column("meeting")))
+            ordered._oldest_first = ordered
+            self._oldest_first = ordered
+        return self._oldest_first
 
     def with_column(self, name: str, values: Sequence) -> "Records":
         """The same records with one field's values replaced (values already checked)."""
@@ -94,6 +104,29 @@ class Records(Sequence[Record]):
 
 
 NO_RECORDS = Records.of([])
+
+
+def _oldest_first(days: Sequence[date], names: Sequence[str]) -> Sequence[int]:
+    """The positions of the records by date, then by name."""
+    if _ordered(days, names):  # as records saved one meeting after another are
+        return range(len(days))
+    # Sorts on plain keys, compared in C, beat one sort on (date, name) pairs. By date: the
+    # sort keeps the order of the records of one day, often already by name.
+    order = sorted(range(len(days)), key=days.__getitem__)
+    if not _ordered(list(map(days.__getitem__, order)), list(map(names.__getitem__, order))):
+        order = sorted(range(len(names)), key=names.__getitem__)  # by name, then by date
+        order.sort(key=days.__getitem__)
+    return order
+
+
+def _ordered(days: Sequence[date], names: Sequence[str]) -> bool:
+    """Whether (day, name) never goes down from one record to the next."""
+    if not all(map(le, days, islice(days, 1, None))):
+        return False
+    # Days in order: then within each day, the names. Where the next record has the same day:
+    same_day = list(compress(range(len(days) - 1), map(eq, days, islice(days, 1, None))))
+    return all(map(le, map(names.__getitem__, same_day),
+                   map(names.__getitem__, map(add, same_day, repeat(1)))))
 
 
 def records_from_columns(rows: Sequence[object]) -> Records | None:

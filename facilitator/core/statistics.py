@@ -10,8 +10,8 @@ import statistics as stats
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from itertools import chain, compress, groupby, islice, repeat
-from operator import add, eq, le, methodcaller
+from itertools import chain, compress, groupby, repeat
+from operator import eq, methodcaller
 from types import MappingProxyType
 
 from dateutil.relativedelta import relativedelta
@@ -46,27 +46,7 @@ def select(records: Iterable[Record], meeting: str | None = None,
 
 def oldest_first(records: Iterable[Record]) -> Records:
     """The records ordered by date, then by meeting name."""
-    records = Records.of(records)
-    names, days = records.column("meeting"), records.column("date")
-    if _ordered(days, names):  # as records saved one meeting after another are
-        return records
-    # Sorts on plain keys, compared in C, beat one sort on (date, name) pairs. By date: the
-    # sort keeps the order of the records of one day, often already by name.
-    order = sorted(range(len(days)), key=days.__getitem__)
-    if not _ordered(list(map(days.__getitem__, order)), list(map(names.__getitem__, order))):
-        order = sorted(range(len(names)), key=names.__getitem__)  # by name, then by date
-        order.sort(key=days.__getitem__)
-    return records.take(order)
-
-
-def _ordered(days: Sequence[date], names: Sequence[str]) -> bool:
-    """Whether (day, name) never goes down from one record to the next."""
-    if not all(map(le, days, islice(days, 1, None))):
-        return False
-    # Days in order: then within each day, the names. Where the next record has the same day:
-    same_day = list(compress(range(len(days) - 1), map(eq, days, islice(days, 1, None))))
-    return all(map(le, map(names.__getitem__, same_day),
-                   map(names.__getitem__, map(add, same_day, repeat(1)))))
+    return Records.of(records).oldest_first()
 
 
 def milestone_order(key: str) -> tuple:
