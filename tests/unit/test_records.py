@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 
 from facilitator.commands import doctor
 from facilitator.core.errors import ValidationError
+from facilitator.core.export_csv import OCCURRENCE_COLUMNS, occurrence_csv, parse_occurrence_csv
+from facilitator.core.export_json import occurrence_json
 from facilitator.core.record import FIELDS, Record
 from facilitator.core.records import Records, records_from_columns
 from facilitator.store.checked_tables import TABLES
@@ -191,3 +193,13 @@ def test_an_accepted_row_round_trips_and_a_refused_one_is_listed_by_doctor(row):
         assert list(TABLES["records"]({"1": record.to_dict()}).values) == [record]
         assert Record.from_dict(orjson.loads(orjson.dumps(record.to_dict()))) == record
         assert status == 0 and out.getvalue().endswith("ok: no problems found\n")
+
+
+def test_every_field_is_in_every_export_and_in_the_stored_row():
+    """A field declared in Record is stored, written to CSV and JSON and read back from CSV."""
+    record = Record.from_dict(GOOD_ROW)
+    assert set(record.to_dict()) == set(FIELDS) == set(OCCURRENCE_COLUMNS)
+    (exported,) = occurrence_json(Records.of([record]))
+    assert list(exported) == list(OCCURRENCE_COLUMNS)
+    text = occurrence_csv(Records.of([record]))
+    assert parse_occurrence_csv(text, today=date(2024, 6, 1)) == [record]
