@@ -8,8 +8,11 @@ database, 3 locked by another writer.
 import argparse
 import sys
 
+from facilitator.commands.arguments import refuse_undecodable
+
 from facilitator import __version__
 from facilitator.core.errors import FacilitatorError
+from facilitator.core.text_out import LINE_LIMIT, escape
 
 COMMANDS = ("meetings", "record", "doctor", "chips", "history", "export", "importer", "merge",
             "demo", "display", "serve")
@@ -19,7 +22,7 @@ class ArgumentParser(argparse.ArgumentParser):
     """Usage errors are one line and exit status 1, like every other mistake."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(1, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+        self.exit(1, f"{self.prog}: {escape(message, LINE_LIMIT)} (see `{self.prog} --help`)\n")
 
 
 def build_parser() -> ArgumentParser:
@@ -51,6 +54,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        refuse_undecodable(argv, build_parser)
+    except FacilitatorError as error:
+        return report(error)
     args = parse_args(argv)
     try:
         if args.command is None:
@@ -59,8 +67,7 @@ def main(argv: list[str] | None = None) -> int:
             return run_app(args)
         return args.run(args) or 0
     except FacilitatorError as error:
-        print(f"facilitator: {error}", file=sys.stderr)
-        return error.exit_status
+        return report(error)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -70,6 +77,17 @@ def main(argv: list[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as error:
+        # What the system refuses about a file (a name too long, no permission) is one line
+        # too, never a traceback; files are replaced atomically, so none is half written.
+        shown = f"{error.filename}: {error.strerror}" if error.filename else str(error)
+        return report(FacilitatorError(shown))
+
+
+def report(error: FacilitatorError) -> int:
+    """The one line an error gets on stderr (escaped and cut), and its exit status."""
+    print(f"facilitator: {escape(str(error), LINE_LIMIT)}", file=sys.stderr)
+    return error.exit_status
 
 
 if __name__ == "__main__":

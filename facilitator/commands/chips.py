@@ -1,17 +1,20 @@
 """`facilitator chips`: the milestone calculator, and `chips stock` for the chip inventory."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 import orjson
 
-from facilitator.core.dates import describe_date, parse_date
+from facilitator.core.dates import describe_date, parse_counted_on, parse_sober_date
 from facilitator.core.errors import ValidationError
 from facilitator.core.milestones import Ladder, MilestoneDate, time_sober
 from facilitator.core.settings import GroupSettings
+from facilitator.core.text_out import escape
 from facilitator.store.database import Database
 from facilitator.store.ladders import load_ladder
-from facilitator.store.paths import resolve_db_path
+from facilitator.store.named_paths import resolve_db_path
 
 today = date.today  # replaced in tests to move the clock
 
@@ -67,8 +70,9 @@ def run_calculator(args) -> int:
     settings = group_settings(db_path)
     order = args.order or settings.date_order
     now = today()
-    sober = _date(text, "sober date", order, now, allow_future=False)
-    on = _date(args.on, "on", order, now, allow_future=True) if args.on else now
+    with _order_hint(order):
+        sober = parse_sober_date(text, today=now, order=order)
+        on = parse_counted_on(args.on, sober=sober, today=now, order=order) if args.on else now
     ladder = chosen_ladder(args, settings, db_path)
     sober_for = time_sober(sober, on, ladder.leap_day)
     reached, coming = ladder.reached(sober, on), ladder.next_after(sober, on)
@@ -92,17 +96,19 @@ def run_calculator(args) -> int:
         ("Ladder", f"{ladder.title} ({ladder.name})"),
     ]
     for name, value in lines:
-        print(f"{name + ':':<12}{value}")
+        print(escape(f"{name + ':':<12}{value}"))
     return 0
 
 
-def _date(text: str, field: str, order: str | None, now: date, *, allow_future: bool) -> date:
+@contextmanager
+def _order_hint(order: str | None) -> Iterator[None]:
+    """An ambiguous date, when the group has no date order, says which option settles it."""
     try:
-        return parse_date(text, today=now, order=order, field=field, allow_future=allow_future)
+        yield
     except ValidationError as error:
         if order is None and "day-first or month-first" in error.reason:
-            raise ValidationError(field, f"{error.reason}: add --dayfirst or --monthfirst") \
-                from None
+            raise ValidationError(error.field, f"{error.reason}: add --dayfirst or "
+                                               "--monthfirst") from None
         raise
 
 

@@ -7,7 +7,8 @@ from facilitator.commands.common import open_database
 from facilitator.core import chip_stock
 from facilitator.core.errors import ValidationError
 from facilitator.core.settings import GroupSettings
-from facilitator.store.paths import resolve_db_path
+from facilitator.core.text_out import escape
+from facilitator.store.named_paths import resolve_db_path
 
 USAGE = "use `chips stock`, `chips stock set KEY N [--reorder N]` or `chips stock add KEY N`"
 
@@ -43,10 +44,10 @@ def change_stock(args, action: str, key: str, number: str) -> int:
             stock = chip_stock.add(stock, key, number)
         database.save_stock(chip_stock.to_rows(stock))
     level = chip_stock.level(stock, key)
-    print(f"{label} ({key}): {level.on_hand} on hand, reorder at {level.reorder_at}")
+    print(escape(f"{label} ({key}): {level.on_hand} on hand, reorder at {level.reorder_at}"))
     warning = level.warning(label)
     if warning:
-        print(f"warning: {warning}")
+        print(escape(f"warning: {warning}"))
     return 0
 
 
@@ -64,16 +65,16 @@ def list_stock(args) -> int:
     if args.json:
         print(orjson.dumps(rows, option=orjson.OPT_INDENT_2).decode())
         return 0
-    print(f"Chips on hand, {ladder.title} ({ladder.name}):")
+    print(escape(f"Chips on hand, {ladder.title} ({ladder.name}):"))
     print(f"  {'KEY':<16}{'CHIP':<30}{'ON HAND':>8}{'REORDER AT':>12}")
     for row in rows:
         counted = row["status"] != "not counted"
         on_hand = str(row["on_hand"]) if counted else "-"
-        print(f"  {row['key']:<16}{row['label'][:29]:<30}{on_hand:>8}{row['reorder_at']:>12}"
-              f"{_flag(row)}")
+        print(escape(f"  {row['key']:<16}{row['label'][:29]:<30}{on_hand:>8}"
+                     f"{row['reorder_at']:>12}{_flag(row)}"))
     to_reorder = [row["label"] for row in rows if row["status"] in ("low", "out")]
     if to_reorder:
-        print(f"To reorder ({len(to_reorder)}): {', '.join(to_reorder)}")
+        print(escape(f"To reorder ({len(to_reorder)}): {', '.join(to_reorder)}"))
     if not stock:
         print("No chips counted yet: `facilitator chips stock set KEY N` records how many "
               "you have.")

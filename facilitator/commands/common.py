@@ -6,7 +6,7 @@ from pathlib import Path
 from facilitator.core.dates import parse_date
 from facilitator.core.errors import FacilitatorError
 from facilitator.store.database import Database
-from facilitator.store.paths import resolve_db_path
+from facilitator.store.named_paths import read_input, resolve_db_path
 
 
 def open_database(args, *, writer: bool) -> Database:
@@ -25,18 +25,9 @@ def date_option(text: str | None, field: str, database: Database | None = None,
 
 
 def read_named_file(path: Path, what: str, limit: int) -> bytes:
-    """A file a person named, read whole; one-line errors naming it when missing, too large
-    (more than `limit` bytes) or empty."""
-    try:
-        with path.open("rb") as file:
-            data = file.read(limit + 1)
-    except FileNotFoundError:
-        raise FacilitatorError(f"{what}: {path} does not exist") from None
-    except OSError as error:
-        raise FacilitatorError(f"{what}: cannot read {path} ({error.strerror or error})") from None
-    if len(data) > limit:
-        size = f"{limit >> 20} MB" if limit >= 1 << 20 else f"{limit >> 10} KB"
-        raise FacilitatorError(f"{what}: {path} is larger than {size}")
+    """A file a person named, read whole; one-line errors naming it when missing, not a
+    regular file, too large (more than `limit` bytes) or empty."""
+    data = read_input(path, what, limit=limit)
     if not data.strip():
         raise FacilitatorError(f"{what}: {path} is empty")
     return data

@@ -1,14 +1,14 @@
 """`facilitator demo`: a throwaway database with a year of sample records, opened in the app."""
 
-import shutil
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 
 from facilitator.core import validate
 from facilitator.core.demo_data import demo_data
+from facilitator.core.text_out import escape
 from facilitator.store.database import Database
+from facilitator.store.named_paths import new_demo_database, remove_demo_database
 
 
 def register(subparsers) -> None:
@@ -21,24 +21,23 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     seed = validate.count("seed", args.seed, maximum=10**9)
-    folder = Path(tempfile.mkdtemp(prefix="facilitator-demo-"))
-    path = folder / "facilitator.json"
+    path = new_demo_database()
     try:
         create_demo_database(path, seed, date.today())
     except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
+        remove_demo_database(path)
         raise
     if args.no_open:
-        print(path)
+        print(escape(str(path)))
         return 0
-    print(f"demo database: {path} (deleted when you quit)", file=sys.stderr)
+    print(escape(f"demo database: {path} (deleted when you quit)"), file=sys.stderr)
     from facilitator.tui.launch import run_app
 
     args.db = str(path)
     try:
         return run_app(args)
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        remove_demo_database(path)
 
 
 def create_demo_database(path: Path, seed: int, today: date) -> int:

@@ -5,7 +5,8 @@ from pathlib import Path
 
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.settings import GroupSettings
-from facilitator.store.paths import journal_path, resolve_db_path
+from facilitator.store.named_paths import resolve_db_path
+from facilitator.store.paths import journal_path
 
 
 def register(subparsers) -> None:

@@ -7,12 +7,14 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from facilitator.core.errors import FacilitatorError
+from facilitator.core.text_out import escape
 from facilitator.store import loader
 from facilitator.store.checked_tables import Problem, table_problems
 from facilitator.store.errors import DatabaseLocked, UnreadableDatabase
 from facilitator.store.files import FILE_MODE, copy_durably
 from facilitator.store.migrations import detect_version, migrate
-from facilitator.store.paths import backup_paths, journal_path, lock_path, resolve_db_path
+from facilitator.store.named_paths import resolve_db_path
+from facilitator.store.paths import backup_paths, journal_path, lock_path
 
 
 def register(subparsers) -> None:
@@ -30,11 +32,11 @@ def run(args) -> int:
 
 
 def check(path: Path) -> int:
-    print(f"database: {path}")
+    print(escape(f"database: {path}"))
     try:
         content = loader.read(path)
     except FacilitatorError as error:
-        print(f"  problem: {error}")
+        print(escape(f"  problem: {error}"))
         _print_backups(path)
         return error.exit_status
     if content is None:
@@ -49,13 +51,13 @@ def check(path: Path) -> int:
     damaged = {problem.document for problem in problems}
     problems += _check_links(tables.get("meetings", {}), tables.get("records", {}), damaged)
     for problem in problems:
-        print(f"  {problem}")
+        print(escape(f"  {problem}"))
     print(f"  {len(tables.get('meetings', {}))} meetings, {len(tables.get('records', {}))} records")
     _print_backups(path)
     journal = journal_path(path)
     if journal.exists():
-        print(f"  a meeting in progress was left behind ({journal.name}): open the app to "
-              "resume or discard it")
+        print(escape(f"  a meeting in progress was left behind ({journal.name}): open the app "
+                     "to resume or discard it"))
     if problems:
         print(f"{len(problems)} problem(s) found", file=sys.stderr)
         return 1
@@ -100,7 +102,7 @@ def _print_backups(path: Path) -> None:
     for backup in backups:
         when = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
         state = "readable" if loader.readable_whole(backup) else "NOT readable"
-        print(f"  backup {backup.name}: {when}, {state}")
+        print(escape(f"  backup {backup.name}: {when}, {state}"))
 
 
 def restore(path: Path) -> int:
@@ -115,20 +117,22 @@ def restore(path: Path) -> int:
         except UnreadableDatabase:
             content = None
         if content is not None and not table_problems(migrate(content)["tables"]):
-            print(f"{path} is readable; nothing to restore")
+            print(escape(f"{path} is readable; nothing to restore"))
             return 0
         backup = loader.newest_backup(path)
         if backup is None:
             if not path.exists():
-                print(f"there is no database at {path} and no backup of it; nothing to restore")
+                print(escape(f"there is no database at {path} and no backup of it; "
+                             "nothing to restore"))
                 return 0
             raise UnreadableDatabase(path, "and there is no readable backup to restore", None)
         if path.exists():
             aside = _aside_name(path)
             path.rename(aside)
-            print(f"moved the broken file to {aside}")
+            print(escape(f"moved the broken file to {aside}"))
         copy_durably(backup, path)
-        print(f"restored {backup.name} ({datetime.fromtimestamp(backup.stat().st_mtime):%Y-%m-%d %H:%M})")
+        print(escape(f"restored {backup.name} "
+                     f"({datetime.fromtimestamp(backup.stat().st_mtime):%Y-%m-%d %H:%M})"))
         return 0
     finally:
         lock.release()

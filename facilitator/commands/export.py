@@ -1,13 +1,15 @@
 """`facilitator export`: the records as CSV, JSON or a Markdown report, to stdout or a file."""
 
-from facilitator.commands.output import emit, write_file
+from facilitator.commands.output import emit
 from facilitator.commands.progress import Progress
 from facilitator.commands.selection import Selection, add_selection_options, select_records
 from facilitator.core.export_csv import grouped_csv, occurrence_csv
 from facilitator.core.export_json import GROUPINGS, dumps, export_document
 from facilitator.core.export_markdown import markdown_report
 from facilitator.core.statistics import group
+from facilitator.core.text_out import escape
 from facilitator.store.batch_gc import collector_paused
+from facilitator.store.named_paths import output_path, write_output
 
 FORMATS = ("csv", "json", "md")
 
@@ -24,14 +26,16 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
+    if args.output is not None:
+        output_path(args.output, args.db)  # refused before any work: nothing is written
     with Progress() as progress, collector_paused():
         chosen = select_records(args, progress, listed=args.by == "occurrence")
         progress.step(f"writing {len(chosen.rows):,} records")
         data = render(chosen, args.format, args.by)
-        if args.output:
-            path = write_file(args.output, data)
-    if args.output:
-        print(f"exported {len(chosen.rows)} records to {path}")
+        if args.output is not None:
+            path = write_output(args.output, data, args.db)
+    if args.output is not None:
+        print(escape(f"exported {len(chosen.rows)} records to {path}"))
     else:
         emit(data)
     return 0

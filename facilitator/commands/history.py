@@ -7,6 +7,7 @@ from facilitator.core.export_json import dumps, export_document
 from facilitator.core.report_tables import (aligned_text, occurrence_table, period_table,
                                             summary_lines)
 from facilitator.core.statistics import PERIODS, combine, group, summarize
+from facilitator.core.text_out import escape
 from facilitator.store.batch_gc import collector_paused
 
 
@@ -43,8 +44,8 @@ def history_text(chosen: Selection, by: str | None) -> str:
     summary = summarize(chosen.rows, chosen.start, chosen.end, chosen.previous,
                         totals=combine(groups) if groups else None)
     width = max(len(label) for label, _ in summary_lines(summary))
-    title = f"{chosen.meeting or 'All meetings'}, {summary.totals.start.isoformat()} to " \
-            f"{summary.totals.end.isoformat()}"
+    title = escape(f"{chosen.meeting or 'All meetings'}, {summary.totals.start.isoformat()} to "
+                   f"{summary.totals.end.isoformat()}")
     lines = [title, "", aligned_text(table), ""]
-    lines += [f"{label:<{width}}  {value}" for label, value in summary_lines(summary)]
+    lines += [escape(f"{label:<{width}}  {value}") for label, value in summary_lines(summary)]
     return "\n".join(lines) + "\n"

@@ -13,7 +13,11 @@ from facilitator.commands.progress import Progress
 from facilitator.core.errors import ValidationError
 from facilitator.core.export_csv import parse_occurrence_rows
 from facilitator.core.meeting import Meeting
+from facilitator.core.text_out import escape
 from facilitator.store.batch_gc import collector_paused
+from facilitator.store.named_paths import read_input
+
+MAX_CSV_BYTES = 256 * 1024 * 1024
 
 
 def register(subparsers) -> None:
@@ -26,7 +30,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    text = read_text(Path(args.file))
+    text = read_text(args.file)
     with Progress() as progress, collector_paused(), open_database(args, writer=True) as database:
         settings = database.settings()
         progress.step("checking every row")
@@ -48,19 +52,16 @@ def run(args) -> int:
         names = [repr(m.name) for m in created.values()]
         shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
         message += f" and created {len(names)} meeting{'s' if len(names) > 1 else ''}: {shown}"
-    print(message)
+    print(escape(message))
     return 0
 
 
-def read_text(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ValidationError("file", f"cannot read {path}: {error.strerror or error}") from None
+def read_text(name: str) -> str:
+    raw = read_input(name, "file", limit=MAX_CSV_BYTES)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise ValidationError("file", f"{path.name} is not UTF-8 text; save it from the "
+        raise ValidationError("file", f"{Path(name).name} is not UTF-8 text; save it from the "
                                       "spreadsheet as \"CSV UTF-8\"") from None
 
 

@@ -18,6 +18,7 @@ from facilitator.commands.common import open_database, read_named_file
 from facilitator.core.agenda import Format
 from facilitator.core.agenda_templates import TEMPLATE_NAMES
 from facilitator.core.errors import FacilitatorError, ValidationError
+from facilitator.core.text_out import escape
 
 MAX_FORMAT_BYTES = 256 * 1024
 
@@ -88,8 +89,9 @@ def run_format(args) -> int:
         db_path = database.path
     agenda = Format.from_list(meeting.agenda)
     if chosen is not None:
-        print(f"set the format of {meeting.name!r}: {len(agenda)} sections, "
-              f"{agenda.total_minutes} min" if agenda else f"cleared the format of {meeting.name!r}")
+        print(escape(f"set the format of {meeting.name!r}: {len(agenda)} sections, "
+                     f"{agenda.total_minutes} min" if agenda
+                     else f"cleared the format of {meeting.name!r}"))
         _warn_missing_readings(agenda, db_path)
         if not (args.show or args.json):
             return 0
@@ -98,7 +100,8 @@ def run_format(args) -> int:
 
         print(orjson.dumps(agenda.to_list(), option=orjson.OPT_INDENT_2).decode())
     else:
-        print("\n".join(describe_format(meeting.name, agenda, meeting.duration_minutes)))
+        print("\n".join(map(escape, describe_format(meeting.name, agenda,
+                                                     meeting.duration_minutes))))
     return 0
 
 
@@ -124,4 +127,4 @@ def _warn_missing_readings(agenda: Format, db_path: Path) -> None:
     from facilitator.store.readings import missing_readings
 
     for path in missing_readings((s.reading for s in agenda.sections), db_path):
-        print(f"warning: reading file {path} does not exist yet", file=sys.stderr)
+        print(escape(f"warning: reading file {path} does not exist yet"), file=sys.stderr)

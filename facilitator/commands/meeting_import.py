@@ -5,6 +5,7 @@ from pathlib import Path
 
 from facilitator.commands.common import open_database, read_named_file
 from facilitator.core.errors import FacilitatorError
+from facilitator.core.text_out import LINE_LIMIT, escape
 
 MAX_FEED_BYTES = 50 * 1024 * 1024
 
@@ -40,15 +41,15 @@ def run_import(args) -> int:
     path = Path(args.file)
     data = read_feed(path)
     if isinstance(data, list) and not data:
-        print(f"{path} holds no meetings; nothing imported")
+        print(escape(f"{path} holds no meetings; nothing imported"))
         return 0
     with open_database(args, writer=True) as database:
         existing = [meeting.name for meeting in database.meetings()]
         result = parse_feed(data, meeting_type_codes(), existing)
         for line in result.warnings:
-            print(f"warning: {line}", file=sys.stderr)
+            print(escape(f"warning: {line}", LINE_LIMIT), file=sys.stderr)
         for line in result.problems:
-            print(f"bad entry: {line}", file=sys.stderr)
+            print(escape(f"bad entry: {line}", LINE_LIMIT), file=sys.stderr)
         bad = len(result.problems)
         if bad and not args.skip_bad:
             raise FacilitatorError(f"import: {bad} of {result.entries} entries are bad; nothing "
@@ -58,7 +59,8 @@ def run_import(args) -> int:
                                    "nothing imported")
         database.add_meetings_and_records(list(result.meetings), [])
     skipped = f"; skipped {_count(bad, 'bad entry', 'bad entries')}" if bad else ""
-    print(f"imported {_count(len(result.meetings), 'meeting', 'meetings')} from {path.name}{skipped}")
+    print(escape(f"imported {_count(len(result.meetings), 'meeting', 'meetings')} from "
+                 f"{path.name}{skipped}"))
     return 0
 
 

@@ -7,7 +7,9 @@ import argparse
 
 from facilitator.commands.common import open_database
 from facilitator.core.errors import ValidationError
-from facilitator.core.meeting import Meeting, parse_days, parse_time, parse_types
+from facilitator.core.meeting import (DURATION_LIMIT, SHARE_MINUTES_LIMIT, Meeting, parse_days,
+                                      parse_time, parse_types)
+from facilitator.core.text_out import escape
 from facilitator.store.reference import meeting_type_codes
 
 
@@ -64,9 +66,11 @@ def meeting_changes(args) -> dict:
     if args.time is not None:
         changes["start"] = parse_time(args.time)
     if args.duration is not None:
-        changes["duration_minutes"] = validate.count("duration", args.duration, maximum=1440)
+        changes["duration_minutes"] = validate.count("duration", args.duration,
+                                                     maximum=DURATION_LIMIT)
     if args.share_minutes is not None:
-        changes["share_minutes"] = validate.count("share minutes", args.share_minutes, maximum=30)
+        changes["share_minutes"] = validate.count("share minutes", args.share_minutes,
+                                                  maximum=SHARE_MINUTES_LIMIT)
     if args.types is not None:
         changes["types"] = parse_types(args.types, meeting_type_codes())
     if args.queue_mode is not None:
@@ -80,7 +84,7 @@ def run_add(args) -> int:
     meeting = Meeting(name=args.name, **meeting_changes(args))
     with open_database(args, writer=True) as database:
         database.add_meeting(meeting)
-    print(f"added meeting {meeting.name!r}")
+    print(escape(f"added meeting {meeting.name!r}"))
     return 0
 
 
@@ -102,7 +106,7 @@ def run_list(args) -> int:
             details.append("types " + ",".join(meeting.types))
         if meeting.agenda:
             details.append(f"format {len(meeting.agenda)} sections")
-        print(f"{meeting.name:<{width}}  " + "  ".join(d for d in details if d))
+        print(escape(f"{meeting.name:<{width}}  " + "  ".join(d for d in details if d)))
     return 0
 
 
@@ -121,7 +125,7 @@ def run_edit(args) -> int:
         database.update_meeting(meeting.name, changed)
     details = [changed.describe_schedule() or "no schedule", f"shares {changed.share_minutes} min",
                f"queue {changed.queue_mode}" + (" with priority" if changed.priority else "")]
-    print(f"updated meeting {changed.name!r}: " + ", ".join(details))
+    print(escape(f"updated meeting {changed.name!r}: " + ", ".join(details)))
     return 0
 
 
@@ -129,5 +133,5 @@ def run_remove(args) -> int:
     with open_database(args, writer=True) as database:
         removed = database.remove_meeting(args.name, with_records=args.with_records)
     suffix = f" and its {removed} records" if removed else ""
-    print(f"removed meeting {args.name!r}{suffix}")
+    print(escape(f"removed meeting {args.name!r}{suffix}"))
     return 0

@@ -3,15 +3,16 @@
 Works on the JSON exports the groups sent; no database is opened.
 """
 
-from pathlib import Path
-
 import orjson
 
-from facilitator.commands.output import write_file
 from facilitator.core.errors import ValidationError
 from facilitator.core.export_json import dumps
 from facilitator.core.merge import merge_exports
 from facilitator.core.statistics import PERIODS
+from facilitator.core.text_out import escape
+from facilitator.store.named_paths import output_path, read_input, write_output
+
+MAX_EXPORT_BYTES = 256 * 1024 * 1024
 
 
 def register(subparsers) -> None:
@@ -25,19 +26,18 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    sources = [(name, read_json(Path(name))) for name in args.files]
+    output_path(args.output, args.db)  # refused before any work: nothing is written
+    sources = [(name, read_json(name)) for name in args.files]
     report = merge_exports(sources, args.by)
-    path = write_file(args.output, dumps(report))
+    path = write_output(args.output, dumps(report), args.db)
     totals = report["totals"]
-    print(f"merged {len(sources)} groups ({totals['meetings']} meetings held, "
-          f"{totals['attendance']} attendance) into {path}")
+    print(escape(f"merged {len(sources)} groups ({totals['meetings']} meetings held, "
+                 f"{totals['attendance']} attendance) into {path}"))
     return 0
 
 
-def read_json(path: Path) -> object:
+def read_json(name: str) -> object:
     try:
-        return orjson.loads(path.read_bytes())
-    except OSError as error:
-        raise ValidationError(str(path), f"cannot read it: {error.strerror or error}") from None
+        return orjson.loads(read_input(name, "merge", limit=MAX_EXPORT_BYTES))
     except orjson.JSONDecodeError:
-        raise ValidationError(str(path), "is not valid JSON") from None
+        raise ValidationError(name, "is not valid JSON") from None

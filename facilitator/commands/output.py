@@ -1,11 +1,7 @@
-"""Writing a command's result: to stdout as exact bytes, or atomically to a file."""
+"""Writing a command's result to stdout as exact bytes (files: store/named_paths.py)."""
 
 import os
 import sys
-from pathlib import Path
-
-from facilitator.core.errors import ValidationError
-from facilitator.store.files import atomic_write
 
 
 def emit(data: bytes) -> None:
@@ -24,14 +20,3 @@ def emit(data: bytes) -> None:
         os.dup2(devnull, sys.stdout.fileno())
         raise SystemExit(0) from None
 
-
-def write_file(option: str, data: bytes, field: str = "output") -> Path:
-    """Replace the file named by -o with `data` in one atomic step (mode 0600)."""
-    path = Path(option).expanduser()
-    if path.is_dir():
-        raise ValidationError(field, f"{path} is a folder; name a file")
-    try:
-        atomic_write(path, data)
-    except OSError as error:
-        raise ValidationError(field, f"cannot write {path}: {error.strerror or error}") from None
-    return path

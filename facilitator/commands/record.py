@@ -3,9 +3,9 @@
 from datetime import date
 
 from facilitator.commands.common import date_option, open_database
-from facilitator.core import validate
 from facilitator.core.money import parse_amount
-from facilitator.core.record import Record
+from facilitator.core.record import Record, count_field
+from facilitator.core.text_out import escape
 from facilitator.store.batch_gc import collector_paused
 
 
@@ -30,16 +30,16 @@ def run(args) -> int:
         record = Record(
             meeting=meeting.name,
             date=date_option(args.date, "date", database, today=date.today()),
-            attendance=validate.count("attendance", args.attendance),
-            newcomers=validate.count("newcomers", args.newcomers),
-            visitors=validate.count("visitors", args.visitors),
-            online=validate.count("online", args.online),
-            shares=validate.count("shares", args.shares),
+            attendance=count_field("attendance", args.attendance),
+            newcomers=count_field("newcomers", args.newcomers),
+            visitors=count_field("visitors", args.visitors),
+            online=count_field("online", args.online),
+            shares=count_field("shares", args.shares),
             collection=parse_amount(args.collection) if args.collection is not None else 0,
             currency=settings.currency,
             note=args.note,
         )
         database.add_record(record, replace=args.replace)
-    print(f"recorded {record.meeting!r} on {record.date.isoformat()}: "
-          f"{record.attendance} attending, {record.newcomers} newcomers")
+    print(escape(f"recorded {record.meeting!r} on {record.date.isoformat()}: "
+                 f"{record.attendance} attending, {record.newcomers} newcomers"))
     return 0

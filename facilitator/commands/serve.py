@@ -8,11 +8,14 @@ import ipaddress
 import shlex
 import socket
 import sys
+from urllib.parse import urlsplit
 
+from facilitator.core import validate
 from facilitator.core.errors import FacilitatorError, ValidationError
-from facilitator.store.paths import resolve_db_path
+from facilitator.store.named_paths import resolve_db_path
 
 LOOPBACK_NAMES = {"localhost"}
+DEFAULT_MAX_DISPLAYS = 8
 
 
 def register(subparsers) -> None:
@@ -26,7 +29,11 @@ def register(subparsers) -> None:
                         help="address to listen on (default 127.0.0.1: this computer only)")
     parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     parser.add_argument("--public-url", metavar="URL",
-                        help="the address browsers open, when it is not http://HOST:PORT")
+                        help="the address browsers open, when it is not http://HOST:PORT; "
+                             "only pages from it (or from HOST) may show the display")
+    parser.add_argument("--max-displays", metavar="N", default=str(DEFAULT_MAX_DISPLAYS),
+                        help=f"how many browsers may show the display at once (default "
+                             f"{DEFAULT_MAX_DISPLAYS})")
     parser.set_defaults(run=run)
 
 
@@ -38,6 +45,16 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def is_address(url: str) -> bool:
+    """True for an http(s) address with a host (and, if given, a valid port)."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError when the port is not a number
+    except ValueError:
+        return False
+    return parts.scheme in {"http", "https"} and bool(parts.hostname)
 
 
 def lan_address() -> str | None:
@@ -59,10 +76,11 @@ def public_url(host: str, port: int) -> str:
     return f"http://{host}:{port}"
 
 
-def notice(host: str, url: str) -> str:
-    """What is exposed, said plainly before the server starts."""
+def notice(host: str, url: str, displays: int = DEFAULT_MAX_DISPLAYS) -> str:
+    """What is exposed, said plainly once the server listens."""
+    limit = f"at most {displays} display{'s' if displays != 1 else ''} at once"
     if is_loopback(host):
-        return (f"Room display at {url} (this computer only, read-only). "
+        return (f"Room display at {url} (this computer only, read-only, {limit}). "
                 "Add ?fontsize=32 to the address for larger text. Ctrl+C stops it.")
     return "\n".join([
         f"NOTICE: the room display is open to every device that can reach this computer "
@@ -73,6 +91,7 @@ def notice(host: str, url: str) -> str:
         "meeting (ctrl+l).",
         "  There is no password and the connection is not encrypted. It is read-only: nothing "
         "can be changed through it.",
+        f"  Only pages from {url} may show it, {limit}.",
         "  Ctrl+C stops it.",
     ])
 
@@ -86,15 +105,21 @@ def display_command(db_path) -> str:
 def run(args) -> int:
     if not 1 <= args.port <= 65535:
         raise ValidationError("port", f"{args.port} is not from 1 to 65535")
+    displays = validate.count("max displays", args.max_displays, maximum=1000)
+    if displays < 1:
+        raise ValidationError("max displays", "must be at least 1")
+    if args.public_url is not None and not is_address(args.public_url):
+        raise ValidationError("public url", f"{args.public_url[:80]!r} is not an address such "
+                                            "as http://192.168.1.20:8000")
     try:
-        from textual_serve.server import Server
+        from facilitator.commands.display_server import DisplayServer
     except ImportError:
         raise FacilitatorError("serve needs textual-serve: pip install textual-serve") from None
     path = resolve_db_path(args.db)
     url = args.public_url or public_url(args.host, args.port)
-    print(notice(args.host, url), flush=True)
-    server = Server(display_command(path), host=args.host, port=args.port,
-                    title="facilitator room display", public_url=url)
+    server = DisplayServer(display_command(path), host=args.host, port=args.port,
+                           public_url=url, max_displays=displays, loopback=is_loopback(args.host),
+                           announce=lambda: print(notice(args.host, url, displays), flush=True))
     try:
         server.serve()
     except OSError as error:

@@ -2,7 +2,10 @@
 
 Chips and agenda sections are written as `30d:2;1y:1`; a ':' ';' or '%' inside a milestone
 name is percent-encoded so that every value survives export -> import -> export unchanged.
-The collection is written as `12.50` with its currency in the next column.
+The collection is written as `12.50` with its currency in the next column. A text cell that a
+spreadsheet would take for a formula ('=…', '+…', '-…', '@…') starts with a "'" (csv_cell,
+applied by the text and counts kinds in core/record_fields); reading the file back takes
+exactly that quote off again (csv_text).
 """
 
 import csv
@@ -54,7 +57,7 @@ def grouped_csv(groups: Sequence[Totals], currency: str = "USD") -> str:
             totals.label, totals.meetings, totals.attendance,
             "" if average is None else f"{average:.1f}",
             *(getattr(totals, name) for name in COUNTS[1:]),
-            encode_counts(totals.chips),
+            FIELDS["chips"].text(totals.chips),  # neutralised like the records' chips
             ";".join(cents_text(cents) for cents in collected.values()),
             ";".join(collected),
         ))

@@ -7,6 +7,7 @@ from facilitator.core.records import Records
 from facilitator.core.report_tables import (markdown_table, occurrence_table, period_table,
                                             summary_lines)
 from facilitator.core.statistics import group, summarize
+from facilitator.core.text_out import markdown_text
 
 _HEADINGS = {"occurrence": "Meetings", "week": "By week", "month": "By month", "year": "By year"}
 
@@ -18,10 +19,11 @@ def markdown_report(rows: Records, by: str = "occurrence", start: date | None = 
     summary = summarize(rows, start, end, previous)
     totals = summary.totals
     names = sorted(set(rows.column("meeting")), key=str.casefold)
-    lines = [f"# {title}", ""]
+    lines = [f"# {markdown_text(title)}", ""]
     if totals.start and totals.end:
         lines.append(f"**Period:** {describe_date(totals.start)} to {describe_date(totals.end)}  ")
-    lines.append(f"**Meetings:** {', '.join(names) if names else 'none'}")
+    shown = ", ".join(map(markdown_text, names)) if names else "none"
+    lines.append(f"**Meetings:** {shown}")
     lines += ["", f"## {_HEADINGS[by]}", ""]
     if not rows:
         lines.append("No meetings were recorded in this period.")
@@ -30,6 +32,6 @@ def markdown_report(rows: Records, by: str = "occurrence", start: date | None = 
     else:
         lines.append(markdown_table(period_table(group(rows, by))))
     lines += ["", "## Totals", ""]
-    lines += [f"- **{label}:** {value}" for label, value in summary_lines(summary)]
+    lines += [f"- **{label}:** {markdown_text(value)}" for label, value in summary_lines(summary)]
     lines += ["", "_Anonymous counts only: no names are recorded._", ""]
     return "\n".join(lines)

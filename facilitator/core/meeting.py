@@ -10,6 +10,8 @@ from facilitator.core.errors import ValidationError
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 QUEUE_MODES = ("hands", "round", "popcorn")
+DURATION_LIMIT = 24 * 60  # minutes
+SHARE_MINUTES_LIMIT = 30
 _TIME = re.compile(r"([01]?\d|2[0-3])[:.h]([0-5]\d)")
 
 
@@ -66,12 +68,12 @@ class Meeting:
         if self.start is not None and not isinstance(self.start, time):
             raise ValidationError("start", "must be a time (HH:MM)")
         if self.duration_minutes is not None:
-            minutes = validate.count("duration", self.duration_minutes, maximum=24 * 60)
+            minutes = validate.count("duration", self.duration_minutes, maximum=DURATION_LIMIT)
             if minutes == 0:
                 raise ValidationError("duration", "must be at least 1 minute")
-        share = validate.count("share minutes", self.share_minutes, maximum=30)
+        share = validate.count("share minutes", self.share_minutes, maximum=SHARE_MINUTES_LIMIT)
         if share < 1:
-            raise ValidationError("share minutes", "must be from 1 to 30")
+            raise ValidationError("share minutes", f"must be from 1 to {SHARE_MINUTES_LIMIT}")
         if self.queue_mode not in QUEUE_MODES:
             raise ValidationError("queue mode", f"must be one of {', '.join(QUEUE_MODES)}")
 

@@ -12,6 +12,7 @@ from datetime import time
 
 from facilitator.core.errors import ValidationError
 from facilitator.core.meeting import Meeting
+from facilitator.core.text_out import echo
 
 _CLOCK = re.compile(r"([01]\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?")
 
@@ -36,10 +37,12 @@ def parse_feed(data: object, known_types: frozenset[str], existing: Iterable[str
     if not isinstance(data, list):
         raise ValidationError("feed", "must be a JSON list of meetings")
     taken = {name.casefold(): "is already a meeting in the database" for name in existing}
+    slugs: dict[str, str] = {}  # each slug, and the entry that used it first
     meetings, problems, warnings = [], [], []
     for index, entry in enumerate(data):
         label = f"index {index}" + (f" {_shown_name(entry)}" if _shown_name(entry) else "")
         try:
+            _check_slug(entry, label, slugs)
             meeting, unknown = convert_entry(entry, known_types)
             if meeting.key in taken:
                 raise ValidationError("name", taken[meeting.key])
@@ -51,6 +54,18 @@ def parse_feed(data: object, known_types: frozenset[str], existing: Iterable[str
         if unknown:
             warnings.append(f"{label}: unknown type codes {', '.join(unknown)} (left out)")
     return FeedResult(tuple(meetings), tuple(problems), tuple(warnings), len(data))
+
+
+def _check_slug(entry: object, label: str, slugs: dict[str, str]) -> None:
+    """A slug names one meeting in the feed: a second entry with it is refused, naming both."""
+    slug = entry.get("slug") if isinstance(entry, dict) else None
+    if not isinstance(slug, str) or not slug.strip():
+        return  # convert_entry names what is wrong with it
+    key = slug.strip().casefold()
+    if key in slugs:
+        raise ValidationError("slug",
+                              f"{_short(slug.strip(), 40)} is also the slug of {slugs[key]}")
+    slugs[key] = label
 
 
 def convert_entry(entry: object, known_types: frozenset[str]) -> tuple[Meeting, list[str]]:
@@ -123,5 +138,4 @@ def _shown_name(entry: object) -> str:
 
 
 def _short(value: object, limit: int = 20) -> str:
-    shown = repr(value)
-    return shown if len(shown) <= limit else shown[:limit] + "…"
+    return echo(value, limit)

@@ -12,10 +12,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import count
 from typing import Iterator
 
 from facilitator.core import validate
+from facilitator.core.dates import SOBER_YEARS
 from facilitator.core.errors import ValidationError
 from facilitator.core.settings import LEAP_DAY_RULES
 from facilitator.core.sober_time import (TimeSober, add_months, month_span_days, time_sober,
@@ -23,7 +23,8 @@ from facilitator.core.sober_time import (TimeSober, add_months, month_span_days,
 
 UNITS = ("days", "months", "years")
 KEY_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
-_MAX_AMOUNT = {"days": 36_500, "months": 1_200, "years": 100}
+MAX_YEARS = SOBER_YEARS  # a sober date is at most this long ago
+_MAX_AMOUNT = {"days": 36_500, "months": 1_200, "years": MAX_YEARS}
 
 
 def default_key(amount: int, unit: str) -> str:
@@ -201,10 +202,10 @@ class Ladder:
         return self.every_year.milestone(years)
 
     def iter_milestones(self) -> Iterator[Milestone]:
-        """Every milestone in order; endless when the ladder goes on every year."""
+        """Every milestone in order; the yearly ones go on up to MAX_YEARS."""
         yield from self.milestones
         if self.every_year is not None:
-            for years in count(self.every_year.start):
+            for years in range(self.every_year.start, MAX_YEARS + 1):
                 yield self.every_year.milestone(years)
 
     def milestones_through(self, years: int) -> tuple[Milestone, ...]:
@@ -273,7 +274,10 @@ class Ladder:
         elif self.every_year is None:
             return None
         else:
-            coming = self.every_year.milestone(max(self.every_year.start, total_months // 12 + 1))
+            years = max(self.every_year.start, total_months // 12 + 1)
+            if years > MAX_YEARS:  # the yearly milestones end at 100 years
+                return None
+            coming = self.every_year.milestone(years)
         return MilestoneDate(coming, coming.date_for(sober, self.leap_day))
 
     def stock_items(self, present=()) -> list[tuple[str, str]]:

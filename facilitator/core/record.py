@@ -15,6 +15,7 @@ from functools import partial
 from typing import Annotated, NamedTuple, get_type_hints
 
 from facilitator.core.errors import ValidationError
+from facilitator.core.money import MAX_CENTS
 from facilitator.core.record_fields import (NO_COUNTS, ClockTime, Count, Counts, Currency, Day,
                                             Kind, Money, Text)
 
@@ -38,7 +39,7 @@ class _Fields(NamedTuple):
     over_time: Annotated[int, Count(at_most="shares",
                                     beyond="cannot be more than the number of shares")] = 0
     chips: Annotated[Mapping[str, int], Counts()] = NO_COUNTS  # milestone -> chips given
-    collection: Annotated[int, Money(10**9)] = 0  # cents
+    collection: Annotated[int, Money(MAX_CENTS)] = 0  # cents
     currency: Annotated[str, Currency()] = "USD"
     start: Annotated[time | None, ClockTime()] = None
     end: Annotated[time | None, ClockTime()] = None
@@ -55,6 +56,14 @@ COLUMNS = ("date", "meeting", *(name for name in FIELDS if name not in ("date", 
 # (field, the earlier field it cannot exceed)
 LIMITS = tuple((name, kind.at_most) for name, kind in FIELDS.items()
                if isinstance(kind, Count) and kind.at_most)
+COUNT_FIELDS = tuple(name for name, kind in FIELDS.items() if type(kind) is Count)
+# Each count's limit, read from its kind: what a record holds and every message about it.
+COUNT_LIMITS = {name: FIELDS[name].maximum for name in COUNT_FIELDS}
+
+
+def count_field(name: str, value: object) -> int:
+    """A record's count (a number or typed digits), checked against that count's limit."""
+    return FIELDS[name].check(name, value)
 
 
 class Record(_Fields):

@@ -18,12 +18,14 @@ from typing import NamedTuple
 from urllib.parse import unquote
 
 from facilitator.core import validate
-from facilitator.core.dates import EARLIEST_YEAR, LATEST_YEAR, DateOrder, parse_date
+from facilitator.core.dates import EARLIEST, LATEST, DateOrder, parse_date
 from facilitator.core.errors import ValidationError
 from facilitator.core.meeting import parse_time
 from facilitator.core.money import parse_amount
+from facilitator.core.text_out import csv_cell, csv_text
 
 NO_COUNTS: Mapping[str, int] = MappingProxyType({})
+PER_KEY_LIMIT = 10_000_000  # a count in `chips` or seconds in `sections`
 
 
 class CellContext(NamedTuple):
@@ -107,6 +109,18 @@ class Text(Kind):
     def check(self, field: str, value: object) -> str:
         return validate.text(field, value, maximum=self.maximum, required=self.required)
 
+    def text(self, value: str) -> str:
+        """A cell a spreadsheet would take for a formula is neutralised (parse undoes it)."""
+        return csv_cell(value)
+
+    def text_column(self, values: Sequence) -> Sequence:
+        if all(csv_cell(value) is value for value in set(values)):
+            return values  # the usual case: no name or note starts like a formula
+        return _through_distinct(csv_cell, values)
+
+    def parse(self, field: str, text: str, context: CellContext) -> str:
+        return csv_text(text)
+
 
 class Count(Kind):
     """A whole number from 0 to `maximum`; optionally no more than an earlier field."""
@@ -169,16 +183,16 @@ class Currency(Kind):
 
 
 class Day(Kind):
-    """A calendar date from EARLIEST_YEAR to LATEST_YEAR; stored as YYYY-MM-DD."""
+    """A calendar date from EARLIEST to LATEST; stored as YYYY-MM-DD."""
 
     stored_types = frozenset({str})
 
     def check(self, field: str, value: object) -> date:
         if type(value) is not date:  # a datetime is a date too, but not a day
             raise ValidationError(field, "must be a date (YYYY-MM-DD)")
-        if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
-            raise ValidationError(field, f"the year {value.year} is not from {EARLIEST_YEAR} "
-                                         f"to {LATEST_YEAR}")
+        if not EARLIEST <= value <= LATEST:  # history also reads the year before
+            raise ValidationError(field, f"{value.isoformat()} is not from "
+                                         f"{EARLIEST.isoformat()} to {LATEST.isoformat()}")
         return value
 
     def load(self, field: str, stored: object) -> date:
@@ -245,7 +259,7 @@ class Counts(Kind):
         checked = {}
         for key, number in value.items():
             key = validate.text(field, key, maximum=40, required=True)
-            checked[key] = validate.count(f"{field} {key}", number, maximum=10_000_000)
+            checked[key] = validate.count(f"{field} {key}", number, maximum=PER_KEY_LIMIT)
         return MappingProxyType(checked)
 
     def load_column(self, field: str, stored: Sequence) -> Sequence | None:
@@ -284,7 +298,7 @@ class Counts(Kind):
         return [dict(counted) if counted else {} for counted in values]
 
     def text(self, value: Mapping[str, int]) -> str:
-        return encode_counts(value)
+        return csv_cell(encode_counts(value))  # a milestone name can start like a formula
 
     def text_column(self, values: Sequence) -> Sequence:
         # Worked out once per distinct set of counts: a group gives the same few chips.
@@ -297,12 +311,12 @@ class Counts(Kind):
             items = tuple(counted.items())
             text = texts.get(items)
             if text is None:
-                text = texts[items] = encode_counts(counted)
+                text = texts[items] = self.text(counted)
             column.append(text)
         return column
 
     def parse(self, field: str, text: str, context: CellContext) -> dict[str, int]:
-        return decode_counts(text, field)
+        return decode_counts(csv_text(text), field)
 
 
 def _through_distinct(convert, values: Sequence) -> list:
@@ -334,7 +348,7 @@ def decode_counts(text: str, field: str) -> dict[str, int]:
             raise ValidationError(field, f"{part[:30]!r} is not name:count, e.g. 30d:2")
         if key in counts:
             raise ValidationError(field, f"{key!r} is given twice")
-        counts[key] = validate.count(f"{field} {key}", number, maximum=10_000_000)
+        counts[key] = validate.count(f"{field} {key}", number, maximum=PER_KEY_LIMIT)
     return counts
 
 

@@ -5,6 +5,7 @@ from collections.abc import Mapping, Sequence
 from facilitator.core.money import format_cents
 from facilitator.core.records import Records
 from facilitator.core.statistics import Summary, Totals
+from facilitator.core.text_out import escape, markdown_text
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 Table = tuple[list[str], list[list[str]], set[int]]  # headers, cells, right-aligned columns
@@ -105,16 +106,17 @@ def aligned_text(table: Table) -> str:
         return "  ".join(value.rjust(width) if i in right else value.ljust(width)
                          for i, (value, width) in enumerate(zip(values, widths))).rstrip()
 
-    return "\n".join([line(headers), line(["-" * w for w in widths])] +
-                     [line(row) for row in cells])
+    text = "\n".join([line(headers), line(["-" * w for w in widths])] +
+                      [line(row) for row in cells])
+    return escape(text, lines=True)  # one pass over the whole table: a damaged name is shown
 
 
 def markdown_table(table: Table) -> str:
-    """A GitHub-flavoured Markdown table; '|' inside a cell is escaped."""
+    """A GitHub-flavoured Markdown table; each cell is literal text (see markdown_text)."""
     headers, cells, right = table
 
     def line(values: Sequence[str]) -> str:
-        return "| " + " | ".join(value.replace("|", "\\|") for value in values) + " |"
+        return "| " + " | ".join(map(markdown_text, values)) + " |"
 
     rule = "|" + "|".join("---:" if i in right else ":---" for i in range(len(headers))) + "|"
     return "\n".join([line(headers), rule] + [line(row) for row in cells])

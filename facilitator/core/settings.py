@@ -9,6 +9,9 @@ from facilitator.core.errors import ValidationError
 LEAP_DAY_RULES = ("feb28", "mar1")
 
 
+WARNING_SECONDS_LIMIT = 600  # the share timer warns at most this long before the end
+CLOSING_RESERVE_LIMIT = 60  # minutes kept for the closing
+
 @dataclass(frozen=True)
 class GroupSettings:
     """Settings that hold for every meeting of the group."""
@@ -31,10 +34,12 @@ class GroupSettings:
         if self.date_order is not None and self.date_order not in {o.value for o in DateOrder}:
             raise ValidationError("date order", "must be dayfirst or monthfirst")
         validate.text("ladder", self.ladder, maximum=40, required=True)
-        warning = validate.count("warning seconds", self.warning_seconds, maximum=600)
+        warning = validate.count("warning seconds", self.warning_seconds,
+                                 maximum=WARNING_SECONDS_LIMIT)
         if warning < 5:
-            raise ValidationError("warning seconds", "must be from 5 to 600")
-        validate.count("closing reserve", self.closing_reserve_minutes, maximum=60)
+            raise ValidationError("warning seconds", f"must be from 5 to {WARNING_SECONDS_LIMIT}")
+        validate.count("closing reserve", self.closing_reserve_minutes,
+                       maximum=CLOSING_RESERVE_LIMIT)
         for name in ("bell", "names_on_display"):
             if not isinstance(getattr(self, name), bool):
                 raise ValidationError(name.replace("_", " "), "must be on or off")

@@ -3,17 +3,23 @@
 import unicodedata
 
 from facilitator.core.errors import ValidationError
+from facilitator.core.text_out import BIDI_CONTROLS, echo, escape
+
+# Control characters and lone surrogates (what Python makes of bytes that are not UTF-8).
+_REFUSED_CATEGORIES = frozenset({"Cc", "Cs"})
 
 
-def count(field: str, value: object, *, maximum: int = 1_000_000) -> int:
-    """A count of people or things: a whole number from 0 to `maximum`."""
+def count(field: str, value: object, *, maximum: int) -> int:
+    """A count of people or things: a whole number from 0 to `maximum`, the field's own limit
+    (every message names it)."""
     if isinstance(value, bool) or not isinstance(value, int):
         digits = value.strip() if isinstance(value, str) else None
         # ASCII digits only: int() would also take "+5", "٣" or "1_000"; str.isdigit() "²".
         if not digits or not digits.isascii() or not digits.isdigit():
             raise ValidationError(field, f"must be a whole number, not {_short(value)}")
         if len(digits.lstrip("0")) > len(str(maximum)):
-            raise ValidationError(field, f"{_short(digits)} is more than {maximum:,}")
+            # the digits as typed, cut: 5,000 of them are never made into a number
+            raise ValidationError(field, f"{escape(digits, 24)} is more than {maximum:,}")
         value = int(digits)
     if value < 0:
         raise ValidationError(field, f"cannot be negative ({value})")
@@ -31,11 +37,12 @@ def text(field: str, value: object, *, maximum: int, required: bool = False) -> 
         raise ValidationError(field, "cannot be empty")
     if len(value) > maximum:
         raise ValidationError(field, f"is {len(value)} characters long; the limit is {maximum}")
-    if any(unicodedata.category(char) == "Cc" for char in value):
-        raise ValidationError(field, "cannot contain control characters")
+    if not value.isprintable():  # the fast answer for almost every text
+        for char in value:
+            if char in BIDI_CONTROLS or unicodedata.category(char) in _REFUSED_CATEGORIES:
+                raise ValidationError(field, "cannot contain control characters")
     return value
 
 
 def _short(value: object) -> str:
-    shown = repr(value)
-    return shown if len(shown) <= 24 else shown[:24] + "…"
+    return echo(value, 24)

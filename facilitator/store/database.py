@@ -17,7 +17,8 @@ from facilitator.store.errors import DatabaseLocked, StorageFailed, UnreadableDa
 from facilitator.store.files import (FILE_MODE, copy_durably, ensure_folder,
                                      remove_stale_temporaries)
 from facilitator.store.migrations import CURRENT_VERSION, detect_version, migrate
-from facilitator.store.paths import backup_paths, lock_path, migration_backup_path
+from facilitator.store.named_paths import database_file
+from facilitator.store.paths import lock_path, migration_backup_path
 from facilitator.store.record_table import RecordTable
 from facilitator.store.storage import AtomicJSONStorage, StoreTinyDB
 
@@ -49,8 +50,10 @@ class Database:
 
         A reader takes no lock: writes are atomic renames, so it always sees a whole file.
         A missing file is created by the first write, so a refused command leaves none.
+        A link is followed: the real file is opened, and its lock, journal and backups are
+        beside it (a dangling link or one to a folder is refused, exit 2).
         """
-        path = Path(path)
+        path = database_file(Path(path))
         lock = None
         if writer:
             lock = FileLock(lock_path(path), timeout=0, mode=FILE_MODE)
@@ -238,8 +241,7 @@ class Database:
                     self._db.table("stock").truncate()
                     self._db.table("stock").insert(_document(stock, 1))
 
-        self._write(change)
-        self.refresh_backups()
+        self._write(change, backup=True)
 
     def delete_record(self, meeting: str, day: date) -> None:
         table = self._record_table()
@@ -251,8 +253,7 @@ class Database:
             self._db.table("records").remove(doc_ids=[int(table.doc_ids[position])])
             table.removed([position])
 
-        self._write(change)
-        self.refresh_backups()
+        self._write(change, backup=True)
 
     def correct_record(self, meeting: str, day: date, record: Record) -> None:
         """Put `record` in place of the record of `meeting` on `day`, in one write.
@@ -276,8 +277,7 @@ class Database:
             table.removed([position])
             table.added([stored.insert(corrected.to_dict())], [corrected])
 
-        self._write(change)
-        self.refresh_backups()
+        self._write(change, backup=True)
 
     def _record_table(self) -> RecordTable:
         """The records, checked the first time they are read."""
@@ -321,10 +321,14 @@ class Database:
 
     # -- durability ----------------------------------------------------------------------
 
-    def _write(self, change) -> None:
-        """Run `change` as one atomic write; on failure memory goes back to the file."""
+    def _write(self, change, *, backup: bool = False) -> None:
+        """Run `change` as one atomic write; on failure memory goes back to the file.
+
+        With `backup` (a record saved or removed) the new content is written to the backup
+        rotation first: a failure anywhere leaves the database and its backups as they were.
+        """
         try:
-            with self._db.storage.batch():
+            with self._db.storage.batch(backup=backup):
                 change()
         except BaseException as error:
             self._records = None  # memory went back to the file: read it again when needed
@@ -333,17 +337,6 @@ class Database:
             raise
         finally:
             self._checked.clear()
-
-    def refresh_backups(self) -> None:
-        """Rotate the backups and copy the file as it is now into the newest slot."""
-        slots = backup_paths(self.path)
-        try:
-            for older, newer in zip(reversed(slots), list(reversed(slots))[1:]):
-                if newer.exists():
-                    newer.replace(older)
-            copy_durably(self.path, slots[0])
-        except OSError as error:
-            raise StorageFailed(slots[0], error) from None
 
 
 def _document(data: dict, doc_id: int):

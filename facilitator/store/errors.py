@@ -46,10 +46,36 @@ class DatabaseLocked(FacilitatorError):
 
 
 class StorageFailed(FacilitatorError):
-    """Writing failed (disk full, permissions): the previous file is intact."""
+    """Writing failed (disk full, permissions); the message says what is on disk now."""
 
     exit_status = 2
 
     def __init__(self, path: Path, error: OSError) -> None:
+        from facilitator.store.backups import BackupFailed, BackupsNotPutBack
+        from facilitator.store.files import SavedNotDurable
+
         reason = error.strerror or str(error)
-        super().__init__(f"could not save {path} ({reason}); the previous version is intact")
+        undo_error = getattr(error, "undo_error", None)
+        undo = undo_error and (undo_error.strerror or str(undo_error))
+        if isinstance(error, BackupFailed):
+            message = (f"could not save {path}: its backup {error.slot.name} could not be "
+                       f"written ({reason}); nothing was saved, the previous version is intact")
+            message += (f", but the backups could not all be put back in their places ({undo}); "
+                        "`facilitator doctor` lists them") if undo else " and so are its backups"
+        elif isinstance(error, BackupsNotPutBack):
+            message = (f"could not save {path} ({reason}); nothing was saved, the previous "
+                       f"version is intact, but the backups could not all be put back in their "
+                       f"places ({undo}) and the newest may hold the change that was not saved; "
+                       "`facilitator doctor` lists them")
+        elif isinstance(error, SavedNotDurable):
+            message = (f"saved {path}, but the disk reported an error while making it "
+                       f"permanent ({reason}); check the disk, then `facilitator doctor`")
+        else:
+            message = f"could not save {path} ({reason}); the previous version is intact"
+        super().__init__(message)
+
+
+class DatabasePathRefused(FacilitatorError):
+    """The database path names something that is not a database file: nothing is touched."""
+
+    exit_status = 2

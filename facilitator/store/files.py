@@ -3,6 +3,8 @@
 import glob
 import os
 import re
+import stat
+import tempfile
 from pathlib import Path
 
 FILE_MODE = 0o600
@@ -33,10 +35,23 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data`: readers and crashes see the old file or the new, whole."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+class SavedNotDurable(OSError):
+    """The new file took the old one's place, but the folder could not be synced after it.
+
+    The change is there for every reader; a power cut before the disk writes the folder
+    could still lose it. Said as it is, never as "the previous version is intact".
+    """
+
+
+def write_temporary(path: Path, data: bytes) -> Path:
+    """`data` in a new temporary file beside `path`, fsynced; on failure no file is left.
+
+    The name is new (O_EXCL, never a link followed), hidden and mode 0600:
+    `.NAME.PID.RANDOM.tmp`.
+    """
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp",
+                                dir=path.parent)
+    temporary = Path(name)
     try:
         try:
             view = memoryview(data)
@@ -46,11 +61,28 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return temporary
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` with `data`: readers and crashes see the old file or the new, whole.
+
+    A failure before the rename leaves the old file and no temporary; a failure to sync
+    the folder after it raises SavedNotDurable (the new file is in place).
+    """
+    temporary = write_temporary(path, data)
+    try:
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-    fsync_folder(path.parent)
+    try:
+        fsync_folder(path.parent)
+    except OSError as error:
+        raise SavedNotDurable(error.errno, error.strerror or str(error)) from None
 
 
 def remove_stale_temporaries(path: Path) -> None:
@@ -60,11 +92,53 @@ def remove_stale_temporaries(path: Path) -> None:
     """
     prefix = f".{path.name}"
     for leftover in path.parent.glob(glob.escape(prefix) + "*.tmp"):
-        middle = leftover.name[len(prefix):-len(".tmp")]  # ".123" or ".bak.1.123"
-        if re.fullmatch(r"(\.bak(\.\d+)?|\.v\d+\.bak)?\.\d+", middle):
+        middle = leftover.name[len(prefix):-len(".tmp")]  # ".123.x8k2" or ".bak.1.123.x8k2"
+        if re.fullmatch(r"(\.bak(\.\d+)?|\.v\d+\.bak)?\.\d+(\.\w+)?", middle):
             leftover.unlink(missing_ok=True)
 
 
 def copy_durably(source: Path, target: Path) -> None:
     """Copy `source` to `target` atomically (used for backups)."""
-    atomic_write(target, source.read_bytes())
+    atomic_write(target, read_regular(source))
+
+
+class NotARegularFile(OSError):
+    """A folder, pipe, device or socket where a file's content was expected."""
+
+    def __init__(self, path: Path, kind: str) -> None:
+        super().__init__(f"it is {kind}, not a regular file")
+        self.path = path
+        self.kind = kind
+
+
+def kind_of(mode: int) -> str | None:
+    """None for a regular file, else what it is, said plainly ("a folder")."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def read_regular(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of the regular file at `path` (links followed), at most `limit` + 1 of them.
+
+    Anything else raises NotARegularFile without waiting: the kind is checked from a stat
+    before opening, and the open never blocks (O_NONBLOCK), so a pipe with no writer is
+    refused instead of hanging.
+    """
+    kind = kind_of(os.stat(path).st_mode)
+    if kind:
+        raise NotARegularFile(path, kind)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    with os.fdopen(os.open(path, flags | getattr(os, "O_BINARY", 0)), "rb") as file:
+        kind = kind_of(os.fstat(file.fileno()).st_mode)  # it may have changed since the stat
+        if kind:
+            raise NotARegularFile(path, kind)
+        return file.read() if limit is None else file.read(limit + 1)

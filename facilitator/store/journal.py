@@ -11,7 +11,7 @@ from pathlib import Path
 
 import orjson
 
-from facilitator.store.files import FILE_MODE, fsync_folder
+from facilitator.store.files import FILE_MODE, fsync_folder, read_regular
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ def remove(path: Path) -> None:
 def read(path: Path) -> JournalContents:
     """Entries up to the first line that doesn't parse; later lines are dropped."""
     entries: list[dict] = []
-    raw = path.read_bytes()
+    raw = read_regular(path)  # a pipe or a folder in its place is refused, never waited on
     lines = raw.split(b"\n")
     if lines and lines[-1] == b"":
         lines.pop()

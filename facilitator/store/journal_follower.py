@@ -6,6 +6,7 @@ bytes appended since the last poll are parsed and applied to the replayed state.
 """
 
 import os
+import stat
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -46,6 +47,8 @@ class JournalFollower:
             status = os.stat(self.path)
         except OSError:
             return self._forget()
+        if not stat.S_ISREG(status.st_mode):
+            return self._forget()  # a pipe in its place is never opened: it would block
         signature = (status.st_ino, status.st_size, status.st_mtime_ns)
         if signature == self._signature:
             return False

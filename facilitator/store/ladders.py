@@ -15,6 +15,7 @@ from facilitator.core.errors import ValidationError
 from facilitator.core.ladder_format import ladder_from_dict, ladder_from_text
 from facilitator.core.milestones import KEY_PATTERN, Ladder
 from facilitator.core.settings import GroupSettings
+from facilitator.store.named_paths import read_input
 
 BUILT_IN = ("aa", "na", "monthly")
 SUFFIX = ".txt"
@@ -42,7 +43,7 @@ def load_ladder(name: str, db_path: Path | None = None, *, leap_day: str = "feb2
         raise ValidationError("ladder", f"{name[:40]!r} is not a ladder name (lower-case "
                                         "letters, digits and hyphens)")
     own = ladders_folder(db_path) / f"{name}{SUFFIX}" if db_path is not None else None
-    if own is not None and own.is_file():
+    if own is not None and (own.exists() or own.is_symlink()):  # whatever it is, say so
         ladder = ladder_from_text(name, _read_text(own), f"ladder file {own}")
     elif name in BUILT_IN:
         ladder = _built_in(name)
@@ -65,12 +66,7 @@ def _built_in(name: str) -> Ladder:
 
 
 def _read_text(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ValidationError(f"ladder file {path}", error.strerror or str(error)) from None
-    if len(raw) > _MAX_FILE_BYTES:
-        raise ValidationError(f"ladder file {path}", "is too large for a ladder (over 64 kB)")
+    raw = read_input(path, "ladder", limit=_MAX_FILE_BYTES, noun="text file")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

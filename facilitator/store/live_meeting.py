@@ -50,7 +50,12 @@ def find_left_behind(path: Path) -> LeftBehind | None:
     """Read a journal left behind, or None when there is none (or it holds no meeting)."""
     if not path.exists():
         return None
-    contents = journal_file.read(path)
+    try:
+        contents = journal_file.read(path)
+    except OSError as error:
+        raise JournalUnreadable(f"the meeting in progress ({path}) cannot be read "
+                                f"({error.strerror or error}); the file was left as it "
+                                "is") from None
     if not contents.entries:
         if contents.torn_first_line or not contents.dropped_lines:
             # The app died inside begin(): nothing was acknowledged, and the file would

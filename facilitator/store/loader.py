@@ -6,6 +6,7 @@ import orjson
 
 from facilitator.store.checked_tables import table_problems
 from facilitator.store.errors import DatabaseTooNew, UnreadableDatabase
+from facilitator.store.files import NotARegularFile, read_regular
 from facilitator.store.migrations import CURRENT_VERSION, detect_version, migrate
 from facilitator.store.paths import backup_paths, migration_backup_path
 
@@ -21,7 +22,7 @@ def newest_backup(db_path: Path) -> Path | None:
 def readable_whole(path: Path) -> bool:
     """Whether the file parses and holds no damaged value (store/checked_tables.py)."""
     try:
-        content = parse(path, path.read_bytes(), check_backups=False)
+        content = parse(path, read_regular(path), check_backups=False)
     except Exception:
         return False
     return not table_problems(migrate(content)["tables"])
@@ -68,9 +69,11 @@ def _numbered_documents(table: dict) -> bool:
 def read(path: Path) -> dict | None:
     """Parsed content of the file, or None when there is no file yet."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)  # a pipe or a folder is refused, never waited on
     except FileNotFoundError:
         return None
+    except NotARegularFile as error:
+        raise UnreadableDatabase(path, f"it is {error.kind}, not a file", None) from None
     except OSError as error:
         raise UnreadableDatabase(path, error.strerror or str(error), newest_backup(path)) from None
     return parse(path, raw)

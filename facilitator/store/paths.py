@@ -1,6 +1,8 @@
-"""Where the database and its companions live."""
+"""Where the database and its companions live (beside the real database file).
 
-import os
+The paths a person names are resolved and checked in named_paths.py.
+"""
+
 from pathlib import Path
 
 APP_NAME = "facilitator"
@@ -12,13 +14,6 @@ def default_db_path() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False) / "facilitator.json"
-
-
-def resolve_db_path(option: str | None, environ: dict | None = None) -> Path:
-    """--db wins, then FACILITATOR_DB, then the default."""
-    environ = os.environ if environ is None else environ
-    chosen = option or environ.get(DB_ENV)
-    return Path(chosen).expanduser().absolute() if chosen else default_db_path()
 
 
 def journal_path(db_path: Path) -> Path:

@@ -9,7 +9,8 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-from facilitator.core.errors import FacilitatorError
+from facilitator.core.errors import FacilitatorError, ValidationError
+from facilitator.store.named_paths import read_input
 
 READINGS_FOLDER = "readings"
 MAX_BYTES = 256 * 1024
@@ -33,17 +34,10 @@ def load_reading(reading: str, db_path: Path) -> str:
     """The text of a reading file, safe to show (no control characters but newlines, tabs)."""
     path = reading_path(reading, db_path)
     try:
-        with path.open("rb") as file:
-            data = file.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise ReadingUnavailable(f"reading: {path} does not exist; put your group's text there") from None
-    except IsADirectoryError:
-        raise ReadingUnavailable(f"reading: {path} is a folder, not a text file") from None
-    except OSError as error:
-        raise ReadingUnavailable(f"reading: cannot read {path} ({error.strerror or error})") from None
-    if len(data) > MAX_BYTES:
-        raise ReadingUnavailable(f"reading: {path} is larger than {MAX_BYTES // 1024} KB; "
-                                 "a reading must be plain text")
+        data = read_input(path, "reading", limit=MAX_BYTES, noun="text file",
+                          missing="does not exist; put your group's text there")
+    except ValidationError as error:
+        raise ReadingUnavailable(str(error)) from None
     if b"\x00" in data:
         raise ReadingUnavailable(f"reading: {path} is not a plain text file")
     return _printable(_decode(data))

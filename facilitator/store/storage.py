@@ -10,7 +10,7 @@ file again: the writer holds the lock, so nobody else changes the file underneat
 """
 
 from collections.abc import Callable, Iterator, MutableMapping
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import orjson
@@ -18,7 +18,8 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from facilitator.store.files import atomic_write
+from facilitator.store.backups import backed_up
+from facilitator.store.files import SavedNotDurable, atomic_write
 from facilitator.store.migrations import CURRENT_VERSION
 
 
@@ -31,23 +32,29 @@ class AtomicJSONStorage(Storage):
         self._read_only = read_only
         self._deferred: bool | None = None  # inside batch(): None, or True once changed
         self.before_first_write: Callable[[], None] | None = None  # e.g. keep the old file
+        self._backup = False  # the batch's write keeps a backup (written first)
 
     @contextmanager
-    def batch(self) -> Iterator[None]:
-        """Several TinyDB operations saved by one atomic write: all of them or none."""
+    def batch(self, *, backup: bool = False) -> Iterator[None]:
+        """Several TinyDB operations saved by one atomic write: all of them or none.
+
+        With `backup`, the new content goes into the backup rotation before the database.
+        """
         if self._deferred is not None:  # inside another batch: that one writes
+            self._backup = self._backup or backup
             yield
             return
-        self._deferred = False
+        self._deferred, self._backup = False, backup
         try:
             yield
         except BaseException:
-            self._deferred = None
+            self._deferred, self._backup = None, False
             self._forget_changes()
             raise
         changed, self._deferred = self._deferred, None
         if changed:
             self.write(self._tables)
+        self._backup = False
 
     def read(self) -> dict:
         return self._tables
@@ -59,11 +66,16 @@ class AtomicJSONStorage(Storage):
             self._tables, self._deferred = data, True
             return
         payload = orjson.dumps({"schema_version": CURRENT_VERSION, "tables": data})
+        backup, self._backup = self._backup, False
         try:
             if self.before_first_write is not None:
                 self.before_first_write()
                 self.before_first_write = None
-            atomic_write(self.path, payload)
+            with backed_up(self.path, payload) if backup else nullcontext():
+                atomic_write(self.path, payload)
+        except SavedNotDurable:
+            self._tables = data  # the new file is in place
+            raise
         except BaseException:
             self._forget_changes()
             raise

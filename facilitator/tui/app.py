@@ -1,6 +1,7 @@
 """The facilitator app: the store and the clock come in through the constructor."""
 
 import asyncio
+import shlex
 import signal
 from collections.abc import Iterable
 from functools import partial
@@ -13,10 +14,14 @@ from textual.screen import Screen
 from facilitator.core.clock import Clock
 from facilitator.core.settings import GroupSettings
 from facilitator.store.database import Database
+from facilitator.tui.crash_guard import CrashGuard, details
+from facilitator.tui.plain_text import printable
 from facilitator.tui.themes import EXTRA_THEMES
 
+NOTICE_LIMIT = 300  # characters: an echoed paste of thousands stays a short notice
 
-class FacilitatorApp(App):
+
+class FacilitatorApp(CrashGuard, App):
     """Run a meeting; keep anonymous records."""
 
     TITLE = "facilitator"
@@ -28,6 +33,7 @@ class FacilitatorApp(App):
         self.database = database
         self.clock = clock
         self.journal_path = journal_path
+        self.crash_log_db = database.path
         for theme in EXTRA_THEMES:
             self.register_theme(theme)
         self.settings: GroupSettings = database.settings()
@@ -55,8 +61,25 @@ class FacilitatorApp(App):
 
     def notify(self, message: str, *, title: str = "", severity="information",
                timeout: float | None = None, markup: bool = False) -> None:
-        """Notifications often quote what a person typed: never read it as markup."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        """Every notice is plain text, whoever sends it (a screen's `notify` asks for markup):
+        notices often quote what a person typed."""
+        super().notify(printable(message, NOTICE_LIMIT), title=printable(title, 80),
+                       severity=severity, timeout=timeout, markup=False)
+
+    def action_help_quit(self) -> None:
+        """ctrl+c: say how to quit (Textual's own notice is markup)."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(f"Press {key} to quit the app.", title="Do you want to quit?")
+                return
+
+    def stopped_message(self, log: Path | None) -> str:
+        """The line left on the terminal after a stop: the meeting is safe, how to resume."""
+        if self.journal_path.exists():
+            again = f"facilitator --db {shlex.quote(str(self.database.path))}"
+            return ("facilitator stopped after an unexpected error. The meeting is safe in its "
+                    f"journal: start `{again}` and press r to resume it." + details(log))
+        return "facilitator stopped after an unexpected error; nothing was lost." + details(log)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key of the current screen is also a command in the palette."""
@@ -66,5 +89,9 @@ class FacilitatorApp(App):
                     continue
                 yield SystemCommand(binding.description, binding.tooltip or f"key: {binding.key}",
                                     partial(screen.run_action, binding.action))
-        yield from getattr(screen, "extra_commands", lambda: [])()
-        yield from super().get_system_commands(screen)
+        for command in getattr(screen, "extra_commands", lambda: [])():
+            yield command._replace(callback=self.guarded(command.callback))
+        for command in super().get_system_commands(screen):
+            # A screenshot would write the first names on the screen to a file.
+            if command.title != "Screenshot":
+                yield command

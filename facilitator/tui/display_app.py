@@ -17,10 +17,11 @@ from textual.screen import Screen
 from facilitator.core.clock import Clock
 from facilitator.core.settings import GroupSettings
 from facilitator.store.journal_follower import JournalFollower
+from facilitator.tui.crash_guard import CrashGuard
 from facilitator.tui.themes import EXTRA_THEMES
 
 
-class DisplayApp(App):
+class DisplayApp(CrashGuard, App):
     """Show the share countdown, the section, the queue length and the meeting clock."""
 
     TITLE = "facilitator display"
@@ -40,6 +41,11 @@ class DisplayApp(App):
         theme = read_settings().theme
         if theme in self.available_themes:
             self.theme = theme
+
+    def stopped_message(self, log: Path | None) -> str:
+        # It writes no file, crash log included.
+        return ("The room display stopped after an unexpected error; the meeting goes on in "
+                "the facilitator's app. Start `facilitator display` again.")
 
     def on_mount(self) -> None:
         loop = asyncio.get_running_loop()

@@ -8,7 +8,8 @@ from contextlib import contextmanager
 
 from facilitator.core.clock import SystemClock
 from facilitator.store.database import Database
-from facilitator.store.paths import journal_path, resolve_db_path
+from facilitator.store.named_paths import resolve_db_path
+from facilitator.store.paths import journal_path
 
 HANG_UP_GRACE_SECONDS = 3.0
 

@@ -35,6 +35,7 @@ DAMAGED_RECORDS = {
     "an escape sequence in the name": ({"meeting": "Tuesday\x1b]0;pwned\x07 Night"}, "meeting"),
     "a negative count": ({"attendance": -3}, "attendance"),
     "control characters in the note": ({"note": "rain\x07\x1b[2J\x9b\x7f"}, "note"),
+    "a right-to-left override in the name": ({"meeting": "Tuesday \u202eNight"}, "meeting"),
     "a count that is true": ({"newcomers": True}, "newcomers"),
     "more newcomers than people": ({"newcomers": 19}, "newcomers"),
     "chips that are not counts": ({"chips": {"30d": "two"}}, "chips 30d"),

@@ -52,7 +52,8 @@ async def first_screen(port: int, limit: float = 20.0) -> str:
 
     received = b""
     async with aiohttp.ClientSession() as client:
-        async with client.ws_connect(f"http://127.0.0.1:{port}/ws?width=80&height=24") as ws:
+        async with client.ws_connect(f"http://127.0.0.1:{port}/ws?width=80&height=24",
+                                     origin=f"http://127.0.0.1:{port}") as ws:
             deadline = time.monotonic() + limit
             while b"No meeting in progress" not in ANSI.sub(b"", received):
                 left = deadline - time.monotonic()
@@ -120,8 +121,10 @@ def test_the_notice_says_what_is_exposed_beyond_this_computer():
     assert "http://192.168.1.20:8000" in text
     assert "first names only if the facilitator turns them on" in text
     assert "read-only" in text and "no password" in text
-    local = notice("127.0.0.1", "http://127.0.0.1:8000")
+    assert "Only pages from http://192.168.1.20:8000 may show it, at most 8 displays" in text
+    local = notice("127.0.0.1", "http://127.0.0.1:8000", 3)
     assert "NOTICE" not in local and "this computer only" in local
+    assert "at most 3 displays at once" in local
 
 
 def test_urls_and_the_command_served(tmp_path):
@@ -143,3 +146,4 @@ def test_a_port_in_use_is_one_line_and_status_1(db_path, serve_env, tmp_path):
     assert done.returncode == 1
     assert done.stderr.startswith(f"facilitator: port: cannot listen on 127.0.0.1:{port}: ")
     assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1
+    assert done.stdout == ""  # no banner: the port was never bound

@@ -19,13 +19,14 @@ def populated(db_path: Path) -> Path:
     return fill(db_path)
 
 
-def _cli_fixture():
-    """run_cli is defined once, in tests/cli/conftest.py; these tests run the CLI too."""
+def _cli_fixtures():
+    """run_cli and cli are defined once, in tests/cli/conftest.py; these tests run the CLI too."""
     source = Path(__file__).parents[1] / "cli" / "conftest.py"
     spec = importlib.util.spec_from_file_location("cli_fixtures", source)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.run_cli
+    return module
 
 
-run_cli = _cli_fixture()
+_shared = _cli_fixtures()
+run_cli, cli = _shared.run_cli, _shared.cli

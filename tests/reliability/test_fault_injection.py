@@ -14,7 +14,6 @@ from facilitator.core.record import Record
 from facilitator.core.settings import GroupSettings
 from facilitator.store.database import Database
 from facilitator.store.errors import StorageFailed
-from facilitator.store.paths import backup_paths
 
 
 def no_space() -> OSError:
@@ -102,20 +101,6 @@ def test_a_failed_save_names_the_disk_problem(populated, monkeypatch):
         fail_rename_onto(monkeypatch, populated)
         with pytest.raises(StorageFailed, match="No space left on device"):
             database.add_record(NEW)
-
-
-def test_a_failed_backup_keeps_the_saved_record_and_says_which_file(populated, monkeypatch):
-    """The record is saved; the error names the backup; an older backup is still there."""
-    with Database.open(populated) as database:
-        fail_rename_onto(monkeypatch, backup_paths(populated)[0])
-        with pytest.raises(StorageFailed) as caught:
-            database.add_record(NEW)
-        monkeypatch.undo()
-        assert f"{backup_paths(populated)[0]} (No space left on device)" in str(caught.value)
-        assert database.find_record(NEW.meeting, NEW.date) == NEW
-    with Database.open(populated, writer=False) as reopened:
-        assert reopened.find_record(NEW.meeting, NEW.date) == NEW
-    assert backup_paths(populated)[1].exists()
 
 
 def test_a_reader_cannot_write_and_keeps_its_state(populated):

@@ -6,8 +6,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from facilitator.core.dates import DateOrder, describe_date, parse_date
+from dateutil.relativedelta import relativedelta
+
+from facilitator.core.dates import (DateOrder, describe_date, parse_counted_on, parse_date,
+                                    parse_sober_date)
 from facilitator.core.errors import ValidationError
+from facilitator.core.statistics import year_before
 
 DAY, MONTH = DateOrder.DAY_FIRST, DateOrder.MONTH_FIRST
 TODAY = date(2024, 6, 15)
@@ -68,7 +72,7 @@ REFUSED = [
     ("14/03-2024", None, "is not a whole date"),
     ("2024-03-14T19:00", None, "is not a whole date"),
     ("1 Foo 2024", None, "'foo' is not a month name"),
-    ("x" * 50, None, "'" + "x" * 30 + "…'"),
+    ("x" * 50, None, "'" + "x" * 31 + "…"),
 ]
 
 
@@ -131,9 +135,96 @@ def test_two_small_numbers_are_never_guessed(first, second, year):
             parse_date(typed)
 
 
-@pytest.mark.parametrize("typed", ["0000-01-01", "0001-01-01", "1899-12-31", "9999-12-31",
-                                   "1/1/0001", "1 January 0001"])
-def test_years_outside_what_records_can_hold_are_refused(typed):
+@pytest.mark.parametrize("typed, reason", [
+    ("0000-01-01", "0000-01-01 is before 1900-01-01"),
+    ("0001-01-01", "0001-01-01 is before 1900-01-01"),
+    ("1899-12-31", "1899-12-31 is before 1900-01-01"),
+    ("9999-12-31", "9999-12-31 is after 9998-12-31"),
+    ("1/1/0001", "0001-01-01 is before 1900-01-01"),
+    ("1 January 0001", "0001-01-01 is before 1900-01-01"),
+    ("0000-02-29", "0000-02-29 is before 1900-01-01"),  # year 0 was a leap year
+    ("0000-02-30", "0000-02-30 does not exist: February 0 has 29 days"),
+])
+def test_years_outside_what_records_can_hold_are_refused(typed, reason):
     """Year 0 or 1 is a typing slip, and a year before it must still exist: refused."""
-    with pytest.raises(ValidationError, match="year"):
+    with pytest.raises(ValidationError) as caught:
         parse_date(typed, order=DAY, allow_future=True)
+    assert caught.value.reason == reason
+
+
+# (parser, typed, the reason, or the date it gives); today is TODAY (2024-06-15)
+RANGES = [
+    (dict(), "1900-01-01", date(1900, 1, 1)),
+    (dict(), "1899-12-31", "1899-12-31 is before 1900-01-01"),
+    (dict(), "2024-06-16", "2024-06-16 is in the future"),
+    (dict(allow_future=True), "2124-06-15", date(2124, 6, 15)),
+    (dict(allow_future=True), "2124-06-16", "2124-06-16 is more than 100 years from today"),
+    (dict(allow_future=True), "9998-01-01", "9998-01-01 is more than 100 years from today"),
+]
+
+
+@pytest.mark.parametrize("options, typed, expected", RANGES)
+def test_each_field_has_its_range_and_names_the_limit(options, typed, expected):
+    """A record's date: 1900 to today; a --to date: up to 100 years ahead."""
+    if isinstance(expected, date):
+        assert parse_date(typed, today=TODAY, **options) == expected
+    else:
+        with pytest.raises(ValidationError) as caught:
+            parse_date(typed, today=TODAY, field="to", **options)
+        assert str(caught.value) == f"to: {expected}"
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("2024-06-15", date(2024, 6, 15)),
+    ("1924-06-15", date(1924, 6, 15)),  # 100 years ago today: the 100-year chip
+    ("1924-06-14", "sober date: 1924-06-14 is more than 100 years ago"),
+    ("0001-01-01", "sober date: 0001-01-01 is more than 100 years ago"),
+    ("0000-01-01", "sober date: 0000-01-01 is more than 100 years ago"),
+    ("2024-06-16", "sober date: 2024-06-16 is in the future"),
+    ("2025-13-01", "sober date: there is no month 13"),
+])
+def test_a_sober_date_is_within_100_years(typed, expected):
+    if isinstance(expected, date):
+        assert parse_sober_date(typed, today=TODAY) == expected
+    else:
+        with pytest.raises(ValidationError) as caught:
+            parse_sober_date(typed, today=TODAY)
+        assert str(caught.value) == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("2099-01-01", date(2099, 1, 1)),
+    ("2100-01-01", date(2100, 1, 1)),
+    ("2100-01-02", "on: 2100-01-02 is more than 100 years after the sober date 2000-01-01"),
+    ("1999-12-31", "on: 1999-12-31 is before the sober date 2000-01-01"),
+])
+def test_time_sober_is_counted_up_to_100_years(typed, expected):
+    sober = date(2000, 1, 1)
+    if isinstance(expected, date):
+        assert parse_counted_on(typed, sober=sober, today=TODAY) == expected
+    else:
+        with pytest.raises(ValidationError) as caught:
+            parse_counted_on(typed, sober=sober, today=TODAY)
+        assert str(caught.value) == expected
+
+
+@pytest.mark.parametrize("typed", ["２０２４-０１-０１", "٢٠٢٤-٠١-٠١", "2024-01-٠١",
+                                   "1²/3/2024",
+                                   "2024-01-01\x00", "+2024-01-01", "2024-01-01T00:00"])
+def test_only_ascii_digits_make_a_date(typed):
+    """Other scripts' digits, superscripts and a date with a time are not dates."""
+    with pytest.raises(ValidationError, match="is not a whole date"):
+        parse_date(typed)
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(9998, 12, 31)),
+       st.dates(min_value=date(1901, 1, 1), max_value=date(2200, 12, 31)))
+def test_every_date_accepted_works_a_year_before_and_after(day, today):
+    """Whatever a field accepts, history can still compare it with a year before."""
+    for options in (dict(), dict(allow_future=True)):
+        try:
+            parsed = parse_date(day.isoformat(), today=today, **options)
+        except ValidationError:
+            continue
+        before, after = year_before(parsed, parsed)[0], parsed + relativedelta(years=1)
+        assert before.year == parsed.year - 1 and after.year == parsed.year + 1

@@ -75,7 +75,7 @@ def test_bad_entries_name_the_field(fields, message):
 
 def test_a_feed_with_bad_entries_reports_each_by_index_and_name():
     feed = [entry(name="First", slug="a"), entry(name="Second", day=9), "not an object",
-            entry(name="first", slug="c"), entry(name="Third", types=["O", "NOPE"])]
+            entry(name="first", slug="c"), entry(name="Third", slug="d", types=["O", "NOPE"])]
     result = parse_feed(feed, KNOWN)
     assert [m.name for m in result.meetings] == ["First", "Third"]
     assert result.problems == (
@@ -86,6 +86,28 @@ def test_a_feed_with_bad_entries_reports_each_by_index_and_name():
     assert result.warnings == ("index 4 'Third': unknown type codes NOPE (left out)",)
     assert result.entries == 5
     assert result.meetings[1].types == ("O",)
+
+
+def test_each_duplicate_slug_is_a_bad_entry_naming_the_slug_and_both_entries():
+    """A slug names one meeting; the first entry keeps it, each later one is refused."""
+    feed = [entry(name="First", slug="tuesday"), entry(name="Second", slug="friday"),
+            entry(name="Third", slug=" Tuesday "), entry(name="Fourth", slug="tuesday"),
+            entry(name="Fifth", slug="friday", day=9)]
+    result = parse_feed(feed, KNOWN)
+    assert [m.name for m in result.meetings] == ["First", "Second"]
+    assert result.problems == (
+        "index 2 'Third': slug: 'Tuesday' is also the slug of index 0 'First'",
+        "index 3 'Fourth': slug: 'tuesday' is also the slug of index 0 'First'",
+        "index 4 'Fifth': slug: 'friday' is also the slug of index 1 'Second'",
+    )
+
+
+def test_a_bad_entry_still_holds_its_slug():
+    """The slug of an entry refused for another reason is not free for a later entry."""
+    result = parse_feed([entry(name="First", day=9), entry(name="Second")], KNOWN)
+    assert result.meetings == ()
+    assert result.problems[1] == ("index 1 'Second': slug: 'tuesday-night' is also the slug "
+                                  "of index 0 'First'")
 
 
 def test_names_already_in_the_database_are_bad_entries():

@@ -22,6 +22,7 @@ ACCEPTED = [
     ("  7  ", 700),
     ("0.29", 29),  # 0.29 * 100 is 28.999… as a float
     ("10000000", MAX_CENTS),
+    ("0" * 5000 + "1", 100),  # 5,001 digits, but the amount is 1
 ]
 
 REFUSED = [
@@ -39,17 +40,32 @@ REFUSED = [
     ("10000000.01", "amount is too large"),
     ("999999999", "amount is too large"),
     ("99999999999", "amount is too large"),
-    ("9" * 40, "'" + "9" * 20 + "…'"),
+    ("9" * 40, "amount is too large; the limit is 10,000,000.00"),
+    ("x" * 40, "'" + "x" * 23 + "…"),
+    # hostile classes: each refused with the field named, never parsed some other way
+    ("++5", "'++5' is not an amount"),
+    ("+5", "'+5' is not an amount"),
+    ("²", "'²' is not an amount"),
+    ("５", "'５' is not an amount"),  # full-width digit
+    ("٣.50", "'٣.50' is not an amount"),  # Arabic-Indic digit
+    ("9" * 5000, "amount is too large; the limit is 10,000,000.00"),
+    ("1e308", "'1e308' is not an amount"),
+    ("NaN", "'NaN' is not an amount"),
+    ("inf", "'inf' is not an amount"),
+    ("-0.01", "'-0.01' is not an amount"),
+    ("$$5", "'$$5' is not an amount"),
+    ("1_000", "'1_000' is not an amount"),
+    ("\x1b[31m5", "'\\x1b[31m5' is not an amount"),
 ]
 
 
-@pytest.mark.parametrize("typed, cents", ACCEPTED)
+@pytest.mark.parametrize("typed, cents", ACCEPTED, ids=[typed[:20] for typed, _ in ACCEPTED])
 def test_accepted_amounts(typed, cents):
     """Each accepted form gives exactly these cents."""
     assert parse_amount(typed) == cents
 
 
-@pytest.mark.parametrize("typed, reason", REFUSED)
+@pytest.mark.parametrize("typed, reason", REFUSED, ids=[typed[:20] for typed, _ in REFUSED])
 def test_refused_amounts_name_the_field(typed, reason):
     """A refused amount names the field and says how to type it."""
     with pytest.raises(ValidationError) as caught:

@@ -134,7 +134,7 @@ def test_older_rows_without_newer_fields_get_the_defaults():
     ({"attendance": -1}, "attendance: cannot be negative (-1)"),
     ({"newcomers": 21}, "newcomers: 21 is more than the attendance (20)"),
     ({"date": "2024-02-30"}, "date: '2024-02-30' is not YYYY-MM-DD"),
-    ({"date": "0001-01-01"}, "date: the year 1 is not from 1900 to 9998"),
+    ({"date": "0001-01-01"}, "date: 0001-01-01 is not from 1900-01-01 to 9998-12-31"),
     ({"meeting": "a\nb"}, "meeting: cannot contain control characters"),
     ({"collection": 1e308}, "collection: must be a whole number, not 1e+308"),
 ])

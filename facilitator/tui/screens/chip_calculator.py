@@ -8,10 +8,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from facilitator.core.dates import describe_date, parse_date
+from facilitator.core.dates import describe_date, parse_sober_date
 from facilitator.core.errors import FacilitatorError, ValidationError
 from facilitator.core.milestones import Ladder, MilestoneDate, time_sober
 from facilitator.store.ladders import group_ladder
+from facilitator.tui.crash_guard import GuardedHandlers
+from facilitator.tui.plain_text import plain_text
 
 from facilitator.tui.screens.calculator_key import CALCULATOR_BINDING, CalculatorAction  # noqa: F401
 
@@ -49,7 +51,7 @@ def next_text(coming: MilestoneDate | None) -> str:
     return f"{coming.milestone.title}, on {describe_date(coming.date)}"
 
 
-class ChipCalculatorScreen(ModalScreen[None]):
+class ChipCalculatorScreen(GuardedHandlers, ModalScreen[None]):
     """Type a sober date, Enter: nothing is written, journaled or kept after closing."""
 
     BINDINGS = [Binding("escape", "close", "Close", id="calculator.close")]
@@ -58,10 +60,9 @@ class ChipCalculatorScreen(ModalScreen[None]):
         with Vertical(classes="dialog form", id="calculator-dialog"):
             yield Static("Chip calculator", classes="dialog-title")
             yield Label("Sober date, then Enter")
-            yield Input(placeholder="YYYY-MM-DD, e.g. 2024-03-14", id="sober-date",
-                        max_length=40)
-            yield Static("", id="calculator-error", classes="error-line", markup=False)
-            yield Static("", id="calculator-result", markup=False)
+            yield Input(placeholder="YYYY-MM-DD, e.g. 2024-03-14", id="sober-date")
+            yield Static("", id="calculator-error", classes="error-line")
+            yield Static("", id="calculator-result")
             yield Static("The date is not saved anywhere.", classes="dim-line")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Check (enter)", variant="primary", id="check")
@@ -83,18 +84,17 @@ class ChipCalculatorScreen(ModalScreen[None]):
         try:
             lines = self.calculate(text)
         except FacilitatorError as problem:
-            error.update(str(problem))
+            error.update(plain_text(problem))
             result.update("")
             return
         error.update("")
-        result.update("\n".join(lines))
+        result.update(plain_text("\n".join(lines)))
 
     def calculate(self, text: str) -> list[str]:
         settings = self.app.settings
         today = self.app.clock.now().date()
         try:
-            sober = parse_date(text, today=today, order=settings.date_order,
-                               field="sober date")
+            sober = parse_sober_date(text, today=today, order=settings.date_order)
         except ValidationError as error:
             if settings.date_order is None and "day-first or month-first" in error.reason:
                 raise ValidationError(error.field, f"{error.reason} in Settings (F9)") from None

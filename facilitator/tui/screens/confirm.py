@@ -3,12 +3,14 @@
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from facilitator.tui.crash_guard import GuardedHandlers
+from facilitator.tui.plain_text import plain_text
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class ConfirmScreen(GuardedHandlers, ModalScreen[bool]):
     """Ask before doing something that can't be taken back."""
 
     BINDINGS = [
@@ -24,10 +26,10 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Content(self.question), classes="dialog-text")
+            yield Static(plain_text(self.question), classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(f"{self.yes} (y)", variant="error", id="yes")
-                yield Button(f"{self.no} (n)", id="no")
+                yield Button(plain_text(f"{self.yes} (y)"), variant="error", id="yes")
+                yield Button(plain_text(f"{self.no} (n)"), id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

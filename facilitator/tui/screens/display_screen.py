@@ -13,6 +13,8 @@ from facilitator.core.room_view import RoomState, RoomView, room_view
 from facilitator.core.settings import GroupSettings
 from facilitator.core.timeline import Timeline
 from facilitator.store.journal_follower import JournalFollower
+from facilitator.tui.crash_guard import GuardedHandlers
+from facilitator.tui.plain_text import plain_text
 from facilitator.tui.widgets.big_text import BigText
 
 # The journal is looked at this often (one stat each time): well inside half a second.
@@ -26,7 +28,7 @@ def waiting_text(count: int) -> str:
     return f"{count} waiting to share"
 
 
-class DisplayScreen(Screen):
+class DisplayScreen(GuardedHandlers, Screen):
     """Counts and times only; first names only when the facilitator turned them on."""
 
     view: reactive[RoomView | None] = reactive(None)
@@ -50,13 +52,13 @@ class DisplayScreen(Screen):
                              id="waiting-hint")
             with Vertical(id="live"):
                 with Horizontal(id="display-header"):
-                    yield Static("", id="display-meeting", markup=False)
-                    yield Static("", id="display-times", markup=False)
-                yield Static("", id="display-section", markup=False)
+                    yield Static("", id="display-meeting")
+                    yield Static("", id="display-times")
+                yield Static("", id="display-section")
                 yield BigText(reserve="+00:00", id="countdown")
-                yield Static("", id="display-note", markup=False)
-                yield Static("", id="display-names", markup=False)
-                yield Static("", id="display-waiting", markup=False)
+                yield Static("", id="display-note")
+                yield Static("", id="display-names")
+                yield Static("", id="display-waiting")
 
     def on_mount(self) -> None:
         self.poll()
@@ -91,17 +93,18 @@ class DisplayScreen(Screen):
         self.query_one(ContentSwitcher).current = "waiting" if view is None else "live"
         if view is None:
             return
-        self.query_one("#display-meeting", Static).update(view.meeting)
+        self.query_one("#display-meeting", Static).update(plain_text(view.meeting))
         self._show_times()
         section = self.query_one("#display-section", Static)
-        section.update(f"{view.section}  ·  {view.section_left}" if view.section else "")
+        section.update(plain_text(f"{view.section}  ·  {view.section_left}"
+                                  if view.section else ""))
         section.display = view.section is not None
         self.query_one("#countdown", BigText).text = view.countdown
-        self.query_one("#display-note", Static).update(view.note)
+        self.query_one("#display-note", Static).update(plain_text(view.note))
         names = self.query_one("#display-names", Static)
-        names.update(self._names(view))
+        names.update(plain_text(self._names(view)))
         names.display = bool(view.sharer or view.next_up)
-        self.query_one("#display-waiting", Static).update(waiting_text(view.waiting))
+        self.query_one("#display-waiting", Static).update(plain_text(waiting_text(view.waiting)))
         live = self.query_one("#live")
         for state, css_class in STATE_CLASSES.items():
             live.set_class(state is view.state, css_class)
@@ -113,7 +116,7 @@ class DisplayScreen(Screen):
         parts = [self.wall, f"running {view.elapsed}"]
         if view.left:
             parts.append(view.left)
-        self.query_one("#display-times", Static).update("  ·  ".join(parts))
+        self.query_one("#display-times", Static).update(plain_text("  ·  ".join(parts)))
 
     @staticmethod
     def _names(view: RoomView) -> str:

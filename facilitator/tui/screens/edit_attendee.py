@@ -8,9 +8,11 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from facilitator.core.names import clean_name
 from facilitator.core.session import FLAGS, Attendee
+from facilitator.tui.crash_guard import GuardedHandlers
+from facilitator.tui.plain_text import plain_text
 
 
-class EditAttendeeScreen(ModalScreen[dict | None]):
+class EditAttendeeScreen(GuardedHandlers, ModalScreen[dict | None]):
     """Returns the action to journal: a correction, a removal, or None."""
 
     BINDINGS = [
@@ -25,7 +27,8 @@ class EditAttendeeScreen(ModalScreen[dict | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form"):
-            yield Static(f"Signed-in person number {self.person.id}", classes="dialog-title")
+            yield Static(plain_text(f"Signed-in person number {self.person.id}"),
+                         classes="dialog-title")
             yield Label("First name (optional)")
             # No max_length: Textual refuses a longer paste whole; clean_name cuts it instead.
             yield Input(self.person.name, id="attendee-name")

@@ -13,6 +13,8 @@ from facilitator.core.agenda_templates import TEMPLATE_NAMES, template
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.meeting import Meeting
 from facilitator.store.readings import missing_readings
+from facilitator.tui.crash_guard import GuardedHandlers
+from facilitator.tui.plain_text import plain_text
 
 TEMPLATE_LABELS = {"discussion": "discussion (60 min)", "speaker": "speaker (60 min)",
                    "smart": "SMART Recovery (86 min)"}
@@ -26,7 +28,7 @@ def cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-class FormatEditorScreen(Screen[bool]):
+class FormatEditorScreen(GuardedHandlers, Screen[bool]):
     """Changes stay here until saved (ctrl+s); a refused value names the section and field."""
 
     CSS_PATH = "format_editor.tcss"
@@ -50,7 +52,8 @@ class FormatEditorScreen(Screen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="format-editor"):
-            yield Static(Content.assemble(("Format of ", "bold"), (self.meeting.name, "bold")),
+            yield Static(Content.assemble(("Format of ", "bold"),
+                                          plain_text(self.meeting.name, "bold")),
                          id="format-title")
             with Horizontal(id="template-row"):
                 yield Label("Start from")
@@ -62,17 +65,17 @@ class FormatEditorScreen(Screen[bool]):
                 yield DataTable(id="sections", cursor_type="row", zebra_stripes=True)
                 with Vertical(id="section-fields"):
                     yield Label("Title")
-                    yield Input(id="section-title", max_length=40, compact=True)
+                    yield Input(id="section-title", compact=True)
                     yield Label("Minutes (1 to 240)")
-                    yield Input(id="section-minutes", max_length=3, compact=True)
+                    yield Input(id="section-minutes", compact=True)
                     yield Label("Kind")
                     yield Select([(kind, kind) for kind in KINDS], allow_blank=False,
                                  compact=True, id="section-kind")
                     yield Label("Reading file (readings folder)")
-                    yield Input(id="section-reading", max_length=255, compact=True,
+                    yield Input(id="section-reading", compact=True,
                                 placeholder="e.g. preamble.txt")
                     yield Label("Note for the chair")
-                    yield Input(id="section-note", max_length=200, compact=True)
+                    yield Input(id="section-note", compact=True)
             yield Static(id="format-total")
             yield Static(id="format-error", classes="error-line")
             with Horizontal(id="format-buttons"):
@@ -106,7 +109,7 @@ class FormatEditorScreen(Screen[bool]):
     @staticmethod
     def row(number: int, section: Section) -> tuple:
         kind = "" if section.kind == "other" else section.kind
-        return (str(number), Content(cut(section.title, 14)), str(section.minutes), kind)
+        return (str(number), plain_text(cut(section.title, 14)), str(section.minutes), kind)
 
     def fill_fields(self) -> None:
         """Show the chosen section's values; filling them is not an edit."""
@@ -135,11 +138,11 @@ class FormatEditorScreen(Screen[bool]):
                                    self.app.database.path)
         if missing:
             text += f"\nnot found yet: {missing[0]}"
-        self.query_one("#format-total", Static).update(Content(text))
+        self.query_one("#format-total", Static).update(plain_text(text))
 
     def set_problem(self, message: str) -> None:
         self.problem = message
-        self.query_one("#format-error", Static).update(Content(message))
+        self.query_one("#format-error", Static).update(plain_text(message))
 
     # -- editing --------------------------------------------------------------------------
 

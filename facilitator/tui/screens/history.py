@@ -6,7 +6,6 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
 
@@ -14,6 +13,8 @@ from facilitator.core.errors import FacilitatorError
 from facilitator.core.history_view import HistoryChoice, HistoryView, build_view, parse_range
 from facilitator.core.records import NO_RECORDS, Records
 from facilitator.core.statistics import PERIODS, oldest_first, period_bounds
+from facilitator.tui.crash_guard import GuardedHandlers
+from facilitator.tui.plain_text import plain_text
 from facilitator.tui.widgets.history_columns import (PERIOD_COLUMNS, occurrence_cells,
                                                      occurrence_columns, period_cells)
 from facilitator.tui.widgets.history_summary import HistorySummary
@@ -25,7 +26,7 @@ GROUPINGS = [("Each meeting", "none"), ("Per week", "week"), ("Per month", "mont
              ("Per year", "year")]
 
 
-class HistoryScreen(Screen):
+class HistoryScreen(GuardedHandlers, Screen):
     """All records, newest first; Enter opens one to correct or delete it."""
 
     CSS_PATH = "history.tcss"
@@ -54,7 +55,7 @@ class HistoryScreen(Screen):
         self.meeting_names = [meeting.name for meeting in meetings]
         yield Header()
         with Horizontal(id="history-filters"):
-            yield Select([(Content(name), name) for name in self.meeting_names],
+            yield Select([(plain_text(name), name) for name in self.meeting_names],
                          prompt="All meetings", id="history-meeting")
             yield Label("From")
             yield Input(placeholder="first day", id="history-from")
@@ -81,7 +82,7 @@ class HistoryScreen(Screen):
             self.stored, self.unreadable = oldest_first(self.app.database.records()), None
         except FacilitatorError as error:  # a damaged record: say so, show nothing
             self.stored, self.unreadable = NO_RECORDS, str(error)
-            self.query_one("#history-error", Static).update(Content(self.unreadable))
+            self.query_one("#history-error", Static).update(plain_text(self.unreadable))
         self.refresh_view(keep_position=keep_position)
 
     def refresh_view(self, *, keep_position: bool = False) -> None:
@@ -123,7 +124,7 @@ class HistoryScreen(Screen):
         return "No records match: choose another meeting or other dates."
 
     def set_status(self, text: str) -> None:
-        self.query_one("#history-status", Static).update(Content(text))
+        self.query_one("#history-status", Static).update(plain_text(text))
 
     def show_position(self, position: int) -> None:
         view = self.view
@@ -167,7 +168,7 @@ class HistoryScreen(Screen):
                                      order=self.app.settings.date_order,
                                      today=self.app.clock.now().date())
         except FacilitatorError as problem:
-            error.update(Content(str(problem)))
+            error.update(plain_text(problem))
             return
         error.update("")
         self.choose(start=start, end=end)

@@ -15,6 +15,8 @@ from facilitator.core.money import format_cents, parse_amount
 from facilitator.core.names import clean_name
 from facilitator.core.session import MeetingSession
 from facilitator.store.live_meeting import LiveMeeting
+from facilitator.tui.crash_guard import GuardedHandlers
+from facilitator.tui.plain_text import plain_text
 from facilitator.tui.screens.meeting_agenda import AGENDA_BINDINGS, AgendaActions
 from facilitator.tui.screens.meeting_chips import CHIPS_BINDINGS, ChipActions
 from facilitator.tui.widgets.agenda_line import AgendaLine
@@ -26,7 +28,7 @@ from facilitator.tui.widgets.queue_list import QueueList
 from facilitator.tui.widgets.shares_panel import SharesPanel
 
 
-class MeetingScreen(ChipActions, AgendaActions, Screen):
+class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
     """Sign-in, the 7th tradition, undo; every action is journaled before it shows."""
 
     # Function keys and ctrl combinations reach the screen even while an Input has focus.
@@ -87,7 +89,7 @@ class MeetingScreen(ChipActions, AgendaActions, Screen):
                               id="shares-panel").data_bind(MeetingScreen.session)
         with Horizontal(id="tradition-bar"):
             yield Static("7th tradition", id="tradition-label")
-            yield Input(placeholder="amount, e.g. 31.50", id="collection-input", max_length=40)
+            yield Input(placeholder="amount, e.g. 31.50", id="collection-input")
             yield Static("", id="collection-total")
         yield Footer()
 
@@ -99,7 +101,7 @@ class MeetingScreen(ChipActions, AgendaActions, Screen):
         if session is None:
             return
         total = self.query_one("#collection-total", Static)
-        total.update(f"collected: {format_cents(session.collection, session.currency)}")
+        total.update(plain_text(f"collected: {format_cents(session.collection, session.currency)}"))
 
     def act(self, data: dict) -> bool:
         """Journal an action and show its result; a refused action leaves a message only."""
@@ -118,7 +120,7 @@ class MeetingScreen(ChipActions, AgendaActions, Screen):
     def action_sign_in(self, flag: str = "") -> None:
         # F2 is a priority key, handled before the letters typed just ahead of it reach the
         # Input: read the name once the Input's own queue has caught up.
-        self.query_one("#name-input", Input).call_later(self.sign_in_typed, flag)
+        self.query_one("#name-input", Input).call_later(self.app.guarded(self.sign_in_typed), flag)
 
     def sign_in_typed(self, flag: str = "") -> None:
         self.show_tab("tab-signin")
@@ -215,7 +217,8 @@ class MeetingScreen(ChipActions, AgendaActions, Screen):
 
     def action_queue_add(self) -> None:
         """The typed name joins the queue; with nothing typed, an anonymous raised hand."""
-        self.query_one("#name-input", Input).call_later(self.queue_typed)  # as in sign-in
+        # As in sign-in: read the box once it has taken every key typed before.
+        self.query_one("#name-input", Input).call_later(self.app.guarded(self.queue_typed))
 
     def queue_typed(self) -> None:
         name_input = self.query_one("#name-input", Input)

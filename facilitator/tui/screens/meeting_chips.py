@@ -39,6 +39,11 @@ class ChipActions(CalculatorAction):
 
     def action_show_chips(self) -> None:
         self.show_tab("tab-chips")
+        if self.chips_panel.ladder is None:
+            # Only the problem is shown, and nothing in the tab can take the focus: left in
+            # the hidden name box, Textual would move it (and the tab) back to the sign-in.
+            self.set_focus(self.query_one("#left-tabs Tabs"))
+            return
         self.chips_panel.focus_list()
 
     def on_chips_panel_given(self, message: ChipsPanel.Given) -> None:

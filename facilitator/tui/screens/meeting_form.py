@@ -3,16 +3,18 @@
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from facilitator.core.errors import FacilitatorError
-from facilitator.core.meeting import Meeting, parse_days, parse_time
+from facilitator.core.meeting import (DURATION_LIMIT, SHARE_MINUTES_LIMIT, Meeting, parse_days,
+                                      parse_time)
 from facilitator.core import validate
+from facilitator.tui.crash_guard import GuardedHandlers
+from facilitator.tui.plain_text import plain_text
 
 
-class MeetingFormScreen(ModalScreen[Meeting | None]):
+class MeetingFormScreen(GuardedHandlers, ModalScreen[Meeting | None]):
     """Name, share minutes and, if wanted, the weekly schedule."""
 
     BINDINGS = [
@@ -69,15 +71,16 @@ class MeetingFormScreen(ModalScreen[Meeting | None]):
             meeting = Meeting(
                 name=self.value("name"),
                 share_minutes=validate.count("share minutes", self.value("share-minutes") or "5",
-                                             maximum=30),
+                                             maximum=SHARE_MINUTES_LIMIT),
                 days=parse_days(self.value("days")),
                 start=parse_time(self.value("time")) if self.value("time") else None,
-                duration_minutes=(validate.count("duration", self.value("duration"), maximum=1440)
+                duration_minutes=(validate.count("duration", self.value("duration"),
+                                                  maximum=DURATION_LIMIT)
                                   if self.value("duration") else None),
             )
             self.app.database.add_meeting(meeting)
         except FacilitatorError as error:
-            self.query_one("#form-error", Static).update(Content(str(error)))
+            self.query_one("#form-error", Static).update(plain_text(error))
             return
         self.notify(f"Added {meeting.name}.")
         self.dismiss(meeting)

@@ -3,16 +3,16 @@
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from facilitator.core import validate
 from facilitator.core.dates import describe_date, parse_date
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.money import format_cents, parse_amount
-from facilitator.core.record import Record
+from facilitator.core.record import Record, count_field
 from facilitator.core.report_tables import chips_text
+from facilitator.tui.crash_guard import GuardedHandlers
+from facilitator.tui.plain_text import plain_text
 
 COUNTS = ("attendance", "newcomers", "visitors", "online", "shares")
 
@@ -27,7 +27,7 @@ def other_figures(record: Record) -> str:
     return "Kept as they are: " + " · ".join(parts)
 
 
-class RecordEditorScreen(ModalScreen[str | None]):
+class RecordEditorScreen(GuardedHandlers, ModalScreen[str | None]):
     """Returns 'saved', 'deleted' or None; a refused value names the field, nothing is kept."""
 
     CSS_PATH = "record_editor.tcss"
@@ -48,12 +48,12 @@ class RecordEditorScreen(ModalScreen[str | None]):
         if record.meeting not in names:
             names.append(record.meeting)
         with Vertical(classes="dialog form", id="record-editor"):
-            yield Static(Content(f"{record.meeting}, {describe_date(record.date)}"),
+            yield Static(plain_text(f"{record.meeting}, {describe_date(record.date)}"),
                          classes="dialog-title")
             with Grid(id="record-fields"):
                 with Vertical(id="record-meeting-cell"):
                     yield Label("Meeting")
-                    yield Select([(Content(name), name) for name in names],
+                    yield Select([(plain_text(name), name) for name in names],
                                  value=record.meeting, allow_blank=False, id="record-meeting")
                 with Vertical():
                     yield Label("Date")
@@ -63,13 +63,13 @@ class RecordEditorScreen(ModalScreen[str | None]):
                         yield Label(name.capitalize())
                         yield Input(str(getattr(record, name)), id=f"record-{name}")
                 with Vertical():
-                    yield Label(f"Collection ({record.currency})")
+                    yield Label(plain_text(f"Collection ({record.currency})"))
                     yield Input(format_cents(record.collection).replace(",", ""),
                                 id="record-collection")
                 with Vertical(id="record-note-cell"):
                     yield Label("Note")
                     yield Input(record.note, id="record-note")
-            yield Static(Content(other_figures(record)), classes="dim-line")
+            yield Static(plain_text(other_figures(record)), classes="dim-line")
             yield Static("", id="record-error", classes="error-line")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
@@ -86,7 +86,7 @@ class RecordEditorScreen(ModalScreen[str | None]):
         """The record as typed, checked as `facilitator record` checks it."""
         day = parse_date(self.value("date"), today=self.app.clock.now().date(),
                          order=self.app.settings.date_order, field="date")
-        counts = {name: validate.count(name, self.value(name)) for name in COUNTS}
+        counts = {name: count_field(name, self.value(name)) for name in COUNTS}
         return self.record.edit(
             meeting=self.query_one("#record-meeting", Select).value, date=day, **counts,
             collection=parse_amount(self.value("collection")), note=self.value("note"))
@@ -100,7 +100,7 @@ class RecordEditorScreen(ModalScreen[str | None]):
             else:  # moved to another date or meeting: the old one goes in the same write
                 database.correct_record(self.record.meeting, self.record.date, record)
         except FacilitatorError as error:
-            self.query_one("#record-error", Static).update(Content(str(error)))
+            self.query_one("#record-error", Static).update(plain_text(error))
             return
         self.notify(f"Saved {record.meeting}, {record.date.isoformat()}.")
         self.dismiss("saved")
@@ -119,7 +119,7 @@ class RecordEditorScreen(ModalScreen[str | None]):
         try:
             self.app.database.delete_record(self.record.meeting, self.record.date)
         except FacilitatorError as error:
-            self.query_one("#record-error", Static).update(Content(str(error)))
+            self.query_one("#record-error", Static).update(plain_text(error))
             return
         self.notify(f"Deleted {self.record.meeting}, {self.record.date.isoformat()}.")
         self.dismiss("deleted")

@@ -3,16 +3,17 @@
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from facilitator.core.errors import FacilitatorError
 from facilitator.store import journal
 from facilitator.store.live_meeting import LeftBehind, LiveMeeting
+from facilitator.tui.crash_guard import GuardedHandlers
+from facilitator.tui.plain_text import plain_text
 
 
-class ResumeScreen(ModalScreen):
+class ResumeScreen(GuardedHandlers, ModalScreen):
     """Nothing else can start until this is answered."""
 
     BINDINGS = [
@@ -42,7 +43,7 @@ class ResumeScreen(ModalScreen):
         if self.left.closing:
             lines.append("The app stopped while saving this meeting: resume and end it again.")
         with Vertical(classes="dialog", id="resume-dialog"):
-            yield Static(Content("\n".join(lines)), classes="dialog-text")
+            yield Static(plain_text("\n".join(lines)), classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Resume (r)", variant="primary", id="resume")
                 yield Button("Discard (d)", variant="error", id="discard")

@@ -4,22 +4,25 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, Switch
 
 from facilitator.core import validate
 from facilitator.core.errors import FacilitatorError, ValidationError
-from facilitator.core.meeting import QUEUE_MODES, WEEKDAYS, Meeting, parse_days, parse_time, parse_types
-from facilitator.core.settings import GroupSettings
+from facilitator.core.meeting import (DURATION_LIMIT, QUEUE_MODES, SHARE_MINUTES_LIMIT, WEEKDAYS,
+                                      Meeting, parse_days, parse_time, parse_types)
+from facilitator.core.settings import (CLOSING_RESERVE_LIMIT, WARNING_SECONDS_LIMIT,
+                                       GroupSettings)
 from facilitator.store.reference import meeting_type_codes
+from facilitator.tui.crash_guard import GuardedHandlers
+from facilitator.tui.plain_text import plain_text
 
 DATE_ORDERS = [("numeric dates must be unambiguous", "none"),
                ("day first (31/12/2024)", "dayfirst"), ("month first (12/31/2024)", "monthfirst")]
 QUEUE_LABELS = {"hands": "raised hands", "round": "round-robin", "popcorn": "popcorn"}
 
 
-class SettingsScreen(ModalScreen[None]):
+class SettingsScreen(GuardedHandlers, ModalScreen[None]):
     """Every value is checked on save; a refused value names the field and the reason."""
 
     BINDINGS = [
@@ -35,7 +38,7 @@ class SettingsScreen(ModalScreen[None]):
         with VerticalScroll(classes="dialog form", id="settings-form"):
             yield Static("Group settings", classes="dialog-title")
             yield Label("Currency (3 letters)")
-            yield Input(settings.currency, id="currency", max_length=3)
+            yield Input(settings.currency, id="currency")
             yield Label("Typed dates")
             yield Select(DATE_ORDERS, value=settings.date_order or "none", allow_blank=False,
                          id="date-order")
@@ -59,7 +62,7 @@ class SettingsScreen(ModalScreen[None]):
                 yield Static("Meeting settings", classes="dialog-title")
                 keys = [m.key for m in meetings]
                 running = (self.running_meeting or "").casefold()
-                yield Select([(Content(m.name), m.key) for m in meetings],
+                yield Select([(plain_text(m.name), m.key) for m in meetings],
                              value=running if running in keys else keys[0],
                              allow_blank=False, id="meeting")
                 yield Label("Name")
@@ -128,8 +131,10 @@ class SettingsScreen(ModalScreen[None]):
             currency=self.text("currency"),
             date_order=None if order == "none" else order,
             ladder=self.text("ladder"),
-            warning_seconds=validate.count("warning seconds", self.text("warning-seconds")),
-            closing_reserve_minutes=validate.count("closing reserve", self.text("closing-reserve")),
+            warning_seconds=validate.count("warning seconds", self.text("warning-seconds"),
+                                           maximum=WARNING_SECONDS_LIMIT),
+            closing_reserve_minutes=validate.count("closing reserve", self.text("closing-reserve"),
+                                                   maximum=CLOSING_RESERVE_LIMIT),
             bell=self.query_one("#bell", Switch).value,
             names_on_display=self.query_one("#names-on-display", Switch).value,
             theme=self.query_one("#theme", Select).value,
@@ -144,10 +149,12 @@ class SettingsScreen(ModalScreen[None]):
             raise ValidationError("share minutes", "cannot be empty")
         new = old.edit(
             name=self.text("meeting-name"),
-            share_minutes=validate.count("share minutes", self.text("meeting-share"), maximum=30),
+            share_minutes=validate.count("share minutes", self.text("meeting-share"),
+                                         maximum=SHARE_MINUTES_LIMIT),
             days=parse_days(self.text("meeting-days")),
             start=parse_time(self.text("meeting-time")) if self.text("meeting-time") else None,
-            duration_minutes=(validate.count("duration", self.text("meeting-duration"), maximum=1440)
+            duration_minutes=(validate.count("duration", self.text("meeting-duration"),
+                                             maximum=DURATION_LIMIT)
                               if self.text("meeting-duration") else None),
             types=parse_types(self.text("meeting-types"), meeting_type_codes()),
             queue_mode=self.query_one("#meeting-queue", Select).value,
@@ -167,7 +174,7 @@ class SettingsScreen(ModalScreen[None]):
                 self.app.database.update_meeting(*meeting)
             self.app.save_settings(settings)
         except FacilitatorError as error:
-            error_line.update(Content(str(error)))
+            error_line.update(plain_text(error))
             # The line may be scrolled out of sight at the bottom of the form.
             self.notify(str(error), severity="error")
             return

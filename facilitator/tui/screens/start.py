@@ -16,9 +16,11 @@ from facilitator.core.meeting import Meeting
 from facilitator.tui.screens.calculator_key import CALCULATOR_BINDING, CalculatorAction
 from facilitator.core.schedule import describe_next, nearest_first
 from facilitator.store.local_time import local_zone
+from facilitator.tui.crash_guard import GuardedHandlers
+from facilitator.tui.plain_text import plain_text
 
 
-class StartScreen(CalculatorAction, Screen):
+class StartScreen(GuardedHandlers, CalculatorAction, Screen):
     """Choose a meeting and start it; resume one left behind first."""
 
     BINDINGS = [
@@ -51,11 +53,11 @@ class StartScreen(CalculatorAction, Screen):
         self.sub_title = f"{now:%a %d %b %Y  %H:%M}"
         choices = []
         for meeting in self.ordered_meetings():
-            label = Content(meeting.name)
+            label = plain_text(meeting.name)
             schedule = " · ".join(part for part in (meeting.describe_schedule(),
                                                     describe_next(meeting, now)) if part)
             if schedule:
-                label = Content.assemble(label, ("  " + schedule, "dim"))
+                label = Content.assemble(label, plain_text("  " + schedule, "dim"))
             choices.append(Option(label, id=meeting.key))
         options.add_options(choices)  # at once: one layout, not one per meeting
         if options.option_count:

@@ -11,6 +11,8 @@ from facilitator.core.money import format_cents
 from facilitator.core.record import Record
 from facilitator.store.live_meeting import LiveMeeting
 from facilitator.store.meeting_stock import stock_after_meeting
+from facilitator.tui.crash_guard import GuardedHandlers
+from facilitator.tui.plain_text import plain_text
 from facilitator.tui.widgets.meeting_header import clock_text
 
 
@@ -30,7 +32,7 @@ def summary_lines(record: Record, duration_seconds: float) -> list[str]:
     ] + [f"  {title[:28]:<28}  {clock_text(seconds)}" for title, seconds in record.sections.items()]
 
 
-class SummaryScreen(ModalScreen[str | None]):
+class SummaryScreen(GuardedHandlers, ModalScreen[str | None]):
     """Save writes one record of counts and deletes the journal; discard saves nothing."""
 
     BINDINGS = [
@@ -50,10 +52,10 @@ class SummaryScreen(ModalScreen[str | None]):
         except FacilitatorError as error:  # a damaged database: saving will say so too
             existing, unreadable = None, str(error)
         with Vertical(classes="dialog", id="summary-dialog"):
-            yield Static(f"End of {record.meeting} — {record.date:%a %d %b %Y}",
-                         classes="dialog-title", markup=False)
-            yield Static("\n".join(summary_lines(record, self.live.now())),
-                         id="summary-figures", markup=False)
+            yield Static(plain_text(f"End of {record.meeting} — {record.date:%a %d %b %Y}"),
+                         classes="dialog-title")
+            yield Static(plain_text("\n".join(summary_lines(record, self.live.now()))),
+                         id="summary-figures")
             if existing:
                 yield Static("A record for this meeting and date is already saved: saving "
                              "replaces it.", classes="warning-line")
@@ -62,8 +64,8 @@ class SummaryScreen(ModalScreen[str | None]):
             stock = stock_after_meeting(self.app.database, record.chips,
                                         existing.chips if existing else None)
             if stock.warnings:
-                yield Static("Chip stock after saving: " + "; ".join(stock.warnings),
-                             id="summary-stock", classes="warning-line", markup=False)
+                yield Static(plain_text("Chip stock after saving: " + "; ".join(stock.warnings)),
+                             id="summary-stock", classes="warning-line")
             yield Static("Only these counts are kept. Names are forgotten.", classes="dim-line")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")

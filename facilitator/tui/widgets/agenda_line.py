@@ -6,6 +6,7 @@ from textual.widget import Widget
 
 from facilitator.core.agenda import AgendaProgress
 from facilitator.core.session import MeetingSession
+from facilitator.tui.plain_text import plain_text
 from facilitator.tui.widgets.meeting_header import clock_text
 
 
@@ -19,7 +20,7 @@ def agenda_line(agenda: AgendaProgress, now: float, end_t: float | None = None) 
     over = agenda.over(now)
     parts = [
         Content.styled(f"{agenda.index + 1}/{total} ", "dim"),
-        Content.styled(section.title, "bold"),
+        plain_text(section.title, "bold"),
         Content.styled(f" {clock_text(used)} / {clock_text(section.seconds)}",
                        "bold $warning" if over else ""),
     ]
@@ -33,7 +34,7 @@ def agenda_line(agenda: AgendaProgress, now: float, end_t: float | None = None) 
         parts.append(Content.styled(" · last section", "dim"))
     else:
         parts.append(Content.styled(" · next ", "dim"))
-        parts.append(Content(f"{upcoming.title} {upcoming.minutes} min"))
+        parts.append(plain_text(f"{upcoming.title} {upcoming.minutes} min"))
     return Content.assemble(*parts)
 
 

@@ -12,6 +12,7 @@ from facilitator.core.agenda import AgendaProgress
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.session import MeetingSession
 from facilitator.store.readings import load_reading
+from facilitator.tui.plain_text import plain_text
 from facilitator.tui.widgets.meeting_header import clock_text
 
 TITLE_WIDTH = 18
@@ -29,7 +30,7 @@ def section_lines(agenda: AgendaProgress, now: float) -> Content:
         over = seconds > section.seconds
         line = Content.assemble(
             ("▶" if current else " "),
-            Content(f"{index + 1:>2} {title:<{TITLE_WIDTH}} {section.minutes:>3}m "),
+            plain_text(f"{index + 1:>2} {title:<{TITLE_WIDTH}} {section.minutes:>3}m "),
             Content.styled(f"{spent:>6}", "$warning" if over else ""),
         )
         if current:
@@ -47,11 +48,11 @@ def reading_text(agenda: AgendaProgress, db_path: Path) -> tuple[Content, bool]:
         return Content("The agenda is done."), False
     if section.reading:
         try:
-            return Content(load_reading(section.reading, db_path)), False
+            return plain_text(load_reading(section.reading, db_path)), False
         except FacilitatorError as error:
-            return Content(str(error)), True
+            return plain_text(error), True
     if section.note:
-        return Content(section.note), False
+        return plain_text(section.note), False
     return Content.styled("(no reading or note for this section)", "dim"), False
 
 
@@ -100,7 +101,7 @@ class AgendaPanel(Vertical):
         self.query_one("#agenda-list", Static).update(section_lines(agenda, now))
         left = agenda.shares_time_left(now, session.end_t)
         self.query_one("#agenda-shares", Static).update(
-            "" if left is None else f"time left for shares: {clock_text(left)}")
+            plain_text("" if left is None else f"time left for shares: {clock_text(left)}"))
         self.show_reading(agenda)
 
     def show_reading(self, agenda: AgendaProgress) -> None:

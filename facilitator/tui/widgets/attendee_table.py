@@ -6,6 +6,7 @@ from textual.widgets import DataTable
 from rich.text import Text
 
 from facilitator.core.session import MeetingSession
+from facilitator.tui.plain_text import printable
 
 # Narrow enough that the table fits its half of an 80-column terminal, scrollbar included.
 NAME_WIDTH = 14
@@ -13,7 +14,7 @@ NAME_WIDTH = 14
 
 def shown_name(name: str, width: int = NAME_WIDTH) -> Text:
     """A name as plain text (never markup), cut to fit."""
-    text = Text(name or "—", no_wrap=True, overflow="ellipsis")
+    text = Text(printable(name or "—"), no_wrap=True, overflow="ellipsis")
     text.truncate(width, overflow="ellipsis")
     return text
 

@@ -5,6 +5,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from facilitator.tui import block_font
+from facilitator.tui.plain_text import plain_text
 
 
 class BigText(Widget):
@@ -39,4 +40,4 @@ class BigText(Widget):
         lines = block_font.render(self.text, across, down) if across else [self.text]
         top = max(0, (height - len(lines)) // 2)
         left = max(0, (width - max(len(line) for line in lines)) // 2)
-        return Content("\n" * top + "\n".join(" " * left + line for line in lines))
+        return plain_text("\n" * top + "\n".join(" " * left + line for line in lines))

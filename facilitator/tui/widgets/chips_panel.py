@@ -16,6 +16,8 @@ from facilitator.core.chip_stock import StockLevel
 from facilitator.core.errors import ValidationError
 from facilitator.core.milestones import Ladder, Milestone
 from facilitator.core.session import MeetingSession
+from facilitator.tui.crash_guard import GuardedHandlers
+from facilitator.tui.plain_text import plain_text
 
 KEYS = "1234567890abcdefghijklmnopqrstuvwxyz"
 YEARS_SHOWN = 50  # yearly chips listed up to here; past the keys, arrows and Enter give them
@@ -43,7 +45,7 @@ def row(index: int, milestone: Milestone, given: int, level: StockLevel | None) 
     title = milestone.title
     title = title if len(title) <= LABEL_WIDTH else title[: LABEL_WIDTH - 1] + "…"
     given_text = f"×{given}" if given else "·"
-    parts = [(f"{key} ", "bold $accent"), f"{title:<{LABEL_WIDTH}} ",
+    parts = [(f"{key} ", "bold $accent"), plain_text(f"{title:<{LABEL_WIDTH}} "),
              (f"{given_text:>5}", "bold" if given else "dim")]
     if level is not None:
         parts.append(f" {level.on_hand:>5}")
@@ -52,7 +54,7 @@ def row(index: int, milestone: Milestone, given: int, level: StockLevel | None) 
     return Content.assemble(*parts)
 
 
-class ChipsPanel(Vertical):
+class ChipsPanel(GuardedHandlers, Vertical):
     """Reads the meeting state and the stock; the screen journals each chip given."""
 
     DEFAULT_CSS = """
@@ -88,11 +90,11 @@ class ChipsPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         if self.ladder is None:
-            yield Static(self.problem, id="chips-problem", markup=False)
+            yield Static(plain_text(self.problem), id="chips-problem")
             return
         title = self.ladder.title[: LABEL_WIDTH + 2]
         columns = f"{'given':>5}" + (f"{'stock':>6}" if self.stock else "")
-        yield Static(Content.assemble((f"{title:<{LABEL_WIDTH + 3}}", "bold"), columns),
+        yield Static(Content.assemble(plain_text(f"{title:<{LABEL_WIDTH + 3}}", "bold"), columns),
                      id="chips-heading")
         yield OptionList(id="chips-list")
         yield Static(id="chips-warnings")
@@ -129,7 +131,7 @@ class ChipsPanel(Vertical):
         given = chip_stock.by_stock_key(self.session.chips, chip_stock.stock_key_of(self.ladder))
         items = sorted(self.ladder.stock_items(projected), key=lambda item: item[0] not in given)
         texts = chip_stock.warnings(projected, items)
-        lines = [Content.styled(text, "$error" if "out of stock" in text else "$warning")
+        lines = [plain_text(text, "$error" if "out of stock" in text else "$warning")
                  for text in texts[:WARNINGS_SHOWN]]
         if len(texts) > WARNINGS_SHOWN:
             lines.append(Content.styled(f"and {len(texts) - WARNINGS_SHOWN} more to reorder",

@@ -2,6 +2,7 @@
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Digits, Static
 
@@ -27,8 +28,9 @@ class CountsBar(Horizontal):
         if session is None:
             return
         self.query_one("#attendance-digits", Digits).update(str(session.attendance))
-        self.query_one("#counts-text", Static).update(
-            f"in the room: [b]{session.attendance}[/b]\n"
-            f"newcomers [b]{session.newcomers}[/b]  visitors [b]{session.visitors}[/b]\n"
-            f"online [b]{session.online}[/b]"
-        )
+        self.query_one("#counts-text", Static).update(Content.assemble(
+            "in the room: ", (str(session.attendance), "bold"),
+            "\nnewcomers ", (str(session.newcomers), "bold"),
+            "  visitors ", (str(session.visitors), "bold"),
+            "\nonline ", (str(session.online), "bold"),
+        ))

@@ -8,6 +8,7 @@ from facilitator.core.money import format_cents
 from facilitator.core.record import Record
 from facilitator.core.report_tables import money, number
 from facilitator.core.statistics import Totals
+from facilitator.tui.plain_text import printable
 from facilitator.tui.widgets.paged_table import Column
 
 MEETING_WIDTH = (12, 26)  # the meeting column fits the longest name within these bounds
@@ -37,7 +38,7 @@ def occurrence_cells(record: Record, show_currency: bool) -> list[Text]:
     currency = record.currency if show_currency else ""
     return [
         Text(f"{record.date:%a} {record.date.isoformat()}", no_wrap=True),
-        Text(record.meeting, no_wrap=True, overflow="ellipsis"),
+        Text(printable(record.meeting), no_wrap=True, overflow="ellipsis"),
         _right(record.attendance), _right(record.newcomers), _right(record.visitors),
         _right(record.online), _right(record.shares), _right(record.chips_total),
         _right(format_cents(record.collection, currency)),

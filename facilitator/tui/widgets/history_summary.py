@@ -2,12 +2,12 @@
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.widgets import Static
 
 from facilitator.core.money import format_cents
 from facilitator.core.report_tables import WEEKDAY_NAMES, chips_text, money, number
 from facilitator.core.statistics import Summary
+from facilitator.tui.plain_text import plain_text
 
 
 def _plural(count: int, word: str) -> str:
@@ -61,8 +61,9 @@ class HistorySummary(VerticalScroll):
         text = self.query_one("#summary-text", Static)
         if summary is None:
             self.border_title = "Summary"
-            text.update(Content(message))
+            text.update(plain_text(message))
             return
         totals = summary.totals
-        self.border_title = f"Summary · {totals.start.isoformat()} to {totals.end.isoformat()}"
-        text.update(Content("\n".join(summary_text(summary))))
+        self.border_title = plain_text(
+            f"Summary · {totals.start.isoformat()} to {totals.end.isoformat()}")
+        text.update(plain_text("\n".join(summary_text(summary))))

@@ -5,6 +5,7 @@ from textual.widget import Widget
 from textual.content import Content
 
 from facilitator.core.session import MeetingSession
+from facilitator.tui.plain_text import plain_text
 
 
 def clock_text(seconds: float) -> str:
@@ -37,7 +38,7 @@ class MeetingHeader(Widget):
         elapsed = self.live.now()
         narrow = self.size.width < 60
         parts = [
-            Content.styled(session.meeting, "bold"),
+            plain_text(session.meeting, "bold"),
             Content(f"  {wall:%H:%M}" if narrow else f"  {session.date:%a %d %b %Y}  {wall:%H:%M}"),
             Content(f"  {'' if narrow else 'running '}{clock_text(elapsed)}"),
         ]

@@ -8,10 +8,12 @@ from textual import events
 from textual.binding import Binding
 from textual.widgets import DataTable
 
+from facilitator.tui.crash_guard import GuardedHandlers
+
 Column = tuple[str, int, bool]  # label, width, aligned right
 
 
-class PagedTable(DataTable):
+class PagedTable(GuardedHandlers, DataTable):
     """Rows for a window of `items`; the window moves when the cursor or the wheel leaves it.
 
     A DataTable measures every cell it is given, about half a millisecond a row: 100,000

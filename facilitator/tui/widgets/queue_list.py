@@ -7,6 +7,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.core.session import MeetingSession
+from facilitator.tui.plain_text import plain_text
 
 LABEL_WIDTH = 24
 
@@ -14,7 +15,7 @@ LABEL_WIDTH = 24
 def speaker_label(label: str, newcomer: bool, shares: int) -> Content:
     """A queued person as plain text (never markup), cut to fit."""
     shown = label if len(label) <= LABEL_WIDTH else label[: LABEL_WIDTH - 1] + "…"
-    parts = [Content(shown)]
+    parts = [plain_text(shown)]
     if newcomer:
         parts.append(Content.styled("  newcomer", "$accent"))
     if shares:

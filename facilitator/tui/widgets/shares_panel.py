@@ -9,6 +9,7 @@ from textual.widgets import Static
 from facilitator.core.session import MeetingSession
 from facilitator.core.session_shares import suggestion
 from facilitator.core.share_timer import format_countdown
+from facilitator.tui.plain_text import plain_text
 from facilitator.tui.widgets.queue_list import LABEL_WIDTH, QueueList
 from facilitator.tui.widgets.share_clock import ShareClock
 
@@ -60,7 +61,8 @@ class SharesPanel(Vertical):
             next_up = cut(queue.next_up.label) if queue.next_up else "—"
         stats = session.stats
         self.query_one("#shares-status", Static).update(Content.assemble(
-            ("sharing ", "dim"), (sharing, "bold"), ("   next ", "dim"), next_up, "\n",
+            ("sharing ", "dim"), plain_text(sharing, "bold"), ("   next ", "dim"),
+            plain_text(next_up), "\n",
             ("waiting ", "dim"), (str(queue.waiting_count), "bold"),
             ("   shares ", "dim"), str(stats.shares), ("   passes ", "dim"), str(stats.passes),
             "\n", (f"{MODE_NAMES[queue.mode]}", "dim"),
@@ -78,7 +80,8 @@ class SharesPanel(Vertical):
         if seconds is None:
             line.update("")
         elif session.queue.waiting_count == 1:
-            line.update(f"suggested: {format_countdown(seconds)} for the one waiting (s applies)")
+            line.update(plain_text(
+                f"suggested: {format_countdown(seconds)} for the one waiting (s applies)"))
         else:
-            line.update(f"suggested: {format_countdown(seconds)} each so all "
-                        f"{session.queue.waiting_count} can share (s applies)")
+            line.update(plain_text(f"suggested: {format_countdown(seconds)} each so all "
+                                   f"{session.queue.waiting_count} can share (s applies)"))

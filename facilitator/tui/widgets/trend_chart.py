@@ -4,10 +4,10 @@ from statistics import fmean
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.content import Content
 from textual.widgets import Sparkline, Static
 
 from facilitator.core.history_view import Trend
+from facilitator.tui.plain_text import plain_text
 
 
 def trend_title(trend: Trend) -> str:
@@ -40,8 +40,8 @@ class TrendChart(Vertical):
 
     def show(self, trend: Trend) -> None:
         attendance, newcomers = trend_labels(trend)
-        self.border_title = trend_title(trend)
-        self.query_one("#trend-attendance-label", Static).update(Content(attendance))
-        self.query_one("#trend-newcomers-label", Static).update(Content(newcomers))
+        self.border_title = plain_text(trend_title(trend))
+        self.query_one("#trend-attendance-label", Static).update(plain_text(attendance))
+        self.query_one("#trend-newcomers-label", Static).update(plain_text(newcomers))
         self.query_one("#trend-attendance", Sparkline).data = trend.attendance
         self.query_one("#trend-newcomers", Sparkline).data = trend.newcomers
