@@ -4,17 +4,16 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.text_out import escape
 from facilitator.store import loader
 from facilitator.store.checked_tables import Problem, table_problems
-from facilitator.store.errors import DatabaseLocked, UnreadableDatabase
-from facilitator.store.files import FILE_MODE, copy_durably
+from facilitator.store.database import writer_lock
+from facilitator.store.errors import UnreadableDatabase
+from facilitator.store.files import copy_durably
 from facilitator.store.migrations import detect_version, migrate
 from facilitator.store.named_paths import resolve_db_path
-from facilitator.store.paths import backup_paths, journal_path, lock_path
+from facilitator.store.paths import backup_paths, journal_path
 
 
 def register(subparsers) -> None:
@@ -106,11 +105,7 @@ def _print_backups(path: Path) -> None:
 
 
 def restore(path: Path) -> int:
-    lock = FileLock(lock_path(path), timeout=0, mode=FILE_MODE)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise DatabaseLocked(path) from None
+    lock = writer_lock(path)
     try:
         try:
             content = loader.read(path)
