@@ -54,7 +54,7 @@ class Case:
         db = folder / f"history-{records}.json"
         write_history(db, records)
         self.database = Database.open(db, writer=True)
-        assert len(self.database.record_rows()) == records
+        assert len(self.database.records()) == records
         self.live = LiveMeeting.begin(journal_path(db), self.database.meetings()[0],
                                       self.database.settings(), SystemClock())
         self.records = records

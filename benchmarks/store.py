@@ -17,6 +17,7 @@ from tinydb import TinyDB
 
 from facilitator.core.meeting import Meeting
 from facilitator.core.record import Record
+from facilitator.store.batch_gc import collector_paused
 from facilitator.store.database import Database
 from facilitator.store.migrations import CURRENT_VERSION
 
@@ -125,7 +126,7 @@ def time_large_store(folder: Path, repeat: int) -> tuple[list, ...]:
             tinydb_adds.append(timed(lambda: table.insert(next_record(step).to_dict())))
     for step in range(repeat):
         def open_and_add() -> None:
-            with Database.open(opened_and_added) as database:
+            with collector_paused(), Database.open(opened_and_added) as database:
                 database.add_record(next_record(step))
         cli_adds.append(timed(open_and_add))
     return adds, reads, teardowns, cli_adds, tinydb_adds

@@ -4,18 +4,16 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from facilitator.core.errors import FacilitatorError
-from facilitator.core.meeting import Meeting
-from facilitator.core.record import Record
 from facilitator.core.text_out import escape
 from facilitator.store import loader
-from facilitator.store.errors import DatabaseLocked, UnreadableDatabase
-from facilitator.store.files import FILE_MODE, copy_durably, read_regular
+from facilitator.store.checked_tables import Problem, table_problems
+from facilitator.store.database import writer_lock
+from facilitator.store.errors import UnreadableDatabase
+from facilitator.store.files import copy_durably
 from facilitator.store.migrations import detect_version, migrate
 from facilitator.store.named_paths import resolve_db_path
-from facilitator.store.paths import backup_paths, journal_path, lock_path
+from facilitator.store.paths import backup_paths, journal_path
 
 
 def register(subparsers) -> None:
@@ -47,9 +45,12 @@ def check(path: Path) -> int:
     tables = migrate(content)["tables"]
     print(f"  readable, schema version {version}" + (" (will be migrated when opened)"
                                                      if version < 1 else ""))
-    problems = _check_documents("meeting", tables.get("meetings", {}), Meeting.from_dict)
-    problems += _check_documents("record", tables.get("records", {}), Record.from_dict)
-    problems += _check_links(tables.get("meetings", {}), tables.get("records", {}))
+    # The same checks every command makes when it reads a table, here for every document.
+    problems = table_problems(tables)
+    damaged = {problem.document for problem in problems}
+    problems += _check_links(tables.get("meetings", {}), tables.get("records", {}), damaged)
+    for problem in problems:
+        print(escape(f"  {problem}"))
     print(f"  {len(tables.get('meetings', {}))} meetings, {len(tables.get('records', {}))} records")
     _print_backups(path)
     journal = journal_path(path)
@@ -57,51 +58,37 @@ def check(path: Path) -> int:
         print(escape(f"  a meeting in progress was left behind ({journal.name}): open the app "
                      "to resume or discard it"))
     if problems:
-        print(f"{problems} problem(s) found", file=sys.stderr)
+        print(f"{len(problems)} problem(s) found", file=sys.stderr)
         return 1
     print("ok: no problems found")
     return 0
 
 
-def _check_documents(kind: str, table: dict, build) -> int:
-    problems = 0
-    for doc_id, document in table.items():
-        try:
-            build(document)
-        except FacilitatorError as error:
-            problems += 1
-            print(escape(f"  {kind} {doc_id}: {error}"))
-        except (TypeError, ValueError, KeyError, AttributeError):
-            problems += 1
-            print(escape(f"  {kind} {doc_id}: has the wrong shape"))
-    return problems
-
-
-def _check_links(meetings: dict, records: dict) -> int:
-    """Names used twice, records of no known meeting, two records for one meeting and day."""
-    problems = 0
+def _check_links(meetings: dict, records: dict, damaged: set[str]) -> list[Problem]:
+    """Names used twice, records of no known meeting, two records for one meeting and day
+    (among the documents that are not `damaged` themselves)."""
+    problems = []
     names: dict[str, str] = {}
     for doc_id, meeting in meetings.items():
+        if f"meeting {doc_id}" in damaged:
+            continue
         name = meeting.get("name")
         if isinstance(name, str) and name.strip().casefold() in names:
-            problems += 1
-            print(escape(f"  meeting {doc_id}: the name {name!r} is used by meeting "
-                         f"{names[name.strip().casefold()]} too"))
+            problems.append(Problem(f"meeting {doc_id}", f"the name {name!r} is used by "
+                                    f"meeting {names[name.strip().casefold()]} too"))
         elif isinstance(name, str):
             names[name.strip().casefold()] = doc_id
     days: dict[tuple[str, str], str] = {}
     for doc_id, record in records.items():
-        name, day = record.get("meeting"), record.get("date")
-        if not isinstance(name, str) or not isinstance(day, str):
-            continue  # reported with the record's own problems
+        if f"record {doc_id}" in damaged:
+            continue
+        name, day = record["meeting"], record["date"]
         key = (name.strip().casefold(), day)
         if key[0] not in names:
-            problems += 1
-            print(escape(f"  record {doc_id}: there is no meeting named {name[:80]!r}"))
+            problems.append(Problem(f"record {doc_id}", f"there is no meeting named {name!r}"))
         if key in days:
-            problems += 1
-            print(escape(f"  record {doc_id}: {name[:80]!r} on {day[:10]} is also record "
-                         f"{days[key]}"))
+            problems.append(Problem(f"record {doc_id}", f"{name!r} on {day} is also "
+                                                        f"record {days[key]}"))
         days.setdefault(key, doc_id)
     return problems
 
@@ -113,26 +100,18 @@ def _print_backups(path: Path) -> None:
         print("  backups: none yet (one is written each time a meeting's record is saved)")
     for backup in backups:
         when = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-        try:
-            loader.parse(backup, read_regular(backup), check_backups=False)
-            state = "readable"
-        except (FacilitatorError, OSError):
-            state = "NOT readable"
+        state = "readable" if loader.readable_whole(backup) else "NOT readable"
         print(escape(f"  backup {backup.name}: {when}, {state}"))
 
 
 def restore(path: Path) -> int:
-    lock = FileLock(lock_path(path), timeout=0, mode=FILE_MODE)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise DatabaseLocked(path) from None
+    lock = writer_lock(path)
     try:
         try:
-            readable = loader.read(path) is not None
+            content = loader.read(path)
         except UnreadableDatabase:
-            readable = False
-        if readable:
+            content = None
+        if content is not None and not table_problems(migrate(content)["tables"]):
             print(escape(f"{path} is readable; nothing to restore"))
             return 0
         backup = loader.newest_backup(path)

@@ -2,13 +2,13 @@
 
 from facilitator.commands.output import emit
 from facilitator.commands.progress import Progress
-from facilitator.commands.selection import (Selection, add_selection_options, paused_gc,
-                                            select_records)
+from facilitator.commands.selection import Selection, add_selection_options, select_records
 from facilitator.core.export_csv import grouped_csv, occurrence_csv
 from facilitator.core.export_json import GROUPINGS, dumps, export_document
 from facilitator.core.export_markdown import markdown_report
 from facilitator.core.statistics import group
 from facilitator.core.text_out import escape
+from facilitator.store.batch_gc import collector_paused
 from facilitator.store.named_paths import output_path, write_output
 
 FORMATS = ("csv", "json", "md")
@@ -28,8 +28,8 @@ def register(subparsers) -> None:
 def run(args) -> int:
     if args.output is not None:
         output_path(args.output, args.db)  # refused before any work: nothing is written
-    with Progress() as progress, paused_gc():
-        chosen = select_records(args, progress)
+    with Progress() as progress, collector_paused():
+        chosen = select_records(args, progress, listed=args.by == "occurrence")
         progress.step(f"writing {len(chosen.rows):,} records")
         data = render(chosen, args.format, args.by)
         if args.output is not None:

@@ -2,13 +2,13 @@
 
 from facilitator.commands.output import emit
 from facilitator.commands.progress import Progress
-from facilitator.commands.selection import (Selection, add_selection_options, paused_gc,
-                                            select_records)
+from facilitator.commands.selection import Selection, add_selection_options, select_records
 from facilitator.core.export_json import dumps, export_document
 from facilitator.core.report_tables import (aligned_text, occurrence_table, period_table,
                                             summary_lines)
 from facilitator.core.statistics import PERIODS, combine, group, summarize
 from facilitator.core.text_out import escape
+from facilitator.store.batch_gc import collector_paused
 
 
 def register(subparsers) -> None:
@@ -21,8 +21,8 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    with Progress() as progress, paused_gc():
-        chosen = select_records(args, progress)
+    with Progress() as progress, collector_paused():
+        chosen = select_records(args, progress, listed=args.by is None)
         if args.json:
             data = dumps(export_document(chosen.rows, args.by or "occurrence", chosen.start,
                                          chosen.end, chosen.previous))

@@ -4,6 +4,7 @@ Reads the per-occurrence CSV that `facilitator export --format csv` writes. Ever
 checked before anything is saved; one bad row and nothing is written.
 """
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from facilitator.core.errors import ValidationError
 from facilitator.core.export_csv import parse_occurrence_rows
 from facilitator.core.meeting import Meeting
 from facilitator.core.text_out import escape
+from facilitator.store.batch_gc import collector_paused
 from facilitator.store.named_paths import read_input
 
 MAX_CSV_BYTES = 256 * 1024 * 1024
@@ -29,14 +31,13 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     text = read_text(args.file)
-    with Progress() as progress, open_database(args, writer=True) as database:
+    with Progress() as progress, collector_paused(), open_database(args, writer=True) as database:
         settings = database.settings()
         progress.step("checking every row")
         rows = parse_occurrence_rows(text, today=date.today(), order=settings.date_order,
                                      currency=settings.currency)
         if not args.replace:
-            refuse_existing(rows, {(row["meeting"].casefold(), row["date"])
-                                   for row in database.record_rows()})
+            refuse_existing(rows, database.has_record)
         known = {meeting.key for meeting in database.meetings()}
         created: dict[str, Meeting] = {}
         for _, record in rows:
@@ -64,9 +65,9 @@ def read_text(name: str) -> str:
                                       "spreadsheet as \"CSV UTF-8\"") from None
 
 
-def refuse_existing(rows, existing: set[tuple[str, str]]) -> None:
+def refuse_existing(rows, exists: Callable[[tuple[str, str]], bool]) -> None:
     """Name the first row whose meeting and date already have a record."""
-    clashes = [(number, record) for number, record in rows if record.key in existing]
+    clashes = [(number, record) for number, record in rows if exists(record.key)]
     if clashes:
         number, record = clashes[0]
         more = f" ({len(clashes) - 1} more rows too)" if len(clashes) > 1 else ""

@@ -6,6 +6,7 @@ from facilitator.commands.common import date_option, open_database
 from facilitator.core.money import parse_amount
 from facilitator.core.record import Record, count_field
 from facilitator.core.text_out import escape
+from facilitator.store.batch_gc import collector_paused
 
 
 def register(subparsers) -> None:
@@ -23,7 +24,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    with open_database(args, writer=True) as database:
+    with collector_paused(), open_database(args, writer=True) as database:
         settings = database.settings()
         meeting = database.get_meeting(args.meeting)
         record = Record(

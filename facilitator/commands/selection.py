@@ -1,15 +1,13 @@
 """Choosing records on the command line (--meeting, --from, --to): history and export."""
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
 from facilitator.commands.common import date_option, open_database
 from facilitator.commands.progress import Progress
 from facilitator.core.errors import ValidationError
-from facilitator.core.statistics import select, year_before
+from facilitator.core.records import Records
+from facilitator.core.statistics import oldest_first, select, year_before
 
 
 def add_selection_options(parser) -> None:
@@ -18,36 +16,23 @@ def add_selection_options(parser) -> None:
     parser.add_argument("--to", dest="end", metavar="DATE", help="last day (included)")
 
 
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """No cyclic garbage collection while 100,000 rows are read and added up.
-
-    Every collection would walk all the objects made so far, and none is garbage yet.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 @dataclass(frozen=True)
 class Selection:
-    """The chosen rows, oldest first, and what a report says about them."""
+    """The chosen records (oldest first when listed), and what a report says about them."""
 
-    rows: list[dict]
+    rows: Records
     start: date | None
     end: date | None
     meeting: str | None
-    previous: list[dict] | None  # the same dates a year before; only with --from
+    previous: Records | None  # the same dates a year before; only with --from
     currency: str
     stored: int  # records in the whole database
 
 
-def select_records(args, progress: Progress, *, today: date | None = None) -> Selection:
-    """Read the database once (no lock) and pick the rows the options ask for."""
+def select_records(args, progress: Progress, *, listed: bool,
+                   today: date | None = None) -> Selection:
+    """Read the database once (no lock) and pick the records the options ask for: oldest
+    first when they are `listed` one by one (totals need no order)."""
     today = today or date.today()
     progress.step("reading the database")
     with open_database(args, writer=False) as database:
@@ -57,10 +42,12 @@ def select_records(args, progress: Progress, *, today: date | None = None) -> Se
             raise ValidationError("to", f"{end.isoformat()} is before --from {start.isoformat()}")
         meeting = database.get_meeting(args.meeting).name if args.meeting else None
         currency = database.settings().currency
-        stored = database.record_rows()
+        stored = database.records()
     progress.step(f"adding up {len(stored):,} records")
     if start and end is None:
         end = max(today, start)
     rows = select(stored, meeting, start, end)
+    if listed:
+        rows = oldest_first(rows)
     previous = select(stored, meeting, *year_before(start, end)) if start else None
     return Selection(rows, start, end, meeting, previous, currency, len(stored))

@@ -3,68 +3,33 @@
 Chips and agenda sections are written as `30d:2;1y:1`; a ':' ';' or '%' inside a milestone
 name is percent-encoded so that every value survives export -> import -> export unchanged.
 The collection is written as `12.50` with its currency in the next column. A text cell that a
-spreadsheet would take for a formula ('=…', '+…', '-…', '@…') starts with a "'" (csv_cell);
-reading the file back takes exactly that quote off again (csv_text).
+spreadsheet would take for a formula ('=…', '+…', '-…', '@…') starts with a "'" (csv_cell,
+applied by the text and counts kinds in core/record_fields); reading the file back takes
+exactly that quote off again (csv_text).
 """
 
 import csv
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date
-from urllib.parse import unquote
 
-from facilitator.core import validate
-from facilitator.core.dates import DateOrder, parse_date
+from facilitator.core.dates import DateOrder
 from facilitator.core.errors import ValidationError
-from facilitator.core.meeting import parse_time
-from facilitator.core.money import parse_amount
-from facilitator.core.record import PER_KEY_LIMIT, Record, count_field
-from facilitator.core.statistics import Totals
-from facilitator.core.text_out import csv_cell, csv_text
+from facilitator.core.record import COLUMNS, DEFAULTS, FIELDS, REQUIRED, Record
+from facilitator.core.record_fields import (CellContext, cents_text, decode_counts,
+                                            encode_counts)
+from facilitator.core.records import Records
+from facilitator.core.statistics import COUNTS, Totals
 
-OCCURRENCE_COLUMNS = (
-    "date", "meeting", "attendance", "newcomers", "visitors", "online", "shares",
-    "share_seconds", "passes", "over_time", "chips", "collection", "currency", "start", "end",
-    "note", "sections",
-)
+__all__ = ["OCCURRENCE_COLUMNS", "GROUPED_COLUMNS", "cents_text", "decode_counts",
+           "encode_counts", "grouped_csv", "occurrence_csv", "parse_occurrence_csv",
+           "parse_occurrence_rows"]
+
+OCCURRENCE_COLUMNS = COLUMNS
 GROUPED_COLUMNS = (
     "period", "meetings", "attendance", "average_attendance", "newcomers", "visitors", "online",
     "shares", "share_seconds", "passes", "over_time", "chips", "collection", "currency",
 )
-_COUNT_COLUMNS = ("attendance", "newcomers", "visitors", "online", "shares", "share_seconds",
-                  "passes", "over_time")
-_REQUIRED = ("date", "meeting", "attendance")
-
-
-def cents_text(cents: int) -> str:
-    """1250 -> '12.50': no thousands separator, so it reads back exactly."""
-    whole, part = divmod(cents, 100)
-    return f"{whole}.{part:02d}"
-
-
-def encode_counts(counts: Mapping[str, int] | None) -> str:
-    """{'30d': 2, '1y': 1} -> '30d:2;1y:1'."""
-    if not counts:
-        return ""
-    return ";".join(f"{_escape(key)}:{number}" for key, number in counts.items())
-
-
-def decode_counts(text: str, field: str) -> dict[str, int]:
-    """'30d:2;1y:1' -> {'30d': 2, '1y': 1}; raise ValidationError naming `field`."""
-    counts: dict[str, int] = {}
-    for part in filter(None, (piece.strip() for piece in text.split(";"))):
-        key, colon, number = part.rpartition(":")
-        key = unquote(key.strip())
-        if not colon or not key:
-            raise ValidationError(field, f"{part[:30]!r} is not name:count, e.g. 30d:2")
-        if key in counts:
-            raise ValidationError(field, f"{key!r} is given twice")
-        counts[key] = validate.count(f"{field} {key}", number, maximum=PER_KEY_LIMIT)
-    return counts
-
-
-def _escape(key: str) -> str:
-    return key.replace("%", "%25").replace(":", "%3A").replace(";", "%3B")
 
 
 def _writer() -> tuple[io.StringIO, "csv._writer"]:
@@ -72,20 +37,12 @@ def _writer() -> tuple[io.StringIO, "csv._writer"]:
     return buffer, csv.writer(buffer, lineterminator="\r\n")
 
 
-def occurrence_csv(rows: Iterable[Mapping]) -> str:
+def occurrence_csv(records: Records) -> str:
     """One line per meeting occurrence, in the order given, under a header row."""
     buffer, writer = _writer()
     writer.writerow(OCCURRENCE_COLUMNS)
-    writerow = writer.writerow
-    for row in rows:
-        get = row.get
-        writerow((
-            row["date"], csv_cell(row["meeting"]), row["attendance"], get("newcomers", 0),
-            get("visitors", 0), get("online", 0), get("shares", 0), get("share_seconds", 0),
-            get("passes", 0), get("over_time", 0), csv_cell(encode_counts(get("chips"))),
-            cents_text(get("collection", 0)), get("currency") or "USD", get("start") or "",
-            get("end") or "", csv_cell(get("note", "")), csv_cell(encode_counts(get("sections"))),
-        ))
+    cells = [FIELDS[name].text_column(records.column(name)) for name in OCCURRENCE_COLUMNS]
+    writer.writerows(zip(*cells))
     return buffer.getvalue()
 
 
@@ -99,8 +56,8 @@ def grouped_csv(groups: Sequence[Totals], currency: str = "USD") -> str:
         writer.writerow((
             totals.label, totals.meetings, totals.attendance,
             "" if average is None else f"{average:.1f}",
-            *(getattr(totals, name) for name in _COUNT_COLUMNS[1:]),
-            csv_cell(encode_counts(totals.chips)),
+            *(getattr(totals, name) for name in COUNTS[1:]),
+            FIELDS["chips"].text(totals.chips),  # neutralised like the records' chips
             ";".join(cents_text(cents) for cents in collected.values()),
             ";".join(collected),
         ))
@@ -169,7 +126,7 @@ def _check_header(header: list[str]) -> None:
                                            f"{', '.join(OCCURRENCE_COLUMNS)}")
         if header.count(name) > 1:
             raise ValidationError("row 1", f"the column {name!r} appears twice")
-    missing = [name for name in _REQUIRED if name not in header]
+    missing = [name for name in REQUIRED if name not in header]
     if missing:
         raise ValidationError("row 1", f"the column{'s' if len(missing) > 1 else ''} "
                                        f"{', '.join(missing)} must be there")
@@ -180,24 +137,14 @@ def _record(number: int, header: list[str], cells: list[str], today: date,
     if len(cells) != len(header):
         raise ValidationError(f"row {number}", f"has {len(cells)} cells; the header has "
                                                 f"{len(header)}")
-    cell = dict(zip(header, (csv_text(value.strip()) for value in cells)))
+    cell = dict(zip(header, (value.strip() for value in cells)))
+    context = CellContext(today, order, currency)
     try:
-        values: dict = {
-            "date": parse_date(cell["date"], today=today, order=order, field="date"),
-            "meeting": cell["meeting"],
-            "currency": cell.get("currency") or currency,
-            "note": cell.get("note", ""),
-        }
-        for name in _COUNT_COLUMNS:
-            if name == "attendance" or cell.get(name):
-                values[name] = count_field(name, cell[name])
-        for name in ("chips", "sections"):
-            values[name] = decode_counts(cell.get(name, ""), name)
-        if cell.get("collection"):
-            values["collection"] = parse_amount(cell["collection"])
-        for name in ("start", "end"):
-            if cell.get(name):
-                values[name] = parse_time(cell[name], name)
+        values = {}
+        for name, kind in FIELDS.items():
+            text = cell.get(name, "")
+            if text or name not in DEFAULTS or kind.blank_is_value:  # else the default
+                values[name] = kind.parse(name, text, context)
         return Record(**values)
     except ValidationError as error:
         raise ValidationError(f"row {number}, {error.field}", error.reason) from None

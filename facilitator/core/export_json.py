@@ -14,8 +14,10 @@ import orjson
 
 from facilitator.core import validate
 from facilitator.core.errors import ValidationError
-from facilitator.core.export_csv import cents_text
 from facilitator.core.money import parse_amount
+from facilitator.core.record import COLUMNS, FIELDS
+from facilitator.core.record_fields import cents_text
+from facilitator.core.records import Records
 from facilitator.core.report_tables import WEEKDAY_NAMES
 from facilitator.core.statistics import (COUNTS, Summary, Totals, by_meeting, combine, group,
                                          milestone_order, summarize)
@@ -30,14 +32,14 @@ def dumps(document: Mapping) -> bytes:
     return orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n"
 
 
-def export_document(rows: Sequence[Mapping], by: str = "occurrence", start: date | None = None,
-                    end: date | None = None, previous: Sequence[Mapping] | None = None) -> dict:
+def export_document(rows: Records, by: str = "occurrence", start: date | None = None,
+                    end: date | None = None, previous: Records | None = None) -> dict:
     """The whole export of `rows` (oldest first): one entry per occurrence or per period."""
     if by not in GROUPINGS:
         raise ValidationError("by", f"must be one of {', '.join(GROUPINGS)}")
     if by == "occurrence":
         summary = summarize(rows, start, end, previous)
-        body = [occurrence_json(row) for row in rows]
+        body = occurrence_json(rows)
     else:
         groups = group(rows, by)
         summary = summarize(rows, start, end, previous, totals=combine(groups))
@@ -55,29 +57,10 @@ def export_document(rows: Sequence[Mapping], by: str = "occurrence", start: date
     }
 
 
-def occurrence_json(row: Mapping) -> dict:
-    """One stored record as exported: counts, chips by milestone, collection as text."""
-    get = row.get
-    chips, sections = get("chips"), get("sections")
-    return {
-        "date": row["date"],
-        "meeting": row["meeting"],
-        "attendance": row["attendance"],
-        "newcomers": get("newcomers", 0),
-        "visitors": get("visitors", 0),
-        "online": get("online", 0),
-        "shares": get("shares", 0),
-        "share_seconds": get("share_seconds", 0),
-        "passes": get("passes", 0),
-        "over_time": get("over_time", 0),
-        "chips": dict(chips) if chips else {},
-        "collection": cents_text(get("collection", 0)),
-        "currency": get("currency") or "USD",
-        "start": get("start"),
-        "end": get("end"),
-        "note": get("note", ""),
-        "sections": dict(sections) if sections else {},
-    }
+def occurrence_json(records: Records) -> list[dict]:
+    """Each record as exported: counts, chips by milestone, collection as text."""
+    columns = [FIELDS[name].export_column(records.column(name)) for name in COLUMNS]
+    return [dict(zip(COLUMNS, values)) for values in zip(*columns)]
 
 
 def totals_json(totals: Totals) -> dict:

@@ -1,9 +1,9 @@
 """A Markdown report for a business meeting or a GSR: title, period, a table, totals."""
 
-from collections.abc import Mapping, Sequence
 from datetime import date
 
 from facilitator.core.dates import describe_date
+from facilitator.core.records import Records
 from facilitator.core.report_tables import (markdown_table, occurrence_table, period_table,
                                             summary_lines)
 from facilitator.core.statistics import group, summarize
@@ -12,13 +12,13 @@ from facilitator.core.text_out import markdown_text
 _HEADINGS = {"occurrence": "Meetings", "week": "By week", "month": "By month", "year": "By year"}
 
 
-def markdown_report(rows: Sequence[Mapping], by: str = "occurrence", start: date | None = None,
-                    end: date | None = None, previous: Sequence[Mapping] | None = None,
+def markdown_report(rows: Records, by: str = "occurrence", start: date | None = None,
+                    end: date | None = None, previous: Records | None = None,
                     title: str = "Attendance report") -> str:
     """The report of `rows` (oldest first): counts only, ready to paste or print."""
     summary = summarize(rows, start, end, previous)
     totals = summary.totals
-    names = sorted({row["meeting"] for row in rows}, key=str.casefold)
+    names = sorted(set(rows.column("meeting")), key=str.casefold)
     lines = [f"# {markdown_text(title)}", ""]
     if totals.start and totals.end:
         lines.append(f"**Period:** {describe_date(totals.start)} to {describe_date(totals.end)}  ")

@@ -1,17 +1,18 @@
-"""What the history screen shows for a chosen meeting, date range and grouping, from rows.
+"""What the history screen shows for a chosen meeting, date range and grouping.
 
-Everything here works on stored rows (see `statistics`), so 100,000 records are chosen,
-added up and charted without building a Record for each.
+Everything here works on `Records` (see `statistics`), so 100,000 records are chosen,
+added up and charted through whole columns.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from facilitator.core.dates import parse_date
 from facilitator.core.errors import ValidationError
+from facilitator.core.records import NO_RECORDS, Records
 from facilitator.core.statistics import (PERIODS, Summary, Totals, combine, fill_gaps, group,
-                                         select, summarize, year_before)
+                                         oldest_first, select, summarize, year_before)
 
 TREND_WEEKS_UP_TO_DAYS = 2 * 366  # a longer range is charted per month: weeks get too many
 
@@ -64,7 +65,7 @@ class HistoryView:
     """The chosen records (newest first), the periods, the summary and the trend."""
 
     choice: HistoryChoice
-    rows: Sequence[Mapping] = ()
+    rows: Records = field(default_factory=lambda: NO_RECORDS)
     groups: Sequence[Totals] = ()  # newest first; empty when each occurrence is listed
     summary: Summary | None = None
     trend: Trend = field(default_factory=lambda: Trend("week"))
@@ -84,9 +85,11 @@ def trend_period(by: str | None, first: date, last: date) -> str:
     return "week" if (last - first).days <= TREND_WEEKS_UP_TO_DAYS else "month"
 
 
-def build_view(stored: Sequence[Mapping], choice: HistoryChoice, today: date) -> HistoryView:
-    """Choose, group and add up the rows as the command line's `history` does."""
+def build_view(stored: Records, choice: HistoryChoice, today: date) -> HistoryView:
+    """Choose, group and add up the records as the command line's `history` does."""
     chosen = select(stored, choice.meeting, choice.start, choice.end)
+    if choice.by is None:  # listed one by one
+        chosen = oldest_first(chosen)
     if not chosen:
         return HistoryView(choice, stored=len(stored))
     end = choice.end
@@ -94,8 +97,8 @@ def build_view(stored: Sequence[Mapping], choice: HistoryChoice, today: date) ->
         end = max(today, choice.start)
     previous = (select(stored, choice.meeting, *year_before(choice.start, end))
                 if choice.start else None)
-    first = choice.start or date.fromisoformat(chosen[0]["date"])
-    last = end or date.fromisoformat(chosen[-1]["date"])
+    first = choice.start or min(chosen.column("date"))
+    last = end or max(chosen.column("date"))
     trend_by = trend_period(choice.by, first, last)
     per_trend = group(chosen, trend_by)
     if choice.by is None:
@@ -104,7 +107,7 @@ def build_view(stored: Sequence[Mapping], choice: HistoryChoice, today: date) ->
         groups = per_trend if choice.by == trend_by else group(chosen, choice.by)
     # The summary's totals are the trend's periods added up: the rows are not added twice.
     summary = summarize(chosen, choice.start, end, previous, totals=combine(per_trend))
-    currencies = {row.get("currency") or "USD" for row in chosen}
+    currencies = set(chosen.column("currency"))
     return HistoryView(
         choice=choice,
         rows=chosen[::-1],

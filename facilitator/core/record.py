@@ -1,79 +1,87 @@
-"""The anonymous record of one meeting occurrence: counts only, never a name."""
+"""The anonymous record of one meeting occurrence: counts only, never a name.
 
-from dataclasses import dataclass, field, replace
+`Record` declares every field once, with its kind (core/record_fields.py): the checks, the
+stored JSON, the CSV and JSON exports and the column-wise reading of stored rows all come
+from that one declaration. Adding a field is one line here.
+
+A record is a named tuple, cheap to make from values already checked: `Records`
+(core/records.py) holds many of them column by column and hands out each one on demand.
+`Record(...)` and `Record.from_dict(...)` check every value.
+"""
+
+from collections.abc import Iterable, Mapping
 from datetime import date, time
-from types import MappingProxyType
-from typing import Mapping
+from functools import partial
+from typing import Annotated, NamedTuple, get_type_hints
 
-from facilitator.core import validate
-from facilitator.core.dates import EARLIEST, LATEST
 from facilitator.core.errors import ValidationError
-from facilitator.core.meeting import parse_time
 from facilitator.core.money import MAX_CENTS
+from facilitator.core.record_fields import (NO_COUNTS, ClockTime, Count, Counts, Currency, Day,
+                                            Kind, Money, Text)
 
-COUNT_FIELDS = ("attendance", "newcomers", "visitors", "online", "shares", "share_seconds",
-                "over_time", "passes")
-# Each count's limit, in one place: what a record holds and every message about it.
-COUNT_LIMITS = dict.fromkeys(COUNT_FIELDS, 100_000) | {"share_seconds": 10_000_000}
-PER_KEY_LIMIT = 10_000_000  # a count in `chips` or seconds in `sections`
+
+_WITHIN_ATTENDANCE = Count(at_most="attendance",
+                           beyond="{value} is more than the attendance ({limit})")
+
+
+class _Fields(NamedTuple):
+    """Every field of a record, in order, with its kind and (when optional) its default."""
+
+    meeting: Annotated[str, Text(80, required=True)]
+    date: Annotated[date, Day()]
+    attendance: Annotated[int, Count()]
+    newcomers: Annotated[int, _WITHIN_ATTENDANCE] = 0
+    visitors: Annotated[int, _WITHIN_ATTENDANCE] = 0
+    online: Annotated[int, _WITHIN_ATTENDANCE] = 0
+    shares: Annotated[int, Count()] = 0
+    share_seconds: Annotated[int, Count(10_000_000)] = 0
+    passes: Annotated[int, Count()] = 0
+    over_time: Annotated[int, Count(at_most="shares",
+                                    beyond="cannot be more than the number of shares")] = 0
+    chips: Annotated[Mapping[str, int], Counts()] = NO_COUNTS  # milestone -> chips given
+    collection: Annotated[int, Money(MAX_CENTS)] = 0  # cents
+    currency: Annotated[str, Currency()] = "USD"
+    start: Annotated[time | None, ClockTime()] = None
+    end: Annotated[time | None, ClockTime()] = None
+    note: Annotated[str, Text(1000)] = ""
+    sections: Annotated[Mapping[str, int], Counts()] = NO_COUNTS  # seconds per agenda part
+
+
+FIELDS: dict[str, Kind] = {name: hint.__metadata__[0] for name, hint
+                           in get_type_hints(_Fields, include_extras=True).items()}
+DEFAULTS: dict[str, object] = dict(_Fields._field_defaults)
+REQUIRED = tuple(name for name in FIELDS if name not in DEFAULTS)
+# The order exports write: the date first (spreadsheets sort by it), then as declared.
+COLUMNS = ("date", "meeting", *(name for name in FIELDS if name not in ("date", "meeting")))
+# (field, the earlier field it cannot exceed)
+LIMITS = tuple((name, kind.at_most) for name, kind in FIELDS.items()
+               if isinstance(kind, Count) and kind.at_most)
+COUNT_FIELDS = tuple(name for name, kind in FIELDS.items() if type(kind) is Count)
+# Each count's limit, read from its kind: what a record holds and every message about it.
+COUNT_LIMITS = {name: FIELDS[name].maximum for name in COUNT_FIELDS}
 
 
 def count_field(name: str, value: object) -> int:
     """A record's count (a number or typed digits), checked against that count's limit."""
-    return validate.count(name, value, maximum=COUNT_LIMITS[name])
+    return FIELDS[name].check(name, value)
 
 
-@dataclass(frozen=True)
-class Record:
+class Record(_Fields):
     """Counts from one occurrence of a meeting; a record can only exist when valid."""
 
-    meeting: str
-    date: date
-    attendance: int
-    newcomers: int = 0
-    visitors: int = 0
-    online: int = 0
-    shares: int = 0
-    share_seconds: int = 0
-    over_time: int = 0
-    passes: int = 0
-    chips: Mapping[str, int] = field(default_factory=dict)
-    collection: int = 0  # cents
-    currency: str = "USD"
-    start: time | None = None
-    end: time | None = None
-    note: str = ""
-    sections: Mapping[str, int] = field(default_factory=dict)  # seconds spent per agenda part
+    __slots__ = ()
 
-    def __post_init__(self) -> None:
-        set_ = object.__setattr__
-        set_(self, "meeting", validate.text("meeting", self.meeting, maximum=80, required=True))
-        if not isinstance(self.date, date):
-            raise ValidationError("date", "must be a date (YYYY-MM-DD)")
-        if not EARLIEST <= self.date <= LATEST:  # history also reads the year before
-            raise ValidationError("date", f"{self.date.isoformat()} is not from "
-                                          f"{EARLIEST.isoformat()} to {LATEST.isoformat()}")
-        for name in COUNT_FIELDS:
-            set_(self, name, count_field(name, getattr(self, name)))
-        for name in ("newcomers", "visitors", "online"):
-            if getattr(self, name) > self.attendance:
-                raise ValidationError(
-                    name, f"{getattr(self, name)} is more than the attendance ({self.attendance})"
-                )
-        if self.over_time > self.shares:
-            raise ValidationError("over_time", "cannot be more than the number of shares")
-        set_(self, "chips", _frozen_counts("chips", self.chips))
-        set_(self, "sections", _frozen_counts("sections", self.sections))
-        set_(self, "collection", validate.count("collection", self.collection, maximum=MAX_CENTS))
-        currency = validate.text("currency", self.currency, maximum=3, required=True).upper()
-        if len(currency) != 3 or not currency.isalpha():
-            raise ValidationError("currency", f"{currency!r} is not a 3-letter code such as USD")
-        set_(self, "currency", currency)
-        set_(self, "note", validate.text("note", self.note, maximum=1000))
-        for name in ("start", "end"):
-            value = getattr(self, name)
-            if value is not None and not isinstance(value, time):
-                raise ValidationError(name, "must be a time (HH:MM)")
+    def __new__(cls, *args, **kwargs) -> "Record":
+        given = _Fields.__new__(cls, *args, **kwargs)  # names and defaults, not yet checked
+        return _checked(given, stored=False)
+
+    # A named tuple's own _make and _replace would make a Record without checking it.
+    @classmethod
+    def _make(cls, iterable: Iterable) -> "Record":
+        return cls(*iterable)
+
+    def _replace(self, **changes) -> "Record":
+        return self.edit(**changes)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -85,48 +93,36 @@ class Record:
         return sum(self.chips.values())
 
     def edit(self, **changes) -> "Record":
-        return replace(self, **changes)
+        """A checked copy with some values changed."""
+        return Record(**{**self._asdict(), **changes})
 
     def to_dict(self) -> dict:
-        return {
-            "meeting": self.meeting,
-            "date": self.date.isoformat(),
-            **{name: getattr(self, name) for name in COUNT_FIELDS},
-            "chips": dict(self.chips),
-            "collection": self.collection,
-            "currency": self.currency,
-            "start": self.start.strftime("%H:%M") if self.start else None,
-            "end": self.end.strftime("%H:%M") if self.end else None,
-            "note": self.note,
-            "sections": dict(self.sections),
-        }
+        """The record as the database stores it."""
+        return {name: kind.store(value) for (name, kind), value in zip(FIELDS.items(), self)}
 
     @classmethod
     def from_dict(cls, data: Mapping) -> "Record":
+        """A stored record read back, every value checked; unknown keys are ignored."""
         if not isinstance(data, Mapping):
             raise ValidationError("record", "is not an object")
-        try:
-            day = date.fromisoformat(data["date"])
-        except KeyError:
-            raise ValidationError("date", "is missing") from None
-        except (TypeError, ValueError):
-            raise ValidationError("date", f"{str(data['date'])[:20]!r} is not YYYY-MM-DD") from None
-        known = cls.__dataclass_fields__
-        values = {key: value for key, value in data.items() if key in known}
-        values["date"] = day
-        for name in ("start", "end"):
-            if values.get(name):
-                values[name] = parse_time(values[name], name)
-        if "meeting" not in values or "attendance" not in values:
-            raise ValidationError("meeting" if "meeting" not in values else "attendance", "is missing")
-        return cls(**values)
+        missing = [name for name in REQUIRED if name not in data]
+        if missing:
+            raise ValidationError(missing[0], "is missing")
+        return _checked([data[name] if name in data else FIELDS[name].store(DEFAULTS[name])
+                         for name in FIELDS], stored=True)
 
 
-def _frozen_counts(field_name: str, value: object) -> Mapping[str, int]:
-    if not isinstance(value, Mapping):
-        raise ValidationError(field_name, "must map names to counts")
-    checked = {}
-    for key, number in value.items():
-        key = validate.text(field_name, key, maximum=40, required=True)
-        checked[key] = validate.count(f"{field_name} {key}", number, maximum=PER_KEY_LIMIT)
-    return MappingProxyType(checked)
+# A Record of values already checked (by Records' column checks): no second check.
+unchecked_record = partial(tuple.__new__, Record)
+
+
+def _checked(given: Iterable, *, stored: bool) -> Record:
+    """The Record of `given` (a value per field, in order), each value checked: as given
+    to `Record(...)`, or as the database file holds it."""
+    values = {}
+    for (name, kind), value in zip(FIELDS.items(), given):
+        values[name] = value = kind.load(name, value) if stored else kind.check(name, value)
+        if isinstance(kind, Count) and kind.at_most and value > values[kind.at_most]:
+            raise ValidationError(name, kind.beyond.format(value=value,
+                                                           limit=values[kind.at_most]))
+    return unchecked_record(values.values())

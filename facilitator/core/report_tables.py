@@ -3,6 +3,7 @@
 from collections.abc import Mapping, Sequence
 
 from facilitator.core.money import format_cents
+from facilitator.core.records import Records
 from facilitator.core.statistics import Summary, Totals
 from facilitator.core.text_out import escape, markdown_text
 
@@ -27,21 +28,16 @@ def chips_text(chips: Mapping[str, int]) -> str:
     return " ".join(f"{key}×{count}" for key, count in chips.items())
 
 
-def occurrence_table(rows: Sequence[Mapping]) -> Table:
+def occurrence_table(records: Records) -> Table:
     """One line per occurrence: date, meeting and its counts."""
-    currencies = {row.get("currency") or "USD" for row in rows}
-    mixed = len(currencies) > 1
+    mixed = len(set(records.column("currency"))) > 1
     headers = ["Date", "Meeting", "Attendance", "Newcomers", "Visitors", "Online", "Shares",
                "Chips", "Collection"]
-    cells = []
-    for row in rows:
-        get = row.get
-        collected = format_cents(get("collection", 0), get("currency", "USD") if mixed else "")
-        cells.append([
-            row["date"], row["meeting"], str(row["attendance"]), str(get("newcomers", 0)),
-            str(get("visitors", 0)), str(get("online", 0)), str(get("shares", 0)),
-            str(sum((get("chips") or {}).values())), collected,
-        ])
+    cells = [[
+        record.date.isoformat(), record.meeting, str(record.attendance), str(record.newcomers),
+        str(record.visitors), str(record.online), str(record.shares), str(record.chips_total),
+        format_cents(record.collection, record.currency if mixed else ""),
+    ] for record in records]
     return headers, cells, {2, 3, 4, 5, 6, 7, 8}
 
 

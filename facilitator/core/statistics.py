@@ -1,54 +1,52 @@
 """Attendance figures: totals per week, month or year, and the summary of a date range.
 
-Every function takes Record values or, faster, rows shaped like `Record.to_dict()` — what
-`Database.record_rows()` returns — so 100,000 stored records are added up without building
-a Record for each.
+Every function takes `Records` (or any Record values) and adds up whole columns with
+built-ins, so 100,000 records are chosen and added up without a Record made for each.
 """
 
 import calendar
 import re
 import statistics as stats
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from itertools import groupby
-from operator import itemgetter
+from itertools import chain, compress, groupby, repeat
+from operator import eq, methodcaller
 from types import MappingProxyType
 
 from dateutil.relativedelta import relativedelta
 
 from facilitator.core.record import Record
+from facilitator.core.records import Records
 
 PERIODS = ("week", "month", "year")
 COUNTS = ("attendance", "newcomers", "visitors", "online", "shares", "share_seconds",
           "passes", "over_time")
 _EMPTY: Mapping = MappingProxyType({})
-_BY_DATE, _BY_MEETING = itemgetter("date"), itemgetter("meeting")
-_BY_ATTENDANCE = itemgetter("attendance")
+_ITEMS = methodcaller("items")
 
 
-def rows_of(items: Iterable[Record | Mapping]) -> list[Mapping]:
-    """Rows from Record values or stored rows (rows pass through untouched)."""
-    return [item.to_dict() if isinstance(item, Record) else item for item in items]
-
-
-def select(rows: Iterable[Record | Mapping], meeting: str | None = None,
-           start: date | None = None, end: date | None = None) -> list[Mapping]:
-    """Rows of one meeting (any case) within an inclusive date range, oldest first."""
-    key = meeting.strip().casefold() if meeting else None
-    low = start.isoformat() if start else ""
-    high = end.isoformat() if end else "9999-99-99"
-    chosen = rows_of(rows)
+def select(records: Iterable[Record], meeting: str | None = None,
+           start: date | None = None, end: date | None = None) -> Records:
+    """Records of one meeting (any case) within an inclusive date range, in the order given
+    (adding up needs no order: `oldest_first` sorts the ones to be listed)."""
+    records = Records.of(records)
+    names, days = records.column("meeting"), records.column("date")
+    chosen: Sequence[int] = range(len(records))
     if start or end:
-        chosen = [row for row in chosen if low <= row["date"] <= high]
-    if key is not None:
-        chosen = [row for row in chosen if row["meeting"].casefold() == key]
-    # Sorting by date alone is quick on rows stored in date order; ties are rare and small.
-    chosen.sort(key=_BY_DATE)
-    ordered: list[Mapping] = []
-    for _, same_day in groupby(chosen, _BY_DATE):
-        ordered.extend(sorted(same_day, key=_BY_MEETING))
-    return ordered
+        low, high = start or date.min, end or date.max
+        inside = {day for day in set(days) if low <= day <= high}
+        chosen = list(compress(chosen, map(inside.__contains__, days)))
+    if meeting:
+        key = meeting.strip().casefold()
+        wanted = {name for name in set(names) if name.casefold() == key}
+        chosen = list(compress(chosen, map(wanted.__contains__, map(names.__getitem__, chosen))))
+    return records.take(chosen)
+
+
+def oldest_first(records: Iterable[Record]) -> Records:
+    """The records ordered by date, then by meeting name."""
+    return Records.of(records).oldest_first()
 
 
 def milestone_order(key: str) -> tuple:
@@ -99,22 +97,6 @@ class Totals:
         return {currency: cents / self.attendance for currency, cents in self.collection.items()}
 
 
-def _column(rows: Sequence[Mapping], name: str) -> int:
-    """The sum of one count over all rows, at C speed when every row has it."""
-    try:
-        return sum(map(itemgetter(name), rows))
-    except (KeyError, TypeError):  # a row stored before the field existed
-        return sum(row.get(name) or 0 for row in rows)
-
-
-def _pluck(rows: Sequence[Mapping], name: str) -> list:
-    """One field of every row (None where an older row lacks it)."""
-    try:
-        return list(map(itemgetter(name), rows))
-    except KeyError:
-        return [row.get(name) for row in rows]
-
-
 def _add_counts(target: dict[str, int], counts: Mapping[str, int]) -> None:
     for key, number in counts.items():
         target[key] = target.get(key, 0) + number
@@ -127,29 +109,28 @@ def _finish(label: str, start: date | None, end: date | None, meetings: int,
                   collection=MappingProxyType(dict(sorted(collection.items()))))
 
 
-def total(rows: Iterable[Record | Mapping], label: str = "", start: date | None = None,
+def total(records: Iterable[Record], label: str = "", start: date | None = None,
           end: date | None = None) -> Totals:
-    """All rows added into one Totals."""
-    return _total(rows_of(rows), label, start, end)
+    """All records added into one Totals."""
+    return _total_of(Records.of(records).column, label, start, end)
 
 
-def _total(rows: list[Mapping], label: str = "", start: date | None = None,
-           end: date | None = None) -> Totals:
+def _total_of(column: Callable[[str], Sequence], label: str = "", start: date | None = None,
+              end: date | None = None) -> Totals:
+    """The records whose values `column(name)` gives, added into one Totals."""
     chips: dict[str, int] = {}
-    for row_chips in filter(None, _pluck(rows, "chips")):
-        for key, number in row_chips.items():
-            chips[key] = chips.get(key, 0) + number
-    currencies = set(_pluck(rows, "currency"))
-    collection: dict[str, int] = {}
-    if len(currencies) == 1:
-        collection[currencies.pop() or "USD"] = _column(rows, "collection")
-    else:
-        for row in rows:
-            currency = row.get("currency") or "USD"
-            collection[currency] = collection.get(currency, 0) + (row.get("collection") or 0)
-    collection = {currency: cents for currency, cents in collection.items() if cents}
-    counts = [_column(rows, name) for name in COUNTS]
-    return _finish(label, start, end, len(rows), counts, chips, collection)
+    for key, number in chain.from_iterable(map(_ITEMS, filter(None, column("chips")))):
+        chips[key] = chips.get(key, 0) + number
+    currencies, cents = column("currency"), column("collection")
+    used = set(currencies)
+    if len(used) == 1:  # the usual case: one sum
+        collection = {used.pop(): sum(cents)}
+    else:  # never added together: one sum per currency
+        collection = {currency: sum(compress(cents, map(eq, currencies, repeat(currency))))
+                      for currency in used}
+    collection = {currency: amount for currency, amount in collection.items() if amount}
+    counts = [sum(column(name)) for name in COUNTS]
+    return _finish(label, start, end, len(currencies), counts, chips, collection)
 
 
 def combine(parts: Iterable[Totals], label: str = "", start: date | None = None,
@@ -166,23 +147,24 @@ def combine(parts: Iterable[Totals], label: str = "", start: date | None = None,
                    collection)
 
 
-def by_meeting(rows: Iterable[Record | Mapping]) -> list[Totals]:
+def by_meeting(records: Iterable[Record]) -> list[Totals]:
     """Totals per meeting (labelled with its name), in name order."""
-    buckets: dict[str, list[Mapping]] = {}
-    for row in rows_of(rows):
-        buckets.setdefault(row["meeting"].casefold(), []).append(row)
-    return [_total(bucket, bucket[0]["meeting"]) for _, bucket in sorted(buckets.items())]
+    records = Records.of(records)
+    buckets: dict[str, list[int]] = {}
+    for position, name in enumerate(records.column("meeting")):
+        buckets.setdefault(name.casefold(), []).append(position)
+    return [total(records.take(bucket), records.column("meeting")[bucket[0]])
+            for _, bucket in sorted(buckets.items())]
 
 
-def period_of(day: str | date, by: str) -> str:
+def period_of(day: date, by: str) -> str:
     """The period a date falls in: '2024-W03' (ISO week), '2024-03' or '2024'."""
-    text = day if isinstance(day, str) else day.isoformat()
     if by == "month":
-        return text[:7]
+        return f"{day.year:04d}-{day.month:02d}"
     if by == "year":
-        return text[:4]
+        return f"{day.year:04d}"
     if by == "week":
-        year, week, _ = date.fromisoformat(text).isocalendar()
+        year, week, _ = day.isocalendar()
         return f"{year}-W{week:02d}"
     raise ValueError(f"unknown period {by!r}; use one of {', '.join(PERIODS)}")
 
@@ -201,21 +183,29 @@ def period_bounds(period: str, by: str) -> tuple[date, date]:
     raise ValueError(f"unknown period {by!r}; use one of {', '.join(PERIODS)}")
 
 
-def group(rows: Iterable[Record | Mapping], by: str) -> list[Totals]:
+def group(records: Iterable[Record], by: str) -> list[Totals]:
     """Totals per week, month or year, oldest period first; periods with no records are left out."""
     if by not in PERIODS:
         raise ValueError(f"unknown period {by!r}; use one of {', '.join(PERIODS)}")
-    buckets: dict[str, list[Mapping]] = {}
-    # A loop per date, not per record: several meetings share a date, and rows come in date
-    # order, so groupby hands over each day's rows in one piece.
-    for day, same_day in groupby(rows_of(rows), _BY_DATE):
-        period = period_of(day, by)
-        bucket = buckets.get(period)
-        if bucket is None:
-            bucket = buckets[period] = []
-        bucket.extend(same_day)
-    return [_total(buckets[period], period, *period_bounds(period, by))
+    records = Records.of(records)
+    days = records.column("date")
+    period_of_day = {day: period_of(day, by) for day in set(days)}
+    periods = list(map(period_of_day.__getitem__, days))
+    buckets: dict[str, list[int]] = {}
+    # A loop per run of records in one period, not per record: they mostly come in date
+    # order.
+    for period, run in groupby(range(len(periods)), periods.__getitem__):
+        buckets.setdefault(period, []).extend(run)
+    return [_total_of(_at(records, buckets[period]), period, *period_bounds(period, by))
             for period in sorted(buckets)]
+
+
+def _at(records: Records, positions: list[int]) -> Callable[[str], Sequence]:
+    """A field's values at `positions` (increasing): a slice when they follow each other."""
+    first, last = positions[0], positions[-1]
+    if last - first + 1 == len(positions):
+        return lambda name: records.column(name)[first:last + 1]
+    return lambda name: list(map(records.column(name).__getitem__, positions))
 
 
 def fill_gaps(groups: Sequence[Totals], by: str) -> list[Totals]:
@@ -274,32 +264,26 @@ class Summary:
         return self.totals.average_attendance
 
 
-def summarize(rows: Sequence[Record | Mapping], start: date | None = None,
-              end: date | None = None,
-              previous: Sequence[Record | Mapping] | None = None, *,
+def summarize(records: Iterable[Record], start: date | None = None,
+              end: date | None = None, previous: Iterable[Record] | None = None, *,
               totals: Totals | None = None) -> Summary:
-    """Summary of `rows`; with the rows of the year before (`previous`), the change too.
+    """Summary of `records`; with the records of the year before (`previous`), the change.
 
     `start` and `end` name the range; when missing, the first and last record's dates.
-    `totals` saves adding the rows up again when the caller has (e.g. `combine(groups)`).
+    `totals` saves adding the records up again when the caller has (e.g. `combine(groups)`).
     """
-    rows = rows_of(rows)
-    totals = totals or _total(rows)
-    sums, held = [0] * 7, [0] * 7
-    first = last = None
-    for day, same_day in groupby(rows, _BY_DATE):
-        weekday = date.fromisoformat(day).weekday()
-        attendance = list(map(_BY_ATTENDANCE, same_day))
-        sums[weekday] += sum(attendance)
-        held[weekday] += len(attendance)
-        first = day if first is None or day < first else first
-        last = day if last is None or day > last else last
-    start = start or (date.fromisoformat(first) if first else None)
-    end = end or (date.fromisoformat(last) if last else None)
+    records = Records.of(records)
+    totals = totals or total(records)
+    days, counts = records.column("date"), records.column("attendance")
+    weekday_of = {day: day.weekday() for day in set(days)}
+    weekdays = list(map(weekday_of.__getitem__, days))
+    by_weekday = {}
+    for weekday in sorted(set(weekdays)):
+        held = list(compress(counts, map(eq, weekdays, repeat(weekday))))
+        by_weekday[weekday] = sum(held) / len(held)
+    start = start or (min(days) if days else None)
+    end = end or (max(days) if days else None)
     totals = replace(totals, start=start, end=end)
-    counts = list(map(_BY_ATTENDANCE, rows))
-    by_weekday = MappingProxyType(
-        {day: sums[day] / held[day] for day in range(7) if held[day]})
     change = None
     if previous is not None and start is not None and end is not None:
         change = _compare(totals, total(previous), *year_before(start, end))
@@ -308,7 +292,7 @@ def summarize(rows: Sequence[Record | Mapping], start: date | None = None,
         median_attendance=float(stats.median(counts)) if counts else None,
         lowest_attendance=min(counts) if counts else None,
         highest_attendance=max(counts) if counts else None,
-        by_weekday=by_weekday,
+        by_weekday=MappingProxyType(by_weekday),
         year_before=change,
     )
 

@@ -1,43 +1,54 @@
 """The group's database: meetings, records, settings and chip stock, in one JSON file."""
 
 from datetime import date
-from itertools import repeat
-from operator import add, attrgetter, mul
 from pathlib import Path
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING
 
 from facilitator.core.errors import ValidationError
 from facilitator.core.meeting import Meeting
 from facilitator.core.record import Record
+from facilitator.core.records import Records
 from facilitator.core.settings import GroupSettings
+from facilitator.core.statistics import select
 from facilitator.store import loader
-from facilitator.store.bulk_records import thaw_kept
-from facilitator.store.damage import decode, decode_records
+from facilitator.store.checked_tables import Checked, check_table
 from facilitator.store.errors import DatabaseLocked, StorageFailed, UnreadableDatabase
-from facilitator.store.files import (FILE_MODE, atomic_write, copy_durably, ensure_folder,
+from facilitator.store.files import (FILE_MODE, copy_durably, ensure_folder,
                                      remove_stale_temporaries)
 from facilitator.store.migrations import CURRENT_VERSION, detect_version, migrate
 from facilitator.store.named_paths import database_file
 from facilitator.store.paths import lock_path, migration_backup_path
+from facilitator.store.record_table import RecordTable
 from facilitator.store.storage import AtomicJSONStorage, StoreTinyDB
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 
 class Database:
-    """Open with `Database.open(path)`; a writer holds an exclusive lock until `close()`."""
+    """Open with `Database.open(path)`; a writer holds an exclusive lock until `close()`.
 
-    def __init__(self, path: Path, tables: dict, lock: FileLock | None) -> None:
+    Each table is checked the first time it is read (store/checked_tables.py): a damaged
+    value is UnreadableDatabase naming the document and the field, never a wrong answer.
+    """
+
+    def __init__(self, path: Path, tables: dict, lock: "FileLock | None", *,
+                 upgrade_from: int | None = None) -> None:
         self.path = path
         self._lock = lock
         self._db = StoreTinyDB(path, storage=AtomicJSONStorage, tables=tables,
                                read_only=lock is None)
-        self._record_index: dict[tuple[str, str], int] | None = None
+        if upgrade_from is not None:  # an older file: kept as it was before the first write
+            self._db.storage.before_first_write = lambda: _keep_old_file(path, upgrade_from)
+        self._checked: dict[str, Checked] = {}  # tables read since the last write
+        self._records: RecordTable | None = None  # kept up to date by each write
 
     # -- opening and closing -------------------------------------------------------------
 
     @classmethod
     def open(cls, path: Path, *, writer: bool = True) -> "Database":
-        """Open (and when writing, migrate) the database at `path`.
+        """Open the database at `path`; a file of an older schema version is upgraded in
+        memory, and on disk with the first change a writer makes.
 
         A reader takes no lock: writes are atomic renames, so it always sees a whole file.
         A missing file is created by the first write, so a refused command leaves none.
@@ -47,12 +58,9 @@ class Database:
         path = database_file(Path(path))
         lock = None
         if writer:
-            lock = FileLock(lock_path(path), timeout=0, mode=FILE_MODE)
             try:
                 ensure_folder(path.parent)
-                lock.acquire()
-            except Timeout:
-                raise DatabaseLocked(path) from None
+                lock = writer_lock(path)
             except OSError as error:  # no such folder and none can be made, no permission
                 reason = f"its folder cannot be used: {error.strerror or error}"
                 raise UnreadableDatabase(path, reason, None) from None
@@ -60,14 +68,15 @@ class Database:
             if writer:
                 remove_stale_temporaries(path)
             content = loader.read(path)
+            upgrade_from = None
             if content is None:
                 content = {"schema_version": CURRENT_VERSION, "tables": {}}
             elif detect_version(content) < CURRENT_VERSION:
-                if writer:
-                    content = _migrate_file(path, content)
-                else:
-                    content = migrate(content)
-            return cls(path, content["tables"], lock)
+                # Upgraded in memory; the file is upgraded with the first change that
+                # succeeds, so a refused command leaves it exactly as it was.
+                upgrade_from = detect_version(content) if writer else None
+                content = migrate(content)
+            return cls(path, content["tables"], lock, upgrade_from=upgrade_from)
         except BaseException:
             if lock:
                 lock.release()
@@ -75,7 +84,6 @@ class Database:
 
     def close(self) -> None:
         self._db.close()
-        thaw_kept()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -89,18 +97,11 @@ class Database:
     # -- meetings ------------------------------------------------------------------------
 
     def meetings(self) -> list[Meeting]:
-        return sorted(
-            (decode(self.path, f"meeting {doc.doc_id}", Meeting.from_dict, doc)
-             for doc in self._db.table("meetings").all()),
-            key=lambda m: m.key,
-        )
+        return sorted(self._table("meetings").values, key=lambda m: m.key)
 
     def find_meeting(self, name: str) -> Meeting | None:
-        doc_id = self._meeting_doc_id(name)
-        if doc_id is None:
-            return None
-        document = self._db.table("meetings").get(doc_id=doc_id)
-        return decode(self.path, f"meeting {doc_id}", Meeting.from_dict, document)
+        key = name.strip().casefold()
+        return next((m for m in self._table("meetings").values if m.key == key), None)
 
     def get_meeting(self, name: str) -> Meeting:
         meeting = self.find_meeting(name)
@@ -131,18 +132,20 @@ class Database:
         def change() -> None:
             self._db.table("meetings").update(meeting.to_dict(), doc_ids=[doc_id])
             if renamed:
-                records = self._db.table("records")
-                ids = [d.doc_id for d in records.all() if _meeting_key(d) == old.key]
-                records.update({"meeting": meeting.name}, doc_ids=ids)
-                self._record_index = None
+                table = self._record_table()
+                positions = table.of_meeting(old.key)
+                ids = [int(table.doc_ids[position]) for position in positions]
+                self._db.table("records").update({"meeting": meeting.name}, doc_ids=ids)
+                table.renamed(positions, meeting.name)
 
         self._write(change)
 
     def remove_meeting(self, name: str, *, with_records: bool = False) -> int:
         """Remove a meeting; refused while it has records unless `with_records`."""
         meeting = self.get_meeting(name)
-        ids = [d.doc_id for d in self._db.table("records").all()
-               if _meeting_key(d) == meeting.key]
+        table = self._record_table()
+        positions = table.of_meeting(meeting.key)
+        ids = [int(table.doc_ids[position]) for position in positions]
         if ids and not with_records:
             raise ValidationError(
                 "meeting", f"{meeting.name!r} has {len(ids)} records; "
@@ -152,7 +155,7 @@ class Database:
         def change() -> None:
             if ids:
                 self._db.table("records").remove(doc_ids=ids)
-                self._record_index = None
+                table.removed(positions)
             self._db.table("meetings").remove(doc_ids=[self._meeting_doc_id(name)])
 
         self._write(change)
@@ -160,43 +163,25 @@ class Database:
 
     def _meeting_doc_id(self, name: str) -> int | None:
         key = name.strip().casefold()
-        for doc in self._db.table("meetings").all():
-            if isinstance(doc.get("name"), str) and doc["name"].casefold() == key:
-                return doc.doc_id
-        return None
+        checked = self._table("meetings")
+        return next((int(doc_id) for doc_id, meeting in zip(checked.ids, checked.values)
+                     if meeting.key == key), None)
 
     # -- records -------------------------------------------------------------------------
 
-    def record_rows(self) -> list[dict]:
-        """Every record as stored (plain dicts), in no particular order: the fast path."""
-        return [dict(row) for row in self._stored("records").values()]
-
     def records(
         self, meeting: str | None = None, start: date | None = None, end: date | None = None
-    ) -> list[Record]:
-        """Records, newest first, filtered by meeting and by an inclusive date range."""
-        key = meeting.casefold() if meeting else None
-        low = start.isoformat() if start else ""
-        high = end.isoformat() if end else "9999"
-
-        def wanted(row: dict) -> bool:
-            name, day = row.get("meeting"), row.get("date")
-            if not isinstance(name, str) or not isinstance(day, str):
-                return True  # a damaged row: let the decoding name what is wrong
-            return (key is None or name.casefold() == key) and low <= day <= high
-
-        stored = self._stored("records").items()
-        unfiltered = key is None and start is None and end is None
-        chosen = decode_records(self.path, list(stored) if unfiltered else
-                                [item for item in stored if wanted(item[1])])
-        return _newest_first(chosen)
+    ) -> Records:
+        """Records in the order they were saved, filtered by meeting and by an inclusive
+        date range (`statistics.oldest_first` sorts them)."""
+        return select(self._record_table().records, meeting, start, end)
 
     def find_record(self, meeting: str, day: date) -> Record | None:
-        doc_id = self._records_by_key().get((meeting.casefold(), day.isoformat()))
-        if doc_id is None:
-            return None
-        document = self._db.table("records").get(doc_id=doc_id)
-        return decode(self.path, f"record {doc_id}", Record.from_dict, document)
+        return self._record_table().find((meeting.casefold(), day.isoformat()))
+
+    def has_record(self, key: tuple[str, str]) -> bool:
+        """Whether there is a record for `Record.key` (meeting in any case, ISO date)."""
+        return key in self._record_table().positions()
 
     def add_record(self, record: Record, *, replace: bool = False,
                    stock: dict[str, dict] | None = None) -> None:
@@ -216,7 +201,8 @@ class Database:
         `stock`, when given, replaces the chip stock in that same write (chips given in a
         meeting leave the stock with its record, never one without the other).
         """
-        index = self._records_by_key()
+        table = self._record_table()
+        index = table.positions()
         names = {m.key: m.name for m in self.meetings()}
         for meeting in meetings:
             if meeting.key in names:
@@ -237,19 +223,19 @@ class Database:
             seen.add(record.key)
 
         def change() -> None:
-            table = self._db.table("records")
+            stored = self._db.table("records")
             replaced = [index[r.key] for r in records if r.key in index]
             # The meeting's stored spelling; the record itself was checked when it was made.
-            rows = [{**r.to_dict(), "meeting": names[r.meeting.casefold()]} for r in records]
+            spelled = [r if r.meeting == names[r.meeting.casefold()]
+                       else r.edit(meeting=names[r.meeting.casefold()]) for r in records]
             with self._db.storage.batch():
                 if meetings:
                     self._db.table("meetings").insert_multiple(m.to_dict() for m in meetings)
                 if replaced:
-                    table.remove(doc_ids=replaced)
-                if rows:
-                    doc_ids = table.insert_multiple(rows)
-                    index.update(((row["meeting"].casefold(), row["date"]), doc_id)
-                                 for row, doc_id in zip(rows, doc_ids))
+                    stored.remove(doc_ids=[int(table.doc_ids[p]) for p in replaced])
+                    table.removed(replaced)
+                if spelled:
+                    table.added(stored.insert_multiple(r.to_dict() for r in spelled), spelled)
                 if stock is not None:
                     self._db.table("stock").truncate()
                     self._db.table("stock").insert(_document(stock, 1))
@@ -257,13 +243,14 @@ class Database:
         self._write(change, backup=True)
 
     def delete_record(self, meeting: str, day: date) -> None:
-        doc_id = self._records_by_key().get((meeting.casefold(), day.isoformat()))
-        if doc_id is None:
+        table = self._record_table()
+        position = table.positions().get((meeting.casefold(), day.isoformat()))
+        if position is None:
             raise ValidationError("date", f"no record of {meeting!r} on {day.isoformat()}")
 
         def change() -> None:
-            self._db.table("records").remove(doc_ids=[doc_id])
-            del self._records_by_key()[(meeting.casefold(), day.isoformat())]
+            self._db.table("records").remove(doc_ids=[int(table.doc_ids[position])])
+            table.removed([position])
 
         self._write(change, backup=True)
 
@@ -272,33 +259,37 @@ class Database:
 
         The correction may move it to another date or meeting, unless one is there already.
         """
-        index = self._records_by_key()
-        old_key = (meeting.casefold(), day.isoformat())
-        doc_id = index.get(old_key)
-        if doc_id is None:
+        table = self._record_table()
+        index = table.positions()
+        position = index.get((meeting.casefold(), day.isoformat()))
+        if position is None:
             raise ValidationError("date", f"no record of {meeting!r} on {day.isoformat()}")
         name = self.get_meeting(record.meeting).name
-        if index.get(record.key, doc_id) != doc_id:
+        if index.get(record.key, position) != position:
             raise ValidationError("date", f"{name!r} already has a record for "
                                   f"{record.date.isoformat()}")
-        row = record.edit(meeting=name).to_dict()
+        corrected = record.edit(meeting=name)
 
         def change() -> None:
-            table = self._db.table("records")
-            table.remove(doc_ids=[doc_id])
-            del index[old_key]
-            index[record.key] = table.insert(row)
+            stored = self._db.table("records")
+            stored.remove(doc_ids=[int(table.doc_ids[position])])
+            table.removed([position])
+            table.added([stored.insert(corrected.to_dict())], [corrected])
 
         self._write(change, backup=True)
 
-    def _records_by_key(self) -> dict[tuple[str, str], int]:
-        if self._record_index is None:
-            self._record_index = {
-                (row["meeting"].casefold(), row["date"]): int(doc_id)
-                for doc_id, row in self._stored("records").items()
-                if isinstance(row.get("meeting"), str) and isinstance(row.get("date"), str)
-            }
-        return self._record_index
+    def _record_table(self) -> RecordTable:
+        """The records, checked the first time they are read."""
+        if self._records is None:
+            checked = check_table(self.path, "records", self._stored("records"))
+            self._records = RecordTable(checked.ids, checked.values)
+        return self._records
+
+    def _table(self, name: str) -> Checked:
+        """A small table (meetings, settings, stock), checked when first read after a write."""
+        if name not in self._checked:
+            self._checked[name] = check_table(self.path, name, self._stored(name))
+        return self._checked[name]
 
     def _stored(self, table: str) -> dict[str, dict]:
         """A table as the storage holds it, without copying: never change what it returns."""
@@ -307,20 +298,17 @@ class Database:
     # -- settings and chip stock ---------------------------------------------------------
 
     def settings(self) -> GroupSettings:
-        doc = self._db.table("settings").get(doc_id=1)
-        if not doc:
-            return GroupSettings()
-        return decode(self.path, "the settings", GroupSettings.from_dict, doc)
+        checked = self._table("settings")
+        return dict(zip(checked.ids, checked.values)).get("1") or GroupSettings()
 
     def save_settings(self, settings: GroupSettings) -> None:
         self._write(lambda: self._db.table("settings").upsert(
             _document(settings.to_dict(), 1)))
 
     def stock(self) -> dict[str, dict]:
-        """Chips on hand: {milestone key: {"on_hand": n, "reorder_at": n}}."""
-        doc = self._db.table("stock").get(doc_id=1)
-        return decode(self.path, "the chip stock",
-                      lambda kept: {key: dict(value) for key, value in kept.items()}, doc or {})
+        """Chips on hand: {milestone key: {"on_hand": n, "reorder_at": n}}, checked."""
+        self._table("stock")
+        return {key: dict(value) for key, value in self._stored("stock").get("1", {}).items()}
 
     def save_stock(self, stock: dict[str, dict]) -> None:
         def change() -> None:
@@ -342,31 +330,27 @@ class Database:
             with self._db.storage.batch(backup=backup):
                 change()
         except BaseException as error:
-            self._record_index = None
+            self._records = None  # memory went back to the file: read it again when needed
             if isinstance(error, OSError):
                 raise StorageFailed(self.path, error) from None
             raise
+        finally:
+            self._checked.clear()
 
 
-def _meeting_key(row: dict) -> str | None:
-    name = row.get("meeting")
-    return name.casefold() if isinstance(name, str) else None
+def writer_lock(path: Path) -> "FileLock":
+    """The lock of the database at `path`, taken; DatabaseLocked when another writer has it.
 
-
-def _newest_first(records: list[Record]) -> list[Record]:
-    """Sorted by date, then meeting name ignoring case, newest first.
-
-    Each record's place is one whole number (day, then the name's rank), compared in C:
-    sorting 100,000 records by a tuple key takes seconds, by these numbers milliseconds.
+    filelock is imported here, by writers only: it costs a reading command ~70 ms to load.
     """
-    names = set(map(attrgetter("meeting"), records))
-    folded = sorted({name.casefold() for name in names})
-    rank = {name: folded.index(name.casefold()) for name in names}
-    days = map(date.toordinal, map(attrgetter("date"), records))
-    places = list(map(add, map(mul, days, repeat(len(folded))),
-                      map(rank.__getitem__, map(attrgetter("meeting"), records))))
-    order = sorted(range(len(records)), key=places.__getitem__, reverse=True)
-    return [records[i] for i in order]
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(lock_path(path), timeout=0, mode=FILE_MODE)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise DatabaseLocked(path) from None
+    return lock
 
 
 def _document(data: dict, doc_id: int):
@@ -375,17 +359,8 @@ def _document(data: dict, doc_id: int):
     return Document(data, doc_id=doc_id)
 
 
-def _write_new(path: Path, content: dict) -> None:
-    import orjson
-
-    atomic_write(path, orjson.dumps(content))
-
-
-def _migrate_file(path: Path, content: dict) -> dict:
-    """Keep a copy of the old file, then write the migrated content in its place."""
-    backup = migration_backup_path(path, detect_version(content))
+def _keep_old_file(path: Path, version: int) -> None:
+    """A copy of a file of an older schema version, made before it is first rewritten."""
+    backup = migration_backup_path(path, version)
     if not backup.exists():
         copy_durably(path, backup)
-    migrated = migrate(content)
-    _write_new(path, migrated)
-    return migrated

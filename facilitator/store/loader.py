@@ -4,25 +4,28 @@ from pathlib import Path
 
 import orjson
 
-from facilitator.store.bulk_records import paused_gc
+from facilitator.store.checked_tables import table_problems
 from facilitator.store.errors import DatabaseTooNew, UnreadableDatabase
 from facilitator.store.files import NotARegularFile, read_regular
-from facilitator.store.migrations import CURRENT_VERSION, detect_version
+from facilitator.store.migrations import CURRENT_VERSION, detect_version, migrate
 from facilitator.store.paths import backup_paths, migration_backup_path
 
 
 def newest_backup(db_path: Path) -> Path | None:
-    """The most recent backup that is itself readable, if any."""
+    """The most recent backup that every command could read, if any."""
     candidates = [p for p in backup_paths(db_path) if p.exists()]
     candidates += sorted(db_path.parent.glob(db_path.name + ".v*.bak"))
     candidates.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-    for candidate in candidates:
-        try:
-            parse(candidate, read_regular(candidate), check_backups=False)
-        except Exception:
-            continue
-        return candidate
-    return None
+    return next(filter(readable_whole, candidates), None)
+
+
+def readable_whole(path: Path) -> bool:
+    """Whether the file parses and holds no damaged value (store/checked_tables.py)."""
+    try:
+        content = parse(path, read_regular(path), check_backups=False)
+    except Exception:
+        return False
+    return not table_problems(migrate(content)["tables"])
 
 
 def parse(path: Path, raw: bytes, *, check_backups: bool = True) -> dict:
@@ -34,8 +37,7 @@ def parse(path: Path, raw: bytes, *, check_backups: bool = True) -> dict:
     if not raw.strip():
         raise unreadable("the file is empty")
     try:
-        with paused_gc(keep=True):
-            data = orjson.loads(raw)
+        data = orjson.loads(raw)
     except orjson.JSONDecodeError:
         raise unreadable("not valid JSON: cut short or damaged") from None
     if not isinstance(data, dict):

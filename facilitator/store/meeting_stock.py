@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from facilitator.core import chip_stock
 from facilitator.core.errors import ValidationError
 from facilitator.store.database import Database
+from facilitator.store.errors import UnreadableDatabase
 from facilitator.store.ladders import group_ladder
 
 
@@ -28,7 +29,7 @@ def stock_after_meeting(database: Database, chips: Mapping[str, int],
         return StockChange()
     try:
         stock = chip_stock.from_rows(database.stock())
-    except ValidationError as error:
+    except (ValidationError, UnreadableDatabase) as error:
         # The record matters more than the count of chips: save it, say why stock is left.
         return StockChange(None, [f"chip stock not updated: {error}"])
     if not stock:

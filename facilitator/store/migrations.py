@@ -24,18 +24,9 @@ def _dollars_to_cents(amount: object) -> object:
         cents = Decimal(repr(amount)) * 100
     except InvalidOperation:
         return amount
-    if not cents.is_finite():
-        return amount
+    if not cents.is_finite() or abs(cents) > 10**15:
+        return amount  # not an amount anyone collected: left for validation to report
     return int(cents.to_integral_value(rounding=ROUND_HALF_UP))
-
-
-# Every field a version-1 record row has, with the value it takes when absent: rows are
-# read as they are stored (`Database.record_rows()`), so each must have all of them.
-_V1_RECORD_DEFAULTS = {
-    "newcomers": 0, "visitors": 0, "online": 0, "shares": 0, "share_seconds": 0,
-    "over_time": 0, "passes": 0, "chips": {}, "collection": 0, "currency": "USD",
-    "start": None, "end": None, "note": "", "sections": {},
-}
 
 
 def _v0_to_v1(data: dict) -> dict:
@@ -43,8 +34,6 @@ def _v0_to_v1(data: dict) -> dict:
     for document in tables.get("records", {}).values():
         if "collection" in document:
             document["collection"] = _dollars_to_cents(document["collection"])
-        for name, default in _V1_RECORD_DEFAULTS.items():
-            document.setdefault(name, dict(default) if isinstance(default, dict) else default)
     return {"schema_version": 1, "tables": tables}
 
 

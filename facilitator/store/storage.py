@@ -31,6 +31,7 @@ class AtomicJSONStorage(Storage):
         self._tables = tables
         self._read_only = read_only
         self._deferred: bool | None = None  # inside batch(): None, or True once changed
+        self.before_first_write: Callable[[], None] | None = None  # e.g. keep the old file
         self._backup = False  # the batch's write keeps a backup (written first)
 
     @contextmanager
@@ -67,6 +68,9 @@ class AtomicJSONStorage(Storage):
         payload = orjson.dumps({"schema_version": CURRENT_VERSION, "tables": data})
         backup, self._backup = self._backup, False
         try:
+            if self.before_first_write is not None:
+                self.before_first_write()
+                self.before_first_write = None
             with backed_up(self.path, payload) if backup else nullcontext():
                 atomic_write(self.path, payload)
         except SavedNotDurable:

@@ -12,6 +12,7 @@ from facilitator.commands.demo import create_demo_database
 from facilitator.core import session
 from facilitator.core.export_csv import OCCURRENCE_COLUMNS
 from facilitator.core.meeting import Meeting
+from facilitator.core.statistics import oldest_first
 from facilitator.store.database import Database
 
 HEADER = ",".join(OCCURRENCE_COLUMNS)
@@ -25,8 +26,9 @@ def db_path(tmp_path, monkeypatch):
 
 
 def stored_rows(path):
+    """Every record as stored, oldest first."""
     with Database.open(path, writer=False) as database:
-        return sorted(database.record_rows(), key=lambda row: (row["date"], row["meeting"]))
+        return [record.to_dict() for record in oldest_first(database.records())]
 
 
 def add_group(cli, db, meetings, records):
@@ -239,8 +241,8 @@ def test_demo_no_open_creates_a_year_of_records(cli, monkeypatch, tmp_path):
     assert status == 0 and path.startswith(str(tmp_path))
     with Database.open(path, writer=False) as database:
         meetings = database.meetings()
-        rows = database.record_rows()
+        rows = database.records()
     assert 2 <= len(meetings) <= 3
-    days = sorted(row["date"] for row in rows)
+    days = sorted(record.date.isoformat() for record in rows)
     assert len(rows) > 120
     assert days[-1] < date.today().isoformat() <= str(int(days[0][:4]) + 1) + days[0][4:]

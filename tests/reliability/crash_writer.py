@@ -37,7 +37,7 @@ def write_until_killed(path: Path) -> None:
     database = Database.open(path)
     if database.find_meeting(MEETING) is None:
         database.add_meeting(Meeting(name=MEETING))
-    number = len(database.record_rows())
+    number = len(database.records())
     while True:
         database.add_record(record_number(number))
         say(f"ack {number}")

@@ -26,8 +26,8 @@ def stored_writes(db_path: Path) -> list[int]:
     """The write numbers the file holds, read the way every command reads it."""
     with Database.open(db_path, writer=False) as database:
         records = database.records()
-    numbers = [int(record.note.removeprefix("write ")) for record in reversed(records)]
-    for record, number in zip(reversed(records), numbers):
+    numbers = [int(record.note.removeprefix("write ")) for record in records]
+    for record, number in zip(records, numbers):
         assert record.attendance == number % 97 + 3, record  # whole, not mixed up
     return numbers
 

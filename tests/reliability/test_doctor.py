@@ -79,3 +79,29 @@ def test_restore_on_a_readable_database_changes_nothing(populated, run_cli):
     code, out, _ = run_cli("doctor", "--restore")
     assert code == 0 and "is readable; nothing to restore" in out
     assert companions(populated) == files_before
+
+
+def _damage_record(path, doc_id: str = "2") -> None:
+    content = orjson.loads(path.read_bytes())
+    content["tables"]["records"][doc_id]["date"] = "2024-13-12"
+    path.write_bytes(orjson.dumps(content))
+
+
+def test_a_damaged_record_is_restored_from_the_newest_backup_without_it(populated, run_cli):
+    """What every command refuses, --restore repairs: the damaged file is kept aside."""
+    newest, older = backup_paths(populated)[:2]
+    _damage_record(populated)
+    _damage_record(newest)  # saved since the damage: the same damage in the newest backup
+    damaged = populated.read_bytes()
+    code, _, err = run_cli("history")
+    assert code == 2 and f"newest backup: {older};" in err
+    code, out, _ = run_cli("doctor")
+    states = {line.split(":")[0]: line.rsplit(", ", 1)[-1] for line in out.splitlines()
+              if line.startswith("  backup ")}
+    assert code == 1 and states[f"  backup {newest.name}"] == "NOT readable"
+    assert states[f"  backup {older.name}"] == "readable"
+    code, out, _ = run_cli("doctor", "--restore")
+    assert code == 0 and f"restored {older.name}" in out
+    assert populated.read_bytes() == older.read_bytes()
+    assert [p.read_bytes() for p in populated.parent.glob("*.broken-*")] == [damaged]
+    assert run_cli("history")[0] == 0

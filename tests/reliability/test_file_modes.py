@@ -34,9 +34,10 @@ def test_database_backups_and_lock_are_0600(tmp_path, umask):
 def test_the_migration_copy_is_0600(db_path, umask):
     write_version_0(db_path)
     db_path.chmod(0o644)
-    Database.open(db_path).close()
+    with Database.open(db_path) as database:
+        database.save_settings(database.settings().edit(currency="EUR"))
     assert mode(migration_backup_path(db_path, 0)) == 0o600
-    assert mode(db_path) == 0o600  # rewritten by the migration
+    assert mode(db_path) == 0o600  # rewritten, migrated, with the first change
 
 
 def test_a_file_made_readable_by_others_is_private_again_after_a_save(populated):

@@ -71,3 +71,21 @@ def test_the_lock_is_let_go_when_the_writer_closes(populated, run_cli):
     assert run_cli("meetings", "add", "Sunday Serenity")[0] == 0
     with Database.open(populated, writer=False) as reader:
         assert reader.find_meeting("sunday serenity") == Meeting(name="Sunday Serenity")
+
+
+# Whether the lock library was loaded at all: a reader takes no lock, so it never imports it.
+LOADS_LOCK = ("import sys; from facilitator.cli import main; status = main(sys.argv[1:]); "
+              "print(status, 'filelock' in sys.modules)")
+
+
+@pytest.mark.parametrize("arguments, loaded", [
+    (["history", "--by", "month"], False),
+    (["export", "--format", "csv"], False),
+    (["doctor"], False),
+    (["meetings", "add", "Sunday Serenity"], True),
+], ids=["history", "export", "doctor", "a writer"])
+def test_only_writers_load_the_lock(populated, arguments, loaded):
+    result = subprocess.run([sys.executable, "-c", LOADS_LOCK, "--db", str(populated), *arguments],
+                            capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert result.stdout.splitlines()[-1] == f"0 {loaded}", result.stderr

@@ -3,8 +3,10 @@
 from datetime import date, time
 
 import orjson
+import pytest
 from sample_store import write_version_0
 
+from facilitator.core.errors import ValidationError
 from facilitator.core.meeting import Meeting
 from facilitator.store.database import Database
 from facilitator.store.migrations import CURRENT_VERSION
@@ -14,17 +16,23 @@ CENTS = {"2023-05-02": 1250, "2023-05-09": 29, "2023-05-05": 700}
 
 
 def test_a_writer_keeps_the_old_bytes_and_migrates(db_path):
-    """A .v0.bak equal to the original; collections in cents; the file at the new version."""
+    """With the first change: a .v0.bak equal to the original; collections in cents; the
+    file at the new version. Until then the old file is left exactly as it was."""
     original = write_version_0(db_path)
     with Database.open(db_path) as database:
         records = database.records()
         meetings = database.meetings()
+        assert db_path.read_bytes() == original
+        assert not migration_backup_path(db_path, 0).exists()
+        database.add_meeting(Meeting(name="Sunday Serenity"))
     assert migration_backup_path(db_path, 0).read_bytes() == original
     assert {r.date.isoformat(): r.collection for r in records} == CENTS
     assert {r.currency for r in records} == {"USD"}
     assert [(r.meeting, r.attendance, r.newcomers) for r in records] == [
-        ("Tuesday Night", 11, 0), ("Friday Step", 6, 0), ("Tuesday Night", 14, 2)]
+        ("Tuesday Night", 14, 2), ("Tuesday Night", 11, 0), ("Friday Step", 6, 0)]
     assert meetings[1] == Meeting(name="Tuesday Night", days=(1,), start=time(19, 0))
+    assert [m.name for m in Database.open(db_path, writer=False).meetings()] == [
+        "Friday Step", "Sunday Serenity", "Tuesday Night"]
     stored = orjson.loads(db_path.read_bytes())
     assert stored["schema_version"] == CURRENT_VERSION
     assert sorted(stored["tables"]) == ["meetings", "records"]  # the empty _default is gone
@@ -33,13 +41,25 @@ def test_a_writer_keeps_the_old_bytes_and_migrates(db_path):
 
 
 def test_migration_happens_once_and_keeps_the_first_copy(db_path):
-    """Opening again changes nothing; the .v0.bak stays the original file."""
+    """Changing again keeps the .v0.bak the original file; opening alone changes nothing."""
     original = write_version_0(db_path)
-    Database.open(db_path).close()
-    migrated = db_path.read_bytes()
-    Database.open(db_path).close()
-    assert db_path.read_bytes() == migrated
-    assert migration_backup_path(db_path, 0).read_bytes() == original
+    for name in ("Sunday Serenity", "Monday Meditation"):
+        with Database.open(db_path) as database:
+            database.add_meeting(Meeting(name=name))
+        migrated = db_path.read_bytes()
+        Database.open(db_path).close()
+        assert db_path.read_bytes() == migrated
+        assert migration_backup_path(db_path, 0).read_bytes() == original
+
+
+def test_a_refused_change_leaves_the_old_file_and_makes_no_copy(db_path):
+    """A writer whose every change is refused writes nothing: no upgrade, no .v0.bak."""
+    original = write_version_0(db_path)
+    with Database.open(db_path) as database:
+        with pytest.raises(ValidationError):
+            database.add_meeting(Meeting(name="tuesday night"))  # the name is taken
+    assert db_path.read_bytes() == original
+    assert not migration_backup_path(db_path, 0).exists()
 
 
 def test_a_reader_migrates_in_memory_only(db_path):
@@ -65,11 +85,10 @@ def test_records_added_after_migration_sit_beside_the_old_ones(db_path, run_cli)
         assert database.find_record("Friday Step", date(2023, 5, 5)).collection == 700
 
 
-def test_migrated_rows_have_every_field_of_a_record(db_path):
-    """Rows are read as stored by the fast paths: a migrated row must be whole too."""
+def test_migrated_rows_read_with_the_defaults_of_fields_they_lack(db_path):
+    """A version-0 row has no chips, shares or note: read, it has each field's default."""
     write_version_0(db_path)
-    with Database.open(db_path) as database:
-        rows = database.record_rows()
-        shapes = {tuple(sorted(record.to_dict())) for record in database.records()}
-    assert {tuple(sorted(row)) for row in rows} == shapes
-    assert all(row["chips"] == {} and row["over_time"] == 0 for row in rows)
+    with Database.open(db_path, writer=False) as database:
+        records = database.records()
+    assert [(dict(r.chips), r.over_time, r.note, r.start) for r in records] == [
+        ({}, 0, "", None)] * 3

@@ -3,11 +3,13 @@ moved or deleted, and what the database holds afterwards."""
 
 from datetime import date
 
+import orjson
 import pytest
 from textual.widgets import Input, Select, Static
 
 from facilitator.core.meeting import Meeting
 from facilitator.core.record import Record
+from facilitator.store.database import Database
 from facilitator.tui.screens.confirm import ConfirmScreen
 from facilitator.tui.screens.history import HistoryScreen
 from facilitator.tui.screens.record_editor import RecordEditorScreen
@@ -234,7 +236,7 @@ async def test_a_record_moved_to_another_day_leaves_the_old_one(app):
         assert app.database.find_record("Tuesday Night", date(2024, 2, 6)) is None
         assert app.database.find_record("Tuesday Night", date(2024, 2, 7)) == RECORDS[5].edit(
             date=date(2024, 2, 7))
-        assert len(app.database.record_rows()) == 6
+        assert len(app.database.records()) == 6
         assert first_columns(screen, 1)[0] == ("Wed 2024-02-07",)
 
 
@@ -299,7 +301,7 @@ async def test_delete_asks_first_and_no_keeps_the_record(app):
         await pilot.pause()
         assert pilot.app.screen is screen
         assert app.database.find_record("Saturday Speaker", date(2024, 1, 13)) is None
-        assert len(app.database.record_rows()) == 5
+        assert len(app.database.records()) == 5
         assert "Sat 2024-01-13" not in [row[0] for row in table_rows(screen)]
         assert "5 meetings held · 105 attending" in text_of(screen, "#summary-text")
 
@@ -333,3 +335,50 @@ async def test_escape_goes_back_to_the_start_screen(app):
         await pilot.pause()
         assert pilot.app.screen is not screen
         assert type(pilot.app.screen).__name__ == "StartScreen"
+
+
+def damaged_database(db_path) -> bytes:
+    """The sample meetings and records, record 2 stored with a month 13; the file's bytes."""
+    with Database.open(db_path) as database:
+        for meeting in MEETINGS:
+            database.add_meeting(meeting)
+        database.add_records(RECORDS)
+    content = orjson.loads(db_path.read_bytes())
+    content["tables"]["records"]["2"]["date"] = "2024-13-02"
+    db_path.write_bytes(orjson.dumps(content))
+    return db_path.read_bytes()
+
+
+async def test_a_damaged_record_is_one_line_and_the_app_keeps_running(make_app, db_path):
+    """The screen names the record and the field, lists nothing, and closes as usual."""
+    stored = damaged_database(db_path)
+    app = make_app()
+    async with app.run_test(size=(120, 34)) as pilot:
+        screen = await open_history(pilot)
+        error = text_of(screen, "#history-error")
+        assert "record 2 is damaged: date: '2024-13-02' is not YYYY-MM-DD" in error
+        assert "\n" not in error and error in text_of(screen, "#summary-text")
+        assert table_rows(screen) == []
+        await pilot.press("f5", "escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HistoryScreen)
+    assert db_path.read_bytes() == stored
+
+
+async def test_a_meeting_ended_on_a_damaged_database_stays_in_its_journal(make_app, db_path,
+                                                                          journal_file):
+    """The summary says why it cannot save; the meeting is kept to be saved once repaired."""
+    stored = damaged_database(db_path)
+    app = make_app()
+    async with app.run_test(size=(120, 34)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # start the highlighted meeting
+        await pilot.pause()
+        await pilot.press("f2", "f2", "f10")
+        await pilot.pause()
+        assert "record 2 is damaged: date" in text_of(app.screen, "#summary-error")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert any("record 2 is damaged" in n.message for n in app._notifications)
+        assert journal_file.exists()
+    assert db_path.read_bytes() == stored

@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 from facilitator.core.export_csv import grouped_csv, occurrence_csv, parse_occurrence_csv
 from facilitator.core.export_markdown import markdown_report
 from facilitator.core.record import Record
-from facilitator.core.statistics import group, rows_of, select
+from facilitator.core.statistics import group, select
 from facilitator.core.text_out import BIDI_CONTROLS
 
 TODAY = date(2024, 6, 1)
@@ -49,18 +49,18 @@ def cells(text: str) -> list[list[str]]:
 @pytest.mark.parametrize("text", HOSTILE)
 def test_csv_never_writes_a_live_formula_and_reads_back_the_same_text(text):
     records = [record(text, note=text, chips={text[:40]: 1})]
-    exported = occurrence_csv(select(rows_of(records)))
+    exported = occurrence_csv(select(records))
     for row in cells(exported)[1:]:
         for cell in row:
             assert not cell.startswith(FORMULA_START), cell
     back = parse_occurrence_csv(exported, today=TODAY)
     assert (back[0].meeting, back[0].note, dict(back[0].chips)) == (text, text, {text[:40]: 1})
-    assert occurrence_csv(select(rows_of(back))) == exported
+    assert occurrence_csv(select(back)) == exported
 
 
 def test_grouped_csv_neutralises_milestone_names_too():
     records = [record("M", chips={"=1+2": 1})]
-    exported = grouped_csv(group(select(rows_of(records)), "month"))
+    exported = grouped_csv(group(select(records), "month"))
     assert all(not cell.startswith(FORMULA_START) for row in cells(exported) for cell in row)
 
 
@@ -82,11 +82,11 @@ def test_export_import_export_is_byte_identical_for_any_name_and_note(items):
     """Whatever a meeting name or note may hold, the CSV reads back to the same bytes."""
     records = [Record(meeting=name, note=note, chips=chips, date=date(2024, 1, 1),
                       attendance=5) for name, note, chips in items]
-    exported = occurrence_csv(select(rows_of(records)))
+    exported = occurrence_csv(select(records))
     back = parse_occurrence_csv(exported, today=TODAY)
     assert sorted(r.to_dict()["meeting"] for r in back) == sorted(r.meeting for r in records)
     assert {r.meeting: r.to_dict() for r in back} == {r.meeting: r.to_dict() for r in records}
-    assert occurrence_csv(select(rows_of(back))) == exported
+    assert occurrence_csv(select(back)) == exported
 
 
 # --- the Markdown report, rendered ---
@@ -128,7 +128,7 @@ def test_the_report_shows_hostile_names_as_text():
     """Each name is one cell of the Meeting column, exactly; no image, link, script or
     emphasis comes from a name."""
     records = [record(name, day=day) for day, name in enumerate(HOSTILE, 1)]
-    rows = select(rows_of(records))
+    rows = select(records)
     page = Page(RENDER.render(markdown_report(rows, title=f"Attendance report: {HOSTILE[0]}")))
     assert page.heading == f"Attendance report: {HOSTILE[0]}"
     columns = 9
@@ -144,6 +144,6 @@ def test_the_report_shows_hostile_names_as_text():
 
 def test_the_report_lists_hostile_milestone_names_as_text():
     records = [record("M", chips={"<img src=x>": 1, "*b*": 2})]
-    page = Page(RENDER.render(markdown_report(select(rows_of(records)))))
+    page = Page(RENDER.render(markdown_report(select(records))))
     assert "img" not in page.elements
     assert page.elements.count("em") == 1

@@ -8,12 +8,11 @@ from facilitator.core.errors import ValidationError
 from facilitator.core.history_view import (HistoryChoice, build_view, parse_range,
                                            trend_period)
 from facilitator.core.record import Record
-from facilitator.core.statistics import rows_of
 
 TODAY = date(2024, 3, 5)
 
 # 2024-01-02 and 2024-01-09 are Tuesdays (ISO weeks 1 and 2); 2024-01-06 a Saturday (week 1).
-ROWS = rows_of([
+ROWS = ([
     Record("Tuesday Night", date(2023, 1, 3), 18, newcomers=1),
     Record("Tuesday Night", date(2024, 1, 2), 20, newcomers=2, collection=2000),
     Record("Saturday Speaker", date(2024, 1, 6), 12, visitors=1, collection=1000),
@@ -67,7 +66,7 @@ def test_trend_period(by, first, last, expected):
 
 def test_every_record_newest_first_with_the_summary():
     view = build_view(ROWS, HistoryChoice(), TODAY)
-    assert [(row["date"], row["meeting"]) for row in view.rows] == [
+    assert [(record.date.isoformat(), record.meeting) for record in view.rows] == [
         ("2024-01-30", "Tuesday Night"), ("2024-01-09", "Tuesday Night"),
         ("2024-01-06", "Saturday Speaker"), ("2024-01-02", "Tuesday Night"),
         ("2023-01-03", "Tuesday Night")]
@@ -99,7 +98,8 @@ def test_a_meeting_and_a_range_with_the_year_before():
     """From a first day, the summary compares with the same dates a year earlier."""
     choice = HistoryChoice(meeting="tuesday night", start=date(2024, 1, 1), end=date(2024, 1, 31))
     view = build_view(ROWS, choice, TODAY)
-    assert [row["date"] for row in view.rows] == ["2024-01-30", "2024-01-09", "2024-01-02"]
+    assert [record.date.isoformat() for record in view.rows] == ["2024-01-30", "2024-01-09",
+                                                                 "2024-01-02"]
     change = view.summary.year_before
     assert (change.start, change.end, change.meetings, change.attendance) == (
         date(2023, 1, 1), date(2023, 1, 31), 1, 18)
@@ -118,6 +118,6 @@ def test_nothing_chosen():
 
 
 def test_mixed_currencies_are_noticed():
-    rows = ROWS + rows_of([Record("Saturday Speaker", date(2024, 1, 13), 9, collection=500,
+    rows = ROWS + ([Record("Saturday Speaker", date(2024, 1, 13), 9, collection=500,
                                   currency="EUR")])
     assert build_view(rows, HistoryChoice(), TODAY).mixed_currencies

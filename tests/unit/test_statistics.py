@@ -8,9 +8,10 @@ from hypothesis import strategies as st
 
 from facilitator.core import statistics
 from facilitator.core.record import Record
+from facilitator.core.records import Records
 from facilitator.core.statistics import (by_meeting, combine, fill_gaps, group, milestone_order,
-                                         period_bounds, period_of, rows_of, select, summarize,
-                                         total, year_before)
+                                         oldest_first, period_bounds, period_of, select,
+                                         summarize, total, year_before)
 
 # Sunday 31 Dec 2023 is ISO week 2023-W52; Tuesday 2 Jan 2024 is 2024-W01.
 RECORDS = [
@@ -20,7 +21,7 @@ RECORDS = [
     Record("Tuesday Night", date(2024, 1, 9), 25, newcomers=1, collection=2500),
     Record("Tuesday Night", date(2024, 2, 6), 30, newcomers=3, collection=1500, online=4),
 ]
-ROWS = rows_of(RECORDS)
+ROWS = Records.of(RECORDS)
 
 
 def periods(groups):
@@ -38,7 +39,7 @@ def test_group_totals_and_averages(by, expected):
     assert periods(group(ROWS, by)) == expected
 
 
-def test_group_from_records_equals_group_from_rows():
+def test_group_of_record_values_equals_group_of_records():
     """Record values and stored rows give the same answer."""
     assert group(RECORDS, "month") == group(ROWS, "month")
 
@@ -58,7 +59,7 @@ def test_group_adds_chips_by_milestone_in_ladder_order():
     ("2024-02-29", "month", "2024-02"),
 ])
 def test_period_of(day, by, period):
-    assert period_of(day, by) == period
+    assert period_of(date.fromisoformat(day), by) == period
 
 
 @pytest.mark.parametrize("period, by, bounds", [
@@ -106,7 +107,7 @@ def test_average_by_weekday():
 def test_change_against_the_same_period_a_year_before():
     """Jan-Feb 2024 averages 21.75 (20 12 25 30); Jan-Feb 2023 averaged 20 (15 25)."""
     start, end = date(2024, 1, 1), date(2024, 2, 29)
-    earlier = rows_of([Record("Tuesday Night", date(2023, 1, 3), 15, newcomers=1),
+    earlier = ([Record("Tuesday Night", date(2023, 1, 3), 15, newcomers=1),
                        Record("Tuesday Night", date(2023, 1, 10), 25)])
     assert year_before(start, end) == (date(2023, 1, 1), date(2023, 2, 28))
     summary = summarize(select(ROWS, start=start, end=end), start, end, previous=earlier)
@@ -137,7 +138,19 @@ def test_summary_of_nothing():
     ("Nobody", None, None, []),
 ])
 def test_select_by_meeting_and_inclusive_range(meeting, start, end, dates):
-    assert [row["date"] for row in select(reversed(ROWS), meeting, start, end)] == dates
+    """Chosen in the order given; oldest_first puts them in order."""
+    chosen = select(reversed(ROWS), meeting, start, end)
+    assert [record.date.isoformat() for record in chosen] == dates[::-1]
+    assert [record.date.isoformat() for record in oldest_first(chosen)] == dates
+
+
+def test_oldest_first_orders_by_date_then_meeting_name():
+    shuffled = [RECORDS[i] for i in (3, 0, 4, 2, 1)] + [Record("A", date(2024, 1, 9), 5)]
+    ordered = oldest_first(shuffled)
+    assert [(r.date.day, r.meeting) for r in ordered] == [
+        (31, "Sunday Step"), (2, "Tuesday Night"), (6, "Saturday Speaker"), (9, "A"),
+        (9, "Tuesday Night"), (6, "Tuesday Night")]
+    assert oldest_first(ordered) is ordered  # already in order: nothing is sorted again
 
 
 def test_by_meeting_and_combine():
@@ -149,7 +162,7 @@ def test_by_meeting_and_combine():
 
 
 def test_collections_in_different_currencies_are_never_added_together():
-    rows = rows_of([Record("A", date(2024, 1, 1), 10, collection=1000, currency="EUR"),
+    rows = ([Record("A", date(2024, 1, 1), 10, collection=1000, currency="EUR"),
                     Record("A", date(2024, 1, 8), 10, collection=500)])
     assert dict(total(rows).collection) == {"EUR": 1000, "USD": 500}
 
@@ -171,10 +184,10 @@ records = st.builds(
 @given(st.lists(records, max_size=40), st.sampled_from(statistics.PERIODS))
 def test_periods_add_up_to_the_whole(items, by):
     """Whatever the period, the groups' meetings and attendance add up to the total."""
-    rows = rows_of(items)
+    rows = list(items)
     groups = group(rows, by)
     assert sum(g.meetings for g in groups) == len(rows)
-    assert sum(g.attendance for g in groups) == sum(r["attendance"] for r in rows)
+    assert sum(g.attendance for g in groups) == sum(r.attendance for r in rows)
     assert sum(g.newcomers for g in groups) == total(rows).newcomers
     for g in groups:
         assert g.start.weekday() == 0 if by == "week" else g.start.day == 1

@@ -1,7 +1,6 @@
 """The secretary's history: every record, filters, grouping, a trend and the summary."""
 
 from dataclasses import replace
-from datetime import date
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
@@ -12,8 +11,8 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Sta
 
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.history_view import HistoryChoice, HistoryView, build_view, parse_range
-from facilitator.core.statistics import PERIODS, period_bounds
-from facilitator.store.bulk_records import paused_gc
+from facilitator.core.records import NO_RECORDS, Records
+from facilitator.core.statistics import PERIODS, oldest_first, period_bounds
 from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
 from facilitator.tui.widgets.history_columns import (PERIOD_COLUMNS, occurrence_cells,
@@ -44,7 +43,8 @@ class HistoryScreen(GuardedHandlers, Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.stored: list[dict] = []
+        self.stored: Records = NO_RECORDS
+        self.unreadable: str | None = None  # why the records could not be read
         self.choice = HistoryChoice()
         self.view: HistoryView | None = None
         self._pending = False  # a computation is waiting for the progress line to show
@@ -78,8 +78,11 @@ class HistoryScreen(GuardedHandlers, Screen):
 
     def reload(self, *, keep_position: bool = False) -> None:
         """Read the records again (after a change) and show them as chosen."""
-        with paused_gc():
-            self.stored = self.app.database.record_rows()
+        try:  # sorted once here: each choice then lists them without sorting again
+            self.stored, self.unreadable = oldest_first(self.app.database.records()), None
+        except FacilitatorError as error:  # a damaged record: say so, show nothing
+            self.stored, self.unreadable = NO_RECORDS, str(error)
+            self.query_one("#history-error", Static).update(plain_text(self.unreadable))
         self.refresh_view(keep_position=keep_position)
 
     def refresh_view(self, *, keep_position: bool = False) -> None:
@@ -96,13 +99,7 @@ class HistoryScreen(GuardedHandlers, Screen):
 
     def compute(self) -> None:
         self._pending = False
-        try:
-            with paused_gc():
-                view = build_view(self.stored, self.choice, self.app.clock.now().date())
-        except (KeyError, TypeError, ValueError):  # a stored row of the wrong shape
-            self.set_status("A stored record can't be read; run `facilitator doctor`.")
-            return
-        self.show_view(view)
+        self.show_view(build_view(self.stored, self.choice, self.app.clock.now().date()))
 
     def show_view(self, view: HistoryView) -> None:
         table = self.query_one(PagedTable)
@@ -119,6 +116,8 @@ class HistoryScreen(GuardedHandlers, Screen):
         self.show_position(table.position)
 
     def empty_message(self, view: HistoryView) -> str:
+        if self.unreadable:
+            return self.unreadable
         if not view.stored:
             return ("No records yet. A meeting's counts are kept when it ends; add past ones "
                     "with `facilitator record` or `facilitator import`.")
@@ -201,10 +200,9 @@ class HistoryScreen(GuardedHandlers, Screen):
         if view.choice.by:
             self.list_period(view.groups[index].label, view.choice.by)
             return
-        row = view.rows[index]
+        shown = view.rows[index]
         try:
-            record = self.app.database.find_record(row["meeting"],
-                                                   date.fromisoformat(row["date"]))
+            record = self.app.database.find_record(shown.meeting, shown.date)
         except FacilitatorError as error:
             self.notify(str(error), severity="error")
             return

@@ -47,7 +47,10 @@ class SummaryScreen(GuardedHandlers, ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         record = self.live.record()
-        existing = self.app.database.find_record(record.meeting, record.date)
+        try:
+            existing, unreadable = self.app.database.find_record(record.meeting, record.date), ""
+        except FacilitatorError as error:  # a damaged database: saving will say so too
+            existing, unreadable = None, str(error)
         with Vertical(classes="dialog", id="summary-dialog"):
             yield Static(plain_text(f"End of {record.meeting} — {record.date:%a %d %b %Y}"),
                          classes="dialog-title")
@@ -56,6 +59,8 @@ class SummaryScreen(GuardedHandlers, ModalScreen[str | None]):
             if existing:
                 yield Static("A record for this meeting and date is already saved: saving "
                              "replaces it.", classes="warning-line")
+            if unreadable:
+                yield Static(unreadable, id="summary-error", classes="error-line", markup=False)
             stock = stock_after_meeting(self.app.database, record.chips,
                                         existing.chips if existing else None)
             if stock.warnings:
@@ -75,8 +80,8 @@ class SummaryScreen(GuardedHandlers, ModalScreen[str | None]):
 
     def action_save(self) -> None:
         record = self.live.record()
-        replace = self.app.database.find_record(record.meeting, record.date) is not None
-        try:
+        try:  # a damaged database is said so; the meeting stays in its journal
+            replace = self.app.database.find_record(record.meeting, record.date) is not None
             saved = self.live.end(self.app.database, replace=replace)
         except FacilitatorError as error:
             self.notify(str(error), severity="error", timeout=20)

@@ -1,11 +1,11 @@
 """The history table's columns and the cells of one occurrence or one period."""
 
-from collections.abc import Mapping, Sequence
-from datetime import date
+from collections.abc import Sequence
 
 from rich.text import Text
 
 from facilitator.core.money import format_cents
+from facilitator.core.record import Record
 from facilitator.core.report_tables import money, number
 from facilitator.core.statistics import Totals
 from facilitator.tui.plain_text import printable
@@ -33,18 +33,15 @@ def _right(value: object) -> Text:
     return Text(str(value), justify="right", no_wrap=True)
 
 
-def occurrence_cells(row: Mapping, show_currency: bool) -> list[Text]:
+def occurrence_cells(record: Record, show_currency: bool) -> list[Text]:
     """Date (with its weekday), meeting, the counts and the collection of one record."""
-    get = row.get
-    day = row["date"]
-    currency = (get("currency") or "USD") if show_currency else ""
+    currency = record.currency if show_currency else ""
     return [
-        Text(f"{date.fromisoformat(day):%a} {day}", no_wrap=True),
-        Text(printable(row["meeting"]), no_wrap=True, overflow="ellipsis"),
-        _right(row["attendance"]), _right(get("newcomers", 0)), _right(get("visitors", 0)),
-        _right(get("online", 0)), _right(get("shares", 0)),
-        _right(sum((get("chips") or {}).values())),
-        _right(format_cents(get("collection", 0), currency)),
+        Text(f"{record.date:%a} {record.date.isoformat()}", no_wrap=True),
+        Text(printable(record.meeting), no_wrap=True, overflow="ellipsis"),
+        _right(record.attendance), _right(record.newcomers), _right(record.visitors),
+        _right(record.online), _right(record.shares), _right(record.chips_total),
+        _right(format_cents(record.collection, currency)),
     ]
 
 

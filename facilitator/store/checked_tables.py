@@ -1,0 +1,116 @@
+"""Every stored table checked when it is read: one checker per table, for reads and `doctor`.
+
+A damaged or hand-edited file can have the right outline with wrong values inside (a
+meeting without a name, a negative count, a date that does not exist). Each table has one
+checker here; the database uses it the first time the table is read and `doctor` uses the
+same one to list every problem. A new table is one line in TABLES.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from facilitator.core import chip_stock
+from facilitator.core.errors import FacilitatorError
+from facilitator.core.meeting import Meeting
+from facilitator.core.record import Record
+from facilitator.core.records import Records, records_from_columns
+from facilitator.core.settings import GroupSettings
+from facilitator.store.errors import UnreadableDatabase
+
+_WRONG = (FacilitatorError, TypeError, ValueError, KeyError, AttributeError)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong with one stored document: 'record 7', "date: '2025-13-01' is not …"."""
+
+    document: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.document}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A table read: the document ids and, beside each, its value; or what is wrong."""
+
+    ids: list[str] = field(default_factory=list)
+    values: Sequence = ()
+    problems: list[Problem] = field(default_factory=list)
+
+
+TableCheck = Callable[[dict], Checked]
+
+
+def _problem(document: str, error: Exception) -> Problem:
+    reason = str(error) if isinstance(error, FacilitatorError) else "it has the wrong shape"
+    return Problem(document, reason)
+
+
+def each_document(kind: str, build: Callable[[object], object]) -> TableCheck:
+    """A table of documents of one kind ('meeting 3'), each made by `build`."""
+
+    def check(documents: dict) -> Checked:
+        ids, values, problems = [], [], []
+        for doc_id, document in documents.items():
+            try:
+                values.append(build(document))
+                ids.append(doc_id)
+            except _WRONG as error:
+                problems.append(_problem(f"{kind} {doc_id}", error))
+        return Checked(ids, values, problems)
+
+    return check
+
+
+def one_document(name: str, build: Callable[[object], object]) -> TableCheck:
+    """A table that holds one document (the settings, the chip stock), named as a whole."""
+    per_document = each_document(name, build)
+
+    def check(documents: dict) -> Checked:
+        checked = per_document(documents)
+        return Checked(checked.ids, checked.values,
+                       [Problem(name, problem.reason) for problem in checked.problems])
+
+    return check
+
+
+def _records(documents: dict) -> Checked:
+    """Records checked column by column; when one is wrong, row by row to name it."""
+    records = records_from_columns(list(documents.values()))
+    if records is not None:
+        return Checked(list(documents), records)
+    checked = each_document("record", Record.from_dict)(documents)
+    return Checked(checked.ids, Records.of(checked.values), checked.problems)
+
+
+TABLES: dict[str, TableCheck] = {
+    "meetings": each_document("meeting", Meeting.from_dict),
+    "records": _records,
+    "settings": one_document("the settings", GroupSettings.from_dict),
+    "stock": one_document("the chip stock", chip_stock.from_rows),
+}
+
+
+def table_problems(tables: dict) -> list[Problem]:
+    """Everything any command would refuse in a file's (migrated) tables."""
+    return [problem for name, check in TABLES.items()
+            for problem in check(tables.get(name, {})).problems]
+
+
+def check_table(path: Path, name: str, documents: dict) -> Checked:
+    """The table checked; UnreadableDatabase naming the first problem (exit 2)."""
+    checked = TABLES[name](documents)
+    if checked.problems:
+        raise damaged(path, checked.problems[0])
+    return checked
+
+
+def damaged(path: Path, problem: Problem) -> UnreadableDatabase:
+    from facilitator.store.loader import newest_backup
+
+    return UnreadableDatabase(
+        path, f"{problem.document} is damaged: {problem.reason}; `facilitator doctor` lists "
+              "every problem", newest_backup(path))
