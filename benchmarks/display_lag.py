@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 
 from facilitator.core.clock import SystemClock
-from facilitator.core.meeting import Meeting
-from facilitator.core.room_view import RoomState
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.core.meeting.room_view import RoomState
 from facilitator.core.settings import GroupSettings
 from facilitator.store.live_meeting import LiveMeeting
 from facilitator.store.paths import journal_path

@@ -29,8 +29,8 @@ from facilitator.commands.export import render
 from facilitator.commands.history import history_text
 from facilitator.commands.progress import Progress
 from facilitator.commands.selection import select_records
-from facilitator.core.meeting import Meeting
-from facilitator.core.record import Record
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.core.records.record import Record
 from facilitator.store.batch_gc import collector_paused
 from facilitator.store.migrations import CURRENT_VERSION
 

@@ -21,11 +21,11 @@ from pathlib import Path
 from history import build  # benchmarks/history.py: the same 100,000 records
 
 from facilitator.core.clock import SystemClock
-from facilitator.core.history_view import HistoryChoice, build_view
+from facilitator.core.records.history_view import HistoryChoice, build_view
 from facilitator.store.database import Database
 from facilitator.store.paths import journal_path
 from facilitator.tui.app import FacilitatorApp
-from facilitator.tui.screens.history import HistoryScreen
+from facilitator.tui.screens.history.screen import HistoryScreen
 from facilitator.tui.widgets.paged_table import PagedTable
 
 TARGET = 1.0

@@ -20,8 +20,8 @@ from pathlib import Path
 import orjson
 
 from facilitator.core.clock import SystemClock
-from facilitator.core.meeting import Meeting
-from facilitator.core.record import Record
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.core.records.record import Record
 from facilitator.store.database import Database
 from facilitator.store.live_meeting import LiveMeeting
 from facilitator.store.migrations import CURRENT_VERSION

@@ -64,8 +64,8 @@ else:
 
 def build_database(path: Path) -> None:
     """Three weekly meetings with a year of records each: what a group has after a year."""
-    from facilitator.core.meeting import Meeting
-    from facilitator.core.record import Record
+    from facilitator.core.schedule.meeting import Meeting
+    from facilitator.core.records.record import Record
     from facilitator.store.database import Database
 
     with Database.open(path) as database:

@@ -15,8 +15,8 @@ from pathlib import Path
 import orjson
 from tinydb import TinyDB
 
-from facilitator.core.meeting import Meeting
-from facilitator.core.record import Record
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.core.records.record import Record
 from facilitator.store.batch_gc import collector_paused
 from facilitator.store.database import Database
 from facilitator.store.migrations import CURRENT_VERSION

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from facilitator.core.clock import FakeClock
-from facilitator.core.meeting import Meeting
+from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.settings import GroupSettings
 from facilitator.store.database import Database
 from facilitator.store.paths import journal_path

@@ -9,7 +9,7 @@ import orjson
 
 from facilitator.core.dates import describe_date, parse_counted_on, parse_sober_date
 from facilitator.core.errors import ValidationError
-from facilitator.core.milestones import Ladder, MilestoneDate, time_sober
+from facilitator.core.chips.milestones import Ladder, MilestoneDate, time_sober
 from facilitator.core.settings import GroupSettings
 from facilitator.core.text_out import escape
 from facilitator.store.database import Database

@@ -4,7 +4,7 @@ import orjson
 
 from facilitator.commands.chips import chosen_ladder
 from facilitator.commands.common import open_database
-from facilitator.core import chip_stock
+from facilitator.core.chips import chip_stock
 from facilitator.core.errors import ValidationError
 from facilitator.core.settings import GroupSettings
 from facilitator.core.text_out import escape

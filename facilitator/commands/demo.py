@@ -5,7 +5,7 @@ from datetime import date
 from pathlib import Path
 
 from facilitator.core import validate
-from facilitator.core.demo_data import demo_data
+from facilitator.core.records.demo_data import demo_data
 from facilitator.core.text_out import escape
 from facilitator.store.database import Database
 from facilitator.store.named_paths import new_demo_database, remove_demo_database

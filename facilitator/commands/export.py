@@ -3,10 +3,10 @@
 from facilitator.commands.output import emit
 from facilitator.commands.progress import Progress
 from facilitator.commands.selection import Selection, add_selection_options, select_records
-from facilitator.core.export_csv import grouped_csv, occurrence_csv
-from facilitator.core.export_json import GROUPINGS, dumps, export_document
-from facilitator.core.export_markdown import markdown_report
-from facilitator.core.statistics import group
+from facilitator.core.records.export_csv import grouped_csv, occurrence_csv
+from facilitator.core.records.export_json import GROUPINGS, dumps, export_document
+from facilitator.core.records.export_markdown import markdown_report
+from facilitator.core.records.statistics import group
 from facilitator.core.text_out import escape
 from facilitator.store.batch_gc import collector_paused
 from facilitator.store.named_paths import output_path, write_output

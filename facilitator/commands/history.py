@@ -3,10 +3,10 @@
 from facilitator.commands.output import emit
 from facilitator.commands.progress import Progress
 from facilitator.commands.selection import Selection, add_selection_options, select_records
-from facilitator.core.export_json import dumps, export_document
-from facilitator.core.report_tables import (aligned_text, occurrence_table, period_table,
+from facilitator.core.records.export_json import dumps, export_document
+from facilitator.core.records.report_tables import (aligned_text, occurrence_table, period_table,
                                             summary_lines)
-from facilitator.core.statistics import PERIODS, combine, group, summarize
+from facilitator.core.records.statistics import PERIODS, combine, group, summarize
 from facilitator.core.text_out import escape
 from facilitator.store.batch_gc import collector_paused
 

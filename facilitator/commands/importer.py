@@ -11,8 +11,8 @@ from pathlib import Path
 from facilitator.commands.common import open_database
 from facilitator.commands.progress import Progress
 from facilitator.core.errors import ValidationError
-from facilitator.core.export_csv import parse_occurrence_rows
-from facilitator.core.meeting import Meeting
+from facilitator.core.records.export_csv import parse_occurrence_rows
+from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.text_out import escape
 from facilitator.store.batch_gc import collector_paused
 from facilitator.store.named_paths import read_input

@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 
 from facilitator.commands.common import open_database, read_named_file
-from facilitator.core.agenda import Format
-from facilitator.core.agenda_templates import TEMPLATE_NAMES
+from facilitator.core.meeting.agenda import Format
+from facilitator.core.meeting.agenda_templates import TEMPLATE_NAMES
 from facilitator.core.errors import FacilitatorError, ValidationError
 from facilitator.core.text_out import escape
 
@@ -72,7 +72,7 @@ def _sections_from_toml(path: Path, data: bytes) -> object:
 
 
 def run_format(args) -> int:
-    from facilitator.core.agenda_templates import template
+    from facilitator.core.meeting.agenda_templates import template
 
     chosen = None
     if args.template:

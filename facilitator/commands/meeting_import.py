@@ -35,7 +35,7 @@ def read_feed(path: Path) -> object:
 
 
 def run_import(args) -> int:
-    from facilitator.core.meeting_guide import parse_feed
+    from facilitator.core.schedule.meeting_guide import parse_feed
     from facilitator.store.reference import meeting_type_codes
 
     path = Path(args.file)

@@ -7,7 +7,7 @@ import argparse
 
 from facilitator.commands.common import open_database
 from facilitator.core.errors import ValidationError
-from facilitator.core.meeting import (DURATION_LIMIT, SHARE_MINUTES_LIMIT, Meeting, parse_days,
+from facilitator.core.schedule.meeting import (DURATION_LIMIT, SHARE_MINUTES_LIMIT, Meeting, parse_days,
                                       parse_time, parse_types)
 from facilitator.core.text_out import escape
 from facilitator.store.reference import meeting_type_codes
@@ -89,7 +89,7 @@ def run_add(args) -> int:
 
 
 def run_list(args) -> int:
-    from facilitator.core.schedule import describe_next
+    from facilitator.core.schedule.schedule import describe_next
     from facilitator.store.local_time import local_now
 
     with open_database(args, writer=False) as database:

@@ -6,9 +6,9 @@ Works on the JSON exports the groups sent; no database is opened.
 import orjson
 
 from facilitator.core.errors import ValidationError
-from facilitator.core.export_json import dumps
-from facilitator.core.merge import merge_exports
-from facilitator.core.statistics import PERIODS
+from facilitator.core.records.export_json import dumps
+from facilitator.core.records.merge import merge_exports
+from facilitator.core.records.statistics import PERIODS
 from facilitator.core.text_out import escape
 from facilitator.store.named_paths import output_path, read_input, write_output
 

@@ -4,7 +4,7 @@ from datetime import date
 
 from facilitator.commands.common import date_option, open_database
 from facilitator.core.money import parse_amount
-from facilitator.core.record import Record, count_field
+from facilitator.core.records.record import Record, count_field
 from facilitator.core.text_out import escape
 from facilitator.store.batch_gc import collector_paused
 

@@ -6,8 +6,8 @@ from datetime import date
 from facilitator.commands.common import date_option, open_database
 from facilitator.commands.progress import Progress
 from facilitator.core.errors import ValidationError
-from facilitator.core.records import Records
-from facilitator.core.statistics import oldest_first, select, year_before
+from facilitator.core.records.records import Records
+from facilitator.core.records.statistics import oldest_first, select, year_before
 
 
 def add_selection_options(parser) -> None:

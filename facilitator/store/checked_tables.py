@@ -10,11 +10,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from facilitator.core import chip_stock
+from facilitator.core.chips import chip_stock
 from facilitator.core.errors import FacilitatorError
-from facilitator.core.meeting import Meeting
-from facilitator.core.record import Record
-from facilitator.core.records import Records, records_from_columns
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.core.records.record import Record
+from facilitator.core.records.records import Records, records_from_columns
 from facilitator.core.settings import GroupSettings
 from facilitator.store.errors import UnreadableDatabase
 

@@ -5,11 +5,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from facilitator.core.errors import ValidationError
-from facilitator.core.meeting import Meeting
-from facilitator.core.record import Record
-from facilitator.core.records import Records
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.core.records.record import Record
+from facilitator.core.records.records import Records
 from facilitator.core.settings import GroupSettings
-from facilitator.core.statistics import select
+from facilitator.core.records.statistics import select
 from facilitator.store import loader
 from facilitator.store.checked_tables import Checked, check_table
 from facilitator.store.errors import DatabaseLocked, StorageFailed, UnreadableDatabase

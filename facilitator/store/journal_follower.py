@@ -14,8 +14,8 @@ from pathlib import Path
 import orjson
 
 from facilitator.core.errors import FacilitatorError
-from facilitator.core.session import MeetingSession
-from facilitator.core.session_history import SessionHistory, replay_counting
+from facilitator.core.meeting.session import MeetingSession
+from facilitator.core.meeting.session_history import SessionHistory, replay_counting
 
 _SKIPPED = (FacilitatorError, KeyError, TypeError, ValueError)
 

@@ -1,7 +1,7 @@
 """Find milestone ladders: the ones shipped with facilitator and the group's own files.
 
 A group's own ladder is a text file `ladders/NAME.txt` in the folder of the database (the
-format is in facilitator/core/ladder_format.py and the README). A file named like a built-in
+format is in facilitator/core/chips/ladder_format.py and the README). A file named like a built-in
 ladder (aa.txt) takes its place, e.g. to translate the labels.
 """
 
@@ -12,8 +12,8 @@ from pathlib import Path
 import orjson
 
 from facilitator.core.errors import ValidationError
-from facilitator.core.ladder_format import ladder_from_dict, ladder_from_text
-from facilitator.core.milestones import KEY_PATTERN, Ladder
+from facilitator.core.chips.ladder_format import ladder_from_dict, ladder_from_text
+from facilitator.core.chips.milestones import KEY_PATTERN, Ladder
 from facilitator.core.settings import GroupSettings
 from facilitator.store.named_paths import read_input
 

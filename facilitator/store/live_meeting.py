@@ -6,12 +6,12 @@ from pathlib import Path
 
 from facilitator.core.clock import Clock
 from facilitator.core.errors import FacilitatorError
-from facilitator.core.meeting import Meeting
-from facilitator.core.record import Record
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.core.records.record import Record
 from facilitator.core.settings import GroupSettings
-from facilitator.core.session import MeetingSession, start_action
-from facilitator.core.session_history import SessionHistory, replay, replay_counting
-from facilitator.core.timeline import Timeline
+from facilitator.core.meeting.session import MeetingSession, start_action
+from facilitator.core.meeting.session_history import SessionHistory, replay, replay_counting
+from facilitator.core.meeting.timeline import Timeline
 from facilitator.store import journal as journal_file
 from facilitator.store.database import Database
 from facilitator.store.errors import StorageFailed

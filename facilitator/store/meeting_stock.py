@@ -3,7 +3,7 @@
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from facilitator.core import chip_stock
+from facilitator.core.chips import chip_stock
 from facilitator.core.errors import ValidationError
 from facilitator.store.database import Database
 from facilitator.store.errors import UnreadableDatabase

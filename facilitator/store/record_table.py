@@ -8,8 +8,8 @@ time never copies 100,000.
 
 from datetime import date
 
-from facilitator.core.record import Record
-from facilitator.core.records import Records
+from facilitator.core.records.record import Record
+from facilitator.core.records.records import Records
 
 
 class RecordTable:

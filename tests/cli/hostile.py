@@ -10,8 +10,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from facilitator.core.meeting import Meeting
-from facilitator.core.record import Record
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.core.records.record import Record
 from facilitator.core.text_out import BIDI_CONTROLS
 from facilitator.store.database import Database
 

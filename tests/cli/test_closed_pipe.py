@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from facilitator.core.meeting import Meeting
+from facilitator.core.schedule.meeting import Meeting
 from facilitator.store.database import Database
 
 REPO = Path(__file__).resolve().parents[2]

@@ -11,8 +11,8 @@ from datetime import date
 import orjson
 import pytest
 
-from facilitator.core.meeting import Meeting
-from facilitator.core.record import Record
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.core.records.record import Record
 from facilitator.core.settings import GroupSettings
 from facilitator.store.database import Database
 from facilitator.store.paths import migration_backup_path

@@ -13,7 +13,7 @@ import orjson
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from facilitator.core.export_csv import OCCURRENCE_COLUMNS
+from facilitator.core.records.export_csv import OCCURRENCE_COLUMNS
 from tests.cli.hostile import (CORPUS, MEETING, check_promises, group,  # noqa: F401
                                group_template, raw_controls, snapshot)
 

@@ -9,10 +9,10 @@ from datetime import date, datetime
 import pytest
 
 from facilitator.commands.demo import create_demo_database
-from facilitator.core import session
-from facilitator.core.export_csv import OCCURRENCE_COLUMNS
-from facilitator.core.meeting import Meeting
-from facilitator.core.statistics import oldest_first
+from facilitator.core.meeting import session
+from facilitator.core.records.export_csv import OCCURRENCE_COLUMNS
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.core.records.statistics import oldest_first
 from facilitator.store.database import Database
 
 HEADER = ",".join(OCCURRENCE_COLUMNS)

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from facilitator.core.agenda import Format
+from facilitator.core.meeting.agenda import Format
 from facilitator.store.database import Database
 
 

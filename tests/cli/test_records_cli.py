@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from facilitator import cli
-from facilitator.core.meeting import Meeting
-from facilitator.core.record import Record
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.core.records.record import Record
 from facilitator.core.settings import GroupSettings
 from facilitator.store.database import Database
 from facilitator.store.paths import backup_paths

@@ -13,8 +13,8 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from facilitator.core.meeting import Meeting
-from facilitator.core.record import Record
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.core.records.record import Record
 from facilitator.store.database import Database
 
 MEETING = "Crash Test"

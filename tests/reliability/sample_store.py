@@ -4,8 +4,8 @@ import json
 from datetime import date, time
 from pathlib import Path
 
-from facilitator.core.meeting import Meeting
-from facilitator.core.record import Record
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.core.records.record import Record
 from facilitator.core.settings import GroupSettings
 from facilitator.store.database import Database
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.core.meeting import Meeting
+from facilitator.core.schedule.meeting import Meeting
 from facilitator.store import journal
 from facilitator.store.database import Database
 from facilitator.store.live_meeting import find_left_behind

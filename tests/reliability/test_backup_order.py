@@ -12,7 +12,7 @@ import pytest
 from sample_store import companions
 
 from facilitator import cli
-from facilitator.core.record import Record
+from facilitator.core.records.record import Record
 from facilitator.store.database import Database
 from facilitator.store.errors import StorageFailed
 from facilitator.store.paths import backup_paths

@@ -5,8 +5,8 @@ from datetime import date
 import orjson
 from sample_store import companions, write_version_0
 
-from facilitator.core.meeting import Meeting
-from facilitator.core.record import Record
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.core.records.record import Record
 from facilitator.store.migrations import CURRENT_VERSION
 from facilitator.store.paths import backup_paths
 

@@ -9,8 +9,8 @@ import pytest
 from sample_store import RECORDS, companions, state
 
 from facilitator import cli
-from facilitator.core.meeting import Meeting
-from facilitator.core.record import Record
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.core.records.record import Record
 from facilitator.core.settings import GroupSettings
 from facilitator.store.database import Database
 from facilitator.store.errors import StorageFailed

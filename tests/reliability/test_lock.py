@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sample_store import MEETINGS, companions
 
-from facilitator.core.meeting import Meeting
+from facilitator.core.schedule.meeting import Meeting
 from facilitator.store.database import Database
 from facilitator.store.errors import DatabaseLocked
 

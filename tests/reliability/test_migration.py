@@ -7,7 +7,7 @@ import pytest
 from sample_store import write_version_0
 
 from facilitator.core.errors import ValidationError
-from facilitator.core.meeting import Meeting
+from facilitator.core.schedule.meeting import Meeting
 from facilitator.store.database import Database
 from facilitator.store.migrations import CURRENT_VERSION
 from facilitator.store.paths import migration_backup_path

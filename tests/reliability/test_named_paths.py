@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sample_store import MEETINGS, fill
 
-from facilitator.core.record import Record
+from facilitator.core.records.record import Record
 from facilitator.store.database import Database
 from facilitator.store.errors import DatabaseLocked
 from facilitator.store.paths import backup_paths, journal_path, lock_path

@@ -6,7 +6,7 @@ import pytest
 from textual import events
 from textual.widgets import Input
 
-from facilitator.core.meeting import Meeting
+from facilitator.core.schedule.meeting import Meeting
 
 NAMES = ["Zephyrine", "Quillon", "Xochitl🌵", "דניאל", "Bartholomew"]
 CORRECTED_AWAY = "Quilon"  # typed first, then corrected: the old spelling must go too

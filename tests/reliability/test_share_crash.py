@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.core.meeting import Meeting
+from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.settings import GroupSettings
-from facilitator.core.share_timer import TimerState
+from facilitator.core.meeting.share_timer import TimerState
 from facilitator.store.live_meeting import LiveMeeting, find_left_behind
 from facilitator.store.paths import journal_path
 

@@ -5,7 +5,7 @@ import pytest
 from filelock import FileLock
 from sample_store import MEETINGS, RECORDS, companions, fill
 
-from facilitator.core.meeting import Meeting
+from facilitator.core.schedule.meeting import Meeting
 from facilitator.store.database import Database
 from facilitator.store.errors import DatabaseTooNew, UnreadableDatabase
 from facilitator.store.paths import backup_paths, lock_path

@@ -36,8 +36,8 @@ from textual import events
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 
 from facilitator.core.clock import FakeClock
-from facilitator.core.meeting import Meeting
-from facilitator.core.record import Record
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.core.records.record import Record
 from facilitator.store.crash_log import crash_log_path
 from facilitator.store.database import Database
 from facilitator.store.live_meeting import find_left_behind

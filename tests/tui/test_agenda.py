@@ -4,11 +4,11 @@ import pytest
 from textual import events
 from textual.widgets import Input, Static, TabbedContent
 
-from facilitator.core.agenda_templates import template
-from facilitator.core.meeting import Meeting
+from facilitator.core.meeting.agenda_templates import template
+from facilitator.core.schedule.meeting import Meeting
 from facilitator.store import journal
-from facilitator.tui.screens.meeting import MeetingScreen
-from facilitator.tui.screens.summary import SummaryScreen
+from facilitator.tui.screens.meeting.screen import MeetingScreen
+from facilitator.tui.screens.meeting.summary import SummaryScreen
 from facilitator.tui.widgets.agenda_line import AgendaLine
 from facilitator.tui.widgets.queue_list import QueueList
 

@@ -3,10 +3,10 @@
 import pytest
 from textual.widgets import Input
 
-from facilitator.core.meeting import Meeting
+from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.settings import GroupSettings
-from facilitator.tui.screens.chip_calculator import ChipCalculatorScreen
-from facilitator.tui.screens.meeting import MeetingScreen
+from facilitator.tui.screens.chips.calculator import ChipCalculatorScreen
+from facilitator.tui.screens.meeting.screen import MeetingScreen
 from facilitator.tui.screens.start import StartScreen
 
 MEETING = Meeting(name="Tuesday Night")  # the clock says Tue 5 Mar 2024, 19:00

@@ -3,12 +3,12 @@
 import pytest
 from textual.widgets import Input, OptionList, TabbedContent
 
-from facilitator.core.meeting import Meeting
+from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.settings import GroupSettings
 from facilitator.store import journal
 from facilitator.store.database import Database
-from facilitator.tui.screens.meeting import MeetingScreen
-from facilitator.tui.screens.summary import SummaryScreen
+from facilitator.tui.screens.meeting.screen import MeetingScreen
+from facilitator.tui.screens.meeting.summary import SummaryScreen
 
 MEETING = Meeting(name="Tuesday Night")
 

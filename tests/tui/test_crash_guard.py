@@ -10,13 +10,13 @@ import stat
 import pytest
 from textual.widgets import Input
 
-from facilitator.core.meeting import Meeting
+from facilitator.core.schedule.meeting import Meeting
 from facilitator.store import journal
 from facilitator.store.crash_log import crash_log_path
 from facilitator.tui.crash_guard import NOTICE
 from facilitator.tui.display_app import DisplayApp
-from facilitator.tui.screens.meeting import MeetingScreen
-from facilitator.tui.screens.resume import ResumeScreen
+from facilitator.tui.screens.meeting.screen import MeetingScreen
+from facilitator.tui.screens.meeting.resume import ResumeScreen
 from facilitator.tui.widgets.meeting_header import MeetingHeader
 
 MEETING = Meeting(name="Tuesday Night")
@@ -90,7 +90,7 @@ async def test_a_failing_handler_leaves_a_notice_and_nothing_journaled(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await meeting_with_zoe(pilot)
         before = journal_file.read_bytes()
-        monkeypatch.setattr("facilitator.tui.screens.meeting.parse_amount", fail)
+        monkeypatch.setattr("facilitator.tui.screens.meeting.screen.parse_amount", fail)
         await pilot.press("f8", *"12", "enter")
         await pilot.pause()
         assert app.is_running and messages(app)[-1] == NOTICE

@@ -11,8 +11,8 @@ from textual.widgets import ContentSwitcher, Static
 
 from facilitator.commands.display import read_settings
 from facilitator.core.clock import FakeClock, SystemClock
-from facilitator.core.meeting import Meeting
-from facilitator.core.room_view import RoomState
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.core.meeting.room_view import RoomState
 from facilitator.core.settings import GroupSettings
 from facilitator.store.database import Database
 from facilitator.store.live_meeting import LiveMeeting
@@ -277,7 +277,7 @@ async def test_ctrl_l_on_the_meeting_screen_turns_names_on_for_the_display(make_
                                                                           journal_file):
     """The facilitator's key is journaled, so the display (another process) sees it."""
     from facilitator.store.journal_follower import JournalFollower
-    from facilitator.tui.screens.meeting import MeetingScreen
+    from facilitator.tui.screens.meeting.screen import MeetingScreen
 
     app = make_app(meetings=[MEETING])
     follower = JournalFollower(journal_file)

@@ -3,9 +3,9 @@
 import pytest
 from textual.widgets import DataTable, Input, Select, Static
 
-from facilitator.core.agenda import Format, Section
-from facilitator.core.agenda_templates import template
-from facilitator.core.meeting import Meeting
+from facilitator.core.meeting.agenda import Format, Section
+from facilitator.core.meeting.agenda_templates import template
+from facilitator.core.schedule.meeting import Meeting
 from facilitator.tui.screens.confirm import ConfirmScreen
 from facilitator.tui.screens.format_editor import FormatEditorScreen
 from facilitator.tui.screens.settings import SettingsScreen

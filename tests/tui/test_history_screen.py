@@ -7,12 +7,12 @@ import orjson
 import pytest
 from textual.widgets import Input, Select, Static
 
-from facilitator.core.meeting import Meeting
-from facilitator.core.record import Record
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.core.records.record import Record
 from facilitator.store.database import Database
 from facilitator.tui.screens.confirm import ConfirmScreen
-from facilitator.tui.screens.history import HistoryScreen
-from facilitator.tui.screens.record_editor import RecordEditorScreen
+from facilitator.tui.screens.history.screen import HistoryScreen
+from facilitator.tui.screens.history.record_editor import RecordEditorScreen
 from facilitator.tui.widgets.paged_table import PagedTable
 
 MEETINGS = [Meeting(name="Tuesday Night", days=(1,)), Meeting(name="Saturday Speaker", days=(5,))]

@@ -3,10 +3,10 @@
 from textual import events
 from textual.widgets import DataTable, Input
 
-from facilitator.core.meeting import Meeting
+from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.names import NAME_LIMIT
-from facilitator.tui.screens.edit_attendee import EditAttendeeScreen
-from facilitator.tui.screens.meeting import MeetingScreen
+from facilitator.tui.screens.meeting.edit_attendee import EditAttendeeScreen
+from facilitator.tui.screens.meeting.screen import MeetingScreen
 from facilitator.tui.widgets.attendee_table import NAME_WIDTH
 
 MEETING = Meeting(name="Tuesday Night")

@@ -13,16 +13,16 @@ from datetime import date
 
 from textual.widgets import Input, Static
 
-from facilitator.core.meeting import Meeting
+from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.names import clean_name
-from facilitator.core.record import Record
-from facilitator.tui.screens.chip_calculator import ChipCalculatorScreen
-from facilitator.tui.screens.edit_attendee import EditAttendeeScreen
+from facilitator.core.records.record import Record
+from facilitator.tui.screens.chips.calculator import ChipCalculatorScreen
+from facilitator.tui.screens.meeting.edit_attendee import EditAttendeeScreen
 from facilitator.tui.screens.format_editor import FormatEditorScreen
-from facilitator.tui.screens.history import HistoryScreen
-from facilitator.tui.screens.meeting import MeetingScreen
-from facilitator.tui.screens.meeting_form import MeetingFormScreen
-from facilitator.tui.screens.record_editor import RecordEditorScreen
+from facilitator.tui.screens.history.screen import HistoryScreen
+from facilitator.tui.screens.meeting.screen import MeetingScreen
+from facilitator.tui.screens.meeting.form import MeetingFormScreen
+from facilitator.tui.screens.history.record_editor import RecordEditorScreen
 from facilitator.tui.screens.settings import SettingsScreen
 from tests.tui.hostile_text import HOSTILE, MARKUP, paste
 

@@ -6,18 +6,18 @@ from datetime import date
 from textual.widgets import Input, Static
 
 from facilitator.core.clock import FakeClock
-from facilitator.core.meeting import Meeting
-from facilitator.core.record import Record
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.core.records.record import Record
 from facilitator.core.settings import GroupSettings
 from facilitator.store.live_meeting import LiveMeeting
 from facilitator.tui.display_app import DisplayApp
 from facilitator.tui.screens.confirm import ConfirmScreen
 from facilitator.tui.screens.format_editor import FormatEditorScreen
-from facilitator.tui.screens.history import HistoryScreen
-from facilitator.tui.screens.meeting import MeetingScreen
-from facilitator.tui.screens.record_editor import RecordEditorScreen
+from facilitator.tui.screens.history.screen import HistoryScreen
+from facilitator.tui.screens.meeting.screen import MeetingScreen
+from facilitator.tui.screens.history.record_editor import RecordEditorScreen
 from facilitator.tui.screens.settings import SettingsScreen
-from facilitator.tui.screens.summary import SummaryScreen
+from facilitator.tui.screens.meeting.summary import SummaryScreen
 from tests.conftest import FIXED_NOW
 from tests.tui.hostile_text import MARKUP, paste, screen_text
 

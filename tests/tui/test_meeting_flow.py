@@ -2,12 +2,12 @@
 
 from textual.widgets import DataTable, Input
 
-from facilitator.core.meeting import Meeting
+from facilitator.core.schedule.meeting import Meeting
 from facilitator.store import journal
-from facilitator.tui.screens.edit_attendee import EditAttendeeScreen
-from facilitator.tui.screens.meeting import MeetingScreen
+from facilitator.tui.screens.meeting.edit_attendee import EditAttendeeScreen
+from facilitator.tui.screens.meeting.screen import MeetingScreen
 from facilitator.tui.screens.settings import SettingsScreen
-from facilitator.tui.screens.summary import SummaryScreen
+from facilitator.tui.screens.meeting.summary import SummaryScreen
 
 MEETING = Meeting(name="Tuesday Night", share_minutes=4, duration_minutes=60)
 

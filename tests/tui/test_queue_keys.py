@@ -6,10 +6,10 @@ from dataclasses import dataclass
 import pytest
 from textual.widgets import Input
 
-from facilitator.core.meeting import Meeting
+from facilitator.core.schedule.meeting import Meeting
 from facilitator.store import journal
 from facilitator.tui.screens.confirm import ConfirmScreen
-from facilitator.tui.screens.meeting import MeetingScreen
+from facilitator.tui.screens.meeting.screen import MeetingScreen
 from facilitator.tui.widgets.attendee_table import AttendeeTable
 from facilitator.tui.widgets.queue_list import QueueList
 

@@ -4,13 +4,13 @@ from datetime import datetime, timedelta
 
 import orjson
 
-from facilitator.core.meeting import Meeting
-from facilitator.core.session import start_action
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.core.meeting.session import start_action
 from facilitator.store import journal
-from facilitator.tui.screens.meeting import MeetingScreen
-from facilitator.tui.screens.resume import ResumeScreen
+from facilitator.tui.screens.meeting.screen import MeetingScreen
+from facilitator.tui.screens.meeting.resume import ResumeScreen
 from facilitator.tui.screens.start import StartScreen
-from facilitator.tui.screens.summary import SummaryScreen
+from facilitator.tui.screens.meeting.summary import SummaryScreen
 
 from tests.conftest import FIXED_NOW
 
@@ -141,7 +141,7 @@ async def test_nothing_else_starts_until_the_question_is_answered(make_app, jour
 async def test_resume_after_a_crash_while_saving_replaces_the_saved_record(make_app,
                                                                            journal_file):
     """The app died between saving the record and deleting the journal: saving again replaces."""
-    from facilitator.core.record import Record
+    from facilitator.core.records.record import Record
 
     write_crashed_journal(journal_file, closing=True)
     app = make_app(meetings=[MEETING])

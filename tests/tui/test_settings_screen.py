@@ -4,9 +4,9 @@ from datetime import time
 
 from textual.widgets import Input, Select
 
-from facilitator.core.meeting import Meeting
+from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.settings import GroupSettings
-from facilitator.tui.screens.meeting import MeetingScreen
+from facilitator.tui.screens.meeting.screen import MeetingScreen
 from facilitator.tui.screens.settings import SettingsScreen
 
 MEETINGS = [Meeting(name="Tuesday Night", share_minutes=5),

@@ -3,10 +3,10 @@
 import pytest
 from textual.widgets import Digits, Static
 
-from facilitator.core.meeting import Meeting
+from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.settings import GroupSettings
 from facilitator.store import journal
-from facilitator.tui.screens.meeting import MeetingScreen
+from facilitator.tui.screens.meeting.screen import MeetingScreen
 from facilitator.tui.widgets.queue_list import QueueList
 from facilitator.tui.widgets.share_clock import ShareClock
 

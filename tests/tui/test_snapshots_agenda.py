@@ -2,8 +2,8 @@
 
 import pytest
 
-from facilitator.core.agenda_templates import template
-from facilitator.core.meeting import Meeting
+from facilitator.core.meeting.agenda_templates import template
+from facilitator.core.schedule.meeting import Meeting
 
 MEETING = Meeting(name="Tuesday Night", duration_minutes=60, agenda=tuple(
     template("discussion").edit_section(2, reading="preamble.txt").to_list()))

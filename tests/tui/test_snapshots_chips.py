@@ -2,7 +2,7 @@
 
 from textual.widgets import Input
 
-from facilitator.core.meeting import Meeting
+from facilitator.core.schedule.meeting import Meeting
 
 MEETING = Meeting(name="Tuesday Night")
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from facilitator.core.meeting import Meeting
+from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.settings import GroupSettings
 from facilitator.store.live_meeting import LiveMeeting
 from facilitator.tui.display_app import DisplayApp

@@ -5,8 +5,8 @@ from datetime import date, timedelta
 import pytest
 from textual.widgets import Input
 
-from facilitator.core.meeting import Meeting
-from facilitator.core.record import Record
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.core.records.record import Record
 
 MEETINGS = [Meeting(name="Tuesday Night", days=(1,)), Meeting(name="Saturday Speaker", days=(5,))]
 SIZE = (120, 34)

@@ -5,7 +5,7 @@ from datetime import time
 from textual import events
 from textual.widgets import Input
 
-from facilitator.core.meeting import Meeting
+from facilitator.core.schedule.meeting import Meeting
 
 MEETINGS = [
     Meeting(name="Sunday Morning", days=(6,), start=time(10, 0), duration_minutes=60),

@@ -1,7 +1,7 @@
 """Pictures of the shares panel at 80x24 with a fixed clock: normal, warning, over time."""
 
-from facilitator.core.meeting import Meeting
-from facilitator.tui.screens.meeting import MeetingScreen
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.tui.screens.meeting.screen import MeetingScreen
 from facilitator.tui.widgets.share_clock import ShareClock
 
 MEETING = Meeting(name="Tuesday Night", share_minutes=4, duration_minutes=60)

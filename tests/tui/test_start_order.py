@@ -5,7 +5,7 @@ from datetime import time
 import pytest
 from textual.widgets import OptionList
 
-from facilitator.core.meeting import Meeting
+from facilitator.core.schedule.meeting import Meeting
 
 # FIXED_NOW is Tuesday 2024-03-05 19:00.
 MEETINGS = [

@@ -3,10 +3,10 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from facilitator.core.agenda import AgendaProgress, Format, Section
-from facilitator.core.agenda_templates import TEMPLATE_NAMES, template
+from facilitator.core.meeting.agenda import AgendaProgress, Format, Section
+from facilitator.core.meeting.agenda_templates import TEMPLATE_NAMES, template
 from facilitator.core.errors import ValidationError
-from facilitator.core.meeting import Meeting
+from facilitator.core.schedule.meeting import Meeting
 
 MIN = 60
 

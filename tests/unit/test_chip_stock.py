@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from facilitator.core import chip_stock
-from facilitator.core.chip_stock import StockLevel
+from facilitator.core.chips import chip_stock
+from facilitator.core.chips.chip_stock import StockLevel
 from facilitator.core.errors import ValidationError
 
 # (on hand, reorder level, status, warning for '30 days')

@@ -6,8 +6,8 @@ import orjson
 import pytest
 
 from facilitator.core.errors import ValidationError
-from facilitator.core.meeting import Meeting
-from facilitator.core.record import Record
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.core.records.record import Record
 from facilitator.store import files
 from facilitator.store.database import Database
 

@@ -11,7 +11,7 @@ from dateutil.relativedelta import relativedelta
 from facilitator.core.dates import (DateOrder, describe_date, parse_counted_on, parse_date,
                                     parse_sober_date)
 from facilitator.core.errors import ValidationError
-from facilitator.core.statistics import year_before
+from facilitator.core.records.statistics import year_before
 
 DAY, MONTH = DateOrder.DAY_FIRST, DateOrder.MONTH_FIRST
 TODAY = date(2024, 6, 15)

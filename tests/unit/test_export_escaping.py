@@ -11,10 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from facilitator.core.export_csv import grouped_csv, occurrence_csv, parse_occurrence_csv
-from facilitator.core.export_markdown import markdown_report
-from facilitator.core.record import Record
-from facilitator.core.statistics import group, select
+from facilitator.core.records.export_csv import grouped_csv, occurrence_csv, parse_occurrence_csv
+from facilitator.core.records.export_markdown import markdown_report
+from facilitator.core.records.record import Record
+from facilitator.core.records.statistics import group, select
 from facilitator.core.text_out import BIDI_CONTROLS
 
 TODAY = date(2024, 6, 1)

@@ -8,13 +8,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from facilitator.core.errors import ValidationError
-from facilitator.core.export_csv import (OCCURRENCE_COLUMNS, decode_counts, encode_counts,
+from facilitator.core.records.export_csv import (OCCURRENCE_COLUMNS, decode_counts, encode_counts,
                                          grouped_csv, occurrence_csv, parse_occurrence_csv)
-from facilitator.core.export_json import FORMAT, dumps, export_document, totals_from_json
-from facilitator.core.export_markdown import markdown_report
-from facilitator.core.merge import merge_exports
-from facilitator.core.record import Record
-from facilitator.core.statistics import group, select
+from facilitator.core.records.export_json import FORMAT, dumps, export_document, totals_from_json
+from facilitator.core.records.export_markdown import markdown_report
+from facilitator.core.records.merge import merge_exports
+from facilitator.core.records.record import Record
+from facilitator.core.records.statistics import group, select
 
 TODAY = date(2024, 6, 1)
 HEADER = ",".join(OCCURRENCE_COLUMNS)

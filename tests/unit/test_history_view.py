@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 
 from facilitator.core.errors import ValidationError
-from facilitator.core.history_view import (HistoryChoice, build_view, parse_range,
+from facilitator.core.records.history_view import (HistoryChoice, build_view, parse_range,
                                            trend_period)
-from facilitator.core.record import Record
+from facilitator.core.records.record import Record
 
 TODAY = date(2024, 3, 5)
 

@@ -8,7 +8,7 @@ import pytest
 
 from facilitator.core.settings import GroupSettings
 from facilitator.core.clock import FakeClock
-from facilitator.core.meeting import Meeting
+from facilitator.core.schedule.meeting import Meeting
 from facilitator.store import journal
 from facilitator.store.database import Database
 from facilitator.store.live_meeting import JournalUnreadable, LiveMeeting, find_left_behind

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from facilitator.core.clock import FakeClock
-from facilitator.core.meeting import Meeting
+from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.settings import GroupSettings
 from facilitator.store.journal_follower import JournalFollower
 from facilitator.store.live_meeting import LiveMeeting, find_left_behind

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from facilitator.core.errors import ValidationError
-from facilitator.core.ladder_format import ladder_from_dict, ladder_from_text
+from facilitator.core.chips.ladder_format import ladder_from_dict, ladder_from_text
 from facilitator.core.settings import GroupSettings
 from facilitator.store.ladders import available, group_ladder, ladders_folder, load_ladder
 

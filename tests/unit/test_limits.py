@@ -7,8 +7,8 @@ import pytest
 
 from facilitator.core import validate
 from facilitator.core.errors import ValidationError
-from facilitator.core.meeting import DURATION_LIMIT, SHARE_MINUTES_LIMIT, Meeting
-from facilitator.core.record import COUNT_FIELDS, COUNT_LIMITS, Record, count_field
+from facilitator.core.schedule.meeting import DURATION_LIMIT, SHARE_MINUTES_LIMIT, Meeting
+from facilitator.core.records.record import COUNT_FIELDS, COUNT_LIMITS, Record, count_field
 from facilitator.core.settings import CLOSING_RESERVE_LIMIT, WARNING_SECONDS_LIMIT, GroupSettings
 
 

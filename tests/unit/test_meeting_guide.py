@@ -5,7 +5,7 @@ from datetime import time
 import pytest
 
 from facilitator.core.errors import ValidationError
-from facilitator.core.meeting_guide import convert_entry, guide_day_to_weekday, parse_feed
+from facilitator.core.schedule.meeting_guide import convert_entry, guide_day_to_weekday, parse_feed
 from facilitator.store.reference import meeting_type_codes
 
 KNOWN = meeting_type_codes()

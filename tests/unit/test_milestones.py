@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from facilitator.core.errors import ValidationError
-from facilitator.core.milestones import Ladder, Milestone, YearlyRule, day_range, time_sober
-from facilitator.core.sober_time import add_months
+from facilitator.core.chips.milestones import Ladder, Milestone, YearlyRule, day_range, time_sober
+from facilitator.core.chips.sober_time import add_months
 from facilitator.store.ladders import load_ladder
 
 ONE_DAY = timedelta(days=1)

@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from facilitator.core.errors import ValidationError
-from facilitator.core.meeting import Meeting
-from facilitator.core.record import Record
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.core.records.record import Record
 from facilitator.core.settings import GroupSettings
 
 GOOD_MEETING = {"name": "Tuesday Night"}

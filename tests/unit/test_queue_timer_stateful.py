@@ -7,9 +7,9 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from facilitator.core.errors import ValidationError
-from facilitator.core.meeting import QUEUE_MODES
-from facilitator.core.share_timer import ShareStats, ShareTimer, whole_seconds
-from facilitator.core.speaker_queue import Speaker, SpeakerQueue
+from facilitator.core.schedule.meeting import QUEUE_MODES
+from facilitator.core.meeting.share_timer import ShareStats, ShareTimer, whole_seconds
+from facilitator.core.meeting.speaker_queue import Speaker, SpeakerQueue
 
 ROOM = (
     Speaker.attendee(1, "Ann"),

@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 
 from facilitator.commands import doctor
 from facilitator.core.errors import ValidationError
-from facilitator.core.export_csv import OCCURRENCE_COLUMNS, occurrence_csv, parse_occurrence_csv
-from facilitator.core.export_json import occurrence_json
-from facilitator.core.record import FIELDS, Record
-from facilitator.core.records import Records, records_from_columns
+from facilitator.core.records.export_csv import OCCURRENCE_COLUMNS, occurrence_csv, parse_occurrence_csv
+from facilitator.core.records.export_json import occurrence_json
+from facilitator.core.records.record import FIELDS, Record
+from facilitator.core.records.records import Records, records_from_columns
 from facilitator.store.checked_tables import TABLES
 
 GOOD_ROW = Record(meeting="Tuesday Night", date=date(2024, 3, 5), attendance=20, newcomers=2,

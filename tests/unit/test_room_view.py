@@ -4,10 +4,10 @@ from datetime import datetime
 
 import pytest
 
-from facilitator.core.meeting import Meeting
-from facilitator.core.room_view import RoomState, duration_text, room_view
-from facilitator.core.session import start, start_action
-from facilitator.core.session_history import SessionHistory
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.core.meeting.room_view import RoomState, duration_text, room_view
+from facilitator.core.meeting.session import start, start_action
+from facilitator.core.meeting.session_history import SessionHistory
 
 STARTED = datetime(2024, 3, 5, 19, 0)
 AGENDA = [{"title": "Readings", "minutes": 5},

@@ -6,8 +6,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import given, strategies as st
 
-from facilitator.core.meeting import Meeting
-from facilitator.core.schedule import (
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.core.schedule.schedule import (
     current_occurrence, current_or_next, describe_next, end_time, is_scheduled, nearest_first,
     next_occurrence, occurrences,
 )

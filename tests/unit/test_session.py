@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 from facilitator.core.settings import GroupSettings
 from facilitator.core.clock import FakeClock
 from facilitator.core.errors import ValidationError
-from facilitator.core.meeting import Meeting
-from facilitator.core.session import Attendee, apply, start, start_action
-from facilitator.core.session_history import SessionHistory, replay
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.core.meeting.session import Attendee, apply, start, start_action
+from facilitator.core.meeting.session_history import SessionHistory, replay
 from facilitator.store import journal
 from facilitator.store.live_meeting import LiveMeeting
 
@@ -199,8 +199,8 @@ def test_replaying_the_journal_rebuilds_the_live_state(tmp_path_factory, actions
 
 def test_the_main_speaker_of_a_speaker_meeting_gets_the_section_length():
     """In a speaker section the timer is the section's; after it, shares get the default."""
-    from facilitator.core.agenda_templates import template
-    from facilitator.core.session import start
+    from facilitator.core.meeting.agenda_templates import template
+    from facilitator.core.meeting.session import start
 
     speaker_format = template("speaker")
     session = start({"meeting": "Speaker Night", "date": "2024-03-05",

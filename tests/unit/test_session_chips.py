@@ -5,12 +5,12 @@ from unittest import mock
 
 import pytest
 
-from facilitator.core import chip_stock
+from facilitator.core.chips import chip_stock
 from facilitator.core.clock import FakeClock
 from facilitator.core.errors import ValidationError
-from facilitator.core.meeting import Meeting
-from facilitator.core.session import start, start_action
-from facilitator.core.session_history import SessionHistory, replay
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.core.meeting.session import start, start_action
+from facilitator.core.meeting.session_history import SessionHistory, replay
 from facilitator.core.settings import GroupSettings
 from facilitator.store import files, journal
 from facilitator.store.database import Database

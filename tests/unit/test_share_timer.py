@@ -7,14 +7,14 @@ import time
 import pytest
 
 from facilitator.core.errors import ValidationError
-from facilitator.core.share_timer import (
+from facilitator.core.meeting.share_timer import (
     MAX_PLANNED_SECONDS,
     ShareStats,
     ShareTimer,
     TimerState,
     format_countdown,
 )
-from facilitator.core.suggest import suggested_share_seconds
+from facilitator.core.meeting.suggest import suggested_share_seconds
 
 START = 5000.0  # a monotonic clock rarely reads 0
 

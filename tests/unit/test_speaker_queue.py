@@ -5,7 +5,7 @@ import json
 import pytest
 
 from facilitator.core.errors import ValidationError
-from facilitator.core.speaker_queue import Speaker, SpeakerQueue
+from facilitator.core.meeting.speaker_queue import Speaker, SpeakerQueue
 
 ANN = Speaker.attendee(1, "Ann")
 BO = Speaker.attendee(2, "Bo")

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from facilitator.core import statistics
-from facilitator.core.record import Record
-from facilitator.core.records import Records
-from facilitator.core.statistics import (by_meeting, combine, fill_gaps, group, milestone_order,
+from facilitator.core.records import statistics
+from facilitator.core.records.record import Record
+from facilitator.core.records.records import Records
+from facilitator.core.records.statistics import (by_meeting, combine, fill_gaps, group, milestone_order,
                                          oldest_first, period_bounds, period_of, select,
                                          summarize, total, year_before)
 

@@ -9,9 +9,9 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
 from facilitator.core.clock import Clock
-from facilitator.core.room_view import RoomState, RoomView, room_view
+from facilitator.core.meeting.room_view import RoomState, RoomView, room_view
 from facilitator.core.settings import GroupSettings
-from facilitator.core.timeline import Timeline
+from facilitator.core.meeting.timeline import Timeline
 from facilitator.store.journal_follower import JournalFollower
 from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text

@@ -8,10 +8,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
 
-from facilitator.core.agenda import KINDS, Format, Section
-from facilitator.core.agenda_templates import TEMPLATE_NAMES, template
+from facilitator.core.meeting.agenda import KINDS, Format, Section
+from facilitator.core.meeting.agenda_templates import TEMPLATE_NAMES, template
 from facilitator.core.errors import FacilitatorError
-from facilitator.core.meeting import Meeting
+from facilitator.core.schedule.meeting import Meeting
 from facilitator.store.readings import missing_readings
 from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text

@@ -9,7 +9,7 @@ from textual.widgets import Button, Input, Label, Select, Static, Switch
 
 from facilitator.core import validate
 from facilitator.core.errors import FacilitatorError, ValidationError
-from facilitator.core.meeting import (DURATION_LIMIT, QUEUE_MODES, SHARE_MINUTES_LIMIT, WEEKDAYS,
+from facilitator.core.schedule.meeting import (DURATION_LIMIT, QUEUE_MODES, SHARE_MINUTES_LIMIT, WEEKDAYS,
                                       Meeting, parse_days, parse_time, parse_types)
 from facilitator.core.settings import (CLOSING_RESERVE_LIMIT, WARNING_SECONDS_LIMIT,
                                        GroupSettings)

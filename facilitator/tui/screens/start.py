@@ -12,9 +12,9 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.core.errors import FacilitatorError
-from facilitator.core.meeting import Meeting
-from facilitator.tui.screens.calculator_key import CALCULATOR_BINDING, CalculatorAction
-from facilitator.core.schedule import describe_next, nearest_first
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.tui.screens.chips.calculator_key import CALCULATOR_BINDING, CalculatorAction
+from facilitator.core.schedule.schedule import describe_next, nearest_first
 from facilitator.store.local_time import local_zone
 from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
@@ -85,7 +85,7 @@ class StartScreen(GuardedHandlers, CalculatorAction, Screen):
                 self.offer_discard(str(error))
                 return
         if left is not None:
-            from facilitator.tui.screens.resume import ResumeScreen
+            from facilitator.tui.screens.meeting.resume import ResumeScreen
 
             self.app.push_screen(ResumeScreen(left), self.after_resume_choice)
         elif not self.app.database.meetings():
@@ -109,7 +109,7 @@ class StartScreen(GuardedHandlers, CalculatorAction, Screen):
             self.open_meeting(live)
 
     def action_new_meeting(self) -> None:
-        from facilitator.tui.screens.meeting_form import MeetingFormScreen
+        from facilitator.tui.screens.meeting.form import MeetingFormScreen
 
         first = not self.app.database.meetings()
         self.app.push_screen(MeetingFormScreen(first_run=first), self.after_new_meeting)
@@ -150,7 +150,7 @@ class StartScreen(GuardedHandlers, CalculatorAction, Screen):
         self.open_meeting(live)
 
     def open_meeting(self, live) -> None:
-        from facilitator.tui.screens.meeting import MeetingScreen
+        from facilitator.tui.screens.meeting.screen import MeetingScreen
 
         self.app.push_screen(MeetingScreen(live), lambda _: self.refresh_meetings())
 
@@ -170,7 +170,7 @@ class StartScreen(GuardedHandlers, CalculatorAction, Screen):
                              lambda _: self.after_new_meeting(meeting))
 
     def action_history(self) -> None:
-        from facilitator.tui.screens.history import HistoryScreen
+        from facilitator.tui.screens.history.screen import HistoryScreen
 
         self.app.push_screen(HistoryScreen())
 

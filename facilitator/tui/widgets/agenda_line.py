@@ -4,8 +4,8 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from facilitator.core.agenda import AgendaProgress
-from facilitator.core.session import MeetingSession
+from facilitator.core.meeting.agenda import AgendaProgress
+from facilitator.core.meeting.session import MeetingSession
 from facilitator.tui.plain_text import plain_text
 from facilitator.tui.widgets.meeting_header import clock_text
 

@@ -8,9 +8,9 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from facilitator.core.agenda import AgendaProgress
+from facilitator.core.meeting.agenda import AgendaProgress
 from facilitator.core.errors import FacilitatorError
-from facilitator.core.session import MeetingSession
+from facilitator.core.meeting.session import MeetingSession
 from facilitator.store.readings import load_reading
 from facilitator.tui.plain_text import plain_text
 from facilitator.tui.widgets.meeting_header import clock_text

@@ -5,7 +5,7 @@ from textual.reactive import reactive
 from textual.widgets import DataTable
 from rich.text import Text
 
-from facilitator.core.session import MeetingSession
+from facilitator.core.meeting.session import MeetingSession
 from facilitator.tui.plain_text import printable
 
 # Narrow enough that the table fits its half of an 80-column terminal, scrollbar included.

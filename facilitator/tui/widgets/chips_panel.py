@@ -11,11 +11,11 @@ from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from facilitator.core import chip_stock
-from facilitator.core.chip_stock import StockLevel
+from facilitator.core.chips import chip_stock
+from facilitator.core.chips.chip_stock import StockLevel
 from facilitator.core.errors import ValidationError
-from facilitator.core.milestones import Ladder, Milestone
-from facilitator.core.session import MeetingSession
+from facilitator.core.chips.milestones import Ladder, Milestone
+from facilitator.core.meeting.session import MeetingSession
 from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
 

@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Digits, Static
 
-from facilitator.core.session import MeetingSession
+from facilitator.core.meeting.session import MeetingSession
 
 
 class CountsBar(Horizontal):

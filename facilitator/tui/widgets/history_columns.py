@@ -5,9 +5,9 @@ from collections.abc import Sequence
 from rich.text import Text
 
 from facilitator.core.money import format_cents
-from facilitator.core.record import Record
-from facilitator.core.report_tables import money, number
-from facilitator.core.statistics import Totals
+from facilitator.core.records.record import Record
+from facilitator.core.records.report_tables import money, number
+from facilitator.core.records.statistics import Totals
 from facilitator.tui.plain_text import printable
 from facilitator.tui.widgets.paged_table import Column
 

@@ -5,8 +5,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from facilitator.core.money import format_cents
-from facilitator.core.report_tables import WEEKDAY_NAMES, chips_text, money, number
-from facilitator.core.statistics import Summary
+from facilitator.core.records.report_tables import WEEKDAY_NAMES, chips_text, money, number
+from facilitator.core.records.statistics import Summary
 from facilitator.tui.plain_text import plain_text
 
 

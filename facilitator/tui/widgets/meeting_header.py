@@ -4,7 +4,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.content import Content
 
-from facilitator.core.session import MeetingSession
+from facilitator.core.meeting.session import MeetingSession
 from facilitator.tui.plain_text import plain_text
 
 

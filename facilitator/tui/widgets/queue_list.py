@@ -6,7 +6,7 @@ from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from facilitator.core.session import MeetingSession
+from facilitator.core.meeting.session import MeetingSession
 from facilitator.tui.plain_text import plain_text
 
 LABEL_WIDTH = 24

@@ -5,8 +5,8 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Digits, Static
 
-from facilitator.core.session import MeetingSession
-from facilitator.core.share_timer import TimerState, format_countdown
+from facilitator.core.meeting.session import MeetingSession
+from facilitator.core.meeting.share_timer import TimerState, format_countdown
 
 STATE_CLASSES = {state: f"-{state.value}" for state in TimerState}
 # How far into its time a share is; the bell and the cue mark steps forward only.

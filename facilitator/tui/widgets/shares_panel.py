@@ -6,9 +6,9 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from facilitator.core.session import MeetingSession
-from facilitator.core.session_shares import suggestion
-from facilitator.core.share_timer import format_countdown
+from facilitator.core.meeting.session import MeetingSession
+from facilitator.core.meeting.session_shares import suggestion
+from facilitator.core.meeting.share_timer import format_countdown
 from facilitator.tui.plain_text import plain_text
 from facilitator.tui.widgets.queue_list import LABEL_WIDTH, QueueList
 from facilitator.tui.widgets.share_clock import ShareClock

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Sparkline, Static
 
-from facilitator.core.history_view import Trend
+from facilitator.core.records.history_view import Trend
 from facilitator.tui.plain_text import plain_text
 
 

@@ -1,0 +1,1 @@
+"""Chips and keytags: sober time, milestone ladders, the group's stock."""

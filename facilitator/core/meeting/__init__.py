@@ -1,0 +1,1 @@
+"""A meeting in progress: the session, its actions, the speaker queue, share timer and agenda."""

@@ -1,0 +1,1 @@
+"""The anonymous record of each meeting held: checked fields, statistics, reports, exports."""

@@ -1,0 +1,150 @@
+"""CSV exports (RFC 4180, UTF-8, CRLF line ends) and reading the per-occurrence CSV back.
+
+Chips and agenda sections are written as `30d:2;1y:1`; a ':' ';' or '%' inside a milestone
+name is percent-encoded so that every value survives export -> import -> export unchanged.
+The collection is written as `12.50` with its currency in the next column. A text cell that a
+spreadsheet would take for a formula ('=…', '+…', '-…', '@…') starts with a "'" (csv_cell,
+applied by the text and counts kinds in core/record_fields); reading the file back takes
+exactly that quote off again (csv_text).
+"""
+
+import csv
+import io
+from collections.abc import Sequence
+from datetime import date
+
+from facilitator.core.dates import DateOrder
+from facilitator.core.errors import ValidationError
+from facilitator.core.records.record import COLUMNS, DEFAULTS, FIELDS, REQUIRED, Record
+from facilitator.core.records.record_fields import (CellContext, cents_text, decode_counts,
+                                            encode_counts)
+from facilitator.core.records.records import Records
+from facilitator.core.records.statistics import COUNTS, Totals
+
+__all__ = ["OCCURRENCE_COLUMNS", "GROUPED_COLUMNS", "cents_text", "decode_counts",
+           "encode_counts", "grouped_csv", "occurrence_csv", "parse_occurrence_csv",
+           "parse_occurrence_rows"]
+
+OCCURRENCE_COLUMNS = COLUMNS
+GROUPED_COLUMNS = (
+    "period", "meetings", "attendance", "average_attendance", "newcomers", "visitors", "online",
+    "shares", "share_seconds", "passes", "over_time", "chips", "collection", "currency",
+)
+
+
+def _writer() -> tuple[io.StringIO, "csv._writer"]:
+    buffer = io.StringIO()
+    return buffer, csv.writer(buffer, lineterminator="\r\n")
+
+
+def occurrence_csv(records: Records) -> str:
+    """One line per meeting occurrence, in the order given, under a header row."""
+    buffer, writer = _writer()
+    writer.writerow(OCCURRENCE_COLUMNS)
+    cells = [FIELDS[name].text_column(records.column(name)) for name in OCCURRENCE_COLUMNS]
+    writer.writerows(zip(*cells))
+    return buffer.getvalue()
+
+
+def grouped_csv(groups: Sequence[Totals], currency: str = "USD") -> str:
+    """One line per week, month or year: `meetings` is how many were held."""
+    buffer, writer = _writer()
+    writer.writerow(GROUPED_COLUMNS)
+    for totals in groups:
+        average = totals.average_attendance
+        collected = dict(totals.collection) or {currency: 0}
+        writer.writerow((
+            totals.label, totals.meetings, totals.attendance,
+            "" if average is None else f"{average:.1f}",
+            *(getattr(totals, name) for name in COUNTS[1:]),
+            FIELDS["chips"].text(totals.chips),  # neutralised like the records' chips
+            ";".join(cents_text(cents) for cents in collected.values()),
+            ";".join(collected),
+        ))
+    return buffer.getvalue()
+
+
+def parse_occurrence_csv(text: str, *, today: date, order: DateOrder | str | None = None,
+                         currency: str = "USD") -> list[Record]:
+    """Records from a per-occurrence CSV (see `parse_occurrence_rows`)."""
+    return [record for _, record in parse_occurrence_rows(text, today=today, order=order,
+                                                          currency=currency)]
+
+
+def parse_occurrence_rows(text: str, *, today: date, order: DateOrder | str | None = None,
+                          currency: str = "USD") -> list[tuple[int, Record]]:
+    """(row number, Record) from a per-occurrence CSV, every row checked before any is returned.
+
+    Rows are numbered as a spreadsheet shows them (the header is row 1). On the first
+    mistake found, raise ValidationError("row N, column", reason), saying how many other
+    rows are bad too.
+    """
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    try:
+        header = [name.strip().lower() for name in next(reader)]
+    except StopIteration:
+        raise ValidationError("file", "is empty; the first row must name the columns") from None
+    except csv.Error as error:
+        raise ValidationError("row 1", f"is not valid CSV ({error})") from None
+    _check_header(header)
+    records: list[tuple[int, Record]] = []
+    problems: list[ValidationError] = []
+    seen: dict[tuple[str, str], int] = {}
+    number = 1
+    try:
+        for number, cells in enumerate(reader, 2):
+            if not any(cell.strip() for cell in cells):
+                continue  # spreadsheets leave blank lines at the end
+            try:
+                record = _record(number, header, cells, today, order, currency)
+            except ValidationError as error:
+                problems.append(error)
+                continue
+            if record.key in seen:
+                problems.append(ValidationError(
+                    f"row {number}, date", f"{record.meeting!r} on {record.date.isoformat()} "
+                    f"is also on row {seen[record.key]}"))
+                continue
+            seen[record.key] = number
+            records.append((number, record))
+    except csv.Error as error:
+        problems.append(ValidationError(f"row {number + 1}", f"is not valid CSV ({error})"))
+    if problems:
+        first = problems[0]
+        more = len(problems) - 1
+        suffix = f" ({more} more row{'s' if more > 1 else ''} with problems)" if more else ""
+        raise ValidationError(first.field, first.reason + suffix)
+    if not records:
+        raise ValidationError("file", "has no records below the header row")
+    return records
+
+
+def _check_header(header: list[str]) -> None:
+    for name in header:
+        if name not in OCCURRENCE_COLUMNS:
+            raise ValidationError("row 1", f"unknown column {name[:30]!r}; the columns are "
+                                           f"{', '.join(OCCURRENCE_COLUMNS)}")
+        if header.count(name) > 1:
+            raise ValidationError("row 1", f"the column {name!r} appears twice")
+    missing = [name for name in REQUIRED if name not in header]
+    if missing:
+        raise ValidationError("row 1", f"the column{'s' if len(missing) > 1 else ''} "
+                                       f"{', '.join(missing)} must be there")
+
+
+def _record(number: int, header: list[str], cells: list[str], today: date,
+            order: DateOrder | str | None, currency: str) -> Record:
+    if len(cells) != len(header):
+        raise ValidationError(f"row {number}", f"has {len(cells)} cells; the header has "
+                                                f"{len(header)}")
+    cell = dict(zip(header, (value.strip() for value in cells)))
+    context = CellContext(today, order, currency)
+    try:
+        values = {}
+        for name, kind in FIELDS.items():
+            text = cell.get(name, "")
+            if text or name not in DEFAULTS or kind.blank_is_value:  # else the default
+                values[name] = kind.parse(name, text, context)
+        return Record(**values)
+    except ValidationError as error:
+        raise ValidationError(f"row {number}, {error.field}", error.reason) from None

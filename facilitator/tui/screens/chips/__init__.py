@@ -1,0 +1,1 @@
+"""The chip calculator and the key that opens it."""

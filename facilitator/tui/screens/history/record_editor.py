@@ -1,0 +1,134 @@
+"""One past record, opened from the history: correct its counts, or delete it."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from facilitator.core.dates import describe_date, parse_date
+from facilitator.core.errors import FacilitatorError
+from facilitator.core.money import format_cents, parse_amount
+from facilitator.core.records.record import Record, count_field
+from facilitator.core.records.report_tables import chips_text
+from facilitator.tui.crash_guard import GuardedHandlers
+from facilitator.tui.plain_text import plain_text
+
+COUNTS = ("attendance", "newcomers", "visitors", "online", "shares")
+
+
+def other_figures(record: Record) -> str:
+    """What the dialog shows but does not change: chips, share time, hours, sections."""
+    parts = [f"chips {chips_text(record.chips)}" if record.chips else "no chips"]
+    if record.share_seconds:
+        parts.append(f"{record.share_seconds // 60} min of shares")
+    if record.start and record.end:
+        parts.append(f"{record.start:%H:%M}–{record.end:%H:%M}")
+    return "Kept as they are: " + " · ".join(parts)
+
+
+class RecordEditorScreen(GuardedHandlers, ModalScreen[str | None]):
+    """Returns 'saved', 'deleted' or None; a refused value names the field, nothing is kept."""
+
+    CSS_PATH = "record_editor.tcss"
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="record.save", priority=True),
+        Binding("ctrl+d", "delete", "Delete…", id="record.delete", priority=True),
+        Binding("escape", "cancel", "Cancel", id="record.cancel"),
+    ]
+
+    def __init__(self, record: Record) -> None:
+        super().__init__()
+        self.record = record
+
+    def compose(self) -> ComposeResult:
+        record = self.record
+        names = [meeting.name for meeting in self.app.database.meetings()]
+        if record.meeting not in names:
+            names.append(record.meeting)
+        with Vertical(classes="dialog form", id="record-editor"):
+            yield Static(plain_text(f"{record.meeting}, {describe_date(record.date)}"),
+                         classes="dialog-title")
+            with Grid(id="record-fields"):
+                with Vertical(id="record-meeting-cell"):
+                    yield Label("Meeting")
+                    yield Select([(plain_text(name), name) for name in names],
+                                 value=record.meeting, allow_blank=False, id="record-meeting")
+                with Vertical():
+                    yield Label("Date")
+                    yield Input(record.date.isoformat(), id="record-date")
+                for name in COUNTS:
+                    with Vertical():
+                        yield Label(name.capitalize())
+                        yield Input(str(getattr(record, name)), id=f"record-{name}")
+                with Vertical():
+                    yield Label(plain_text(f"Collection ({record.currency})"))
+                    yield Input(format_cents(record.collection).replace(",", ""),
+                                id="record-collection")
+                with Vertical(id="record-note-cell"):
+                    yield Label("Note")
+                    yield Input(record.note, id="record-note")
+            yield Static(plain_text(other_figures(record)), classes="dim-line")
+            yield Static("", id="record-error", classes="error-line")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="save")
+                yield Button("Delete… (ctrl+d)", variant="error", id="delete")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#record-attendance", Input).focus()
+
+    def value(self, name: str) -> str:
+        return self.query_one(f"#record-{name}", Input).value
+
+    def corrected(self) -> Record:
+        """The record as typed, checked as `facilitator record` checks it."""
+        day = parse_date(self.value("date"), today=self.app.clock.now().date(),
+                         order=self.app.settings.date_order, field="date")
+        counts = {name: count_field(name, self.value(name)) for name in COUNTS}
+        return self.record.edit(
+            meeting=self.query_one("#record-meeting", Select).value, date=day, **counts,
+            collection=parse_amount(self.value("collection")), note=self.value("note"))
+
+    def action_save(self) -> None:
+        database = self.app.database
+        try:
+            record = self.corrected()
+            if record.key == self.record.key:
+                database.add_record(record, replace=True)
+            else:  # moved to another date or meeting: the old one goes in the same write
+                database.correct_record(self.record.meeting, self.record.date, record)
+        except FacilitatorError as error:
+            self.query_one("#record-error", Static).update(plain_text(error))
+            return
+        self.notify(f"Saved {record.meeting}, {record.date.isoformat()}.")
+        self.dismiss("saved")
+
+    def action_delete(self) -> None:
+        from facilitator.tui.screens.confirm import ConfirmScreen
+
+        record = self.record
+        question = (f"Delete the record of {record.meeting} on {describe_date(record.date)}?"
+                    "\n\nIts counts are gone for good (the backups keep earlier copies).")
+        self.app.push_screen(ConfirmScreen(question, "Delete", "Keep it"), self.after_confirm)
+
+    def after_confirm(self, yes: bool | None) -> None:
+        if not yes:
+            return
+        try:
+            self.app.database.delete_record(self.record.meeting, self.record.date)
+        except FacilitatorError as error:
+            self.query_one("#record-error", Static).update(plain_text(error))
+            return
+        self.notify(f"Deleted {self.record.meeting}, {self.record.date.isoformat()}.")
+        self.dismiss("deleted")
+
+    def on_input_submitted(self) -> None:
+        self.action_save()
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        await self.run_action(event.button.id)  # a coroutine: unawaited, a click did nothing
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

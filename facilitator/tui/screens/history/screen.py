@@ -1,0 +1,241 @@
+"""The secretary's history: every record, filters, grouping, a trend and the summary."""
+
+from dataclasses import replace
+
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
+
+from facilitator.core.errors import FacilitatorError
+from facilitator.core.records.history_view import HistoryChoice, HistoryView, build_view, parse_range
+from facilitator.core.records.records import NO_RECORDS, Records
+from facilitator.core.records.statistics import PERIODS, oldest_first, period_bounds
+from facilitator.tui.crash_guard import GuardedHandlers
+from facilitator.tui.plain_text import plain_text
+from facilitator.tui.widgets.history_columns import (PERIOD_COLUMNS, occurrence_cells,
+                                                     occurrence_columns, period_cells)
+from facilitator.tui.widgets.history_summary import HistorySummary
+from facilitator.tui.widgets.paged_table import PagedTable
+from facilitator.tui.widgets.trend_chart import TrendChart
+
+PROGRESS_FROM = 20_000  # records: from here adding up takes long enough to say so
+GROUPINGS = [("Each meeting", "none"), ("Per week", "week"), ("Per month", "month"),
+             ("Per year", "year")]
+
+
+class HistoryScreen(GuardedHandlers, Screen):
+    """All records, newest first; Enter opens one to correct or delete it."""
+
+    CSS_PATH = "history.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+
+    BINDINGS = [
+        Binding("escape", "close", "Back", id="history.close"),
+        Binding("f5", "next_grouping", "Group by", id="history.group", priority=True,
+                tooltip="Each meeting, per week, per month, per year (key: F5)"),
+        Binding("f6", "focus_table", "Table", id="history.table", priority=True,
+                tooltip="Move to the table of records (key: F6)"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stored: Records = NO_RECORDS
+        self.unreadable: str | None = None  # why the records could not be read
+        self.choice = HistoryChoice()
+        self.view: HistoryView | None = None
+        self._pending = False  # a computation is waiting for the progress line to show
+        self._keep_position = False
+
+    def compose(self) -> ComposeResult:
+        meetings = self.app.database.meetings()
+        self.meeting_names = [meeting.name for meeting in meetings]
+        yield Header()
+        with Horizontal(id="history-filters"):
+            yield Select([(plain_text(name), name) for name in self.meeting_names],
+                         prompt="All meetings", id="history-meeting")
+            yield Label("From")
+            yield Input(placeholder="first day", id="history-from")
+            yield Label("To")
+            yield Input(placeholder="last day", id="history-to")
+            yield Select(GROUPINGS, value="none", allow_blank=False, id="history-by")
+        yield Static("", id="history-error", classes="error-line")
+        yield PagedTable(id="history-table")
+        yield Static("", id="history-status")
+        with Horizontal(id="history-figures"):
+            yield HistorySummary(id="history-summary")
+            yield TrendChart(id="history-trend")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(PagedTable).focus()
+        self.reload()
+
+    # -- computing what is shown ------------------------------------------------------------
+
+    def reload(self, *, keep_position: bool = False) -> None:
+        """Read the records again (after a change) and show them as chosen."""
+        try:  # sorted once here: each choice then lists them without sorting again
+            self.stored, self.unreadable = oldest_first(self.app.database.records()), None
+        except FacilitatorError as error:  # a damaged record: say so, show nothing
+            self.stored, self.unreadable = NO_RECORDS, str(error)
+            self.query_one("#history-error", Static).update(plain_text(self.unreadable))
+        self.refresh_view(keep_position=keep_position)
+
+    def refresh_view(self, *, keep_position: bool = False) -> None:
+        self._keep_position = keep_position
+        if self._pending:
+            return  # the one waiting will use the latest choice
+        self._pending = True
+        if len(self.stored) > PROGRESS_FROM:
+            # Tens of thousands of records take a moment: say so on screen first.
+            self.set_status(f"Adding up {len(self.stored):,} records…")
+            self.call_after_refresh(self.compute)
+        else:
+            self.compute()
+
+    def compute(self) -> None:
+        self._pending = False
+        self.show_view(build_view(self.stored, self.choice, self.app.clock.now().date()))
+
+    def show_view(self, view: HistoryView) -> None:
+        table = self.query_one(PagedTable)
+        at = table.position if self._keep_position else 0
+        self.view = view
+        if view.choice.by:
+            table.show(PERIOD_COLUMNS, view.groups, period_cells, at=at)
+        else:
+            mixed = view.mixed_currencies
+            table.show(occurrence_columns(self.meeting_names), view.rows,
+                       lambda row: occurrence_cells(row, mixed), at=at)
+        self.query_one(HistorySummary).show(view.summary, self.empty_message(view))
+        self.query_one(TrendChart).show(view.trend)
+        self.show_position(table.position)
+
+    def empty_message(self, view: HistoryView) -> str:
+        if self.unreadable:
+            return self.unreadable
+        if not view.stored:
+            return ("No records yet. A meeting's counts are kept when it ends; add past ones "
+                    "with `facilitator record` or `facilitator import`.")
+        return "No records match: choose another meeting or other dates."
+
+    def set_status(self, text: str) -> None:
+        self.query_one("#history-status", Static).update(plain_text(text))
+
+    def show_position(self, position: int) -> None:
+        view = self.view
+        if view is None or not view.lines:
+            self.set_status("No records to show" if view and view.stored else "")
+            return
+        if view.choice.by:
+            self.set_status(f"{view.choice.by.capitalize()} {position + 1:,} of "
+                            f"{len(view.groups):,}, newest first · Enter lists its meetings")
+        else:
+            self.set_status(f"Record {position + 1:,} of {len(view.rows):,}, newest first · "
+                            "Enter opens it to correct or delete")
+
+    @on(DataTable.RowHighlighted, "#history-table")
+    def row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_position(int(event.row_key.value))
+
+    # -- filters and grouping ---------------------------------------------------------------
+
+    def choose(self, **changes) -> None:
+        choice = replace(self.choice, **changes)
+        if choice != self.choice:
+            self.choice = choice
+            self.refresh_view()
+
+    @on(Select.Changed, "#history-meeting")
+    def meeting_chosen(self, event: Select.Changed) -> None:
+        self.choose(meeting=None if event.value is Select.NULL else event.value)
+
+    @on(Select.Changed, "#history-by")
+    def grouping_chosen(self, event: Select.Changed) -> None:
+        self.choose(by=None if event.value == "none" else event.value)
+
+    @on(Input.Submitted, "#history-from, #history-to")
+    @on(Input.Blurred, "#history-from, #history-to")
+    def dates_typed(self) -> None:
+        error = self.query_one("#history-error", Static)
+        try:
+            start, end = parse_range(self.query_one("#history-from", Input).value,
+                                     self.query_one("#history-to", Input).value,
+                                     order=self.app.settings.date_order,
+                                     today=self.app.clock.now().date())
+        except FacilitatorError as problem:
+            error.update(plain_text(problem))
+            return
+        error.update("")
+        self.choose(start=start, end=end)
+
+    def action_next_grouping(self) -> None:
+        values = [value for _, value in GROUPINGS]
+        select = self.query_one("#history-by", Select)
+        select.value = values[(values.index(select.value) + 1) % len(values)]
+
+    def action_focus_table(self) -> None:
+        self.query_one(PagedTable).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    # -- opening a record or a period -------------------------------------------------------
+
+    @on(DataTable.RowSelected, "#history-table")
+    def row_selected(self, event: DataTable.RowSelected) -> None:
+        self.open_line(int(event.row_key.value))
+
+    def action_open_record(self) -> None:
+        self.open_line(self.query_one(PagedTable).position)
+
+    def open_line(self, index: int) -> None:
+        view = self.view
+        if view is None or not view.lines:
+            return
+        if view.choice.by:
+            self.list_period(view.groups[index].label, view.choice.by)
+            return
+        shown = view.rows[index]
+        try:
+            record = self.app.database.find_record(shown.meeting, shown.date)
+        except FacilitatorError as error:
+            self.notify(str(error), severity="error")
+            return
+        if record is None:  # changed since it was read
+            self.reload()
+            return
+        from facilitator.tui.screens.history.record_editor import RecordEditorScreen
+
+        self.app.push_screen(RecordEditorScreen(record), self.after_edit)
+
+    def list_period(self, label: str, by: str) -> None:
+        """Each record of one period (within the dates already chosen)."""
+        first, last = period_bounds(label, by)
+        first = max(first, self.choice.start or first)
+        last = min(last, self.choice.end or last)
+        self.query_one("#history-from", Input).value = first.isoformat()
+        self.query_one("#history-to", Input).value = last.isoformat()
+        self.query_one("#history-error", Static).update("")
+        self.query_one("#history-by", Select).value = "none"
+        self.choose(start=first, end=last, by=None)
+
+    def after_edit(self, outcome: str | None) -> None:
+        if outcome:
+            self.reload(keep_position=True)
+
+    def extra_commands(self):
+        yield SystemCommand("Open record", "Correct or delete the highlighted record",
+                            self.action_open_record)
+        for period in PERIODS:
+            yield SystemCommand(f"Group per {period}", f"Totals and averages per {period}",
+                                lambda period=period: self.group_by(period))
+        yield SystemCommand("Each meeting", "List every record, not grouped",
+                            lambda: self.group_by("none"))
+
+    def group_by(self, value: str) -> None:
+        self.query_one("#history-by", Select).value = value

@@ -1,0 +1,1 @@
+"""The meeting screen and the dialogs a chair opens from it."""

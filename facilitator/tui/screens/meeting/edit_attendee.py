@@ -1,0 +1,62 @@
+"""Correct or remove a signed-in person (a mistake happens in every meeting)."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Static
+
+from facilitator.core.names import clean_name
+from facilitator.core.meeting.session import FLAGS, Attendee
+from facilitator.tui.crash_guard import GuardedHandlers
+from facilitator.tui.plain_text import plain_text
+
+
+class EditAttendeeScreen(GuardedHandlers, ModalScreen[dict | None]):
+    """Returns the action to journal: a correction, a removal, or None."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="attendee.save", priority=True),
+        Binding("ctrl+r", "remove", "Remove", id="attendee.remove", priority=True),
+        Binding("escape", "cancel", "Cancel", id="attendee.cancel"),
+    ]
+
+    def __init__(self, person: Attendee) -> None:
+        super().__init__()
+        self.person = person
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog form"):
+            yield Static(plain_text(f"Signed-in person number {self.person.id}"),
+                         classes="dialog-title")
+            yield Label("First name (optional)")
+            # No max_length: Textual refuses a longer paste whole; clean_name cuts it instead.
+            yield Input(self.person.name, id="attendee-name")
+            for flag in FLAGS:
+                yield Checkbox(flag, getattr(self.person, flag), id=f"flag-{flag}")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="save")
+                yield Button("Remove (ctrl+r)", variant="error", id="remove")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#attendee-name", Input).focus()
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        await self.run_action(event.button.id)  # a coroutine: unawaited, a click did nothing
+
+    def on_input_submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        change = {"type": "correct", "id": self.person.id,
+                  "name": clean_name(self.query_one("#attendee-name", Input).value)}
+        for flag in FLAGS:
+            change[flag] = self.query_one(f"#flag-{flag}", Checkbox).value
+        self.dismiss(change)
+
+    def action_remove(self) -> None:
+        self.dismiss({"type": "remove", "id": self.person.id})
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,90 @@
+"""Add a meeting: the first-run form, also used for every new meeting."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from facilitator.core.errors import FacilitatorError
+from facilitator.core.schedule.meeting import (DURATION_LIMIT, SHARE_MINUTES_LIMIT, Meeting, parse_days,
+                                      parse_time)
+from facilitator.core import validate
+from facilitator.tui.crash_guard import GuardedHandlers
+from facilitator.tui.plain_text import plain_text
+
+
+class MeetingFormScreen(GuardedHandlers, ModalScreen[Meeting | None]):
+    """Name, share minutes and, if wanted, the weekly schedule."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+    ]
+
+    def __init__(self, first_run: bool = False) -> None:
+        super().__init__()
+        self.first_run = first_run
+
+    def compose(self) -> ComposeResult:
+        title = ("Welcome! Let's set up your meeting." if self.first_run
+                 else "Add a meeting")
+        with Vertical(classes="dialog form", id="meeting-form"):
+            yield Static(title, classes="dialog-title")
+            yield Label("Meeting name")
+            yield Input(placeholder="e.g. Tuesday Night Group", id="name")
+            # Two fields a row: the whole form, Save included, fits an 80x24 terminal.
+            with Horizontal(classes="form-row"):
+                with Vertical():
+                    yield Label("Share minutes (1 to 30)")
+                    yield Input("5", id="share-minutes")
+                with Vertical():
+                    yield Label("Weekday(s), optional")
+                    yield Input(placeholder="e.g. tue or tue,thu", id="days")
+            with Horizontal(classes="form-row"):
+                with Vertical():
+                    yield Label("Start time, optional")
+                    yield Input(placeholder="19:00", id="time")
+                with Vertical():
+                    yield Label("Minutes long, optional")
+                    yield Input(placeholder="60", id="duration")
+            yield Static("", id="form-error", classes="error-line")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="save")
+                if not self.first_run:
+                    yield Button("Cancel (esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).focus()
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        await self.run_action(event.button.id)  # a coroutine: unawaited, a click did nothing
+
+    def on_input_submitted(self) -> None:
+        self.action_save()
+
+    def value(self, widget_id: str) -> str:
+        return self.query_one(f"#{widget_id}", Input).value.strip()
+
+    def action_save(self) -> None:
+        try:
+            meeting = Meeting(
+                name=self.value("name"),
+                share_minutes=validate.count("share minutes", self.value("share-minutes") or "5",
+                                             maximum=SHARE_MINUTES_LIMIT),
+                days=parse_days(self.value("days")),
+                start=parse_time(self.value("time")) if self.value("time") else None,
+                duration_minutes=(validate.count("duration", self.value("duration"),
+                                                  maximum=DURATION_LIMIT)
+                                  if self.value("duration") else None),
+            )
+            self.app.database.add_meeting(meeting)
+        except FacilitatorError as error:
+            self.query_one("#form-error", Static).update(plain_text(error))
+            return
+        self.notify(f"Added {meeting.name}.")
+        self.dismiss(meeting)
+
+    def action_cancel(self) -> None:
+        if not self.first_run:
+            self.dismiss(None)

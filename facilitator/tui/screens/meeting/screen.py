@@ -1,0 +1,338 @@
+"""The meeting screen: kept open by the facilitator for the whole meeting."""
+
+from functools import partial
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
+
+from facilitator.core.errors import FacilitatorError
+from facilitator.core.money import format_cents, parse_amount
+from facilitator.core.names import clean_name
+from facilitator.core.meeting.session import MeetingSession
+from facilitator.store.live_meeting import LiveMeeting
+from facilitator.tui.crash_guard import GuardedHandlers
+from facilitator.tui.plain_text import plain_text
+from facilitator.tui.screens.meeting.agenda import AGENDA_BINDINGS, AgendaActions
+from facilitator.tui.screens.meeting.chips import CHIPS_BINDINGS, ChipActions
+from facilitator.tui.widgets.agenda_line import AgendaLine
+from facilitator.tui.widgets.agenda_panel import AgendaPanel
+from facilitator.tui.widgets.attendee_table import AttendeeTable
+from facilitator.tui.widgets.counts_bar import CountsBar
+from facilitator.tui.widgets.meeting_header import MeetingHeader
+from facilitator.tui.widgets.queue_list import QueueList
+from facilitator.tui.widgets.shares_panel import SharesPanel
+
+
+class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
+    """Sign-in, the 7th tradition, undo; every action is journaled before it shows."""
+
+    # Function keys and ctrl combinations reach the screen even while an Input has focus.
+    BINDINGS = [
+        Binding("f2", "sign_in", "Sign in", id="meeting.sign_in", priority=True),
+        Binding("f3", "sign_in('newcomer')", "Newcomer", id="meeting.sign_in_newcomer",
+                priority=True),
+        Binding("f4", "sign_in('visitor')", "Visitor", id="meeting.sign_in_visitor",
+                priority=True),
+        Binding("f5", "sign_in('online')", "Online", id="meeting.sign_in_online", priority=True),
+        Binding("f6", "correct", "Correct", id="meeting.correct", priority=True),
+        Binding("f7", "focus_queue", "Queue", id="meeting.queue", priority=True),
+        Binding("ctrl+r", "queue_add", "Raise hand", id="meeting.raise_hand", priority=True,
+                tooltip="Put the name typed in the box in the queue, or an anonymous hand"),
+        Binding("ctrl+n", "share_start", "Next share", id="meeting.next_share", priority=True),
+        Binding("ctrl+e", "share_end", "End share", id="meeting.end_share", priority=True),
+        Binding("ctrl+b", "share_pause", "Pause", id="meeting.pause", priority=True),
+        Binding("f8", "collection", "7th trad.", id="meeting.collection", priority=True),
+        Binding("ctrl+z", "undo", "Undo", id="meeting.undo", priority=True),
+        Binding("ctrl+y", "redo", "Redo", id="meeting.redo", priority=True),
+        Binding("f9", "settings", "Settings", id="meeting.settings", priority=True),
+        Binding("f10", "end_meeting", "End", id="meeting.end", priority=True),
+        Binding("ctrl+l", "toggle_display_names", "Names on display", id="meeting.display_names",
+                priority=True, show=False,
+                tooltip="Show first names on the room display, for this meeting only"),
+        *AGENDA_BINDINGS,
+        *CHIPS_BINDINGS,
+    ]
+
+    # Small terminals stack the panels (see facilitator.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-medium"), (80, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
+
+    session: reactive[MeetingSession | None] = reactive(None, always_update=True)
+
+    def __init__(self, live: LiveMeeting) -> None:
+        super().__init__()
+        self.live = live
+
+    def compose(self) -> ComposeResult:
+        yield MeetingHeader(self.live, id="meeting-header").data_bind(MeetingScreen.session)
+        yield AgendaLine(self.live, id="agenda-line").data_bind(MeetingScreen.session)
+        with Horizontal(id="meeting-body"):
+            with Vertical(id="signin-panel"):
+                yield CountsBar(id="counts").data_bind(MeetingScreen.session)
+                with TabbedContent(id="left-tabs"):
+                    with TabPane("Sign-in", id="tab-signin"):
+                        yield Input(placeholder="first name (optional) + F2",
+                                    id="name-input")
+                        yield AttendeeTable(id="attendees").data_bind(MeetingScreen.session)
+                    if self.live.session.agenda is not None:
+                        with TabPane("Agenda", id="tab-agenda"):
+                            yield AgendaPanel(self.live, self.app.database.path,
+                                              id="agenda-panel").data_bind(MeetingScreen.session)
+                    yield self.chips_tab()
+            yield SharesPanel(self.live, self.app.settings.warning_seconds,
+                              self.app.settings.closing_reserve_minutes * 60,
+                              id="shares-panel").data_bind(MeetingScreen.session)
+        with Horizontal(id="tradition-bar"):
+            yield Static("7th tradition", id="tradition-label")
+            yield Input(placeholder="amount, e.g. 31.50", id="collection-input")
+            yield Static("", id="collection-total")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.session = self.live.session
+        self.query_one("#name-input", Input).focus()
+
+    def watch_session(self, session: MeetingSession | None) -> None:
+        if session is None:
+            return
+        total = self.query_one("#collection-total", Static)
+        total.update(plain_text(f"collected: {format_cents(session.collection, session.currency)}"))
+
+    def act(self, data: dict) -> bool:
+        """Journal an action and show its result; a refused action leaves a message only."""
+        try:
+            self.session = self.live.do(data)
+        except FacilitatorError as error:
+            self.notify(str(error), severity="error")
+            return False
+        return True
+
+    # -- sign-in -------------------------------------------------------------------------
+
+    def show_tab(self, tab_id: str) -> None:
+        self.query_one("#left-tabs", TabbedContent).active = tab_id
+
+    def action_sign_in(self, flag: str = "") -> None:
+        # F2 is a priority key, handled before the letters typed just ahead of it reach the
+        # Input: read the name once the Input's own queue has caught up.
+        self.query_one("#name-input", Input).call_later(self.app.guarded(self.sign_in_typed), flag)
+
+    def sign_in_typed(self, flag: str = "") -> None:
+        self.show_tab("tab-signin")
+        name_input = self.query_one("#name-input", Input)
+        data = {"type": "sign_in", "name": clean_name(name_input.value)}
+        if flag:
+            data[flag] = True
+        if self.act(data):
+            name_input.value = ""
+
+    @on(Input.Submitted, "#name-input")
+    def name_submitted(self) -> None:
+        self.action_sign_in()
+
+    def action_correct(self) -> None:
+        table = self.query_one(AttendeeTable)
+        attendee_id = table.selected_id
+        if attendee_id is None:
+            self.notify("Nobody is signed in yet.", severity="warning")
+            return
+        from facilitator.tui.screens.meeting.edit_attendee import EditAttendeeScreen
+
+        person = self.live.session.attendee(attendee_id)
+        self.app.push_screen(EditAttendeeScreen(person), self.after_correction)
+
+    def after_correction(self, change: dict | None) -> None:
+        if change is not None:
+            self.act(change)
+
+    @on(AttendeeTable.RowSelected)
+    def row_chosen(self) -> None:
+        self.action_correct()
+
+    # -- 7th tradition -------------------------------------------------------------------
+
+    def action_collection(self) -> None:
+        # At once, not with focus() (deferred): digits typed right after F8 belong here.
+        self.set_focus(self.query_one("#collection-input", Input))
+
+    @on(Input.Submitted, "#collection-input")
+    def collection_submitted(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            return
+        try:
+            cents = parse_amount(event.value)
+        except FacilitatorError as error:
+            self.notify(str(error), severity="error")
+            return
+        if self.act({"type": "collection", "cents": cents}):
+            event.input.value = ""
+            self.set_focus(self.query_one("#name-input", Input))
+
+    # -- undo, settings, end -------------------------------------------------------------
+
+    def action_undo(self) -> None:
+        if not self.live.history.can_undo:
+            self.notify("Nothing to undo.")
+            return
+        self.act({"type": "undo"})
+
+    def action_redo(self) -> None:
+        if not self.live.history.can_redo:
+            self.notify("Nothing to redo.")
+            return
+        self.act({"type": "redo"})
+
+    def action_settings(self) -> None:
+        from facilitator.tui.screens.settings import SettingsScreen
+
+        self.app.push_screen(SettingsScreen())
+
+    def action_end_meeting(self) -> None:
+        from facilitator.tui.screens.meeting.summary import SummaryScreen
+
+        if self.live.session.timer is not None and not self.act({"type": "share_end"}):
+            return
+        self.app.push_screen(SummaryScreen(self.live), self.after_summary)
+
+    def after_summary(self, outcome: str | None) -> None:
+        if outcome in {"saved", "discarded"}:
+            self.dismiss(outcome)
+
+    # -- speaker queue and shares --------------------------------------------------------
+
+    @property
+    def queue_list(self) -> QueueList:
+        return self.query_one(QueueList)
+
+    def action_focus_queue(self) -> None:
+        if self.queue_list.has_focus:
+            self.query_one("#name-input", Input).focus()
+        else:
+            self.queue_list.focus()
+
+    def action_queue_add(self) -> None:
+        """The typed name joins the queue; with nothing typed, an anonymous raised hand."""
+        # As in sign-in: read the box once it has taken every key typed before.
+        self.query_one("#name-input", Input).call_later(self.app.guarded(self.queue_typed))
+
+    def queue_typed(self) -> None:
+        name_input = self.query_one("#name-input", Input)
+        name = clean_name(name_input.value)
+        if name:
+            if self.act({"type": "queue_name", "name": name}):
+                name_input.value = ""
+        else:
+            self.action_queue_hand()
+
+    def action_queue_hand(self) -> None:
+        self.act({"type": "queue_hand"})
+
+    def action_queue_attendee(self) -> None:
+        attendee_id = self.query_one(AttendeeTable).selected_id
+        if attendee_id is not None:
+            self.act({"type": "queue_attendee", "id": attendee_id})
+
+    def action_queue_move(self, kind: str) -> None:
+        speaker = self.queue_list.highlighted_speaker
+        if speaker is None:
+            self.notify("Nobody is waiting.")
+            return
+        self.act({"type": kind, "speaker": speaker})
+
+    def action_queue_readd(self) -> None:
+        self.act({"type": "queue_readd"})
+
+    def action_queue_round(self) -> None:
+        self.act({"type": "queue_round"})
+
+    def action_queue_clear(self) -> None:
+        if not self.live.session.queue.waiting:
+            return
+        from facilitator.tui.screens.confirm import ConfirmScreen
+
+        count = self.live.session.queue.waiting_count
+        self.app.push_screen(
+            ConfirmScreen(f"Clear the queue? {count} waiting will be taken off.", "Clear", "Keep"),
+            lambda yes: yes and self.act({"type": "queue_clear"}))
+
+    def action_queue_cycle_mode(self) -> None:
+        from facilitator.core.schedule.meeting import QUEUE_MODES
+
+        mode = self.live.session.queue.mode
+        new = QUEUE_MODES[(QUEUE_MODES.index(mode) + 1) % len(QUEUE_MODES)]
+        if self.act({"type": "queue_mode", "mode": new}):
+            self.notify(f"Queue: {new}")
+
+    def action_queue_toggle_priority(self) -> None:
+        on = not self.live.session.queue.priority
+        if self.act({"type": "queue_priority", "on": on}):
+            self.notify("Newcomers and first shares go first." if on else "Strict order.")
+
+    def action_share_start(self) -> None:
+        session = self.live.session
+        if session.queue.mode == "popcorn" and session.queue.waiting:
+            if not self.queue_list.has_focus:
+                self.queue_list.focus()
+                self.notify("Popcorn: highlight who was picked, then Enter.")
+                return
+            self.action_share_pick()
+            return
+        # Someone typing a late sign-in keeps the box: their next letters must not become
+        # queue keys.
+        if self.act({"type": "share_start"}) and not isinstance(self.focused, Input):
+            self.queue_list.focus()
+
+    def action_share_pick(self) -> None:
+        speaker = self.queue_list.highlighted_speaker
+        if self.act({"type": "share_start", "pick": speaker}):
+            self.queue_list.focus()
+
+    def action_share_end(self) -> None:
+        self.act({"type": "share_end"})
+
+    def action_share_pass(self) -> None:
+        self.act({"type": "share_pass"})
+
+    def action_share_pause(self) -> None:
+        self.act({"type": "share_pause"})
+
+    def action_share_adjust(self, delta: int) -> None:
+        self.act({"type": "share_adjust", "delta": delta})
+
+    def action_apply_suggestion(self) -> None:
+        from facilitator.core.meeting.session_shares import suggestion
+
+        seconds = suggestion(self.live.session, self.live.now(),
+                             self.app.settings.closing_reserve_minutes * 60)
+        if seconds is None:
+            self.notify("No suggestion: the meeting has no end time, or nobody is waiting.")
+            return
+        if self.act({"type": "share_length", "seconds": seconds}):
+            self.notify(f"Shares are now {seconds // 60} min.")
+
+    def action_toggle_bell(self) -> None:
+        on = not self.live.session.bell
+        if self.act({"type": "bell", "on": on}):
+            self.notify("Bell on." if on else "Bell off.")
+
+    def action_toggle_display_names(self) -> None:
+        on = not self.live.session.names_on_display
+        if self.act({"type": "display_names", "on": on}):
+            self.notify("First names on the room display." if on else "Room display: counts only.")
+
+    def extra_commands(self):
+        from textual.app import SystemCommand
+
+        yield SystemCommand("Discard meeting", "Forget this meeting without saving anything",
+                            self.action_end_meeting)
+        # The queue list's single keys act on the screen; offer them here too.
+        for binding in QueueList.BINDINGS:
+            action = binding.action.removeprefix("screen.")
+            yield SystemCommand(f"Queue: {binding.description}",
+                                f"key: {binding.key.split(',')[0]} in the queue list (F7)",
+                                partial(self.run_action, action))
