@@ -11,7 +11,7 @@ from facilitator.core import validate
 from facilitator.core.errors import ValidationError
 
 # What a section is for, so the meeting screen can offer the right tool at the right time.
-KINDS = ("other", "shares", "speaker", "chips", "collection")
+KINDS = ("other", "shares", "speaker", "chips", "collection", "report", "business")
 MAX_SECTIONS = 40
 MAX_MINUTES = 240
 TITLE_LIMIT = 40  # also the limit of a key in Record.sections

@@ -37,7 +37,23 @@ _SMART = [
     {"title": "Check-out", "minutes": 15, "kind": "shares"},
 ]
 
-TEMPLATES = {"discussion": _DISCUSSION, "speaker": _SPEAKER, "smart": _SMART}
+# A group conscience: reports, then motions (core/business) in old and new business.
+_BUSINESS = [
+    {"title": "Opening", "minutes": 3,
+     "note": "Open the way your group opens its business meeting."},
+    {"title": "Secretary's report", "minutes": 5, "kind": "report",
+     "note": "Attendance since the last business meeting; read the last minutes."},
+    {"title": "Treasurer's report", "minutes": 5, "kind": "report"},
+    {"title": "GSR / intergroup report", "minutes": 5, "kind": "report"},
+    {"title": "7th tradition", "minutes": 2, "kind": "collection"},
+    {"title": "Old business", "minutes": 15, "kind": "business",
+     "note": "Motions tabled at the last business meeting come first."},
+    {"title": "New business", "minutes": 20, "kind": "business"},
+    {"title": "Closing", "minutes": 2, "note": "Close the way your group closes."},
+]
+
+TEMPLATES = {"discussion": _DISCUSSION, "speaker": _SPEAKER, "smart": _SMART,
+             "business": _BUSINESS}
 TEMPLATE_NAMES = tuple(TEMPLATES)
 
 

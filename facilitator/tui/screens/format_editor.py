@@ -17,7 +17,7 @@ from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
 
 TEMPLATE_LABELS = {"discussion": "discussion (60 min)", "speaker": "speaker (60 min)",
-                   "smart": "SMART Recovery (86 min)"}
+                   "smart": "SMART Recovery (86 min)", "business": "business meeting (57 min)"}
 NO_FORMAT = "none"
 # Input id -> Section field; the kind is a Select.
 TEXT_FIELDS = {"section-title": "title", "section-minutes": "minutes",

@@ -1,0 +1,1 @@
+"""Group conscience: motions, their votes and thresholds, the typed discussion queue, minutes."""
