@@ -171,6 +171,8 @@ def _stored_step(stored: object) -> Step:
     kind = stored.get("step")
     if kind not in STAGE_AFTER:
         raise ValidationError("motion, history", f"{str(kind)[:20]!r} is not a step")
+    if kind != "vote" and "vote" in stored:
+        raise ValidationError("motion, history", "a step has the wrong shape")
     return Step(kind, Vote.from_dict(stored.get("vote")) if kind == "vote" else None)
 
 
