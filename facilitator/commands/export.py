@@ -3,6 +3,7 @@
 from facilitator.commands.output import emit
 from facilitator.commands.progress import Progress
 from facilitator.commands.selection import Selection, add_selection_options, select_records
+from facilitator.core.business.minutes_report import minutes_document
 from facilitator.core.records.export_csv import grouped_csv, occurrence_csv
 from facilitator.core.records.export_json import GROUPINGS, dumps, export_document
 from facilitator.core.records.export_markdown import markdown_report
@@ -48,7 +49,10 @@ def render(chosen: Selection, form: str, by: str) -> bytes:
                 else grouped_csv(group(chosen.rows, by), chosen.currency))
         return text.encode("utf-8")
     if form == "json":
-        return dumps(export_document(chosen.rows, by, chosen.start, chosen.end, chosen.previous))
+        document = export_document(chosen.rows, by, chosen.start, chosen.end, chosen.previous)
+        if chosen.minutes:  # carried for `minutes import` and `merge`
+            document["minutes"] = minutes_document(chosen.minutes)["minutes"]
+        return dumps(document)
     title = f"Attendance report: {chosen.meeting}" if chosen.meeting else "Attendance report"
     return markdown_report(chosen.rows, by, chosen.start, chosen.end, chosen.previous,
                            title).encode("utf-8")

@@ -5,6 +5,7 @@ Works on the JSON exports the groups sent; no database is opened.
 
 import orjson
 
+from facilitator.core.business.minutes_report import carried_minutes
 from facilitator.core.errors import ValidationError
 from facilitator.core.records.export_json import dumps
 from facilitator.core.records.merge import merge_exports
@@ -29,6 +30,10 @@ def run(args) -> int:
     output_path(args.output, args.db)  # refused before any work: nothing is written
     sources = [(name, read_json(name)) for name in args.files]
     report = merge_exports(sources, args.by)
+    for group, (name, document) in zip(report["groups"], sources):
+        minutes = carried_minutes(document, name)
+        if minutes:  # each group's business meetings, as its export carried them
+            group["minutes"] = minutes
     path = write_output(args.output, dumps(report), args.db)
     totals = report["totals"]
     print(escape(f"merged {len(sources)} groups ({totals['meetings']} meetings held, "

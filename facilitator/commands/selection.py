@@ -8,12 +8,24 @@ from facilitator.commands.progress import Progress
 from facilitator.core.errors import ValidationError
 from facilitator.core.records.records import Records
 from facilitator.core.records.statistics import oldest_first, select, year_before
+from facilitator.store.database import Database
 
 
 def add_selection_options(parser) -> None:
     parser.add_argument("--meeting", help="only this meeting")
     parser.add_argument("--from", dest="start", metavar="DATE", help="first day, e.g. 2025-01-01")
     parser.add_argument("--to", dest="end", metavar="DATE", help="last day (included)")
+
+
+def chosen_range(args, database: Database, today: date) -> tuple[date | None, date | None,
+                                                                  str | None]:
+    """--from, --to (checked in that order) and --meeting's stored name, each optional."""
+    start = date_option(args.start, "from", database, today=today)
+    end = date_option(args.end, "to", database, today=today, allow_future=True)
+    if start and end and end < start:
+        raise ValidationError("to", f"{end.isoformat()} is before --from {start.isoformat()}")
+    meeting = database.get_meeting(args.meeting).name if args.meeting else None
+    return start, end, meeting
 
 
 @dataclass(frozen=True)
@@ -27,6 +39,7 @@ class Selection:
     previous: Records | None  # the same dates a year before; only with --from
     currency: str
     stored: int  # records in the whole database
+    minutes: tuple = ()  # business meetings' minutes (core/business) in the same choice
 
 
 def select_records(args, progress: Progress, *, listed: bool,
@@ -36,13 +49,11 @@ def select_records(args, progress: Progress, *, listed: bool,
     today = today or date.today()
     progress.step("reading the database")
     with open_database(args, writer=False) as database:
-        start = date_option(args.start, "from", database, today=today)
-        end = date_option(args.end, "to", database, today=today, allow_future=True)
-        if start and end and end < start:
-            raise ValidationError("to", f"{end.isoformat()} is before --from {start.isoformat()}")
-        meeting = database.get_meeting(args.meeting).name if args.meeting else None
+        start, end, meeting = chosen_range(args, database, today)
         currency = database.settings().currency
         stored = database.records()
+        last = max(today, start) if start and end is None else end  # as for the records
+        minutes = tuple(database.minutes(meeting, start, last))
     progress.step(f"adding up {len(stored):,} records")
     if start and end is None:
         end = max(today, start)
@@ -50,4 +61,4 @@ def select_records(args, progress: Progress, *, listed: bool,
     if listed:
         rows = oldest_first(rows)
     previous = select(stored, meeting, *year_before(start, end)) if start else None
-    return Selection(rows, start, end, meeting, previous, currency, len(stored))
+    return Selection(rows, start, end, meeting, previous, currency, len(stored), minutes)

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from facilitator.core.business.minutes import Minutes
 from facilitator.core.chips import chip_stock
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.schedule.meeting import Meeting
@@ -91,6 +92,7 @@ TABLES: dict[str, TableCheck] = {
     "records": _records,
     "settings": one_document("the settings", GroupSettings.from_dict),
     "stock": one_document("the chip stock", chip_stock.from_rows),
+    "minutes": each_document("minutes", Minutes.from_dict),
 }
 
 

@@ -15,6 +15,7 @@ from facilitator.store.checked_tables import Checked, check_table
 from facilitator.store.errors import DatabaseLocked, StorageFailed, UnreadableDatabase
 from facilitator.store.files import (FILE_MODE, copy_durably, ensure_folder,
                                      remove_stale_temporaries)
+from facilitator.store.minutes_table import MinutesTable
 from facilitator.store.migrations import CURRENT_VERSION, detect_version, migrate
 from facilitator.store.named_paths import database_file
 from facilitator.store.paths import lock_path, migration_backup_path
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from filelock import FileLock
 
 
-class Database:
+class Database(MinutesTable):
     """Open with `Database.open(path)`; a writer holds an exclusive lock until `close()`.
 
     Each table is checked the first time it is read (store/checked_tables.py): a damaged
@@ -137,6 +138,7 @@ class Database:
                 ids = [int(table.doc_ids[position]) for position in positions]
                 self._db.table("records").update({"meeting": meeting.name}, doc_ids=ids)
                 table.renamed(positions, meeting.name)
+                self._rename_minutes(old.key, meeting.name)
 
         self._write(change)
 
@@ -146,9 +148,11 @@ class Database:
         table = self._record_table()
         positions = table.of_meeting(meeting.key)
         ids = [int(table.doc_ids[position]) for position in positions]
-        if ids and not with_records:
+        minutes = len(self.minutes(meeting.name))
+        if (ids or minutes) and not with_records:
+            kept = f"{len(ids)} records" + (f" and {minutes} minutes" if minutes else "")
             raise ValidationError(
-                "meeting", f"{meeting.name!r} has {len(ids)} records; "
+                "meeting", f"{meeting.name!r} has {kept}; "
                 "add --with-records to remove them too"
             )
 
@@ -156,6 +160,7 @@ class Database:
             if ids:
                 self._db.table("records").remove(doc_ids=ids)
                 table.removed(positions)
+            self._remove_minutes(meeting.key)
             self._db.table("meetings").remove(doc_ids=[self._meeting_doc_id(name)])
 
         self._write(change)

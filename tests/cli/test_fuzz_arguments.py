@@ -38,6 +38,11 @@ def base_command(command: tuple[str, ...], files: dict[str, Path]) -> list[str]:
         ("import",): ["import", str(files["csv"])],
         ("merge",): ["merge", str(files["export"]), "-o", "merged.json"],
         ("demo",): ["demo", "--no-open", "--seed", "1"],
+        ("minutes",): ["minutes"],
+        ("minutes", "add"): ["minutes", "add", "--meeting", MEETING, "--date", "2024-03-12",
+                             "--motion", "Move the meeting to 7 pm", "--for", "3",
+                             "--against", "1"],
+        ("minutes", "import"): ["minutes", "import", str(files["export"])],
     }
     assert command in bases, f"give `{' '.join(command)}` a valid command line here"
     return list(bases[command])

@@ -15,6 +15,8 @@ from tests.cli.hostile import (CORPUS, MEETING, check_promises, copy_group, grou
                                group_template, snapshot)
 
 V = object()  # where the hostile value goes
+MINUTES_ADD = ["minutes", "add", "--meeting", MEETING, "--date", "2024-03-05", "--motion",
+               "Move the meeting to 7 pm", "--for", "6", "--against", "3"]
 
 # (argument, the command line, the field the message names, what the argument is)
 ARGUMENTS = [
@@ -51,6 +53,13 @@ ARGUMENTS = [
     ("chips stock set --reorder", ["chips", "stock", "set", "30d", "5", "--reorder", V],
      "reorder level", "count"),
     ("demo --seed", ["demo", "--no-open", "--seed", V], "seed", "count"),
+    *[(f"minutes add --{name}", [*MINUTES_ADD, f"--{name}", V], field, kind)
+      for name, field, kind in [("motion", "motion", "text"), ("for", "for", "count"),
+                                ("against", "against", "count"),
+                                ("abstain", "abstain", "count"), ("date", "date", "date"),
+                                ("meeting", "meeting", "lookup")]],
+    ("minutes --from", ["minutes", "--from", V], "from", "date"),
+    ("minutes --meeting", ["minutes", "--meeting", V], "meeting", "lookup"),
 ]
 
 # Classes a free text (a meeting name, a note) refuses; it keeps everything else as text.

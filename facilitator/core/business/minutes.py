@@ -12,6 +12,7 @@ from datetime import date
 
 from facilitator.core import validate
 from facilitator.core.business.motion import Motion
+from facilitator.core.business.votes import Vote
 from facilitator.core.errors import ValidationError
 
 MEETING_LIMIT = 80  # as a record's meeting name
@@ -137,3 +138,36 @@ def still_tabled(earlier: Iterable[Minutes]) -> list[Motion]:
             latest.pop(folded, None)  # re-inserted: the latest appearance's place
             latest[folded] = motion
     return [motion for motion in latest.values() if motion.stage == "tabled"]
+
+
+def with_vote(minutes: Minutes, text: str, vote: Vote, *, revote: bool = False,
+              threshold: str = "majority") -> tuple[Minutes, Motion]:
+    """Paper minutes typed in: a motion moved, voted and decided; or, with `revote`, the
+    same motion's minority heard, reconsidered and voted again (the last vote decides)."""
+    motion = Motion.move(text, threshold)  # the text checked before anything else
+    found = minutes.find_motion(motion.text)
+    if not revote:
+        if found is not None:
+            raise ValidationError("motion", "already recorded for this meeting; add --revote "
+                                            "to record a vote on its reconsideration")
+        motion = _voted(motion, vote).decide()
+    else:
+        if found is None or not found.votes:
+            raise ValidationError("motion", "has no vote recorded for this meeting to "
+                                            "reconsider; record its first vote without --revote")
+        motion = _reopened(found)
+        if motion.stage == "result":
+            motion = motion.hear_minority()
+        motion = _voted(motion.reconsider(), vote).decide()
+    return minutes.with_motion(motion), motion
+
+
+def _voted(motion: Motion, vote: Vote) -> Motion:
+    return motion.vote(vote.for_, vote.against, vote.abstain, vote.threshold)
+
+
+def _reopened(motion: Motion) -> Motion:
+    """A decided motion back at its result, so that a reconsideration can follow."""
+    if motion.stage == "decided":
+        return replace(motion, history=motion.history[:-1])
+    return motion

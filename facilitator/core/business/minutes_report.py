@@ -119,3 +119,10 @@ def minutes_from_document(document: object, name: str = "file") -> list[Minutes]
             raise ValidationError(f"{name}, minutes[{index}], {error.field}",
                                   error.reason) from None
     return found
+
+
+def carried_minutes(document: object, name: str) -> list[dict]:
+    """The minutes a group's JSON export carries, checked, as merge passes them on."""
+    if not isinstance(document, Mapping) or "minutes" not in document:
+        return []
+    return [m.to_dict() for m in minutes_from_document(document, name)]

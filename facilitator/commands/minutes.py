@@ -1,0 +1,112 @@
+"""`facilitator minutes`: a group conscience's minutes, read out, carried and back-filled.
+
+    facilitator minutes [--meeting M] [--from D] [--to D] [--format md|json] [-o FILE]
+    facilitator minutes add --meeting M --date D --motion TEXT --for N --against N
+                            [--abstain N] [--threshold majority|two-thirds|unanimous] [--revote]
+    facilitator minutes import FILE.json [--replace]
+
+Counts and the group's text only: no mover, seconder or voter is named anywhere.
+"""
+
+import sys
+from datetime import date
+
+import orjson
+
+from facilitator.commands.common import date_option, open_database
+from facilitator.commands.output import emit
+from facilitator.commands.selection import add_selection_options, chosen_range
+from facilitator.core.business.minutes import Minutes, with_vote
+from facilitator.core.business.minutes_report import (minutes_document, minutes_from_document,
+                                                      minutes_markdown)
+from facilitator.core.business.votes import THRESHOLDS, Vote, check_against_attendance
+from facilitator.core.errors import ValidationError
+from facilitator.core.records.export_json import dumps
+from facilitator.core.text_out import escape
+from facilitator.store.named_paths import output_path, read_input, write_output
+
+FORMATS = ("md", "json")
+MAX_MINUTES_BYTES = 64 * 1024 * 1024
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("minutes", help="business meeting minutes: show, add, import")
+    add_selection_options(parser)
+    parser.add_argument("--format", choices=FORMATS, default="md", help="md (default) or json")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    parser.set_defaults(run=show)
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+
+    add = actions.add_parser("add", help="record a motion's vote from paper minutes")
+    add.add_argument("--meeting", required=True, help="meeting name")
+    add.add_argument("--date", required=True, help="date of the business meeting, YYYY-MM-DD")
+    add.add_argument("--motion", required=True, help="the motion in the group's words")
+    add.add_argument("--for", dest="for_", required=True, metavar="N", help="hands for")
+    add.add_argument("--against", required=True, metavar="N", help="hands against")
+    add.add_argument("--abstain", default="0", metavar="N", help="hands abstaining")
+    add.add_argument("--threshold", choices=THRESHOLDS, default="majority",
+                     help="what carries it: majority (default), two-thirds or unanimous")
+    add.add_argument("--revote", action="store_true",
+                     help="a second vote on the same motion, after it was reconsidered")
+    add.set_defaults(run=add_vote)
+
+    carried = actions.add_parser("import", help="add minutes from `minutes --format json` "
+                                                "or `export --format json`")
+    carried.add_argument("file", metavar="FILE.json")
+    carried.add_argument("--replace", action="store_true",
+                         help="overwrite minutes that exist for the same meeting and date")
+    carried.set_defaults(run=import_minutes)
+
+
+def show(args) -> int:
+    if args.output is not None:
+        output_path(args.output, args.db)  # refused before any work: nothing is written
+    with open_database(args, writer=False) as database:
+        start, end, meeting = chosen_range(args, database, date.today())
+        chosen = database.minutes(meeting, start, end)
+        earlier = database.minutes(meeting, None, start) if start else []
+    if args.format == "json":
+        data = dumps(minutes_document(chosen))
+    else:
+        title = f"Business meeting minutes: {meeting}" if meeting else "Business meeting minutes"
+        data = minutes_markdown(chosen, title, earlier).encode("utf-8")
+    if args.output is None:
+        emit(data)
+        return 0
+    path = write_output(args.output, data, args.db)
+    print(escape(f"wrote {len(chosen)} meetings' minutes to {path}"))
+    return 0
+
+
+def add_vote(args) -> int:
+    vote = Vote(args.for_, args.against, args.abstain, args.threshold)
+    with open_database(args, writer=True) as database:
+        meeting = database.get_meeting(args.meeting)
+        day = date_option(args.date, "date", database, today=date.today())
+        record = database.find_record(meeting.name, day)
+        minutes = database.find_minutes(meeting.name, day) or Minutes(
+            meeting.name, day, record.attendance if record else 0)
+        warning = check_against_attendance(vote, minutes.attendance)
+        minutes, motion = with_vote(minutes, args.motion, vote, revote=args.revote,
+                                    threshold=args.threshold)
+        database.save_minutes(minutes)
+    if warning:
+        print(escape(f"facilitator: warning: {warning}"), file=sys.stderr)
+    what = "re-vote on" if args.revote else "motion"
+    print(escape(f"recorded {what} {motion.text!r} at {meeting.name!r} on {day.isoformat()}: "
+                 f"{vote.arithmetic}"))
+    return 0
+
+
+def import_minutes(args) -> int:
+    raw = read_input(args.file, "file", limit=MAX_MINUTES_BYTES)
+    try:
+        document = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        raise ValidationError("file", "is not valid JSON") from None
+    entries = minutes_from_document(document, "file")
+    with open_database(args, writer=True) as database:
+        database.add_minutes(entries, replace=args.replace)
+    motions = sum(len(entry.motions) for entry in entries)
+    print(escape(f"imported the minutes of {len(entries)} meetings ({motions} motions)"))
+    return 0
