@@ -212,3 +212,13 @@ def test_time_is_never_lost_or_counted_twice(steps):
     later = now + 5.0
     counted = sum(progress.used_by_section(later))
     assert counted == pytest.approx((finished_at if progress.finished else later))
+
+
+def test_business_meeting_template():
+    """A group conscience: reports, old and new business where motions are made."""
+    business = template("business")
+    assert [(s.title, s.kind) for s in business.sections] == [
+        ("Opening", "other"), ("Secretary's report", "report"), ("Treasurer's report", "report"),
+        ("GSR / intergroup report", "report"), ("7th tradition", "collection"),
+        ("Old business", "business"), ("New business", "business"), ("Closing", "other")]
+    assert business.total_minutes == 57

@@ -7,10 +7,11 @@ import orjson
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from facilitator.core.business.minutes import Minutes, Report, still_tabled
+from facilitator.core.business.minutes import Minutes, Report, still_tabled, with_vote
 from facilitator.core.business.minutes_report import (minutes_document, minutes_from_document,
                                                       minutes_markdown)
 from facilitator.core.business.motion import Motion
+from facilitator.core.business.votes import Vote
 from facilitator.core.errors import ValidationError
 
 HOURS = Motion.move("Move the meeting to 7 pm", "two-thirds").vote(13, 7, 1).hear_minority() \
@@ -102,3 +103,22 @@ def test_with_motion_replaces_the_motion_of_the_same_text():
     minutes = OCTOBER.with_motion(Motion.move("move THE meeting to 7 pm"))
     assert [m.text for m in minutes.motions] == ["move THE meeting to 7 pm", BOOKS.text]
     assert minutes.find_motion("Buy *NEW* <b>books</b> | 50 copies") == BOOKS
+
+
+@pytest.mark.parametrize("first, second, outcome, steps", [
+    ((13, 7), (15, 5), "carried", ["moved", "vote", "minority", "reconsider", "vote", "decided"]),
+    ((15, 5), (12, 8), "failed", ["moved", "vote", "minority", "reconsider", "vote", "decided"]),
+])
+def test_paper_votes_and_reconsideration(first, second, outcome, steps):
+    """A vote typed in from paper is decided; --revote reopens it for a reconsideration."""
+    minutes, motion = with_vote(NOVEMBER, "Move the meeting", Vote(*first, 0, "two-thirds"),
+                                threshold="two-thirds")
+    assert motion.stage == "decided" and minutes.motions == (motion,)
+    minutes, motion = with_vote(minutes, "MOVE the meeting", Vote(*second, 0, "two-thirds"),
+                                revote=True)
+    assert [s.kind for s in motion.history] == steps and motion.outcome == outcome
+    assert motion.text == "Move the meeting" and len(minutes.motions) == 1
+    with pytest.raises(ValidationError, match="already recorded"):
+        with_vote(minutes, "Move the meeting", Vote(1, 0))
+    with pytest.raises(ValidationError, match="no vote recorded"):
+        with_vote(minutes, "Another", Vote(1, 0), revote=True)
