@@ -30,7 +30,8 @@ def run(args) -> int:
     if args.output is not None:
         output_path(args.output, args.db)  # refused before any work: nothing is written
     with Progress() as progress, collector_paused():
-        chosen = select_records(args, progress, listed=args.by == "occurrence")
+        chosen = select_records(args, progress, listed=args.by == "occurrence",
+                                with_minutes=args.format == "json")
         progress.step(f"writing {len(chosen.rows):,} records")
         data = render(chosen, args.format, args.by)
         if args.output is not None:

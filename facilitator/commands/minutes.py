@@ -3,6 +3,7 @@
     facilitator minutes [--meeting M] [--from D] [--to D] [--format md|json] [-o FILE]
     facilitator minutes add --meeting M --date D --motion TEXT --for N --against N
                             [--abstain N] [--threshold majority|two-thirds|unanimous] [--revote]
+    facilitator minutes report --meeting M --date D --section S [--text TEXT]
     facilitator minutes import FILE.json [--replace]
 
 Counts and the group's text only: no mover, seconder or voter is named anywhere.
@@ -16,7 +17,7 @@ import orjson
 from facilitator.commands.common import date_option, open_database
 from facilitator.commands.output import emit
 from facilitator.commands.selection import add_selection_options, chosen_range
-from facilitator.core.business.minutes import Minutes, with_vote
+from facilitator.core.business.minutes import Minutes, Report, with_vote
 from facilitator.core.business.minutes_report import (minutes_document, minutes_from_document,
                                                       minutes_markdown)
 from facilitator.core.business.votes import THRESHOLDS, Vote, check_against_attendance
@@ -50,6 +51,15 @@ def register(subparsers) -> None:
                      help="a second vote on the same motion, after it was reconsidered")
     add.set_defaults(run=add_vote)
 
+    report = actions.add_parser("report", help="record a report given at a business meeting")
+    report.add_argument("--meeting", required=True, help="meeting name")
+    report.add_argument("--date", required=True, help="date of the business meeting, YYYY-MM-DD")
+    report.add_argument("--section", required=True,
+                        help="whose report, e.g. \"Treasurer's report\"")
+    report.add_argument("--text", default="", help="the report in the group's words (counts, "
+                                                   "amounts, decisions; no names)")
+    report.set_defaults(run=add_report)
+
     carried = actions.add_parser("import", help="add minutes from `minutes --format json` "
                                                 "or `export --format json`")
     carried.add_argument("file", metavar="FILE.json")
@@ -81,11 +91,7 @@ def show(args) -> int:
 def add_vote(args) -> int:
     vote = Vote(args.for_, args.against, args.abstain, args.threshold)
     with open_database(args, writer=True) as database:
-        meeting = database.get_meeting(args.meeting)
-        day = date_option(args.date, "date", database, today=date.today())
-        record = database.find_record(meeting.name, day)
-        minutes = database.find_minutes(meeting.name, day) or Minutes(
-            meeting.name, day, record.attendance if record else 0)
+        meeting, day, minutes = _minutes_of(database, args)
         warning = check_against_attendance(vote, minutes.attendance)
         minutes, motion = with_vote(minutes, args.motion, vote, revote=args.revote,
                                     threshold=args.threshold)
@@ -95,6 +101,27 @@ def add_vote(args) -> int:
     what = "re-vote on" if args.revote else "motion"
     print(escape(f"recorded {what} {motion.text!r} at {meeting.name!r} on {day.isoformat()}: "
                  f"{vote.arithmetic}"))
+    return 0
+
+
+def _minutes_of(database, args) -> tuple:
+    """The meeting, the date and the minutes kept for them (new ones: the record's
+    attendance, or nobody signed in)."""
+    meeting = database.get_meeting(args.meeting)
+    day = date_option(args.date, "date", database, today=date.today())
+    found = database.find_minutes(meeting.name, day)
+    if found is None:
+        record = database.find_record(meeting.name, day)
+        found = Minutes(meeting.name, day, record.attendance if record else 0)
+    return meeting, day, found
+
+
+def add_report(args) -> int:
+    report = Report(args.section, args.text)
+    with open_database(args, writer=True) as database:
+        meeting, day, minutes = _minutes_of(database, args)
+        database.save_minutes(minutes.with_report(report))
+    print(escape(f"recorded the {report.section!r} at {meeting.name!r} on {day.isoformat()}"))
     return 0
 
 

@@ -43,9 +43,10 @@ class Selection:
 
 
 def select_records(args, progress: Progress, *, listed: bool,
-                   today: date | None = None) -> Selection:
+                   today: date | None = None, with_minutes: bool = False) -> Selection:
     """Read the database once (no lock) and pick the records the options ask for: oldest
-    first when they are `listed` one by one (totals need no order)."""
+    first when they are `listed` one by one (totals need no order); `with_minutes`, the
+    business meetings' minutes too."""
     today = today or date.today()
     progress.step("reading the database")
     with open_database(args, writer=False) as database:
@@ -53,7 +54,7 @@ def select_records(args, progress: Progress, *, listed: bool,
         currency = database.settings().currency
         stored = database.records()
         last = max(today, start) if start and end is None else end  # as for the records
-        minutes = tuple(database.minutes(meeting, start, last))
+        minutes = tuple(database.minutes(meeting, start, last)) if with_minutes else ()
     progress.step(f"adding up {len(stored):,} records")
     if start and end is None:
         end = max(today, start)

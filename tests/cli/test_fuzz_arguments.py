@@ -42,6 +42,8 @@ def base_command(command: tuple[str, ...], files: dict[str, Path]) -> list[str]:
         ("minutes", "add"): ["minutes", "add", "--meeting", MEETING, "--date", "2024-03-12",
                              "--motion", "Move the meeting to 7 pm", "--for", "3",
                              "--against", "1"],
+        ("minutes", "report"): ["minutes", "report", "--meeting", MEETING, "--date",
+                                "2024-03-12", "--section", "GSR report", "--text", "Voted"],
         ("minutes", "import"): ["minutes", "import", str(files["export"])],
     }
     assert command in bases, f"give `{' '.join(command)}` a valid command line here"

@@ -58,6 +58,11 @@ ARGUMENTS = [
                                 ("against", "against", "count"),
                                 ("abstain", "abstain", "count"), ("date", "date", "date"),
                                 ("meeting", "meeting", "lookup")]],
+    ("minutes report --section", ["minutes", "report", "--meeting", MEETING, "--date",
+                                  "2024-03-05", "--section", V], "report", "text"),
+    ("minutes report --text", ["minutes", "report", "--meeting", MEETING, "--date",
+                               "2024-03-05", "--section", "GSR", "--text", V],
+     "report text", "text"),
     ("minutes --from", ["minutes", "--from", V], "from", "date"),
     ("minutes --meeting", ["minutes", "--meeting", V], "meeting", "lookup"),
 ]

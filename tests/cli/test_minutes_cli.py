@@ -34,6 +34,16 @@ def test_a_vote_and_its_reconsideration_from_paper(cli, group):
     assert history == ["moved", "vote", "minority", "reconsider", "vote", "decided"]
 
 
+def test_a_report_is_kept_in_the_minutes_and_replaced_by_the_next_of_its_section(cli, group):
+    report = ["minutes", "report", "--meeting", MEETING, "--date", "2024-03-05"]
+    assert cli(*report, "--section", "Treasurer's report", "--text", "$12 in") == (
+        0, "recorded the \"Treasurer's report\" at 'Tuesday Night' on 2024-03-05\n", "")
+    assert cli(*report, "--section", "treasurer's REPORT", "--text", "$120 in, $80 rent")[0] == 0
+    out = cli("minutes")[1]
+    assert "Attendance: 12 attending." in out
+    assert "- **treasurer's REPORT:** $120 in, $80 rent\n" in out and "$12 in" not in out
+
+
 def test_nobody_signed_in_is_a_warning_not_a_refusal(cli, group):
     code, out, err = cli("minutes", "add", "--meeting", MEETING, "--date", "2024-04-02",
                          "--motion", "Buy books", "--for", "40", "--against", "0",

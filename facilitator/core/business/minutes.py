@@ -16,7 +16,7 @@ from facilitator.core.business.votes import Vote
 from facilitator.core.errors import ValidationError
 
 MEETING_LIMIT = 80  # as a record's meeting name
-SECTION_LIMIT = 40  # as an agenda section's title
+SECTION_LIMIT = 80  # an agenda section's title (40) or a heading typed from paper
 REPORT_LIMIT = 2000
 MAX_MOTIONS = 100
 MAX_REPORTS = 20
