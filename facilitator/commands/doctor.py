@@ -48,7 +48,8 @@ def check(path: Path) -> int:
     # The same checks every command makes when it reads a table, here for every document.
     problems = table_problems(tables)
     damaged = {problem.document for problem in problems}
-    problems += _check_links(tables.get("meetings", {}), tables.get("records", {}), damaged)
+    problems += _check_links(tables.get("meetings", {}), tables.get("records", {}), damaged,
+                             tables.get("minutes", {}))
     for problem in problems:
         print(escape(f"  {problem}"))
     print(f"  {len(tables.get('meetings', {}))} meetings, {len(tables.get('records', {}))} records")
@@ -64,9 +65,10 @@ def check(path: Path) -> int:
     return 0
 
 
-def _check_links(meetings: dict, records: dict, damaged: set[str]) -> list[Problem]:
-    """Names used twice, records of no known meeting, two records for one meeting and day
-    (among the documents that are not `damaged` themselves)."""
+def _check_links(meetings: dict, records: dict, damaged: set[str],
+                 minutes: dict | None = None) -> list[Problem]:
+    """Names used twice, records (and minutes) of no known meeting, two for one meeting and
+    day (among the documents that are not `damaged` themselves)."""
     problems = []
     names: dict[str, str] = {}
     for doc_id, meeting in meetings.items():
@@ -78,18 +80,20 @@ def _check_links(meetings: dict, records: dict, damaged: set[str]) -> list[Probl
                                     f"meeting {names[name.strip().casefold()]} too"))
         elif isinstance(name, str):
             names[name.strip().casefold()] = doc_id
-    days: dict[tuple[str, str], str] = {}
-    for doc_id, record in records.items():
-        if f"record {doc_id}" in damaged:
-            continue
-        name, day = record["meeting"], record["date"]
-        key = (name.strip().casefold(), day)
-        if key[0] not in names:
-            problems.append(Problem(f"record {doc_id}", f"there is no meeting named {name!r}"))
-        if key in days:
-            problems.append(Problem(f"record {doc_id}", f"{name!r} on {day} is also "
-                                                        f"record {days[key]}"))
-        days.setdefault(key, doc_id)
+    for kind, documents in (("record", records), ("minutes", minutes or {})):
+        days: dict[tuple[str, str], str] = {}
+        for doc_id, document in documents.items():
+            if f"{kind} {doc_id}" in damaged:
+                continue
+            name, day = document["meeting"], document["date"]
+            key = (name.strip().casefold(), day)
+            if key[0] not in names:
+                problems.append(Problem(f"{kind} {doc_id}",
+                                        f"there is no meeting named {name!r}"))
+            if key in days:
+                problems.append(Problem(f"{kind} {doc_id}", f"{name!r} on {day} is also "
+                                                            f"{kind} {days[key]}"))
+            days.setdefault(key, doc_id)
     return problems
 
 

@@ -145,3 +145,13 @@ def test_minutes_follow_a_renamed_meeting_and_leave_with_it(cli, group):
     assert code == 1 and "has 1 records and 1 minutes; add --with-records" in err
     assert cli("meetings", "remove", "Tuesday Group", "--with-records")[0] == 0
     assert json.loads(cli("minutes", "--format", "json")[1])["minutes"] == []
+
+
+def test_doctor_names_minutes_of_no_known_meeting(cli, group, db_path):
+    assert cli(*ADD, "--motion", HOURS, "--for", "6", "--against", "3")[0] == 0
+    content = orjson.loads(db_path.read_bytes())
+    content["tables"]["minutes"]["2"] = {**content["tables"]["minutes"]["1"],
+                                         "meeting": "Gone Group"}
+    db_path.write_bytes(orjson.dumps(content))
+    code, out, _ = cli("doctor")
+    assert code == 1 and "minutes 2: there is no meeting named 'Gone Group'" in out
