@@ -16,6 +16,7 @@ from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.records.record import Record
 from facilitator.core.records.records import Records, records_from_columns
 from facilitator.core.settings import GroupSettings
+from facilitator.core.treasury.entry import Entry
 from facilitator.store.errors import UnreadableDatabase
 
 _WRONG = (FacilitatorError, TypeError, ValueError, KeyError, AttributeError)
@@ -91,6 +92,7 @@ TABLES: dict[str, TableCheck] = {
     "records": _records,
     "settings": one_document("the settings", GroupSettings.from_dict),
     "stock": one_document("the chip stock", chip_stock.from_rows),
+    "ledger": each_document("ledger entry", Entry.from_dict),
 }
 
 

@@ -1,0 +1,71 @@
+"""The treasury commands' text output, in the group's currency format."""
+
+from facilitator.core.chips import chip_stock
+from facilitator.core.dates import describe_date
+from facilitator.core.errors import ValidationError
+from facilitator.core.money import format_cents
+from facilitator.core.text_out import echo
+from facilitator.core.treasury.position import Position
+from facilitator.core.treasury.split import Share, describe_plan
+from facilitator.store.database import Database
+from facilitator.store.ladders import group_ladder
+
+
+def entry_lines(chosen: list, currency: str, *, filtered: bool = False) -> list[str]:
+    if not chosen and filtered:
+        return ["No ledger entries in that period."]
+    if not chosen:
+        return ["No ledger entries: `facilitator treasury opening AMOUNT --date D` starts one."]
+    lines = [f"{'#':>5}  {'DATE':<10}  {'KIND':<12}  {'CATEGORY / TO':<24}  {'AMOUNT':>14}  MEMO"]
+    for number, entry in chosen:
+        lines.append(f"{number:>5}  {entry.date.isoformat():<10}  {entry.kind:<12}  "
+                     f"{entry.label[:24]:<24}  {format_cents(entry.signed):>14}  {entry.memo}")
+    lines.append(f"amounts in {currency}")
+    return lines
+
+
+def position_lines(figures: Position) -> list[str]:
+    money = lambda cents: f"{format_cents(cents, figures.currency):>18}"  # noqa: E731
+    since = (f"opening balance on {figures.start.isoformat()}" if figures.start
+             else "no opening balance: from the first entry")
+    lines = [f"Treasury on {describe_date(figures.on)}", "",
+             f"  {'Opening balance':<32}{money(figures.opening)}   {since}",
+             f"  {'Collections':<32}{money(figures.collections)}",
+             f"  {'Other income':<32}{money(figures.other_income)}",
+             f"  {'Expenses':<32}{money(-figures.expenses)}",
+             f"  {'Contributions':<32}{money(-figures.contributions)}",
+             f"  {'Balance':<32}{money(figures.balance)}", "",
+             f"  {'Average monthly expenses':<32}{money(figures.average_monthly_expenses)}   "
+             f"{figures.reserve_note()}",
+             f"  {'Prudent reserve (' + str(figures.reserve_months) + ' months)':<32}"
+             f"{money(figures.reserve_target)}",
+             f"  {'Available to send':<32}{money(figures.available)}", ""]
+    return lines + share_lines(figures, figures.split())
+
+
+def share_lines(figures: Position, shares: list[Share], *, recorded: bool = False) -> list[str]:
+    if not figures.plan:
+        return ['No split plan: `facilitator treasury plan "District 40" "Area 30" "GSO 30"`']
+    total = format_cents(sum(share.amount for share in shares), figures.currency)
+    head = (f"Recorded as contributions on {figures.on.isoformat()}" if recorded
+            else f"Split of {total}")
+    lines = [f"{head} ({describe_plan(figures.plan)}):"]
+    lines += [f"  {share.to[:40]:<40}{share.percent:>4}%"
+              f"{format_cents(share.amount, figures.currency):>18}" for share in shares]
+    return lines
+
+
+def stock_additions(database: Database, given: list[str]) -> tuple[dict, list[str]]:
+    """`--stock KEY=N` of a chip delivery: the stock rows after it and what each adds."""
+    ladder = group_ladder(database.settings(), database.path)
+    stock = chip_stock.from_rows(database.stock())
+    lines = []
+    for item in given:
+        key, equals, number = item.partition("=")
+        if not equals:
+            raise ValidationError("--stock", f"{echo(item)} is not KEY=N, e.g. 30days=20")
+        key = key.strip().lower()
+        label = ladder.stock_label(key)
+        stock = chip_stock.add(stock, key, number.strip())
+        lines.append(f"{label} ({key}): {chip_stock.level(stock, key).on_hand} on hand")
+    return chip_stock.to_rows(stock), lines
