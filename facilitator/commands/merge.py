@@ -10,6 +10,7 @@ from facilitator.core.records.export_json import dumps
 from facilitator.core.records.merge import merge_exports
 from facilitator.core.records.statistics import PERIODS
 from facilitator.core.text_out import escape
+from facilitator.core.treasury.ledger_json import attach_ledgers
 from facilitator.store.named_paths import output_path, read_input, write_output
 
 MAX_EXPORT_BYTES = 256 * 1024 * 1024
@@ -28,7 +29,7 @@ def register(subparsers) -> None:
 def run(args) -> int:
     output_path(args.output, args.db)  # refused before any work: nothing is written
     sources = [(name, read_json(name)) for name in args.files]
-    report = merge_exports(sources, args.by)
+    report = attach_ledgers(merge_exports(sources, args.by), sources)
     path = write_output(args.output, dumps(report), args.db)
     totals = report["totals"]
     print(escape(f"merged {len(sources)} groups ({totals['meetings']} meetings held, "

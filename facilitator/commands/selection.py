@@ -27,6 +27,7 @@ class Selection:
     previous: Records | None  # the same dates a year before; only with --from
     currency: str
     stored: int  # records in the whole database
+    ledger: tuple = ()  # the treasurer's entries of the period (none with --meeting)
 
 
 def select_records(args, progress: Progress, *, listed: bool,
@@ -43,6 +44,9 @@ def select_records(args, progress: Progress, *, listed: bool,
         meeting = database.get_meeting(args.meeting).name if args.meeting else None
         currency = database.settings().currency
         stored = database.records()
+        ledger = () if meeting else tuple(
+            entry for entry in database.ledger_entries()
+            if (start is None or entry.date >= start) and (end is None or entry.date <= end))
     progress.step(f"adding up {len(stored):,} records")
     if start and end is None:
         end = max(today, start)
@@ -50,4 +54,4 @@ def select_records(args, progress: Progress, *, listed: bool,
     if listed:
         rows = oldest_first(rows)
     previous = select(stored, meeting, *year_before(start, end)) if start else None
-    return Selection(rows, start, end, meeting, previous, currency, len(stored))
+    return Selection(rows, start, end, meeting, previous, currency, len(stored), ledger)

@@ -173,3 +173,38 @@ def test_a_locked_database_is_exit_3(cli, group, db_path):
         result = cli("treasury", "opening", "5", "--date", "2024-03-05")
     assert result[0] == 3 and result[2].count("\n") == 1
     assert snapshot(group) == before
+
+
+def test_export_and_merge_carry_each_groups_ledger(cli, group, tmp_path):
+    cli("treasury", "add", "expense", "12.50", "--date", "2024-03-01", "--category", "rent",
+        "--memo", "March")
+    assert cli("export", "--format", "json", "-o", tmp_path / "a.json")[0] == 0
+    document = orjson.loads((tmp_path / "a.json").read_bytes())
+    assert document["ledger"]["entries"] == [{"kind": "expense", "date": "2024-03-01",
+                                              "amount": "12.50", "category": "rent", "to": "",
+                                              "memo": "March"}]
+    document["ledger"]["entries"][0]["amount"] = "99.00"
+    (tmp_path / "b.json").write_bytes(orjson.dumps(document))
+    assert cli("merge", tmp_path / "a.json", tmp_path / "b.json", "-o", tmp_path / "m.json")[0] == 0
+    merged = orjson.loads((tmp_path / "m.json").read_bytes())
+    assert [g["ledger"]["entries"][0]["amount"] for g in merged["groups"]] == ["12.50", "99.00"]
+    # one meeting's export leaves the group's ledger out
+    code, out, _ = cli("export", "--format", "json", "--meeting", "Tuesday Night")
+    assert code == 0 and "ledger" not in orjson.loads(out)
+
+
+def test_the_treasurers_report_as_markdown(cli, group, tmp_path):
+    cli("treasury", "opening", "100", "--date", "2024-02-01")
+    cli("treasury", "add", "expense", "10", "--date", "2024-02-03", "--category", "rent",
+        "--memo", "[x](http://evil.example)")
+    code, out, _ = cli("export", "--format", "md", "--treasury", "--from", "2024-02-01",
+                       "--to", "2024-02-29")
+    assert code == 0
+    assert "| Balance at the end | 90.00 USD |" in out
+    assert "\\[x\\](http://evil.example)" in out
+    before = snapshot(group)
+    result = cli("export", "--format", "md", "--treasury", "-o", group / "facilitator.json")
+    check_promises(result, before, snapshot(group))
+    assert result[0] == 1
+    assert cli("export", "--format", "md", "--treasury", "-o", tmp_path / "t.md")[0] == 0
+    assert (tmp_path / "t.md").read_text(encoding="utf-8").startswith("# Treasurer's report")
