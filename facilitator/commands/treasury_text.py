@@ -36,7 +36,7 @@ def position_lines(figures: Position) -> list[str]:
              f"  {'Contributions':<32}{money(-figures.contributions)}",
              f"  {'Balance':<32}{money(figures.balance)}", "",
              f"  {'Average monthly expenses':<32}{money(figures.average_monthly_expenses)}   "
-             f"{figures.reserve_note()}",
+             f"averaged {figures.reserve_note()}",
              f"  {'Prudent reserve (' + str(figures.reserve_months) + ' months)':<32}"
              f"{money(figures.reserve_target)}",
              f"  {'Available to send':<32}{money(figures.available)}", ""]

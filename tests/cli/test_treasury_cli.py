@@ -131,7 +131,7 @@ def test_a_treasurers_month(cli, group):
     assert [share["amount"] for share in report["split"]] == [25020, 18765, 18765]
     code, out, _ = cli("treasury", "report", "--on", "2024-03-04")
     assert "Available to send" in out and "625.50 USD" in out
-    assert "average of the 2 full months so far (fewer than 12)" in out
+    assert "averaged over 2 full months so far (fewer than 12)" in out
 
     code, out, _ = cli("treasury", "split", "--record", "--date", "2024-03-04")
     assert code == 0 and "Recorded as contributions on 2024-03-04" in out

@@ -57,11 +57,11 @@ class Position:
     def reserve_note(self) -> str:
         """How the average was taken, said plainly when it is not over 12 months."""
         if self.months_averaged == 0:
-            return "no full month of expenses yet: the reserve is 0 until one has passed"
+            return "no full month of expenses yet"
         if self.months_averaged < AVERAGED_MONTHS:
             months = "month" if self.months_averaged == 1 else "months"
-            return f"average of the {self.months_averaged} full {months} so far (fewer than 12)"
-        return "average of the last 12 full months"
+            return f"over {self.months_averaged} full {months} so far (fewer than 12)"
+        return "over the last 12 full months"
 
     def to_json(self, amount: int | None = None) -> dict:
         """The `treasury report --json` object: amounts as integer cents."""

@@ -50,7 +50,7 @@ def treasurer_report(entries: Sequence[Entry], collections: Sequence[tuple[date,
     lines.append(markdown_table((["", "Amount"], rows, {1})))
     lines += ["", "## Prudent reserve", "",
               f"- **Average monthly expenses:** {money(after.average_monthly_expenses)} "
-              f"({markdown_text(after.reserve_note())})",
+              f"(averaged {markdown_text(after.reserve_note())})",
               f"- **Reserve kept ({after.reserve_months} months):** {money(after.reserve_target)}",
               f"- **Available to send:** {money(after.available)}", ""]
     if plan:
