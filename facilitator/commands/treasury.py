@@ -13,8 +13,10 @@ from facilitator.commands.common import date_option, open_database
 from facilitator.commands.treasury_text import (entry_lines, position_lines, share_lines,
                                                  stock_additions)
 from facilitator.core.clock import Clock, SystemClock
+from facilitator.core import validate
 from facilitator.core.errors import ValidationError
 from facilitator.core.money import format_cents, parse_amount
+from facilitator.core.settings import RESERVE_MONTHS_LIMIT
 from facilitator.core.treasury.entry import CHIPS_CATEGORY, Entry
 from facilitator.core.treasury.position import collections_of, position
 from facilitator.core.treasury.split import describe_plan, parse_plan
@@ -64,8 +66,10 @@ def register(subparsers) -> None:
     report.add_argument("--json", action="store_true", help="as JSON (amounts in cents)")
     report.set_defaults(run=run_report)
 
-    plan = actions.add_parser("plan", help="show or set the contribution split")
+    plan = actions.add_parser("plan", help="show or set the contribution split and the reserve")
     plan.add_argument("parts", nargs="*", metavar="PART", help='e.g. "District 40" "Area 30"')
+    plan.add_argument("--reserve-months", metavar="N",
+                      help="months of expenses kept as the prudent reserve (default 3)")
     plan.set_defaults(run=run_plan)
 
     split = actions.add_parser("split", help="split what is available (or AMOUNT)")
@@ -144,15 +148,19 @@ def run_report(args, clock: Clock | None = None) -> int:
 
 
 def run_plan(args, clock: Clock | None = None) -> int:
-    if not args.parts:
-        with open_database(args, writer=False) as database:
-            plan = database.settings().split_plan
-        print(escape(f"split plan: {describe_plan(plan)}"))
-        return 0
-    plan = parse_plan(args.parts)  # refused before the database is opened for writing
-    with open_database(args, writer=True) as database:
-        database.save_settings(database.settings().edit(split_plan=plan))
-    print(escape(f"split plan: {describe_plan(plan)}"))
+    changes = {}
+    if args.parts:  # refused before the database is opened for writing
+        changes["split_plan"] = parse_plan(args.parts)
+    if args.reserve_months is not None:
+        changes["reserve_months"] = validate.count("reserve months", args.reserve_months,
+                                                   maximum=RESERVE_MONTHS_LIMIT)
+    with open_database(args, writer=bool(changes)) as database:
+        settings = database.settings()
+        if changes:
+            settings = settings.edit(**changes)
+            database.save_settings(settings)
+    print(escape(f"split plan: {describe_plan(settings.split_plan)}; prudent reserve: "
+                 f"{settings.reserve_months} months of expenses"))
     return 0
 
 

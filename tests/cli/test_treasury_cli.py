@@ -33,6 +33,8 @@ ARGUMENTS = [
     ("split AMOUNT", ["treasury", "split", V], "amount", set()),
     ("split --date", ["treasury", "split", "--record", "--date", V], "date", set()),
     ("plan PART", ["treasury", "plan", V], "plan", set()),
+    ("plan --reserve-months", ["treasury", "plan", "--reserve-months", V], "reserve months",
+     set()),
     ("add expense --stock", ["treasury", "add", "expense", "5", "--date", "2024-03-05",
                              "--category", "chips and keytags", "--stock", V], "", set()),
 ]

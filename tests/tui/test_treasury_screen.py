@@ -174,3 +174,28 @@ async def test_it_works_at_40x12(make_app):
         assert screen.query_one(DataTable).region.height >= 3
         await add_through_form(pilot, "income", "3", day="2024-03-01")
         assert stored(app)[-1] == Entry("income", date(2024, 3, 1), 300)
+
+
+async def test_the_plan_is_set_in_the_app_checked_and_undone(make_app):
+    app = make_app(meetings=[MEETING])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_treasury(app, pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#plan-split", Input).value = "District 40, Area 30, GSO 20"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert str(form.query_one("#plan-error", Static).render()) == (
+            "split plan: the percents total 90, not 100")
+        form.query_one("#plan-split", Input).value = "District 40, Area 30%, GSO 30"
+        form.query_one("#plan-reserve", Input).value = "2"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = app.database.settings()
+        assert saved.split_plan == (("District", 40), ("Area", 30), ("GSO", 30))
+        assert saved.reserve_months == 2 and screen.figures.reserve_months == 2
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.database.settings().split_plan == ()
+        assert app.database.settings().reserve_months == 3

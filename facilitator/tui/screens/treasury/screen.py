@@ -50,6 +50,8 @@ class TreasuryScreen(GuardedHandlers, Screen):
                 tooltip="Take back the last change (key: u)"),
         Binding("w", "write_report", "Report", id="treasury.report",
                 tooltip="Write last month's treasurer's report as Markdown (key: w)"),
+        Binding("p", "plan", "Plan", id="treasury.plan",
+                tooltip="The prudent reserve and the contribution split (key: p)"),
     ]
 
     def __init__(self) -> None:
@@ -67,6 +69,7 @@ class TreasuryScreen(GuardedHandlers, Screen):
             yield Button("Add (a)", action="screen.add", compact=True)
             yield Button("Write report (w)", action="screen.write_report", compact=True,
                          variant="primary")
+            yield Button("Plan (p)", action="screen.plan", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -205,6 +208,22 @@ class TreasuryScreen(GuardedHandlers, Screen):
             undo.run()
 
         self.change(undo.said, take_back)
+
+    def action_plan(self) -> None:
+        from facilitator.tui.screens.treasury.plan_form import PlanFormScreen
+
+        self.app.push_screen(PlanFormScreen(), self.save_plan)
+
+    def save_plan(self, settings) -> None:
+        if settings is None or settings == self.app.settings:
+            return
+        old = self.app.settings
+
+        def save() -> Undo:
+            self.app.save_settings(settings)
+            return Undo("The previous plan is back.", lambda: self.app.save_settings(old))
+
+        self.change("Plan saved.", save)
 
     # -- the report ---------------------------------------------------------------------------
 
