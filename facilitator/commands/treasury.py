@@ -10,18 +10,19 @@ from datetime import date
 import orjson
 
 from facilitator.commands.common import date_option, open_database
-from facilitator.commands.treasury_text import (entry_lines, position_lines, share_lines,
-                                                 stock_additions)
+from facilitator.commands.treasury_text import entry_lines, position_lines, share_lines
 from facilitator.core.clock import Clock, SystemClock
 from facilitator.core import validate
 from facilitator.core.errors import ValidationError
 from facilitator.core.money import format_cents, parse_amount
 from facilitator.core.settings import RESERVE_MONTHS_LIMIT
+from facilitator.core.treasury.chip_delivery import parse_delivery, stock_after_delivery
 from facilitator.core.treasury.entry import CHIPS_CATEGORY, Entry
 from facilitator.core.treasury.position import collections_of, position
 from facilitator.core.treasury.split import describe_plan, parse_plan
 from facilitator.core.text_out import escape
 from facilitator.store.database import Database
+from facilitator.store.ladders import group_ladder
 
 _KINDS = {"expense": "an expense", "contribution": "a contribution to a service body",
           "income": "other income (e.g. a literature sale)"}
@@ -95,7 +96,9 @@ def run_add(args, clock: Clock | None = None) -> int:
         if getattr(args, "stock", None):
             if entry.category != CHIPS_CATEGORY:
                 raise ValidationError("--stock", f'goes with --category "{CHIPS_CATEGORY}"')
-            stock, added = stock_additions(database, args.stock)
+            ladder = group_ladder(settings, database.path)
+            delivery = parse_delivery(args.stock, ladder, "--stock")
+            stock, added = stock_after_delivery(database.stock(), delivery, ladder)
         number, = database.add_ledger_entries([entry], stock=stock)
     print(escape(f"entry {number}: {entry.kind} of "
                  f"{format_cents(entry.amount, settings.currency)} on {day.isoformat()}"

@@ -1,14 +1,9 @@
 """The treasury commands' text output, in the group's currency format."""
 
-from facilitator.core.chips import chip_stock
 from facilitator.core.dates import describe_date
-from facilitator.core.errors import ValidationError
 from facilitator.core.money import format_cents
-from facilitator.core.text_out import echo
 from facilitator.core.treasury.position import Position
 from facilitator.core.treasury.split import Share, describe_plan
-from facilitator.store.database import Database
-from facilitator.store.ladders import group_ladder
 
 
 def entry_lines(chosen: list, currency: str, *, filtered: bool = False) -> list[str]:
@@ -53,19 +48,3 @@ def share_lines(figures: Position, shares: list[Share], *, recorded: bool = Fals
     lines += [f"  {share.to[:40]:<40}{share.percent:>4}%"
               f"{format_cents(share.amount, figures.currency):>18}" for share in shares]
     return lines
-
-
-def stock_additions(database: Database, given: list[str]) -> tuple[dict, list[str]]:
-    """`--stock KEY=N` of a chip delivery: the stock rows after it and what each adds."""
-    ladder = group_ladder(database.settings(), database.path)
-    stock = chip_stock.from_rows(database.stock())
-    lines = []
-    for item in given:
-        key, equals, number = item.partition("=")
-        if not equals:
-            raise ValidationError("--stock", f"{echo(item)} is not KEY=N, e.g. 30days=20")
-        key = key.strip().lower()
-        label = ladder.stock_label(key)
-        stock = chip_stock.add(stock, key, number.strip())
-        lines.append(f"{label} ({key}): {chip_stock.level(stock, key).on_hand} on hand")
-    return chip_stock.to_rows(stock), lines

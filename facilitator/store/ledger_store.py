@@ -38,8 +38,7 @@ class LedgerStore:
                 table.remove(doc_ids=old_openings)
             numbers.extend(table.insert_multiple(entry.to_dict() for entry in entries))
             if stock is not None:
-                self._db.table("stock").truncate()
-                self._db.table("stock").insert(Document(stock, doc_id=1))
+                self._save_stock_rows(stock)
 
         self._write(change, backup=True)
         return numbers
@@ -53,11 +52,22 @@ class LedgerStore:
         self._write(lambda: self._db.table("ledger").upsert(Document(entry.to_dict(), doc_id=number)),
                     backup=True)
 
-    def remove_ledger_entry(self, number: int) -> Entry:
-        """Delete entry `number`; returns it (to put back on undo)."""
+    def remove_ledger_entry(self, number: int, *, stock: dict[str, dict] | None = None) -> Entry:
+        """Delete entry `number` (and put the chip stock back to `stock` in the same write,
+        when given); returns it, to put back on undo."""
         entry = self._ledger_entry(number)
-        self._write(lambda: self._db.table("ledger").remove(doc_ids=[number]), backup=True)
+
+        def change() -> None:
+            self._db.table("ledger").remove(doc_ids=[number])
+            if stock is not None:
+                self._save_stock_rows(stock)
+
+        self._write(change, backup=True)
         return entry
+
+    def _save_stock_rows(self, stock: dict[str, dict]) -> None:
+        self._db.table("stock").truncate()
+        self._db.table("stock").insert(Document(stock, doc_id=1))
 
     def _ledger_entry(self, number: int) -> Entry:
         found = dict(self.ledger()).get(number)

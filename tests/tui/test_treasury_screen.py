@@ -199,3 +199,24 @@ async def test_the_plan_is_set_in_the_app_checked_and_undone(make_app):
         await pilot.pause()
         assert app.database.settings().split_plan == ()
         assert app.database.settings().reserve_months == 3
+
+
+async def test_a_chip_delivery_adds_to_the_stock_and_undo_takes_both_back(make_app):
+    app = make_app(meetings=[MEETING])
+    app.database.save_stock({"30d": {"on_hand": 2, "reorder_at": 5}})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_treasury(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#entry-stock", Input).value = "30d=20, 1y=5"
+        await fill_form(pilot, "expense", "60", "rent", day="2024-03-01")
+        assert str(app.screen.query_one("#entry-error", Static).render()) == (
+            'chips received: goes with the category "chips and keytags"')
+        await fill_form(pilot, "expense", "60", "Chips and keytags", day="2024-03-01")
+        assert [entry.amount for entry in stored(app)] == [6000]
+        assert app.database.stock() == {"30d": {"on_hand": 22, "reorder_at": 5},
+                                        "1y": {"on_hand": 5, "reorder_at": 0}}
+        await pilot.press("u")
+        await pilot.pause()
+        assert stored(app) == []
+        assert app.database.stock() == {"30d": {"on_hand": 2, "reorder_at": 5}}

@@ -182,3 +182,41 @@ def test_entry_round_trip_and_categories():
         Entry.from_dict({**entry.to_dict(), "amount": "4500"})
     with pytest.raises(ValidationError, match="YYYY-MM-DD"):
         Entry.from_dict({**entry.to_dict(), "date": "2025-02-30"})
+
+
+@pytest.mark.parametrize("items, expected", [
+    (["30d=20", " 1y = 5 "], {"30d": 20, "1y": 5}),
+    (["30D=2", "30d=3"], {"30d": 5}),
+    (["", "  "], {}),
+])
+def test_a_chip_delivery_is_read(items, expected):
+    from facilitator.core.treasury.chip_delivery import parse_delivery
+    from facilitator.store.ladders import load_ladder
+
+    assert parse_delivery(items, load_ladder("aa")) == expected
+
+
+@pytest.mark.parametrize("items, reason", [
+    (["30d"], "is not KEY=N"),
+    (["7q=3"], "'7q' is not on the aa ladder"),
+    (["30d=-1"], "whole number"),
+    (["30d=1.5"], "whole number"),
+    (["30d=9999999"], "more than 1,000,000"),
+])
+def test_a_chip_delivery_refusal_names_the_field(items, reason):
+    from facilitator.core.treasury.chip_delivery import parse_delivery
+    from facilitator.store.ladders import load_ladder
+
+    with pytest.raises(ValidationError, match=reason) as caught:
+        parse_delivery(items, load_ladder("aa"))
+    assert caught.value.field.startswith("chips received")
+
+
+def test_a_chip_delivery_adds_to_the_stock():
+    from facilitator.core.treasury.chip_delivery import stock_after_delivery
+    from facilitator.store.ladders import load_ladder
+
+    rows, lines = stock_after_delivery({"30d": {"on_hand": -2, "reorder_at": 5}},
+                                       {"30d": 20, "1y": 5}, load_ladder("aa"))
+    assert rows == {"30d": {"on_hand": 18, "reorder_at": 5}, "1y": {"on_hand": 5, "reorder_at": 0}}
+    assert lines[0].endswith("(30d): 18 on hand")

@@ -17,11 +17,14 @@ from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.money import format_cents
+from facilitator.core.treasury.chip_delivery import stock_after_delivery
 from facilitator.core.treasury.entry import Entry
 from facilitator.core.treasury.position import Position, collections_of, position
 from facilitator.core.treasury.report_markdown import last_full_month, treasurer_report
+from facilitator.store.ladders import group_ladder
 from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text, printable
+from facilitator.tui.screens.treasury.entry_form import EntryFormScreen, TypedEntry
 from facilitator.tui.screens.treasury.figures import TreasuryFigures
 
 COLUMNS = ("Date", "Amount", "Kind", "Category / to", "Memo")  # the amount shows at 40 columns
@@ -131,23 +134,27 @@ class TreasuryScreen(GuardedHandlers, Screen):
         self.reload(select=select)
 
     def action_add(self) -> None:
-        from facilitator.tui.screens.treasury.entry_form import EntryFormScreen
-
         self.app.push_screen(EntryFormScreen(), self.add_entry)
 
-    def add_entry(self, entry: Entry | None) -> None:
-        if entry is None:
+    def add_entry(self, typed: TypedEntry | None) -> None:
+        if typed is None:
             return
-        database = self.app.database
+        database, entry = self.app.database, typed.entry
         replaced = [(n, old) for n, old in self.entries if old.kind == entry.kind == "opening"]
 
         def add() -> Undo:
-            number, = database.add_ledger_entries([entry])
+            stock_before = stock_after = None
+            if typed.delivery:
+                ladder = group_ladder(self.app.settings, database.path)
+                stock_before = database.stock()
+                stock_after, lines = stock_after_delivery(stock_before, typed.delivery, ladder)
+                self.notify("Chip stock: " + "; ".join(lines))
+            number, = database.add_ledger_entries([entry], stock=stock_after)
             if replaced:  # the opening balance before this one comes back on undo
                 return Undo("The previous opening balance is back.",
                             lambda: database.replace_ledger_entry(number, replaced[0][1]))
             return Undo("The entry added was taken back.",
-                        lambda: database.remove_ledger_entry(number))
+                        lambda: database.remove_ledger_entry(number, stock=stock_before))
 
         self.change(f"Added: {describe(entry)}.", add)
 
@@ -155,11 +162,9 @@ class TreasuryScreen(GuardedHandlers, Screen):
         chosen = self.highlighted()
         if chosen is None:
             return
-        from facilitator.tui.screens.treasury.entry_form import EntryFormScreen
-
         number, old = chosen
         self.app.push_screen(EntryFormScreen(old),
-                             lambda entry: self.edit_entry(number, old, entry))
+                             lambda typed: self.edit_entry(number, old, typed and typed.entry))
 
     @on(DataTable.RowSelected)
     def row_selected(self) -> None:
