@@ -18,7 +18,6 @@ from facilitator.core.money import format_cents, parse_amount
 from facilitator.core.settings import RESERVE_MONTHS_LIMIT
 from facilitator.core.treasury.chip_delivery import parse_delivery, stock_after_delivery
 from facilitator.core.treasury.entry import CHIPS_CATEGORY, Entry
-from facilitator.core.treasury.position import collections_of, position
 from facilitator.core.treasury.split import describe_plan, parse_plan
 from facilitator.core.text_out import escape
 from facilitator.store.database import Database
@@ -141,7 +140,7 @@ def run_list(args, clock: Clock | None = None) -> int:
 def run_report(args, clock: Clock | None = None) -> int:
     with open_database(args, writer=False) as database:
         on = date_option(args.on, "--on", database, today=today(clock)) or today(clock)
-        figures = treasury_position(database, on)
+        figures = database.treasury(on)
     if args.json:
         print(orjson.dumps(figures.to_json(), option=orjson.OPT_INDENT_2).decode())
         return 0
@@ -175,7 +174,7 @@ def run_split(args, clock: Clock | None = None) -> int:
     amount = parse_amount(args.amount, "amount") if args.amount is not None else None
     with open_database(args, writer=args.record) as database:
         on = date_option(args.date, "date", database, today=today(clock)) or today(clock)
-        figures = treasury_position(database, on)
+        figures = database.treasury(on)
         if not figures.plan:
             raise ValidationError("plan", 'there is no split plan yet; set one with '
                                           '`facilitator treasury plan "District 40" …`')
@@ -199,12 +198,3 @@ def record_split(database: Database, figures, shares, on: date) -> None:
     database.add_ledger_entries([Entry("contribution", on, share.amount, to=share.to,
                                        memo=f"{share.percent}% of the split")
                                  for share in shares if share.amount])
-
-
-def treasury_position(database: Database, on: date):
-    """The treasury on `on`, from the ledger and the records' collections."""
-    settings = database.settings()
-    return position(database.ledger_entries(), collections_of(database.records(),
-                                                              settings.currency),
-                    on, currency=settings.currency, reserve_months=settings.reserve_months,
-                    plan=settings.split_plan)

@@ -6,9 +6,7 @@ from facilitator.commands.treasury import today
 from facilitator.core.clock import Clock
 from facilitator.core.errors import ValidationError
 from facilitator.core.text_out import escape
-from facilitator.core.treasury.position import collections_of
-from facilitator.core.treasury.report_markdown import last_full_month, treasurer_report
-from facilitator.store.database import Database
+from facilitator.core.treasury.report_markdown import last_full_month
 from facilitator.store.named_paths import output_path, write_output
 
 
@@ -27,7 +25,7 @@ def run_report(args, clock: Clock | None = None) -> int:
         end = date_option(args.end, "to", database, today=today(clock)) or max(end, start)
         if end < start:
             raise ValidationError("to", f"{end.isoformat()} is before --from {start.isoformat()}")
-        data = report_of(database, start, end).encode("utf-8")
+        data = database.treasurer_report(start, end).encode("utf-8")
     if args.output is None:
         emit(data)
         return 0
@@ -35,12 +33,3 @@ def run_report(args, clock: Clock | None = None) -> int:
     print(escape(f"wrote the treasurer's report for {start.isoformat()} to {end.isoformat()} "
                  f"to {path}"))
     return 0
-
-
-def report_of(database: Database, start, end) -> str:
-    """The treasurer's report of `start` to `end` from what the database holds."""
-    settings = database.settings()
-    return treasurer_report(database.ledger_entries(),
-                            collections_of(database.records(), settings.currency), start, end,
-                            currency=settings.currency, reserve_months=settings.reserve_months,
-                            plan=settings.split_plan)

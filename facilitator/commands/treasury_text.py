@@ -35,6 +35,9 @@ def position_lines(figures: Position) -> list[str]:
              f"  {'Prudent reserve (' + str(figures.reserve_months) + ' months)':<32}"
              f"{money(figures.reserve_target)}",
              f"  {'Available to send':<32}{money(figures.available)}", ""]
+    if figures.uncounted_collections:
+        lines[4:4] = [f"  ({figures.uncounted_collections} collections in another currency "
+                      f"than {figures.currency} are not counted)"]
     return lines + share_lines(figures, figures.split())
 
 

@@ -6,8 +6,13 @@ split's contributions (or a chip delivery with the stock it adds) are that same 
 
 from tinydb.table import Document
 
+from datetime import date
+
 from facilitator.core.errors import ValidationError
 from facilitator.core.treasury.entry import Entry
+from facilitator.core.treasury.position import (Position, collections_of, position,
+                                                uncounted_collections)
+from facilitator.core.treasury.report_markdown import treasurer_report
 
 
 class LedgerStore:
@@ -21,6 +26,23 @@ class LedgerStore:
 
     def ledger_entries(self) -> list[Entry]:
         return [entry for _, entry in self.ledger()]
+
+    def treasury(self, on: date) -> Position:
+        """The treasury on `on`: the ledger, the records' collections and the group's plan."""
+        settings, records = self.settings(), self.records()
+        return position(self.ledger_entries(), collections_of(records, settings.currency), on,
+                        currency=settings.currency, reserve_months=settings.reserve_months,
+                        plan=settings.split_plan,
+                        uncounted=uncounted_collections(records, settings.currency))
+
+    def treasurer_report(self, start: date, end: date) -> str:
+        """The treasurer's Markdown report of `start` to `end`."""
+        settings = self.settings()
+        return treasurer_report(self.ledger_entries(),
+                                collections_of(self.records(), settings.currency), start, end,
+                                currency=settings.currency,
+                                reserve_months=settings.reserve_months,
+                                plan=settings.split_plan)
 
     def add_ledger_entries(self, entries: list[Entry], *,
                            stock: dict[str, dict] | None = None) -> list[int]:

@@ -220,3 +220,19 @@ def test_a_chip_delivery_adds_to_the_stock():
                                        {"30d": 20, "1y": 5}, load_ladder("aa"))
     assert rows == {"30d": {"on_hand": 18, "reorder_at": 5}, "1y": {"on_hand": 5, "reorder_at": 0}}
     assert lines[0].endswith("(30d): 18 on hand")
+
+
+def test_collections_in_another_currency_are_counted_apart():
+    from facilitator.core.records.record import Record
+    from facilitator.core.records.records import Records
+    from facilitator.core.treasury.position import collections_of, uncounted_collections
+
+    records = Records.of([Record("T", D("2024-01-02"), 5, collection=500, currency="USD"),
+                          Record("T", D("2024-01-09"), 5, collection=700, currency="EUR"),
+                          Record("T", D("2024-01-16"), 5, collection=0, currency="EUR")])
+    assert collections_of(records, "EUR") == [(D("2024-01-09"), 700)]
+    assert uncounted_collections(records, "EUR") == 1
+    figures = position([], collections_of(records, "EUR"), D("2024-02-01"), currency="EUR",
+                       uncounted=uncounted_collections(records, "EUR"))
+    assert figures.to_json()["collections_in_other_currencies"] == 1
+    assert figures.balance == 700

@@ -35,6 +35,7 @@ class Position:
     average_monthly_expenses: int
     reserve_months: int
     plan: Plan = ()
+    uncounted_collections: int = 0  # meetings whose collection is in another currency
 
     @property
     def balance(self) -> int:
@@ -76,6 +77,7 @@ class Position:
             "reserve_months": self.reserve_months, "reserve_target": self.reserve_target,
             "available": self.available,
             "split": [share.to_dict() for share in self.split(amount)],
+            "collections_in_other_currencies": self.uncounted_collections,
         }
 
 
@@ -87,6 +89,12 @@ def collections_of(records: Records, currency: str) -> list[tuple[date, int]]:
             if cents and code == currency]
 
 
+def uncounted_collections(records: Records, currency: str) -> int:
+    """How many meetings collected in another currency than the group's (not added up)."""
+    return sum(1 for cents, code in zip(records.column("collection"), records.column("currency"))
+               if cents and code != currency)
+
+
 def opening_of(entries: Iterable[Entry]) -> Entry | None:
     """The opening balance (the latest one, should a file hold two)."""
     openings = [entry for entry in entries if entry.kind == "opening"]
@@ -94,7 +102,8 @@ def opening_of(entries: Iterable[Entry]) -> Entry | None:
 
 
 def position(entries: Sequence[Entry], collections: Iterable[tuple[date, int]], on: date, *,
-             currency: str = "USD", reserve_months: int = 3, plan: Plan = ()) -> Position:
+             currency: str = "USD", reserve_months: int = 3, plan: Plan = (),
+             uncounted: int = 0) -> Position:
     """The treasury on `on` from the ledger `entries` and the meetings' `collections`."""
     opening = opening_of(entries)
     start = opening.date if opening else None
@@ -110,7 +119,7 @@ def position(entries: Sequence[Entry], collections: Iterable[tuple[date, int]], 
     months, average = average_monthly_expenses(entries, on)
     return Position(on, currency, start, opening.amount if opening and opening.date <= on else 0,
                     collected, sums["income"], sums["expense"], sums["contribution"], months,
-                    average, reserve_months, plan)
+                    average, reserve_months, plan, uncounted)
 
 
 def average_monthly_expenses(entries: Sequence[Entry], on: date) -> tuple[int, int]:

@@ -19,8 +19,8 @@ from facilitator.core.errors import FacilitatorError
 from facilitator.core.money import format_cents
 from facilitator.core.treasury.chip_delivery import stock_after_delivery
 from facilitator.core.treasury.entry import Entry
-from facilitator.core.treasury.position import Position, collections_of, position
-from facilitator.core.treasury.report_markdown import last_full_month, treasurer_report
+from facilitator.core.treasury.position import Position
+from facilitator.core.treasury.report_markdown import last_full_month
 from facilitator.store.ladders import group_ladder
 from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text, printable
@@ -84,18 +84,14 @@ class TreasuryScreen(GuardedHandlers, Screen):
 
     def reload(self, *, select: int | None = None) -> None:
         """Read the ledger and the collections again; show the figures and the entries."""
-        database, settings = self.app.database, self.app.settings
+        database = self.app.database
         try:
             self.entries = database.ledger()
-            collected = collections_of(database.records(), settings.currency)
+            self.figures = database.treasury(self.app.clock.now().date())
         except FacilitatorError as problem:  # a damaged entry or record: say so, show nothing
             self.show_error(problem)
             return
         self.show_error(None)
-        self.figures = position([entry for _, entry in self.entries], collected,
-                                self.app.clock.now().date(), currency=settings.currency,
-                                reserve_months=settings.reserve_months,
-                                plan=settings.split_plan)
         self.query_one(TreasuryFigures).show(self.figures)
         table = self.query_one(DataTable)
         table.clear()
@@ -236,14 +232,10 @@ class TreasuryScreen(GuardedHandlers, Screen):
         """Last month's treasurer's report, written beside the database."""
         from facilitator.store.named_paths import write_output
 
-        database, settings = self.app.database, self.app.settings
+        database = self.app.database
         start, end = last_full_month(self.app.clock.now().date())
         try:
-            text = treasurer_report(
-                [entry for _, entry in database.ledger()],
-                collections_of(database.records(), settings.currency), start, end,
-                currency=settings.currency, reserve_months=settings.reserve_months,
-                plan=settings.split_plan)
+            text = database.treasurer_report(start, end)
             name = database.path.with_name(f"treasurer-report-{start:%Y-%m}.md")
             path = write_output(str(name), text.encode("utf-8"), str(database.path))
         except FacilitatorError as error:
