@@ -71,8 +71,8 @@ class LedgerStore:
         if entry.kind == "opening" and any(
                 other.kind == "opening" and doc_id != number for doc_id, other in self.ledger()):
             raise ValidationError("opening", "a ledger has one opening balance; change that one")
-        self._write(lambda: self._db.table("ledger").upsert(Document(entry.to_dict(), doc_id=number)),
-                    backup=True)
+        corrected = Document(entry.to_dict(), doc_id=number)
+        self._write(lambda: self._db.table("ledger").upsert(corrected), backup=True)
 
     def remove_ledger_entry(self, number: int, *, stock: dict[str, dict] | None = None) -> Entry:
         """Delete entry `number` (and put the chip stock back to `stock` in the same write,

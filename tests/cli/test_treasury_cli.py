@@ -92,7 +92,9 @@ def test_each_refusal_is_one_line_and_writes_nothing(cli, group, argv, message):
 
 def test_a_split_without_a_plan_or_money_is_refused(cli, group):
     before = snapshot(group)
-    assert cli("treasury", "split")[2].startswith("facilitator: plan: there is no split plan")
+    result = cli("treasury", "split")
+    check_promises(result, before, snapshot(group))
+    assert result[2].startswith("facilitator: plan: there is no split plan")
     cli("treasury", "plan", "GSO 100")
     before = snapshot(group)
     result = cli("treasury", "split", "--record", "--date", "2024-03-05")

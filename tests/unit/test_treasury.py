@@ -1,6 +1,6 @@
 """The treasurer's arithmetic: balance, prudent reserve, available, the split."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -236,3 +236,24 @@ def test_collections_in_another_currency_are_counted_apart():
                        uncounted=uncounted_collections(records, "EUR"))
     assert figures.to_json()["collections_in_other_currencies"] == 1
     assert figures.balance == 700
+
+
+entries_strategy = st.lists(st.builds(
+    lambda kind, day, cents: Entry(kind, date(2024, 1, 1) + timedelta(days=day),
+                                   cents if kind == "opening" else cents + 1,
+                                   category="rent" if kind == "expense" else "",
+                                   to="GSO" if kind == "contribution" else ""),
+    st.sampled_from(["opening", "income", "expense", "contribution"]),
+    st.integers(0, 500), st.integers(0, 10**7)), max_size=30)
+
+
+@settings(max_examples=100, deadline=None)
+@given(entries_strategy, st.integers(0, 600), st.integers(0, 24))
+def test_available_is_never_negative_and_balance_adds_up(entries, day, months):
+    """Whatever the ledger: available >= 0, the split sums to it, the balance adds up."""
+    on = date(2024, 1, 1) + timedelta(days=day)
+    figures = position(entries, [], on, reserve_months=months, plan=(("A", 70), ("B", 30)))
+    assert figures.available >= 0 and figures.reserve_target >= 0
+    assert sum(share.amount for share in figures.split()) == figures.available
+    assert figures.balance == (figures.opening + figures.other_income - figures.expenses
+                               - figures.contributions)
