@@ -50,4 +50,9 @@ def share_lines(figures: Position, shares: list[Share], *, recorded: bool = Fals
     lines = [f"{head} ({describe_plan(figures.plan)}):"]
     lines += [f"  {share.to[:40]:<40}{share.percent:>4}%"
               f"{format_cents(share.amount, figures.currency):>18}" for share in shares]
+    split_total = sum(share.amount for share in shares)
+    if split_total > figures.available:
+        lines.append(f"Note: {total} is more than is available to send "
+                     f"({format_cents(figures.available, figures.currency)}): it takes from "
+                     "the prudent reserve.")
     return lines

@@ -155,7 +155,9 @@ def test_split_of_an_amount_in_text_and_cents(cli, group):
     cli("treasury", "plan", "District 40", "Area 30", "GSO 30")
     code, out, _ = cli("treasury", "split", "0.01")
     assert code == 0
-    assert [line.split()[-2] for line in out.splitlines()[1:]] == ["0.01", "0.00", "0.00"]
+    assert [line.split()[-2] for line in out.splitlines()[1:4]] == ["0.01", "0.00", "0.00"]
+    assert out.splitlines()[4] == ("Note: 0.01 USD is more than is available to send "
+                                   "(0.00 USD): it takes from the prudent reserve.")
 
 
 def test_the_command_takes_its_date_from_the_clock(db_path, monkeypatch, capsys, group):
