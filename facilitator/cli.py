@@ -15,7 +15,7 @@ from facilitator.core.errors import FacilitatorError
 from facilitator.core.text_out import LINE_LIMIT, escape
 
 COMMANDS = ("meetings", "record", "doctor", "chips", "history", "export", "importer", "merge",
-            "demo", "display", "serve", "minutes")
+            "demo", "display", "serve", "minutes", "treasury")
 
 
 class ArgumentParser(argparse.ArgumentParser):

@@ -8,6 +8,7 @@ from facilitator.core.records.export_csv import grouped_csv, occurrence_csv
 from facilitator.core.records.export_json import GROUPINGS, dumps, export_document
 from facilitator.core.records.export_markdown import markdown_report
 from facilitator.core.records.statistics import group
+from facilitator.core.treasury.ledger_json import ledger_json
 from facilitator.core.text_out import escape
 from facilitator.store.batch_gc import collector_paused
 from facilitator.store.named_paths import output_path, write_output
@@ -23,10 +24,16 @@ def register(subparsers) -> None:
     parser.add_argument("--by", choices=GROUPINGS, default="occurrence",
                         help="one line per meeting held (default) or totals per period")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    parser.add_argument("--treasury", action="store_true",
+                        help="the treasurer's report (with --format md; default: last month)")
     parser.set_defaults(run=run)
 
 
-def run(args) -> int:
+def run(args, clock=None) -> int:
+    if args.treasury:
+        from facilitator.commands.treasury_report import run_report
+
+        return run_report(args, clock)
     if args.output is not None:
         output_path(args.output, args.db)  # refused before any work: nothing is written
     with Progress() as progress, collector_paused():
@@ -53,6 +60,8 @@ def render(chosen: Selection, form: str, by: str) -> bytes:
         document = export_document(chosen.rows, by, chosen.start, chosen.end, chosen.previous)
         if chosen.minutes:  # carried for `minutes import` and `merge`
             document["minutes"] = minutes_document(chosen.minutes)["minutes"]
+        if chosen.meeting is None:  # the ledger is the whole group's
+            document["ledger"] = ledger_json(chosen.ledger, chosen.currency)
         return dumps(document)
     title = f"Attendance report: {chosen.meeting}" if chosen.meeting else "Attendance report"
     return markdown_report(chosen.rows, by, chosen.start, chosen.end, chosen.previous,

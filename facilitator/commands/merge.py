@@ -11,6 +11,7 @@ from facilitator.core.records.export_json import dumps
 from facilitator.core.records.merge import merge_exports
 from facilitator.core.records.statistics import PERIODS
 from facilitator.core.text_out import escape
+from facilitator.core.treasury.ledger_json import attach_ledgers
 from facilitator.store.named_paths import output_path, read_input, write_output
 
 MAX_EXPORT_BYTES = 256 * 1024 * 1024
@@ -29,7 +30,7 @@ def register(subparsers) -> None:
 def run(args) -> int:
     output_path(args.output, args.db)  # refused before any work: nothing is written
     sources = [(name, read_json(name)) for name in args.files]
-    report = merge_exports(sources, args.by)
+    report = attach_ledgers(merge_exports(sources, args.by), sources)
     for group, (name, document) in zip(report["groups"], sources):
         minutes = carried_minutes(document, name)
         if minutes:  # each group's business meetings, as its export carried them

@@ -40,6 +40,7 @@ class Selection:
     currency: str
     stored: int  # records in the whole database
     minutes: tuple = ()  # business meetings' minutes (core/business) in the same choice
+    ledger: tuple = ()  # the treasurer's entries of the period (none with --meeting)
 
 
 def select_records(args, progress: Progress, *, listed: bool,
@@ -55,6 +56,9 @@ def select_records(args, progress: Progress, *, listed: bool,
         stored = database.records()
         last = max(today, start) if start and end is None else end  # as for the records
         minutes = tuple(database.minutes(meeting, start, last)) if with_minutes else ()
+        ledger = () if meeting else tuple(
+            entry for entry in database.ledger_entries()
+            if (start is None or entry.date >= start) and (end is None or entry.date <= end))
     progress.step(f"adding up {len(stored):,} records")
     if start and end is None:
         end = max(today, start)
@@ -62,4 +66,4 @@ def select_records(args, progress: Progress, *, listed: bool,
     if listed:
         rows = oldest_first(rows)
     previous = select(stored, meeting, *year_before(start, end)) if start else None
-    return Selection(rows, start, end, meeting, previous, currency, len(stored), minutes)
+    return Selection(rows, start, end, meeting, previous, currency, len(stored), minutes, ledger)

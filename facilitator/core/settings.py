@@ -5,12 +5,16 @@ from dataclasses import asdict, dataclass, replace
 from facilitator.core import validate
 from facilitator.core.dates import DateOrder
 from facilitator.core.errors import ValidationError
+from facilitator.core.text_out import echo
 
 LEAP_DAY_RULES = ("feb28", "mar1")
 
 
 WARNING_SECONDS_LIMIT = 600  # the share timer warns at most this long before the end
 CLOSING_RESERVE_LIMIT = 60  # minutes kept for the closing
+RESERVE_MONTHS_LIMIT = 24  # the prudent reserve: months of expenses kept back
+PLAN_RECIPIENTS_LIMIT = 12  # service bodies in the contribution split
+RECIPIENT_LIMIT = 60  # characters of a service body's name
 
 @dataclass(frozen=True)
 class GroupSettings:
@@ -25,6 +29,8 @@ class GroupSettings:
     theme: str = "textual-dark"
     closing_reserve_minutes: int = 5
     leap_day: str = "feb28"
+    reserve_months: int = 3
+    split_plan: tuple[tuple[str, int], ...] = ()  # (service body, whole percent), totals 100
 
     def __post_init__(self) -> None:
         currency = validate.text("currency", self.currency, maximum=3, required=True).upper()
@@ -46,14 +52,44 @@ class GroupSettings:
         validate.text("theme", self.theme, maximum=60, required=True)
         if self.leap_day not in LEAP_DAY_RULES:
             raise ValidationError("leap day", f"must be one of {', '.join(LEAP_DAY_RULES)}")
+        validate.count("reserve months", self.reserve_months, maximum=RESERVE_MONTHS_LIMIT)
+        object.__setattr__(self, "split_plan", checked_plan(self.split_plan))
 
     def edit(self, **changes) -> "GroupSettings":
         return replace(self, **changes)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        stored = asdict(self)
+        stored["split_plan"] = [list(part) for part in self.split_plan]
+        return stored
 
     @classmethod
     def from_dict(cls, data: dict) -> "GroupSettings":
         known = cls.__dataclass_fields__
         return cls(**{key: value for key, value in data.items() if key in known})
+
+
+def checked_plan(plan: object) -> tuple[tuple[str, int], ...]:
+    """The contribution split: distinct service bodies with whole percents totalling 100
+    (or no plan at all)."""
+    if not isinstance(plan, list | tuple):
+        raise ValidationError("split plan", "must be a list of service bodies and percents")
+    if len(plan) > PLAN_RECIPIENTS_LIMIT:
+        raise ValidationError("split plan", f"has {len(plan)} service bodies; the limit is "
+                                            f"{PLAN_RECIPIENTS_LIMIT}")
+    checked, seen = [], set()
+    for part in plan:
+        if not isinstance(part, list | tuple) or len(part) != 2:
+            raise ValidationError("split plan", "each part must be a service body and a percent")
+        name = validate.text("service body", part[0], maximum=RECIPIENT_LIMIT, required=True)
+        percent = validate.count(f"percent for {name}", part[1], maximum=100)
+        if percent == 0:
+            raise ValidationError(f"percent for {name}", "must be from 1 to 100")
+        if name.casefold() in seen:
+            raise ValidationError("split plan", f"{echo(name)} is named twice")
+        seen.add(name.casefold())
+        checked.append((name, percent))
+    total = sum(percent for _, percent in checked)
+    if checked and total != 100:
+        raise ValidationError("split plan", f"the percents total {total}, not 100")
+    return tuple(checked)

@@ -17,6 +17,7 @@ from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.records.record import Record
 from facilitator.core.records.records import Records, records_from_columns
 from facilitator.core.settings import GroupSettings
+from facilitator.core.treasury.entry import Entry
 from facilitator.store.errors import UnreadableDatabase
 
 _WRONG = (FacilitatorError, TypeError, ValueError, KeyError, AttributeError)
@@ -93,6 +94,7 @@ TABLES: dict[str, TableCheck] = {
     "settings": one_document("the settings", GroupSettings.from_dict),
     "stock": one_document("the chip stock", chip_stock.from_rows),
     "minutes": each_document("minutes", Minutes.from_dict),
+    "ledger": each_document("ledger entry", Entry.from_dict),
 }
 
 

@@ -1,4 +1,5 @@
-"""The group's database: meetings, records, settings and chip stock, in one JSON file."""
+"""The group's database: meetings, records, settings, chip stock and the treasurer's ledger,
+in one JSON file."""
 
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,7 @@ from facilitator.store.minutes_table import MinutesTable
 from facilitator.store.migrations import CURRENT_VERSION, detect_version, migrate
 from facilitator.store.named_paths import database_file
 from facilitator.store.paths import lock_path, migration_backup_path
+from facilitator.store.ledger_store import LedgerStore
 from facilitator.store.record_table import RecordTable
 from facilitator.store.storage import AtomicJSONStorage, StoreTinyDB
 
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
     from filelock import FileLock
 
 
-class Database(MinutesTable):
+class Database(MinutesTable, LedgerStore):
     """Open with `Database.open(path)`; a writer holds an exclusive lock until `close()`.
 
     Each table is checked the first time it is read (store/checked_tables.py): a damaged

@@ -45,6 +45,17 @@ def base_command(command: tuple[str, ...], files: dict[str, Path]) -> list[str]:
         ("minutes", "report"): ["minutes", "report", "--meeting", MEETING, "--date",
                                 "2024-03-12", "--section", "GSR report", "--text", "Voted"],
         ("minutes", "import"): ["minutes", "import", str(files["export"])],
+        ("treasury", "add", "expense"): ["treasury", "add", "expense", "5", "--date",
+                                         "2024-03-05", "--category", "rent"],
+        ("treasury", "add", "contribution"): ["treasury", "add", "contribution", "5",
+                                              "--date", "2024-03-05", "--to", "District"],
+        ("treasury", "add", "income"): ["treasury", "add", "income", "5", "--date",
+                                        "2024-03-05"],
+        ("treasury", "opening"): ["treasury", "opening", "5", "--date", "2024-03-05"],
+        ("treasury", "list"): ["treasury", "list"],
+        ("treasury", "report"): ["treasury", "report"],
+        ("treasury", "plan"): ["treasury", "plan", "GSO 100"],
+        ("treasury", "split"): ["treasury", "split", "10"],
     }
     assert command in bases, f"give `{' '.join(command)}` a valid command line here"
     return list(bases[command])

@@ -10,7 +10,7 @@ import facilitator
 PACKAGE = Path(facilitator.__file__).parent
 # core's wings, lowest first: a wing imports the shared values at core's root and the wings
 # before it, never one after it.
-WINGS = ["schedule", "chips", "records", "business", "meeting"]
+WINGS = ["schedule", "chips", "records", "treasury", "business", "meeting"]
 
 
 def imports(path: Path) -> set[str]:

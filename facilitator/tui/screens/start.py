@@ -30,6 +30,8 @@ class StartScreen(GuardedHandlers, CalculatorAction, Screen):
                 tooltip="Past records: filters, totals, trend; correct or delete one (key: F4)"),
         Binding("f9", "settings", "Settings", id="start.settings", priority=True),
         CALCULATOR_BINDING,
+        Binding("ctrl+o", "treasury", "Treasury", id="start.treasury", priority=True,
+                tooltip="The 7th tradition ledger: balance, reserve, split (key: ctrl+o)"),
         Binding("ctrl+q", "app.quit", "Quit", id="start.quit", priority=True),
     ]
 
@@ -173,6 +175,11 @@ class StartScreen(GuardedHandlers, CalculatorAction, Screen):
         from facilitator.tui.screens.history.screen import HistoryScreen
 
         self.app.push_screen(HistoryScreen())
+
+    def action_treasury(self) -> None:
+        from facilitator.tui.screens.treasury.screen import TreasuryScreen
+
+        self.app.push_screen(TreasuryScreen())
 
     def action_settings(self) -> None:
         from facilitator.tui.screens.settings import SettingsScreen
