@@ -29,11 +29,9 @@ class Selection:
     stored: int  # records in the whole database
 
 
-def select_records(args, progress: Progress, *, listed: bool,
-                   today: date | None = None) -> Selection:
+def select_records(args, progress: Progress, today: date, *, listed: bool) -> Selection:
     """Read the database once (no lock) and pick the records the options ask for: oldest
     first when they are `listed` one by one (totals need no order)."""
-    today = today or date.today()
     progress.step("reading the database")
     with open_database(args, writer=False) as database:
         start = date_option(args.start, "from", database, today=today)

@@ -10,6 +10,7 @@ import socket
 import sys
 from urllib.parse import urlsplit
 
+from facilitator.core.clock import Clock
 from facilitator.core import validate
 from facilitator.core.errors import FacilitatorError, ValidationError
 from facilitator.store.named_paths import resolve_db_path
@@ -102,7 +103,7 @@ def display_command(db_path) -> str:
             "display")
 
 
-def run(args) -> int:
+def run(args, clock: Clock) -> int:
     if not 1 <= args.port <= 65535:
         raise ValidationError("port", f"{args.port} is not from 1 to 65535")
     displays = validate.count("max displays", args.max_displays, maximum=1000)
