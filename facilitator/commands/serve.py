@@ -112,10 +112,7 @@ def run(args, clock: Clock) -> int:
     if args.public_url is not None and not is_address(args.public_url):
         raise ValidationError("public url", f"{args.public_url[:80]!r} is not an address such "
                                             "as http://192.168.1.20:8000")
-    try:
-        from facilitator.commands.display_server import DisplayServer
-    except ImportError:
-        raise FacilitatorError("serve needs textual-serve: pip install textual-serve") from None
+    from facilitator.commands.display_server import DisplayServer  # loads aiohttp: only here
     path = resolve_db_path(args.db)
     url = args.public_url or public_url(args.host, args.port)
     server = DisplayServer(display_command(path), host=args.host, port=args.port,
