@@ -14,7 +14,6 @@ from facilitator.core.errors import FacilitatorError
 from facilitator.core.money import format_cents, parse_amount
 from facilitator.core.names import clean_name
 from facilitator.core.meeting import actions
-from facilitator.core.meeting.action_json import Action
 from facilitator.core.meeting.session import MeetingSession
 from facilitator.store.live_meeting import LiveMeeting
 from facilitator.tui.crash_guard import GuardedHandlers
@@ -109,7 +108,7 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
         total = self.query_one("#collection-total", Static)
         total.update(plain_text(f"collected: {format_cents(session.collection, session.currency)}"))
 
-    def act(self, action: Action) -> bool:
+    def act(self, action: actions.Action) -> bool:
         """Journal an action and show its result; a refused action leaves a message only."""
         try:
             self.session = self.live.do(action)
