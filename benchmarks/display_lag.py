@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from facilitator.core.clock import SystemClock
+from facilitator.core.meeting.actions import QueueHand, ShareEnd, SharePause, ShareStart
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.meeting.room_view import RoomState
 from facilitator.core.settings import GroupSettings
@@ -27,11 +28,11 @@ from facilitator.tui.screens.display_screen import POLL_SECONDS
 TARGET_SECONDS = 0.5
 # each change and what the room shows once it has followed it
 CHANGES = [
-    ("queue_hand", lambda view: view.waiting == 1),
-    ("share_start", lambda view: view.state is RoomState.NORMAL),
-    ("share_pause", lambda view: view.state is RoomState.PAUSED),
-    ("share_pause", lambda view: view.state is RoomState.NORMAL),  # pressed again: resumes
-    ("share_end", lambda view: view.state is RoomState.BETWEEN),
+    (QueueHand(), lambda view: view.waiting == 1),
+    (ShareStart(), lambda view: view.state is RoomState.NORMAL),
+    (SharePause(), lambda view: view.state is RoomState.PAUSED),
+    (SharePause(), lambda view: view.state is RoomState.NORMAL),  # pressed again: resumes
+    (ShareEnd(), lambda view: view.state is RoomState.BETWEEN),
 ]
 
 
@@ -59,7 +60,7 @@ async def measure(rounds: int) -> tuple[list[float], list[float]]:
                                          SystemClock())
                 await until(pilot, lambda: screen.view is not None)
                 for change, shown in CHANGES:
-                    live.do({"type": change})
+                    live.do(change)
                     lags.append(await until(pilot, lambda: shown(screen.view)))
                     start = time.perf_counter()
                     await pilot.pause()

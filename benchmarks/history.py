@@ -122,7 +122,7 @@ def time_steps(path: Path, argv: list[str]) -> dict[str, float]:
     steps = {}
     with collector_paused():
         started = time.perf_counter()
-        chosen = select_records(args, Progress(), listed=args.command == "export")
+        chosen = select_records(args, Progress(), date.today(), listed=args.command == "export")
         steps["read and select"] = time.perf_counter() - started
         started = time.perf_counter()
         if args.command == "export":

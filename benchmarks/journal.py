@@ -20,6 +20,7 @@ from pathlib import Path
 import orjson
 
 from facilitator.core.clock import SystemClock
+from facilitator.core.meeting.actions import SignIn, Undo
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.records.record import Record
 from facilitator.store.database import Database
@@ -62,12 +63,12 @@ class Case:
 
     def run(self, actions: int) -> None:
         for n in range(actions):
-            action = {"type": "sign_in", "name": f"Guest{n}", "newcomer": n % 5 == 0}
+            action = SignIn(name=f"Guest{n}", newcomer=n % 5 == 0)
             start = time.perf_counter()
             self.live.do(action)
             self.samples.append(time.perf_counter() - start)
             if n % 50 == 49:
-                self.live.do({"type": "undo"})  # keep the meeting a plausible size
+                self.live.do(Undo())  # keep the meeting a plausible size
 
     def close(self) -> None:
         self.live.discard()

@@ -11,6 +11,7 @@ import sys
 from facilitator.commands.arguments import refuse_undecodable
 
 from facilitator import __version__
+from facilitator.core.clock import Clock, SystemClock
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.text_out import LINE_LIMIT, escape
 
@@ -53,8 +54,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, clock: Clock | None = None) -> int:
+    """Run the app or one command; the one clock every command reads (tests pass a fake)."""
     argv = sys.argv[1:] if argv is None else list(argv)
+    clock = clock or SystemClock()
     try:
         refuse_undecodable(argv, build_parser)
     except FacilitatorError as error:
@@ -64,8 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             from facilitator.tui.launch import run_app
 
-            return run_app(args)
-        return args.run(args) or 0
+            return run_app(args, clock)
+        return args.run(args, clock) or 0
     except FacilitatorError as error:
         return report(error)
     except KeyboardInterrupt:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import orjson
 
+from facilitator.core.clock import Clock
 from facilitator.core.dates import describe_date, parse_counted_on, parse_sober_date
 from facilitator.core.errors import ValidationError
 from facilitator.core.chips.milestones import Ladder, MilestoneDate, time_sober
@@ -15,8 +16,6 @@ from facilitator.core.text_out import escape
 from facilitator.store.database import Database
 from facilitator.store.ladders import load_ladder
 from facilitator.store.named_paths import resolve_db_path
-
-today = date.today  # replaced in tests to move the clock
 
 
 def register(subparsers) -> None:
@@ -40,12 +39,12 @@ def register(subparsers) -> None:
     parser.set_defaults(run=run)
 
 
-def run(args) -> int:
+def run(args, clock: Clock) -> int:
     if args.words and args.words[0].lower() == "stock":
         from facilitator.commands.chips_stock import run_stock
 
         return run_stock(args, args.words[1:])
-    return run_calculator(args)
+    return run_calculator(args, clock.now().date())
 
 
 def group_settings(db_path: Path) -> GroupSettings:
@@ -60,7 +59,7 @@ def chosen_ladder(args, settings: GroupSettings, db_path: Path) -> Ladder:
     return load_ladder(args.ladder or settings.ladder, db_path, leap_day=settings.leap_day)
 
 
-def run_calculator(args) -> int:
+def run_calculator(args, now: date) -> int:
     if args.reorder is not None:
         raise ValidationError("--reorder", "goes with `chips stock set KEY N`")
     text = " ".join(args.words).strip()
@@ -69,7 +68,6 @@ def run_calculator(args) -> int:
     db_path = resolve_db_path(args.db)
     settings = group_settings(db_path)
     order = args.order or settings.date_order
-    now = today()
     with _order_hint(order):
         sober = parse_sober_date(text, today=now, order=order)
         on = parse_counted_on(args.on, sober=sober, today=now, order=order) if args.on else now

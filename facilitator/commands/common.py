@@ -15,12 +15,12 @@ def open_database(args, *, writer: bool) -> Database:
 
 
 def date_option(text: str | None, field: str, database: Database | None = None,
-                *, today: date | None = None, allow_future: bool = False) -> date | None:
+                *, today: date, allow_future: bool = False) -> date | None:
     """A date given on the command line, parsed strictly with the group's date order."""
     if text is None:
         return None
     order = database.settings().date_order if database else None
-    return parse_date(text, today=today or date.today(), order=order, field=field,
+    return parse_date(text, today=today, order=order, field=field,
                       allow_future=allow_future)
 
 

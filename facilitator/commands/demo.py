@@ -4,6 +4,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from facilitator.core.clock import Clock
 from facilitator.core import validate
 from facilitator.core.records.demo_data import demo_data
 from facilitator.core.text_out import escape
@@ -19,11 +20,11 @@ def register(subparsers) -> None:
     parser.set_defaults(run=run)
 
 
-def run(args) -> int:
+def run(args, clock: Clock) -> int:
     seed = validate.count("seed", args.seed, maximum=10**9)
     path = new_demo_database()
     try:
-        create_demo_database(path, seed, date.today())
+        create_demo_database(path, seed, clock.now().date())
     except BaseException:
         remove_demo_database(path)
         raise
@@ -35,7 +36,7 @@ def run(args) -> int:
 
     args.db = str(path)
     try:
-        return run_app(args)
+        return run_app(args, clock)
     finally:
         remove_demo_database(path)
 

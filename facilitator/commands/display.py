@@ -3,6 +3,7 @@
 from functools import partial
 from pathlib import Path
 
+from facilitator.core.clock import Clock
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.settings import GroupSettings
 from facilitator.store.named_paths import resolve_db_path
@@ -38,11 +39,10 @@ def read_settings(path: Path) -> GroupSettings:
         database.close()
 
 
-def run(args) -> int:
-    from facilitator.core.clock import SystemClock
+def run(args, clock: Clock) -> int:
     from facilitator.tui.display_app import DisplayApp
 
     path = resolve_db_path(args.db)
-    app = DisplayApp(journal_path(path), SystemClock(), partial(read_settings, path))
+    app = DisplayApp(journal_path(path), clock, partial(read_settings, path))
     app.run()
     return app.return_code or 0

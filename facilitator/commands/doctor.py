@@ -4,6 +4,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from facilitator.core.clock import Clock
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.text_out import escape
 from facilitator.store import loader
@@ -23,10 +24,10 @@ def register(subparsers) -> None:
     parser.set_defaults(run=run)
 
 
-def run(args) -> int:
+def run(args, clock: Clock) -> int:
     path = resolve_db_path(args.db)
     if args.restore:
-        return restore(path)
+        return restore(path, clock)
     return check(path)
 
 
@@ -108,7 +109,7 @@ def _print_backups(path: Path) -> None:
         print(escape(f"  backup {backup.name}: {when}, {state}"))
 
 
-def restore(path: Path) -> int:
+def restore(path: Path, clock: Clock) -> int:
     lock = writer_lock(path)
     try:
         try:
@@ -126,7 +127,7 @@ def restore(path: Path) -> int:
                 return 0
             raise UnreadableDatabase(path, "and there is no readable backup to restore", None)
         if path.exists():
-            aside = _aside_name(path)
+            aside = _aside_name(path, clock)
             path.rename(aside)
             print(escape(f"moved the broken file to {aside}"))
         copy_durably(backup, path)
@@ -137,9 +138,9 @@ def restore(path: Path) -> int:
         lock.release()
 
 
-def _aside_name(path: Path) -> Path:
+def _aside_name(path: Path, clock: Clock) -> Path:
     """Where the broken file goes: a new name each time, so no earlier one is replaced."""
-    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+    stamp = clock.now().strftime("%Y%m%dT%H%M%S")
     aside = path.with_name(f"{path.name}.broken-{stamp}")
     number = 1
     while aside.exists():

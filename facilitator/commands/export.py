@@ -1,5 +1,6 @@
 """`facilitator export`: the records as CSV, JSON or a Markdown report, to stdout or a file."""
 
+from facilitator.core.clock import Clock
 from facilitator.commands.output import emit
 from facilitator.commands.progress import Progress
 from facilitator.commands.selection import Selection, add_selection_options, select_records
@@ -29,7 +30,7 @@ def register(subparsers) -> None:
     parser.set_defaults(run=run)
 
 
-def run(args, clock=None) -> int:
+def run(args, clock: Clock) -> int:
     if args.treasury:
         from facilitator.commands.treasury_report import run_report
 
@@ -37,7 +38,8 @@ def run(args, clock=None) -> int:
     if args.output is not None:
         output_path(args.output, args.db)  # refused before any work: nothing is written
     with Progress() as progress, collector_paused():
-        chosen = select_records(args, progress, listed=args.by == "occurrence",
+        chosen = select_records(args, progress, clock.now().date(),
+                                listed=args.by == "occurrence",
                                 with_minutes=args.format == "json")
         progress.step(f"writing {len(chosen.rows):,} records")
         data = render(chosen, args.format, args.by)

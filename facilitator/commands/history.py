@@ -1,5 +1,6 @@
 """`facilitator history`: attendance over time, as a table or (with --json) as JSON."""
 
+from facilitator.core.clock import Clock
 from facilitator.commands.output import emit
 from facilitator.commands.progress import Progress
 from facilitator.commands.selection import Selection, add_selection_options, select_records
@@ -20,9 +21,9 @@ def register(subparsers) -> None:
     parser.set_defaults(run=run)
 
 
-def run(args) -> int:
+def run(args, clock: Clock) -> int:
     with Progress() as progress, collector_paused():
-        chosen = select_records(args, progress, listed=args.by is None)
+        chosen = select_records(args, progress, clock.now().date(), listed=args.by is None)
         if args.json:
             data = dumps(export_document(chosen.rows, args.by or "occurrence", chosen.start,
                                          chosen.end, chosen.previous))

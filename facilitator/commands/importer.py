@@ -5,9 +5,9 @@ checked before anything is saved; one bad row and nothing is written.
 """
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
+from facilitator.core.clock import Clock
 from facilitator.commands.common import open_database
 from facilitator.commands.progress import Progress
 from facilitator.core.errors import ValidationError
@@ -29,12 +29,12 @@ def register(subparsers) -> None:
     parser.set_defaults(run=run)
 
 
-def run(args) -> int:
+def run(args, clock: Clock) -> int:
     text = read_text(args.file)
     with Progress() as progress, collector_paused(), open_database(args, writer=True) as database:
         settings = database.settings()
         progress.step("checking every row")
-        rows = parse_occurrence_rows(text, today=date.today(), order=settings.date_order,
+        rows = parse_occurrence_rows(text, today=clock.now().date(), order=settings.date_order,
                                      currency=settings.currency)
         if not args.replace:
             refuse_existing(rows, database.has_record)

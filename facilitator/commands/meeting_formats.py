@@ -14,6 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from facilitator.core.clock import Clock
 from facilitator.commands.common import open_database, read_named_file
 from facilitator.core.meeting.agenda import Format
 from facilitator.core.meeting.agenda_templates import TEMPLATE_NAMES
@@ -71,7 +72,7 @@ def _sections_from_toml(path: Path, data: bytes) -> object:
     return decoded["sections"]
 
 
-def run_format(args) -> int:
+def run_format(args, clock: Clock) -> int:
     from facilitator.core.meeting.agenda_templates import template
 
     chosen = None

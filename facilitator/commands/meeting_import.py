@@ -3,6 +3,7 @@
 import sys
 from pathlib import Path
 
+from facilitator.core.clock import Clock
 from facilitator.commands.common import open_database, read_named_file
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.text_out import LINE_LIMIT, escape
@@ -34,7 +35,7 @@ def read_feed(path: Path) -> object:
         raise FacilitatorError(f"import: {path} is not JSON ({str(error)[:80]})") from None
 
 
-def run_import(args) -> int:
+def run_import(args, clock: Clock) -> int:
     from facilitator.core.schedule.meeting_guide import parse_feed
     from facilitator.store.reference import meeting_type_codes
 

@@ -5,6 +5,7 @@
 
 import argparse
 
+from facilitator.core.clock import Clock
 from facilitator.commands.common import open_database
 from facilitator.core.errors import ValidationError
 from facilitator.core.schedule.meeting import (DURATION_LIMIT, SHARE_MINUTES_LIMIT, Meeting, parse_days,
@@ -80,7 +81,7 @@ def meeting_changes(args) -> dict:
     return changes
 
 
-def run_add(args) -> int:
+def run_add(args, clock: Clock) -> int:
     meeting = Meeting(name=args.name, **meeting_changes(args))
     with open_database(args, writer=True) as database:
         database.add_meeting(meeting)
@@ -88,16 +89,16 @@ def run_add(args) -> int:
     return 0
 
 
-def run_list(args) -> int:
+def run_list(args, clock: Clock) -> int:
     from facilitator.core.schedule.schedule import describe_next
-    from facilitator.store.local_time import local_now
+    from facilitator.store.local_time import local_zone
 
     with open_database(args, writer=False) as database:
         meetings = database.meetings()
     if not meetings:
         print("no meetings yet; add one with `facilitator meetings add NAME`")
         return 0
-    now = local_now()
+    now = clock.now().replace(tzinfo=local_zone())  # schedules follow the zone's DST
     width = max(len(m.name) for m in meetings)
     for meeting in meetings:
         details = [meeting.describe_schedule(), describe_next(meeting, now),
@@ -110,7 +111,7 @@ def run_list(args) -> int:
     return 0
 
 
-def run_edit(args) -> int:
+def run_edit(args, clock: Clock) -> int:
     changes = meeting_changes(args)
     if args.no_schedule:
         changes = {"days": (), "start": None, "duration_minutes": None, **changes}
@@ -129,7 +130,7 @@ def run_edit(args) -> int:
     return 0
 
 
-def run_remove(args) -> int:
+def run_remove(args, clock: Clock) -> int:
     with open_database(args, writer=True) as database:
         removed = database.remove_meeting(args.name, with_records=args.with_records)
     suffix = f" and its {removed} records" if removed else ""

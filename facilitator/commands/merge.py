@@ -6,6 +6,7 @@ Works on the JSON exports the groups sent; no database is opened.
 import orjson
 
 from facilitator.core.business.minutes_report import carried_minutes
+from facilitator.core.clock import Clock
 from facilitator.core.errors import ValidationError
 from facilitator.core.records.export_json import dumps
 from facilitator.core.records.merge import merge_exports
@@ -27,7 +28,7 @@ def register(subparsers) -> None:
     parser.set_defaults(run=run)
 
 
-def run(args) -> int:
+def run(args, clock: Clock) -> int:
     output_path(args.output, args.db)  # refused before any work: nothing is written
     sources = [(name, read_json(name)) for name in args.files]
     report = attach_ledgers(merge_exports(sources, args.by), sources)

@@ -21,6 +21,7 @@ from facilitator.core.business.minutes import Minutes, Report, with_vote
 from facilitator.core.business.minutes_report import (minutes_document, minutes_from_document,
                                                       minutes_markdown)
 from facilitator.core.business.votes import THRESHOLDS, Vote, check_against_attendance
+from facilitator.core.clock import Clock
 from facilitator.core.errors import ValidationError
 from facilitator.core.records.export_json import dumps
 from facilitator.core.text_out import escape
@@ -68,11 +69,11 @@ def register(subparsers) -> None:
     carried.set_defaults(run=import_minutes)
 
 
-def show(args) -> int:
+def show(args, clock: Clock) -> int:
     if args.output is not None:
         output_path(args.output, args.db)  # refused before any work: nothing is written
     with open_database(args, writer=False) as database:
-        start, end, meeting = chosen_range(args, database, date.today())
+        start, end, meeting = chosen_range(args, database, clock.now().date())
         chosen = database.minutes(meeting, start, end)
         earlier = database.minutes(meeting, None, start) if start else []
     if args.format == "json":
@@ -88,10 +89,10 @@ def show(args) -> int:
     return 0
 
 
-def add_vote(args) -> int:
+def add_vote(args, clock: Clock) -> int:
     vote = Vote(args.for_, args.against, args.abstain, args.threshold)
     with open_database(args, writer=True) as database:
-        meeting, day, minutes = _minutes_of(database, args)
+        meeting, day, minutes = _minutes_of(database, args, clock.now().date())
         warning = check_against_attendance(vote, minutes.attendance)
         minutes, motion = with_vote(minutes, args.motion, vote, revote=args.revote,
                                     threshold=args.threshold)
@@ -104,11 +105,11 @@ def add_vote(args) -> int:
     return 0
 
 
-def _minutes_of(database, args) -> tuple:
+def _minutes_of(database, args, today: date) -> tuple:
     """The meeting, the date and the minutes kept for them (new ones: the record's
     attendance, or nobody signed in)."""
     meeting = database.get_meeting(args.meeting)
-    day = date_option(args.date, "date", database, today=date.today())
+    day = date_option(args.date, "date", database, today=today)
     found = database.find_minutes(meeting.name, day)
     if found is None:
         record = database.find_record(meeting.name, day)
@@ -116,16 +117,16 @@ def _minutes_of(database, args) -> tuple:
     return meeting, day, found
 
 
-def add_report(args) -> int:
+def add_report(args, clock: Clock) -> int:
     report = Report(args.section, args.text)
     with open_database(args, writer=True) as database:
-        meeting, day, minutes = _minutes_of(database, args)
+        meeting, day, minutes = _minutes_of(database, args, clock.now().date())
         database.save_minutes(minutes.with_report(report))
     print(escape(f"recorded the {report.section!r} at {meeting.name!r} on {day.isoformat()}"))
     return 0
 
 
-def import_minutes(args) -> int:
+def import_minutes(args, clock: Clock) -> int:
     raw = read_input(args.file, "file", limit=MAX_MINUTES_BYTES)
     try:
         document = orjson.loads(raw)

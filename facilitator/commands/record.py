@@ -1,7 +1,7 @@
 """`facilitator record`: enter a past meeting's counts from a paper sheet."""
 
-from datetime import date
 
+from facilitator.core.clock import Clock
 from facilitator.commands.common import date_option, open_database
 from facilitator.core.money import parse_amount
 from facilitator.core.records.record import Record, count_field
@@ -23,13 +23,13 @@ def register(subparsers) -> None:
     parser.set_defaults(run=run)
 
 
-def run(args) -> int:
+def run(args, clock: Clock) -> int:
     with collector_paused(), open_database(args, writer=True) as database:
         settings = database.settings()
         meeting = database.get_meeting(args.meeting)
         record = Record(
             meeting=meeting.name,
-            date=date_option(args.date, "date", database, today=date.today()),
+            date=date_option(args.date, "date", database, today=clock.now().date()),
             attendance=count_field("attendance", args.attendance),
             newcomers=count_field("newcomers", args.newcomers),
             visitors=count_field("visitors", args.visitors),

@@ -43,12 +43,11 @@ class Selection:
     ledger: tuple = ()  # the treasurer's entries of the period (none with --meeting)
 
 
-def select_records(args, progress: Progress, *, listed: bool,
-                   today: date | None = None, with_minutes: bool = False) -> Selection:
+def select_records(args, progress: Progress, today: date, *, listed: bool,
+                   with_minutes: bool = False) -> Selection:
     """Read the database once (no lock) and pick the records the options ask for: oldest
     first when they are `listed` one by one (totals need no order); `with_minutes`, the
     business meetings' minutes too."""
-    today = today or date.today()
     progress.step("reading the database")
     with open_database(args, writer=False) as database:
         start, end, meeting = chosen_range(args, database, today)

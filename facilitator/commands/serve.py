@@ -10,6 +10,7 @@ import socket
 import sys
 from urllib.parse import urlsplit
 
+from facilitator.core.clock import Clock
 from facilitator.core import validate
 from facilitator.core.errors import FacilitatorError, ValidationError
 from facilitator.store.named_paths import resolve_db_path
@@ -102,7 +103,7 @@ def display_command(db_path) -> str:
             "display")
 
 
-def run(args) -> int:
+def run(args, clock: Clock) -> int:
     if not 1 <= args.port <= 65535:
         raise ValidationError("port", f"{args.port} is not from 1 to 65535")
     displays = validate.count("max displays", args.max_displays, maximum=1000)
@@ -111,10 +112,7 @@ def run(args) -> int:
     if args.public_url is not None and not is_address(args.public_url):
         raise ValidationError("public url", f"{args.public_url[:80]!r} is not an address such "
                                             "as http://192.168.1.20:8000")
-    try:
-        from facilitator.commands.display_server import DisplayServer
-    except ImportError:
-        raise FacilitatorError("serve needs textual-serve: pip install textual-serve") from None
+    from facilitator.commands.display_server import DisplayServer  # loads aiohttp: only here
     path = resolve_db_path(args.db)
     url = args.public_url or public_url(args.host, args.port)
     server = DisplayServer(display_command(path), host=args.host, port=args.port,

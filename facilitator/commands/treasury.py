@@ -11,7 +11,7 @@ import orjson
 
 from facilitator.commands.common import date_option, open_database
 from facilitator.commands.treasury_text import entry_lines, position_lines, share_lines
-from facilitator.core.clock import Clock, SystemClock
+from facilitator.core.clock import Clock
 from facilitator.core import validate
 from facilitator.core.errors import ValidationError
 from facilitator.core.money import format_cents, parse_amount
@@ -80,11 +80,11 @@ def register(subparsers) -> None:
     split.set_defaults(run=run_split)
 
 
-def today(clock: Clock | None) -> date:
-    return (clock or SystemClock()).now().date()
+def today(clock: Clock) -> date:
+    return clock.now().date()
 
 
-def run_add(args, clock: Clock | None = None) -> int:
+def run_add(args, clock: Clock) -> int:
     with open_database(args, writer=True) as database:
         settings = database.settings()
         amount = parse_amount(args.amount, "amount")
@@ -107,7 +107,7 @@ def run_add(args, clock: Clock | None = None) -> int:
     return 0
 
 
-def run_opening(args, clock: Clock | None = None) -> int:
+def run_opening(args, clock: Clock) -> int:
     with open_database(args, writer=True) as database:
         currency = database.settings().currency
         entry = Entry("opening", date_option(args.date, "date", database, today=today(clock)),
@@ -118,7 +118,7 @@ def run_opening(args, clock: Clock | None = None) -> int:
     return 0
 
 
-def run_list(args, clock: Clock | None = None) -> int:
+def run_list(args, clock: Clock) -> int:
     with open_database(args, writer=False) as database:
         currency = database.settings().currency
         start = date_option(args.start, "--from", database, today=today(clock))
@@ -137,7 +137,7 @@ def run_list(args, clock: Clock | None = None) -> int:
     return 0
 
 
-def run_report(args, clock: Clock | None = None) -> int:
+def run_report(args, clock: Clock) -> int:
     with open_database(args, writer=False) as database:
         on = date_option(args.on, "--on", database, today=today(clock)) or today(clock)
         figures = database.treasury(on)
@@ -149,7 +149,7 @@ def run_report(args, clock: Clock | None = None) -> int:
     return 0
 
 
-def run_plan(args, clock: Clock | None = None) -> int:
+def run_plan(args, clock: Clock) -> int:
     changes = {}
     if args.parts:  # refused before the database is opened for writing
         changes["split_plan"] = parse_plan(args.parts)
@@ -166,7 +166,7 @@ def run_plan(args, clock: Clock | None = None) -> int:
     return 0
 
 
-def run_split(args, clock: Clock | None = None) -> int:
+def run_split(args, clock: Clock) -> int:
     if args.date and not args.record:
         raise ValidationError("--date", "goes with --record (the date of the contributions)")
     if args.record and not args.date:

@@ -10,7 +10,7 @@ from facilitator.core.treasury.report_markdown import last_full_month
 from facilitator.store.named_paths import output_path, write_output
 
 
-def run_report(args, clock: Clock | None = None) -> int:
+def run_report(args, clock: Clock) -> int:
     if args.format != "md":
         raise ValidationError("--treasury", "goes with --format md (the treasurer's report)")
     if args.meeting:

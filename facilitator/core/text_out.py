@@ -44,11 +44,6 @@ def echo(value: object, limit: int = ECHO_LIMIT) -> str:
     return escape(shown if len(shown) <= limit else shown[:limit] + "…")
 
 
-def is_safe(text: str) -> bool:
-    """True when `escape` would leave `text` as it is (no length limit)."""
-    return _UNSAFE_CHAR.search(text) is None
-
-
 # CSV: a cell that a spreadsheet would read as a formula gets a leading "'" (OWASP, CSV
 # injection). Texts that merely look like an already neutralised one (quotes, then a
 # formula character) get one more, so that `csv_text` undoes exactly what `csv_cell` did.

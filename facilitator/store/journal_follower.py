@@ -13,11 +13,10 @@ from pathlib import Path
 
 import orjson
 
-from facilitator.core.errors import FacilitatorError
+from facilitator.core.errors import ValidationError
 from facilitator.core.meeting.session import MeetingSession
-from facilitator.core.meeting.session_history import SessionHistory, replay_counting
-
-_SKIPPED = (FacilitatorError, KeyError, TypeError, ValueError)
+from facilitator.core.meeting.session_history import (Replayed, SessionHistory, entry_time,
+                                                      replay_entry, start_entry)
 
 
 @dataclass(frozen=True)
@@ -96,17 +95,18 @@ class JournalFollower:
     def _apply(self, entry: dict) -> None:
         try:
             wall = datetime.fromisoformat(entry["wall"])
-            t = float(entry.get("t", 0.0))
-        except _SKIPPED:
+            t = entry_time(entry)
+        except (KeyError, TypeError, ValueError):
             return
         self._count += 1
-        try:
-            if self._history is None:
-                self._history, _ = replay_counting([entry])
-            else:
-                self._history = self._history.do(entry["a"], t)
-        except _SKIPPED:
-            pass  # an action that no longer applies changes nothing, as on resume
+        if self._history is None:
+            try:
+                self._history = start_entry(entry)
+            except ValidationError:
+                pass  # not a start: nothing to show until a meeting begins
+        else:
+            # An action that no longer applies changes nothing, as on resume.
+            self._history = replay_entry(Replayed(self._history), entry).history
         if self._history is None or entry["a"].get("type") == "closing":
             self.meeting = None  # no start yet, or the record is being saved: no meeting
             return

@@ -9,8 +9,10 @@ from facilitator.core.errors import FacilitatorError
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.records.record import Record
 from facilitator.core.settings import GroupSettings
-from facilitator.core.meeting.session import MeetingSession, start_action
-from facilitator.core.meeting.session_history import SessionHistory, replay, replay_counting
+from facilitator.core.meeting.action_json import Action
+from facilitator.core.meeting.actions import Closing, Resumed
+from facilitator.core.meeting.session import MeetingSession, start, start_action
+from facilitator.core.meeting.session_history import SessionHistory, replay
 from facilitator.core.meeting.timeline import Timeline
 from facilitator.store import journal as journal_file
 from facilitator.store.database import Database
@@ -35,6 +37,15 @@ class LeftBehind:
     last_type: str
     good_bytes: int  # where the last whole entry ends: a torn tail is cut off on resume
     skipped_actions: int = 0  # actions that no longer apply (written by another version)
+    skip_reason: str = ""  # why the first of them was refused
+
+    @property
+    def skipped_note(self) -> str:
+        """One line on the actions that could not be replayed, or '' when there were none."""
+        if not self.skipped_actions:
+            return ""
+        return (f"{self.skipped_actions} action(s) could not be replayed and were skipped; "
+                f"the first: {self.skip_reason}")
 
     @property
     def closing(self) -> bool:
@@ -65,15 +76,19 @@ def find_left_behind(path: Path) -> LeftBehind | None:
         raise JournalUnreadable(f"the meeting in progress ({path}) cannot be read: "
                                 "its first line is damaged; the file was left as it is")
     try:
-        history, skipped = replay_counting(contents.entries)
-        last = contents.entries[-1]
-        last_t, last_wall = float(last.get("t", 0.0)), datetime.fromisoformat(last["wall"])
-    except (FacilitatorError, KeyError, TypeError, ValueError) as error:
+        replayed = replay(contents.entries)  # a handler's bug is raised, not reported here
+    except FacilitatorError as error:
         raise JournalUnreadable(
             f"the meeting in progress ({path}) cannot be replayed: {error}") from None
-    return LeftBehind(path, history, last_t, last_wall, contents.dropped_lines,
+    last = contents.entries[-1]
+    try:
+        last_t, last_wall = float(last.get("t", 0.0)), datetime.fromisoformat(last["wall"])
+    except (KeyError, TypeError, ValueError):
+        raise JournalUnreadable(f"the meeting in progress ({path}) cannot be replayed: its "
+                                "last line has no valid time") from None
+    return LeftBehind(path, replayed.history, last_t, last_wall, contents.dropped_lines,
                       len(contents.entries), str(last["a"].get("type", "")),
-                      contents.good_bytes, skipped)
+                      contents.good_bytes, replayed.skipped, replayed.first_reason)
 
 
 class LiveMeeting:
@@ -93,14 +108,14 @@ class LiveMeeting:
         started = clock.now()
         first = start_action(meeting, started.date(), started, settings.currency, settings.bell,
                              settings.names_on_display)
-        entry = {"n": 0, "t": 0.0, "wall": started.isoformat(), "a": first}
+        entry = {"n": 0, "t": 0.0, "wall": started.isoformat(), "a": first.to_json()}
         try:
             journal = journal_file.Journal.create(path, entry)
         except FileExistsError:
             raise  # a meeting was left behind: the caller offers to resume it
         except OSError as error:
             raise StorageFailed(path, error) from None
-        history = replay([entry])
+        history = SessionHistory(start(first))
         return cls(journal, history, Timeline(0.0, clock.monotonic()), clock)
 
     @classmethod
@@ -111,7 +126,7 @@ class LiveMeeting:
         except OSError as error:
             raise StorageFailed(left.path, error) from None
         live = cls(journal, left.history, timeline, clock, left.entries)
-        live.do({"type": "resumed"})
+        live.do(Resumed())
         return live
 
     @property
@@ -122,11 +137,12 @@ class LiveMeeting:
         """Seconds since the meeting started."""
         return self.timeline.at(self.clock.monotonic())
 
-    def do(self, data: dict) -> MeetingSession:
+    def do(self, action: Action) -> MeetingSession:
         """Check the action, make it durable, then let it change the state."""
         t = round(self.now(), 3)
-        changed = self.history.do(data, t)  # raises before anything is written
-        entry = {"n": self._entries, "t": t, "wall": self.clock.now().isoformat(), "a": data}
+        changed = self.history.do(action, t)  # raises before anything is written
+        entry = {"n": self._entries, "t": t, "wall": self.clock.now().isoformat(),
+                 "a": action.to_json()}
         try:
             self.journal.append(entry)
         except OSError as error:
@@ -134,12 +150,6 @@ class LiveMeeting:
         self._entries += 1
         self.history = changed
         return self.session
-
-    def undo(self) -> MeetingSession:
-        return self.do({"type": "undo"})
-
-    def redo(self) -> MeetingSession:
-        return self.do({"type": "redo"})
 
     def record(self) -> Record:
         """The anonymous record this meeting would save now."""
@@ -150,7 +160,7 @@ class LiveMeeting:
         record = self.record()
         replaced = database.find_record(record.meeting, record.date) if replace else None
         stock = stock_after_meeting(database, record.chips, replaced.chips if replaced else None)
-        self.do({"type": "closing"})
+        self.do(Closing())
         database.add_record(record, replace=replace, stock=stock.rows)
         self.journal.delete()
         return record

@@ -1,7 +1,7 @@
 """The laptop's time zone, with its DST rules, for computing when meetings happen."""
 
 import os
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
@@ -21,7 +21,3 @@ def local_zone() -> tzinfo:
 
         return tzlocal()
 
-
-def local_now() -> datetime:
-    """Now, aware, in the laptop's zone (so next week's start survives a DST change)."""
-    return datetime.now(local_zone()).replace(microsecond=0)

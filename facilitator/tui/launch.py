@@ -6,7 +6,7 @@ import signal
 import threading
 from contextlib import contextmanager
 
-from facilitator.core.clock import SystemClock
+from facilitator.core.clock import Clock
 from facilitator.store.database import Database
 from facilitator.store.named_paths import resolve_db_path
 from facilitator.store.paths import journal_path
@@ -14,14 +14,14 @@ from facilitator.store.paths import journal_path
 HANG_UP_GRACE_SECONDS = 3.0
 
 
-def run_app(args) -> int:
+def run_app(args, clock: Clock) -> int:
     """Take the database lock for as long as the app runs, then hand over to Textual."""
     path = resolve_db_path(args.db)
     database = Database.open(path, writer=True)
     try:
         from facilitator.tui.app import FacilitatorApp
 
-        app = FacilitatorApp(database, SystemClock(), journal_path(path))
+        app = FacilitatorApp(database, clock, journal_path(path))
         with closing_on_hang_up(app) as hung_up:
             app.run()
         # A closed terminal is a normal way to stop: the meeting waits in its journal.

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from facilitator.core.clock import Clock
+
 REPO = Path(__file__).resolve().parents[2]
 
 RunCli = Callable[..., tuple[int, str, str]]
@@ -60,13 +62,14 @@ def cli(db_path: Path, monkeypatch, capsys) -> RunCli:
     """Run `facilitator ARGS…` in this process on FACILITATOR_DB=<db_path>.
 
     Returns (exit status, stdout, stderr); a usage error's SystemExit becomes its status.
+    `clock=` gives the command a FakeClock instead of the system's.
     """
     monkeypatch.setenv("FACILITATOR_DB", str(db_path))
     from facilitator.cli import main
 
-    def run(*argv: object) -> tuple[int, str, str]:
+    def run(*argv: object, clock: Clock | None = None) -> tuple[int, str, str]:
         try:
-            status = main([str(arg) for arg in argv])
+            status = main([str(arg) for arg in argv], clock)
         except SystemExit as exit:
             status = exit.code
         out, err = capsys.readouterr()

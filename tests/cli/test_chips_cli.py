@@ -1,11 +1,11 @@
 """`facilitator chips`: the calculator (text and JSON), strict dates, and `chips stock`."""
 
 import json
-from datetime import date
+from datetime import date, datetime, time
 
 import pytest
 
-from facilitator.commands import chips as chips_command
+from facilitator.core.clock import FakeClock
 from facilitator.core.settings import GroupSettings
 from facilitator.store.database import Database
 
@@ -15,8 +15,8 @@ TODAY = date(2024, 6, 15)
 @pytest.fixture
 def chips(cli, monkeypatch):
     """Run `facilitator chips ARGS…` in this process on the test database, on TODAY."""
-    monkeypatch.setattr(chips_command, "today", lambda: TODAY)
-    return lambda *args: cli("chips", *args)
+    clock = FakeClock(datetime.combine(TODAY, time(20, 30)))
+    return lambda *args: cli("chips", *args, clock=clock)
 
 
 def save_settings(db_path, **settings) -> None:

@@ -9,7 +9,7 @@ from datetime import date, datetime
 import pytest
 
 from facilitator.commands.demo import create_demo_database
-from facilitator.core.meeting import session
+from facilitator.core.meeting import actions, handlers, session
 from facilitator.core.records.export_csv import OCCURRENCE_COLUMNS
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.records.statistics import oldest_first
@@ -213,8 +213,7 @@ def test_exports_hold_counts_only(cli, db_path, tmp_path):
     state = session.start(session.start_action(Meeting("Tue"), date(2024, 1, 2),
                                                datetime(2024, 1, 2, 19, 0), "USD"))
     for number, name in enumerate(NAMES):
-        state = session.apply(state, {"type": "sign_in", "name": name,
-                                      "newcomer": number == 0}, 0.0)
+        state = handlers.apply(state, actions.SignIn(name=name, newcomer=number == 0), 0.0)
     with Database.open(db_path) as database:
         database.add_record(state.to_record(datetime(2024, 1, 2, 20, 0), 3600.0))
     assert cli("record", "--meeting", "Tue", "--date", "2024-01-09", "--attendance", "17",

@@ -2,10 +2,10 @@
 
 import json
 from datetime import datetime, time
-from zoneinfo import ZoneInfo
 
 import pytest
 
+from facilitator.core.clock import FakeClock
 from facilitator.core.meeting.agenda import Format
 from facilitator.store.database import Database
 
@@ -79,13 +79,13 @@ def test_edit_refuses_bad_values_and_writes_nothing(cli, db_path, argv, message)
 # -- list ----------------------------------------------------------------------------------
 
 def test_list_shows_the_next_occurrence(cli, monkeypatch):
-    now = datetime(2026, 11, 28, 23, 45, tzinfo=ZoneInfo("America/New_York"))  # a Saturday
-    monkeypatch.setattr("facilitator.store.local_time.local_now", lambda: now)
+    monkeypatch.setenv("TZ", "America/New_York")
+    clock = FakeClock(datetime(2026, 11, 28, 23, 45))  # a Saturday
     cli("meetings", "add", "Late", "--day", "sat", "--time", "23:30", "--duration", "90")
     cli("meetings", "add", "Morning", "--day", "mon", "--time", "07:00")
     cli("meetings", "add", "Whenever")
     cli("meetings", "format", "Morning", "--template", "smart")
-    status, out, _ = cli("meetings", "list")
+    status, out, _ = cli("meetings", "list", clock=clock)
     lines = out.splitlines()
     assert status == 0 and len(lines) == 3
     assert "in progress since 23:30" in lines[0]

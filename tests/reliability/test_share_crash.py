@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from facilitator.core.meeting import actions as a
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.settings import GroupSettings
 from facilitator.core.meeting.share_timer import TimerState
@@ -54,8 +55,8 @@ def crash(live: LiveMeeting) -> None:
 
 def start_sharing(path: Path, clock: RoomClock) -> LiveMeeting:
     live = LiveMeeting.begin(path, MEETING, GroupSettings(), clock)
-    for action in ({"type": "sign_in", "name": "Ann"}, {"type": "sign_in", "name": "Bo"},
-                   {"type": "queue_round"}, {"type": "share_start"}):
+    for action in (a.SignIn(name="Ann"), a.SignIn(name="Bo"),
+                   a.QueueRound(), a.ShareStart()):
         live.do(action)
     return live
 
@@ -93,7 +94,7 @@ def test_a_share_in_progress_resumes_with_the_downtime_counted(path, ran, down, 
     assert [p.label for p in live.session.queue.waiting] == ["Bo"]
     clock.advance(5)
     assert timer.elapsed(live.now()) == pytest.approx(elapsed + 5)
-    session = live.do({"type": "share_end"})
+    session = live.do(a.ShareEnd())
     assert (session.stats.shares, session.stats.share_seconds, session.stats.over_time) == (
         1, elapsed + 5, int(elapsed + 5 >= 240))
     live.journal.close()
@@ -103,13 +104,13 @@ def test_a_paused_share_stays_paused_while_the_app_is_down(path):
     clock = RoomClock(datetime(2024, 3, 5, 19, 0, 0), monotonic=5000.0)
     live = start_sharing(path, clock)
     clock.advance(70)
-    live.do({"type": "share_pause"})
+    live.do(a.SharePause())
     crash(live)
 
     live = resumed_after(path, clock, 600, monotonic=3.0)
     assert live.session.timer.paused
     assert live.session.timer.elapsed(live.now()) == 70
-    live.do({"type": "share_pause"})  # resumed by the facilitator
+    live.do(a.SharePause())  # resumed by the facilitator
     clock.advance(20)
     assert live.session.timer.elapsed(live.now()) == pytest.approx(90)
     live.journal.close()
@@ -122,7 +123,7 @@ def test_two_crashes_in_one_share_count_all_the_time_that_passed(path):
     crash(live)
     live = resumed_after(path, clock, 25, monotonic=1.0)
     clock.advance(15)
-    live.do({"type": "share_adjust", "delta": 60})  # the facilitator gives a minute more
+    live.do(a.ShareAdjust(delta=60))  # the facilitator gives a minute more
     clock.advance(10)
     crash(live)
     live = resumed_after(path, clock, 30, monotonic=99999.0)

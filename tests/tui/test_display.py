@@ -9,6 +9,7 @@ import pytest
 from textual.color import Color
 from textual.widgets import ContentSwitcher, Static
 
+from facilitator.core.meeting import actions as a
 from facilitator.commands.display import read_settings
 from facilitator.core.clock import FakeClock, SystemClock
 from facilitator.core.schedule.meeting import Meeting
@@ -94,10 +95,10 @@ async def test_each_state_follows_the_journal(journal_file, clock, steps, state,
         assert screen.query_one("#waiting-clock", BigText).text == "19:00"
 
         live = begin(journal_file, clock)
-        live.do({"type": "queue_hand"})
-        live.do({"type": "queue_hand"})
+        live.do(a.QueueHand())
+        live.do(a.QueueHand())
         for action, seconds in steps:
-            live.do({"type": action})
+            live.do(a.parse_action({"type": action}))
             clock.advance(seconds)
         await after_one_poll(pilot, screen)
         assert screen.view is not None
@@ -116,7 +117,7 @@ async def test_each_state_follows_the_journal(journal_file, clock, steps, state,
 async def test_the_countdown_runs_between_journal_writes(journal_file, clock):
     """Nothing is written while a share runs: the display still counts down, second by second."""
     live = begin(journal_file, clock)
-    live.do({"type": "share_start"})
+    live.do(a.ShareStart())
     app = DisplayApp(journal_file, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
@@ -138,14 +139,14 @@ async def test_lag_and_precision_with_the_real_clock(journal_file):
         live = begin(journal_file, clock)
         await after_one_poll(pilot, screen)
         assert mode(screen) == "live"
-        live.do({"type": "queue_hand"})
+        live.do(a.QueueHand())
         await after_one_poll(pilot, screen)
         assert screen.view.waiting == 1
-        live.do({"type": "share_start"})
+        live.do(a.ShareStart())
         await after_one_poll(pilot, screen)
         assert screen.view.state is RoomState.NORMAL
         assert countdown(screen) == "5:00"
-        live.do({"type": "share_pause"})
+        live.do(a.SharePause())
         await after_one_poll(pilot, screen)
         assert screen.view.state is RoomState.PAUSED
         live.discard()
@@ -167,7 +168,7 @@ async def test_the_meeting_ends_and_the_next_one_is_picked_up(journal_file, cloc
         assert screen.view is None
         clock.advance(600)
         second = begin(journal_file, clock, Meeting(name="Late Night", share_minutes=3))
-        second.do({"type": "share_start"})
+        second.do(a.ShareStart())
         await wait_for(pilot, lambda: screen.view is not None and screen.view.countdown == "3:00")
         assert text_of(screen, "#display-meeting") == "Late Night"
         assert text_of(screen, "#display-times") == "19:10  ·  running 0:00"
@@ -183,7 +184,7 @@ async def test_current_section_of_the_format(journal_file, clock):
         screen = app.screen
         await wait_for(pilot, lambda: mode(screen) == "live")
         assert text_of(screen, "#display-section") == "Readings  ·  4:00 left"
-        live.do({"type": "section_next"})
+        live.do(a.SectionNext())
         await wait_for(pilot, lambda: screen.view.section == "Shares")
         assert text_of(screen, "#display-section") == "Shares  ·  40:00 left"
 
@@ -191,9 +192,9 @@ async def test_current_section_of_the_format(journal_file, clock):
 async def test_names_only_when_the_facilitator_turns_them_on(journal_file, clock):
     live = begin(journal_file, clock)
     for name in ("Ann", "Bo"):
-        live.do({"type": "sign_in", "name": name})
-        live.do({"type": "queue_attendee", "id": live.session.next_attendee_id - 1})
-    live.do({"type": "share_start"})
+        live.do(a.SignIn(name=name))
+        live.do(a.QueueAttendee(id=live.session.next_attendee_id - 1))
+    live.do(a.ShareStart())
     app = DisplayApp(journal_file, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
@@ -202,12 +203,12 @@ async def test_names_only_when_the_facilitator_turns_them_on(journal_file, clock
         assert not names.display and screen.view.sharer is None
         assert "Ann" not in screen_text(app) and "Bo" not in screen_text(app)
 
-        live.do({"type": "display_names", "on": True})
+        live.do(a.DisplayNames(on=True))
         await wait_for(pilot, lambda: names.display)
         assert str(names.content) == "Sharing: Ann     Next: Bo"
         assert "Sharing: Ann" in screen_text(app)
 
-        live.do({"type": "display_names", "on": False})
+        live.do(a.DisplayNames(on=False))
         await wait_for(pilot, lambda: not names.display)
         assert "Ann" not in screen_text(app)
 
@@ -225,7 +226,7 @@ async def test_the_display_never_writes_nor_locks(data_dir, db_path, journal_fil
         with Database.open(db_path, writer=True) as database:
             database.save_settings(GroupSettings(warning_seconds=90))
         live = begin(journal_file, clock)
-        live.do({"type": "share_start"})
+        live.do(a.ShareStart())
         live.journal.close()
     before = folder_state(data_dir)
     app = DisplayApp(journal_file, clock, lambda: read_settings(db_path))

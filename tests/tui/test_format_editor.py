@@ -108,7 +108,7 @@ async def test_fixing_the_value_clears_the_message(make_app):
         await pilot.press("backspace", "4", "ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, FormatEditorScreen)
-    assert stored_format(app) == template("smart").change_minutes(0, 4)
+    assert stored_format(app) == template("smart").edit_section(0, minutes=4)
 
 
 async def test_leaving_with_changes_asks_first(make_app):

@@ -5,6 +5,7 @@ from datetime import date
 
 from textual.widgets import Input, Static
 
+from facilitator.core.meeting import actions as a
 from facilitator.core.clock import FakeClock
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.records.record import Record
@@ -166,8 +167,8 @@ async def test_the_room_display_shows_the_names_literally(journal_file):
     settings = GroupSettings(names_on_display=True)
     live = LiveMeeting.begin(journal_file, Meeting(name="Night [b]x[/b"), settings, clock)
     for name in ("[/]Al", "Bo[@click=app.quit]"):
-        live.do({"type": "queue_name", "name": name})
-    live.do({"type": "share_start"})
+        live.do(a.QueueName(name=name))
+    live.do(a.ShareStart())
     app = DisplayApp(journal_file, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause(0.3)

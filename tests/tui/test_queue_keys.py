@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import pytest
 from textual.widgets import Input
 
+from facilitator.core.meeting import actions as a
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.store import journal
 from facilitator.tui.screens.confirm import ConfirmScreen
@@ -43,7 +44,7 @@ async def open_meeting(pilot, names=("Ann", "Bo", "Cy")) -> MeetingScreen:
     screen = pilot.app.screen
     assert isinstance(screen, MeetingScreen)
     for name in names:
-        assert screen.act({"type": "sign_in", "name": name})
+        assert screen.act(a.SignIn(name=name))
     await pilot.pause()
     return screen
 

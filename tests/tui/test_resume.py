@@ -26,7 +26,7 @@ def line(n: int, t: float, action: dict) -> bytes:
 def write_crashed_journal(path, *, closing: bool = False) -> None:
     """What a meeting killed 20 minutes in leaves: whole lines, then a torn one."""
     actions = [
-        (0.0, start_action(MEETING, STARTED.date(), STARTED, "USD")),
+        (0.0, start_action(MEETING, STARTED.date(), STARTED, "USD").to_json()),
         (60.0, {"type": "sign_in", "name": "Ann", "newcomer": True}),
         (90.0, {"type": "sign_in", "name": ""}),
         (120.0, {"type": "sign_in", "name": "Bo", "online": True}),
@@ -195,7 +195,7 @@ async def test_a_journal_that_cannot_be_replayed_can_be_discarded(make_app, jour
 async def test_a_journal_torn_in_its_first_line_does_not_block_a_new_meeting(make_app,
                                                                              journal_file):
     journal_file.write_bytes(line(0, 0.0, start_action(MEETING, STARTED.date(), STARTED,
-                                                       "USD"))[:30])
+                                                       "USD").to_json())[:30])
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -3,6 +3,7 @@
 import pytest
 from textual.widgets import Digits, Static
 
+from facilitator.core.meeting import actions as a
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.settings import GroupSettings
 from facilitator.store import journal
@@ -25,7 +26,7 @@ async def start_meeting(pilot, names=("Ann", "Bo", "Cy")) -> MeetingScreen:
     screen = pilot.app.screen
     assert isinstance(screen, MeetingScreen)
     for name in names:
-        screen.act({"type": "sign_in", "name": name})
+        screen.act(a.SignIn(name=name))
     await pilot.press("f7", "a")
     await pilot.pause()
     assert screen.query_one(QueueList).has_focus

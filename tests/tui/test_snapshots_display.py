@@ -2,6 +2,7 @@
 
 import pytest
 
+from facilitator.core.meeting import actions as a
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.settings import GroupSettings
 from facilitator.store.live_meeting import LiveMeeting
@@ -23,12 +24,12 @@ def meeting_in_progress(journal_file, clock, *, names: bool) -> LiveMeeting:
                                                    duration_minutes=60, agenda=AGENDA),
                              GroupSettings(), clock)
     for name in ("Ann", "Bo", "Cy", "Di"):
-        live.do({"type": "sign_in", "name": name})
-        live.do({"type": "queue_attendee", "id": live.session.next_attendee_id - 1})
+        live.do(a.SignIn(name=name))
+        live.do(a.QueueAttendee(id=live.session.next_attendee_id - 1))
     clock.advance(300)
-    live.do({"type": "section_next"})
-    live.do({"type": "display_names", "on": names})
-    live.do({"type": "share_start"})
+    live.do(a.SectionNext())
+    live.do(a.DisplayNames(on=names))
+    live.do(a.ShareStart())
     return live
 
 

@@ -1,5 +1,6 @@
 """Pictures of the shares panel at 80x24 with a fixed clock: normal, warning, over time."""
 
+from facilitator.core.meeting import actions as a
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.tui.screens.meeting.screen import MeetingScreen
 from facilitator.tui.widgets.share_clock import ShareClock
@@ -18,7 +19,7 @@ def share_running_for(clock, seconds: float, toasts: bool = True):
         screen = pilot.app.screen
         assert isinstance(screen, MeetingScreen)
         for name, newcomer in ROOM:
-            screen.act({"type": "sign_in", "name": name, "newcomer": newcomer})
+            screen.act(a.SignIn(name=name, newcomer=newcomer))
         clock.advance(12 * 60)  # readings and announcements before the shares
         await pilot.press("f7", "a", "h", "n")
         clock.advance(seconds)

@@ -68,16 +68,16 @@ def test_edits_return_new_formats_and_leave_the_old_one():
     assert [s.title for s in added.move_up(2).sections] == ["Opening", "Shares", "Readings", "Closing"]
     assert [s.title for s in added.move_down(0).sections] == ["Readings", "Opening", "Shares", "Closing"]
     assert added.move_up(0) == added and added.move_down(3) == added
-    assert added.change_minutes(1, 7).sections[1].minutes == 7
-    assert added.total_minutes == 54 and added.change_minutes(1, 7).total_minutes == 57
+    assert added.edit_section(1, minutes=7).sections[1].minutes == 7
+    assert added.total_minutes == 54 and added.edit_section(1, minutes=7).total_minutes == 57
     assert original.add(Section("Last", 1)).sections[-1].title == "Last"
 
 
 @pytest.mark.parametrize("edit, field", [
     (lambda f: f.remove(3), "section"),
     (lambda f: f.move_up(-1), "section"),
-    (lambda f: f.change_minutes(0, 0), "minutes"),
-    (lambda f: f.change_minutes(0, 241), "minutes"),
+    (lambda f: f.edit_section(0, minutes=0), "minutes"),
+    (lambda f: f.edit_section(0, minutes=241), "minutes"),
     (lambda f: f.edit_section(0, title=" "), "title"),
     (lambda f: f.edit_section(0, title="x" * 41), "title"),
     (lambda f: f.edit_section(0, kind="party"), "kind"),

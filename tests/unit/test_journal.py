@@ -6,6 +6,7 @@ from datetime import datetime
 import orjson
 import pytest
 
+from facilitator.core.meeting import actions as a
 from facilitator.core.settings import GroupSettings
 from facilitator.core.clock import FakeClock
 from facilitator.core.schedule.meeting import Meeting
@@ -34,7 +35,7 @@ def test_each_action_is_a_json_line_on_disk_before_do_returns(path):
     clock = FakeClock(STARTED)
     live = begin(path, clock)
     clock.advance(90)
-    live.do({"type": "sign_in", "name": "Ann", "newcomer": True})
+    live.do(a.SignIn(name="Ann", newcomer=True))
     entries = [orjson.loads(line) for line in lines(path)]
     assert [e["n"] for e in entries] == [0, 1]
     assert entries[0]["a"]["type"] == "start" and entries[0]["t"] == 0.0
@@ -47,7 +48,7 @@ def test_a_refused_action_writes_nothing(path):
     live = begin(path)
     before = path.read_bytes()
     with pytest.raises(Exception):
-        live.do({"type": "remove", "id": 3})
+        live.do(a.Remove(id=3))
     assert path.read_bytes() == before and live.session.attendance == 0
     live.discard()
 
@@ -61,7 +62,7 @@ def test_journal_file_is_private(path):
 
 def test_begin_refuses_to_overwrite_a_meeting_left_behind(path):
     first = begin(path)
-    first.do({"type": "sign_in"})
+    first.do(a.SignIn())
     saved = path.read_bytes()
     with pytest.raises(FileExistsError):
         begin(path)
@@ -72,7 +73,7 @@ def test_begin_refuses_to_overwrite_a_meeting_left_behind(path):
 def test_torn_last_line_is_dropped_and_the_rest_kept(path):
     live = begin(path)
     for _ in range(3):
-        live.do({"type": "sign_in"})
+        live.do(a.SignIn())
     live.journal.close()
     with path.open("ab") as file:
         file.write(b'{"n":4,"t":1.0,"wall":"2024-03-05T19:0')  # died mid-write
@@ -86,7 +87,7 @@ def test_torn_last_line_is_dropped_and_the_rest_kept(path):
 def test_a_corrupt_middle_line_stops_replay_there(path, bad):
     """Lines after a damaged one are not trusted: replay stops at the damage."""
     live = begin(path)
-    live.do({"type": "sign_in"})
+    live.do(a.SignIn())
     live.journal.close()
     good = lines(path)
     later = orjson.dumps({"n": 3, "t": 2.0, "wall": "2024-03-05T19:00:02",
@@ -100,13 +101,13 @@ def test_a_corrupt_middle_line_stops_replay_there(path, bad):
 def test_resume_after_a_torn_line_keeps_every_later_action(path):
     """New actions must not be glued onto the torn fragment, or a second crash loses them."""
     live = begin(path)
-    live.do({"type": "sign_in", "name": "Ann"})
+    live.do(a.SignIn(name="Ann"))
     live.journal.close()
     with path.open("ab") as file:
         file.write(b'{"n":2,"t":3.0,"wa')
     resumed = LiveMeeting.resume(find_left_behind(path), FakeClock(STARTED))
-    resumed.do({"type": "sign_in", "name": "Bo"})
-    resumed.do({"type": "sign_in", "online": True})
+    resumed.do(a.SignIn(name="Bo"))
+    resumed.do(a.SignIn(online=True))
     resumed.journal.close()  # the app dies again
     again = find_left_behind(path)
     assert again.dropped_lines == 0
@@ -118,7 +119,7 @@ def test_resume_counts_the_time_the_app_was_down(path):
     clock = FakeClock(STARTED)
     live = begin(path, clock)
     clock.advance(600)
-    live.do({"type": "sign_in"})
+    live.do(a.SignIn())
     live.journal.close()
     clock.advance(300)  # five minutes with the laptop off: the meeting went on
     resumed = LiveMeeting.resume(find_left_behind(path), clock)
@@ -154,8 +155,8 @@ def test_end_saves_counts_then_deletes_the_journal(path, tmp_path):
     database.add_meeting(MEETING)
     clock = FakeClock(STARTED)
     live = begin(path, clock)
-    live.do({"type": "sign_in", "name": "Zephyrine", "visitor": True})
-    live.do({"type": "collection", "cents": 725})
+    live.do(a.SignIn(name="Zephyrine", visitor=True))
+    live.do(a.Collection(cents=725))
     clock.advance(3600)
     record = live.end(database)
     assert not path.exists()
@@ -170,7 +171,7 @@ def test_discard_deletes_the_journal_and_saves_nothing(path, tmp_path):
     database = Database.open(tmp_path / "facilitator.json")
     database.add_meeting(MEETING)
     live = begin(path)
-    live.do({"type": "sign_in", "name": "Quillon"})
+    live.do(a.SignIn(name="Quillon"))
     live.discard()
     assert not path.exists() and database.records() == []
     database.close()
@@ -183,5 +184,5 @@ def test_an_action_after_the_journal_failed_is_refused_and_not_shown(path):
     live = begin(path)
     live.journal.close()  # the file descriptor is gone: writing fails
     with pytest.raises(StorageFailed):
-        live.do({"type": "sign_in"})
+        live.do(a.SignIn())
     assert live.session.attendance == 0

@@ -8,6 +8,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from facilitator.core.meeting import actions as a
 from facilitator.core.clock import FakeClock
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.settings import GroupSettings
@@ -36,7 +37,7 @@ def test_follows_appends_and_knows_when_nothing_changed(tmp_path):
     assert follower.meeting.session.meeting == "Tuesday Night" and follower.meeting.entries == 1
     assert follower.poll() is False
     clock.advance(42)
-    live.do({"type": "sign_in", "name": "Ann"})
+    live.do(a.SignIn(name="Ann"))
     assert follower.poll() is True
     followed = follower.meeting
     assert followed.session.attendance == 1
@@ -62,7 +63,7 @@ def test_a_line_half_written_waits_for_its_end(tmp_path):
 def test_a_torn_tail_cut_off_on_resume_is_read_again(tmp_path):
     path = tmp_path / "x.journal"
     live = begin(path)
-    live.do({"type": "sign_in", "name": ""})
+    live.do(a.SignIn(name=""))
     live.journal.close()
     with open(path, "ab") as file:
         file.write(b'{"n":2,"t":5.0,"wall":"2024-03-05T19:00:05","a":{"type":"sign_in"')
@@ -71,7 +72,7 @@ def test_a_torn_tail_cut_off_on_resume_is_read_again(tmp_path):
     follower.poll()
     assert follower.meeting.session.attendance == 1
     resumed = LiveMeeting.resume(find_left_behind(path), FakeClock(START))
-    resumed.do({"type": "sign_in", "name": ""})
+    resumed.do(a.SignIn(name=""))
     assert follower.poll() is True and follower.meeting.session.attendance == 2
 
 
@@ -80,7 +81,7 @@ def test_deleted_or_closing_is_no_meeting(tmp_path):
     live = begin(path)
     follower = JournalFollower(path)
     follower.poll()
-    live.do({"type": "closing"})
+    live.do(a.Closing())
     assert follower.poll() is True and follower.meeting is None
     live.discard()
     assert follower.poll() is False and follower.meeting is None
@@ -102,10 +103,10 @@ def test_reading_changes_nothing(tmp_path):
 
 
 ACTIONS = st.sampled_from([
-    {"type": "sign_in", "name": "Ann"}, {"type": "sign_in", "name": ""},
-    {"type": "queue_hand"}, {"type": "share_start"}, {"type": "share_end"},
-    {"type": "share_pause"}, {"type": "share_pass"}, {"type": "undo"}, {"type": "redo"},
-    {"type": "display_names", "on": True}, {"type": "collection", "cents": 250},
+    a.SignIn(name="Ann"), a.SignIn(name=""),
+    a.QueueHand(), a.ShareStart(), a.ShareEnd(),
+    a.SharePause(), a.SharePass(), a.Undo(), a.Redo(),
+    a.DisplayNames(on=True), a.Collection(cents=250),
 ])
 
 
@@ -121,7 +122,7 @@ def test_the_follower_always_agrees_with_the_meeting(steps):
         for action, poll, seconds in steps:
             clock.advance(seconds)
             try:
-                live.do(dict(action))
+                live.do(action)
             except ValueError:
                 pass  # refused by the meeting: nothing written
             if poll:

@@ -16,8 +16,8 @@ ROOM = (
     Speaker.attendee(2, "Bo", newcomer=True),
     Speaker.attendee(3, "Cy"),
     Speaker.attendee(4, "Dee"),
-    Speaker.named(1, "Eli"),
-    Speaker.named(2, "Fay", newcomer=True),
+    Speaker("n:eli", "Eli"),  # first names queued without a sign-in
+    Speaker("n:fay", "Fay", newcomer=True),
 )
 # Clock steps are multiples of 1/4 s, so sums of them are exact.
 STEPS = st.integers(min_value=0, max_value=4 * 400).map(lambda quarters: quarters / 4)
@@ -137,7 +137,7 @@ class QueueTimerMeeting(RuleBasedStateMachine):
         queue = self.queue.call_next(pick)
         called = queue.sharing.id
         assert pick in (None, called) and others(queue, called) == others(self.queue, called)
-        self.commit(queue, ShareTimer.for_minutes(minutes).start(self.now))
+        self.commit(queue, ShareTimer(planned_seconds=minutes * 60).start(self.now))
 
     @precondition(lambda self: self.timer is not None)
     @rule()

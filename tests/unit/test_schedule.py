@@ -8,7 +8,7 @@ from hypothesis import given, strategies as st
 
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.schedule.schedule import (
-    current_occurrence, current_or_next, describe_next, end_time, is_scheduled, nearest_first,
+    current_occurrence, describe_next, is_scheduled, nearest_first,
     next_occurrence, occurrences,
 )
 
@@ -70,12 +70,8 @@ def test_meeting_across_the_november_change_lasts_its_real_length():
     """01:30 on 2026-11-01 happens twice; the meeting starts at the first and lasts 60 minutes."""
     late = meeting(days=(SUN,), at=(1, 30), minutes=60)
     start = next_occurrence(late, datetime(2026, 10, 31, 12, tzinfo=NEW_YORK))
-    end = end_time(late, start)
     assert start.replace(tzinfo=None) == datetime(2026, 11, 1, 1, 30)
     assert start.utcoffset() == timedelta(hours=-4)
-    assert end.replace(tzinfo=None) == datetime(2026, 11, 1, 1, 30)
-    assert end.utcoffset() == timedelta(hours=-5)
-    assert end.astimezone(timezone.utc) - start.astimezone(timezone.utc) == timedelta(hours=1)
     # At the second 01:15 (EST, after the change) it is still in progress; at the second
     # 01:45 it has ended, though the wall clock reads later than the start.
     assert current_occurrence(late, datetime(2026, 11, 1, 1, 15, fold=1, tzinfo=NEW_YORK)) == start
@@ -86,7 +82,6 @@ def test_spring_forward_meeting_ends_after_its_real_length():
     """A 90-minute meeting from 01:00 on the March change ends at 03:30 wall time."""
     early = meeting(days=(SUN,), at=(1, 0), minutes=90)
     start = next_occurrence(early, datetime(2026, 3, 8, 0, 0, tzinfo=NEW_YORK))
-    assert end_time(early, start).replace(tzinfo=None) == datetime(2026, 3, 8, 3, 30)
     assert current_occurrence(early, datetime(2026, 3, 8, 3, 20, tzinfo=NEW_YORK)) == start
     assert current_occurrence(early, datetime(2026, 3, 8, 3, 31, tzinfo=NEW_YORK)) is None
 
@@ -103,11 +98,6 @@ def test_meeting_past_midnight_is_in_progress_the_next_day(now, in_progress):
     late = meeting(days=(SAT,), at=(23, 30), minutes=90)
     expected = datetime(2026, 11, 28, 23, 30) if in_progress else None
     assert current_occurrence(late, now) == expected
-    assert end_time(late, datetime(2026, 11, 28, 23, 30)) == datetime(2026, 11, 29, 1, 0)
-
-
-def test_end_time_without_duration_is_none():
-    assert end_time(meeting(minutes=None), datetime(2026, 11, 24, 19)) is None
 
 
 def test_nearest_first_order():
@@ -121,7 +111,6 @@ def test_nearest_first_order():
     loose = meeting("Loose", days=(), at=None)
     order = nearest_first([loose, ended, tomorrow, later, running, soon], now)
     assert [m.name for m in order] == ["Soon", "Running", "Later", "Tomorrow", "Ended", "Loose"]
-    assert current_or_next([loose, ended, tomorrow, later, running, soon], now).name == "Soon"
 
 
 @pytest.mark.parametrize("now, expected", [
@@ -130,18 +119,13 @@ def test_nearest_first_order():
     (datetime(2026, 11, 29, 0, 30), "Past midnight"),  # Saturday 23:30 still running on Sunday
     (datetime(2026, 11, 25, 1, 0), "Running"),         # nothing near: the soonest upcoming
 ])
-def test_current_or_next(now, expected):
-    """The meeting scheduled nearest to now is offered."""
+def test_the_meeting_scheduled_nearest_to_now_comes_first(now, expected):
+    """The meeting scheduled nearest to now is offered first."""
     meetings = [meeting("Running", days=(TUE, WED), at=(19, 0), minutes=60),
                 meeting("Later", days=(TUE,), at=(21, 0)),
                 meeting("Past midnight", days=(SAT,), at=(23, 30), minutes=90),
                 meeting("Unscheduled", days=(), at=None)]
-    assert current_or_next(meetings, now).name == expected
-
-
-def test_current_or_next_without_schedules_is_none():
-    assert current_or_next([meeting(days=(), at=None)], datetime(2026, 11, 24)) is None
-    assert current_or_next([], datetime(2026, 11, 24)) is None
+    assert nearest_first(meetings, now)[0].name == expected
 
 
 def test_describe_next():

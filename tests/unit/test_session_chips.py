@@ -9,6 +9,7 @@ from facilitator.core.chips import chip_stock
 from facilitator.core.clock import FakeClock
 from facilitator.core.errors import ValidationError
 from facilitator.core.schedule.meeting import Meeting
+from facilitator.core.meeting import actions as a
 from facilitator.core.meeting.session import start, start_action
 from facilitator.core.meeting.session_history import SessionHistory, replay
 from facilitator.core.settings import GroupSettings
@@ -23,7 +24,7 @@ MEETING = Meeting(name="Tuesday Night")
 def run(*keys: str) -> SessionHistory:
     history = SessionHistory(start(start_action(MEETING, STARTED.date(), STARTED, "USD")))
     for t, key in enumerate(keys):
-        history = history.do({"type": "chip", "key": key}, float(t))
+        history = history.do(a.Chip(key), float(t))
     return history
 
 
@@ -44,21 +45,27 @@ def test_undo_takes_one_chip_back_and_redo_gives_it_again():
     assert dict(history.undo().present.chips) == {}
 
 
-@pytest.mark.parametrize("key", ["", "30 days", "Ann", "30D", 30, None, "x" * 41])
+@pytest.mark.parametrize("key", ["", "30 days", "Ann", "30D", "x" * 41])
 def test_a_key_that_is_not_a_milestone_key_is_refused(key):
     history = run()
     with pytest.raises(ValidationError, match="chip: .* is not a milestone key"):
-        history.do({"type": "chip", "key": key}, 0.0)
+        history.do(a.Chip(key), 0.0)
+
+
+@pytest.mark.parametrize("key", [30, None, ["30d"]])
+def test_a_journaled_key_that_is_not_text_is_refused(key):
+    with pytest.raises(ValidationError, match="chip key: must be text"):
+        a.parse_action({"type": "chip", "key": key})
 
 
 def test_record_keeps_the_counts_and_the_journal_replays_them():
     history = run("90d", "1y", "90d")
     record = history.present.to_record(STARTED, 0.0)
     assert dict(record.chips) == {"90d": 2, "1y": 1} and record.chips_total == 3
-    entries = [{"t": 0.0, "a": start_action(MEETING, STARTED.date(), STARTED, "USD")}]
+    entries = [{"t": 0.0, "a": start_action(MEETING, STARTED.date(), STARTED, "USD").to_json()}]
     entries += [{"t": 1.0, "a": {"type": "chip", "key": k}} for k in ("90d", "1y", "90d")]
     entries.append({"t": 2.0, "a": {"type": "undo"}})
-    assert dict(replay(entries).present.chips) == {"90d": 1, "1y": 1}
+    assert dict(replay(entries).history.present.chips) == {"90d": 1, "1y": 1}
 
 
 # (stock before, chips given by stock key, chips returned, stock after)
@@ -96,7 +103,7 @@ def open_database(tmp_path, stock: dict | None = None, ladder: str = "aa") -> Da
 def meeting_with_chips(tmp_path, *keys: str) -> LiveMeeting:
     live = LiveMeeting.begin(tmp_path / "journal", MEETING, GroupSettings(), FakeClock(STARTED))
     for key in keys:
-        live.do({"type": "chip", "key": key})
+        live.do(a.Chip(key))
     return live
 
 

@@ -195,12 +195,6 @@ class Ladder:
         """The same ladder with the group's leap-day rule ("feb28" or "mar1")."""
         return replace(self, leap_day=leap_day)
 
-    def year_milestone(self, years: int) -> Milestone:
-        """The generated milestone for `years` years (needs an every-year rule)."""
-        if self.every_year is None or years < self.every_year.start:
-            raise ValidationError("milestone", f"{self.name!r} has no {years}-year milestone")
-        return self.every_year.milestone(years)
-
     def iter_milestones(self) -> Iterator[Milestone]:
         """Every milestone in order; the yearly ones go on up to MAX_YEARS."""
         yield from self.milestones
@@ -234,16 +228,6 @@ class Ladder:
             start = self.every_year.start
             shown += f"{', ' if shown else ''}then {start}y, {start + 1}y, …"
         return shown
-
-    def dates(self, sober: date, until: date) -> list[MilestoneDate]:
-        """Every milestone that falls on or before `until`, with its date."""
-        found = []
-        for milestone in self.iter_milestones():
-            when = milestone.date_for(sober, self.leap_day)
-            if when > until:
-                break
-            found.append(MilestoneDate(milestone, when))
-        return found
 
     def _reached_count(self, total_days: int, total_months: int) -> int:
         """How many listed milestones are reached: always the first ones, as they are in order."""

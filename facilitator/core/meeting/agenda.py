@@ -112,9 +112,6 @@ class Format:
         self._check(index)
         return self._swap(index, index + 1) if index < len(self.sections) - 1 else self
 
-    def change_minutes(self, index: int, minutes: int) -> "Format":
-        return self.edit_section(index, minutes=minutes)
-
     def edit_section(self, index: int, **changes) -> "Format":
         """Change any field of one section (validated again)."""
         self._check(index)

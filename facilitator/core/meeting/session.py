@@ -1,20 +1,24 @@
 """The state of the meeting in progress, and the actions that change it.
 
-Every change is an action (a small dict, JSON-ready) applied by `apply`; the live journal is
-the list of actions, so replaying it rebuilds the meeting exactly. Names live here only
+Every change is an action (`actions.py`, each a frozen dataclass) applied by its handler in
+`handlers.HANDLERS`; the live journal is the list of actions, so replaying it rebuilds the
+meeting exactly. Names live here only
 while the meeting runs: `to_record` keeps counts alone.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from types import MappingProxyType
 
 from facilitator.core import validate
+from facilitator.core.meeting.actions import (Collection, Correct, DisplayNames, Remove,
+                                               SectionNext, SectionPrevious, SignIn, Start)
 from facilitator.core.meeting.agenda import AgendaProgress, Format
 from facilitator.core.errors import ValidationError
 from facilitator.core.names import clean_name
 from facilitator.core.records.record import Record
+from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.meeting.share_timer import ShareStats, ShareTimer
 from facilitator.core.meeting.speaker_queue import Speaker, SpeakerQueue
 
@@ -107,93 +111,56 @@ class MeetingSession:
         )
 
 
-Handler = Callable[[MeetingSession, dict, float], MeetingSession]
-ACTIONS: dict[str, Handler] = {}
-
-
-def action(name: str) -> Callable[[Handler], Handler]:
-    """Register the function that applies one kind of action."""
-
-    def register(handler: Handler) -> Handler:
-        ACTIONS[name] = handler
-        return handler
-
-    return register
-
-
-def start(data: dict) -> MeetingSession:
+def start(first: Start) -> MeetingSession:
     """The session described by a journal's first action."""
-    share_minutes = data.get("share_minutes", 5)
-    agenda = data.get("agenda")
+    agenda = Format.from_list(first.agenda) if first.agenda else None
     return MeetingSession(
-        meeting=data["meeting"],
-        date=date.fromisoformat(data["date"]),
-        started=datetime.fromisoformat(data["started"]),
-        share_minutes=share_minutes,
-        duration_minutes=data.get("duration_minutes"),
-        currency=data.get("currency", "USD"),
-        queue=SpeakerQueue(mode=data.get("queue_mode", "hands"),
-                           priority=data.get("priority", True)),
-        share_seconds=share_minutes * 60,
-        bell=data.get("bell", False),
-        names_on_display=data.get("names_on_display", False),
-        agenda=AgendaProgress.start(Format.from_list(agenda), 0.0) if agenda else None,
+        meeting=first.meeting,
+        date=first.date,
+        started=first.started,
+        share_minutes=first.share_minutes,
+        duration_minutes=first.duration_minutes,
+        currency=first.currency,
+        queue=SpeakerQueue(mode=first.queue_mode, priority=first.priority),
+        share_seconds=first.share_minutes * 60,
+        bell=first.bell,
+        names_on_display=first.names_on_display,
+        agenda=AgendaProgress.start(agenda, 0.0) if agenda else None,
     )
 
 
-def start_action(meeting, day: date, started: datetime, currency: str,
-                 bell: bool = False, names_on_display: bool = False) -> dict:
+def start_action(meeting: Meeting, day: date, started: datetime, currency: str,
+                 bell: bool = False, names_on_display: bool = False) -> Start:
     """The first action of a meeting's journal."""
-    return {
-        "names_on_display": names_on_display,
-        "agenda": [dict(section) for section in meeting.agenda],
-        "queue_mode": meeting.queue_mode,
-        "priority": meeting.priority,
-        "bell": bell,
-        "type": "start",
-        "meeting": meeting.name,
-        "date": day.isoformat(),
-        "started": started.isoformat(),
-        "share_minutes": meeting.share_minutes,
-        "duration_minutes": meeting.duration_minutes,
-        "currency": currency,
-    }
+    return Start(meeting=meeting.name, date=day, started=started,
+                 share_minutes=meeting.share_minutes, duration_minutes=meeting.duration_minutes,
+                 currency=currency, queue_mode=meeting.queue_mode, priority=meeting.priority,
+                 bell=bell, names_on_display=names_on_display,
+                 agenda=tuple(dict(section) for section in meeting.agenda))
 
 
-def apply(session: MeetingSession, data: dict, t: float) -> MeetingSession:
-    """The session after one action; raises ValidationError for an action that can't apply."""
-    try:
-        handler = ACTIONS[data["type"]]
-    except KeyError:
-        raise ValidationError("action", f"unknown action {str(data.get('type'))[:30]!r}") from None
-    return handler(session, data, t)
+def _flags(action: SignIn | Correct) -> dict:
+    return {flag: getattr(action, flag) for flag in FLAGS}
 
 
-def _flags(data: dict) -> dict:
-    return {flag: bool(data.get(flag, False)) for flag in FLAGS}
-
-
-@action("sign_in")
-def _sign_in(session: MeetingSession, data: dict, t: float) -> MeetingSession:
-    person = Attendee(id=session.next_attendee_id, name=clean_name(data.get("name", "")),
-                      **_flags(data))
+def sign_in(session: MeetingSession, action: SignIn, t: float) -> MeetingSession:
+    person = Attendee(id=session.next_attendee_id, name=clean_name(action.name),
+                      **_flags(action))
     return replace(session, attendees=session.attendees + (person,),
                    next_attendee_id=session.next_attendee_id + 1)
 
 
-@action("correct")
-def _correct(session: MeetingSession, data: dict, t: float) -> MeetingSession:
-    old = session.attendee(data["id"])
-    new = replace(old, name=clean_name(data.get("name", old.name)), **_flags(data))
+def correct(session: MeetingSession, action: Correct, t: float) -> MeetingSession:
+    old = session.attendee(action.id)
+    new = replace(old, name=clean_name(action.name), **_flags(action))
     speaker = Speaker.attendee(new.id, new.label, new.newcomer)
     waiting = tuple(speaker if s.id == speaker.id else s for s in session.queue.waiting)
     return replace(session, attendees=tuple(new if p.id == old.id else p for p in session.attendees),
                    queue=replace(session.queue, waiting=waiting))
 
 
-@action("remove")
-def _remove(session: MeetingSession, data: dict, t: float) -> MeetingSession:
-    gone = session.attendee(data["id"])
+def remove(session: MeetingSession, action: Remove, t: float) -> MeetingSession:
+    gone = session.attendee(action.id)
     queue = session.queue
     if queue.is_waiting(f"a{gone.id}"):
         queue = queue.remove(f"a{gone.id}")
@@ -201,30 +168,22 @@ def _remove(session: MeetingSession, data: dict, t: float) -> MeetingSession:
                    queue=queue)
 
 
-@action("section_next")
-def _section_next(session: MeetingSession, data: dict, t: float) -> MeetingSession:
+def section_next(session: MeetingSession, action: SectionNext, t: float) -> MeetingSession:
     if session.agenda is None:
         raise ValidationError("agenda", "this meeting has no format; add one in its settings")
     return replace(session, agenda=session.agenda.next(t))
 
 
-@action("section_previous")
-def _section_previous(session: MeetingSession, data: dict, t: float) -> MeetingSession:
+def section_previous(session: MeetingSession, action: SectionPrevious,
+                     t: float) -> MeetingSession:
     if session.agenda is None:
         raise ValidationError("agenda", "this meeting has no format; add one in its settings")
     return replace(session, agenda=session.agenda.previous(t))
 
 
-@action("display_names")
-def _display_names(session: MeetingSession, data: dict, t: float) -> MeetingSession:
-    return replace(session, names_on_display=bool(data["on"]))
+def display_names(session: MeetingSession, action: DisplayNames, t: float) -> MeetingSession:
+    return replace(session, names_on_display=action.on)
 
 
-@action("collection")
-def _collection(session: MeetingSession, data: dict, t: float) -> MeetingSession:
-    return replace(session, collection=validate.count("collection", data["cents"], maximum=10**9))
-
-
-# The speaker queue, the share timer and the chip ceremony register their actions on import.
-from facilitator.core.meeting import session_shares  # noqa: E402,F401
-from facilitator.core.meeting import session_chips  # noqa: E402,F401
+def collection(session: MeetingSession, action: Collection, t: float) -> MeetingSession:
+    return replace(session, collection=validate.count("collection", action.cents, maximum=10**9))

@@ -8,20 +8,15 @@ from types import MappingProxyType
 
 from facilitator.core.errors import ValidationError
 from facilitator.core.chips.milestones import KEY_PATTERN
-from facilitator.core.meeting.session import MeetingSession, action
+from facilitator.core.meeting.actions import Chip
+from facilitator.core.meeting.session import MeetingSession
 
 MAX_CHIPS_PER_MILESTONE = 10_000
 
 
-def chip_action(key: str) -> dict:
-    """The journaled action for one chip of the milestone `key` given."""
-    return {"type": "chip", "key": key}
-
-
-@action("chip")
-def _chip(session: MeetingSession, data: dict, t: float) -> MeetingSession:
-    key = data["key"]
-    if not isinstance(key, str) or not KEY_PATTERN.fullmatch(key):
+def chip(session: MeetingSession, action: Chip, t: float) -> MeetingSession:
+    key = action.key
+    if not KEY_PATTERN.fullmatch(key):
         raise ValidationError("chip", f"{str(key)[:40]!r} is not a milestone key, e.g. 30d")
     given = session.chips.get(key, 0) + 1
     if given > MAX_CHIPS_PER_MILESTONE:

@@ -3,11 +3,12 @@
 from dataclasses import dataclass, replace
 
 from facilitator.core.errors import ValidationError
-from facilitator.core.meeting.session import MeetingSession, apply, start
+from facilitator.core.meeting.action_json import Action
+from facilitator.core.meeting.actions import Closing, Redo, Resumed, Start, Undo, parse_action
+from facilitator.core.meeting.handlers import apply
+from facilitator.core.meeting.session import MeetingSession, start
 
 UNDO_DEPTH = 500
-# Journaled so the journal tells the whole story, but nothing to undo.
-MARKERS = frozenset({"resumed", "closing"})
 
 
 @dataclass(frozen=True)
@@ -18,15 +19,16 @@ class SessionHistory:
     past: tuple[MeetingSession, ...] = ()
     future: tuple[MeetingSession, ...] = ()
 
-    def do(self, data: dict, t: float) -> "SessionHistory":
+    def do(self, action: Action, t: float) -> "SessionHistory":
         """Apply an action; undo, redo and every other kind alike."""
-        if data["type"] in MARKERS:
-            return self
-        if data["type"] == "undo":
-            return self.undo()
-        if data["type"] == "redo":
-            return self.redo()
-        changed = apply(self.present, data, t)
+        match action:
+            case Resumed() | Closing():
+                return self  # journaled so the journal tells the whole story; nothing to undo
+            case Undo():
+                return self.undo()
+            case Redo():
+                return self.redo()
+        changed = apply(self.present, action, t)
         return SessionHistory(changed, (self.past + (self.present,))[-UNDO_DEPTH:], ())
 
     @property
@@ -50,22 +52,45 @@ class SessionHistory:
                        future=self.future[1:])
 
 
-def replay(entries: list[dict]) -> SessionHistory:
+@dataclass(frozen=True)
+class Replayed:
+    """A journal replayed: the history, and the actions that could not be applied again."""
+
+    history: SessionHistory
+    skipped: int = 0
+    first_reason: str = ""  # why the first skipped action was refused
+
+    def skip(self, reason: str) -> "Replayed":
+        return replace(self, skipped=self.skipped + 1, first_reason=self.first_reason or reason)
+
+
+def start_entry(entry: dict) -> SessionHistory:
+    """The history begun by a journal's first entry; ValidationError when it is no start."""
+    return SessionHistory(start(Start.from_json(entry["a"])))
+
+
+def entry_time(entry: dict) -> float:
+    """The meeting time of a journal entry."""
+    t = entry.get("t")
+    if isinstance(t, bool) or not isinstance(t, (int, float)):
+        raise ValidationError("journal entry t", "must be a number of seconds")
+    return float(t)
+
+
+def replay_entry(replayed: Replayed, entry: dict) -> Replayed:
+    """One more journal entry applied; one that no longer applies (a journal written by
+    another version, edited by hand) is counted and skipped rather than losing the meeting.
+    Only a refused action is skipped: a bug in a handler is raised, never hidden."""
+    try:
+        history = replayed.history.do(parse_action(entry["a"]), entry_time(entry))
+    except ValidationError as error:
+        return replayed.skip(str(error))
+    return replace(replayed, history=history)
+
+
+def replay(entries: list[dict]) -> Replayed:
     """The history rebuilt from journal entries; the first entry is the start action."""
-    return replay_counting(entries)[0]
-
-
-def replay_counting(entries: list[dict]) -> tuple[SessionHistory, int]:
-    """The history and how many actions could not be applied again.
-
-    Every journaled action applied once; one that no longer applies (a journal written by
-    another version) is skipped rather than losing the whole meeting.
-    """
-    history = SessionHistory(start(entries[0]["a"]))
-    skipped = 0
+    replayed = Replayed(start_entry(entries[0]))
     for entry in entries[1:]:
-        try:
-            history = history.do(entry["a"], entry["t"])
-        except (ValidationError, KeyError, TypeError, ValueError):
-            skipped += 1
-    return history, skipped
+        replayed = replay_entry(replayed, entry)
+    return replayed

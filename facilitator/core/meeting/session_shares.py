@@ -8,7 +8,11 @@ from dataclasses import replace
 
 from facilitator.core.errors import ValidationError
 from facilitator.core.names import clean_name
-from facilitator.core.meeting.session import MeetingSession, action
+from facilitator.core.meeting.actions import (
+    Bell, QueueAttendee, QueueClear, QueueDown, QueueHand, QueueMode, QueueName, QueuePriority,
+    QueueReadd, QueueRemove, QueueRound, QueueTop, QueueUp, ShareAdjust, ShareEnd, ShareLength,
+    SharePass, SharePause, ShareStart)
+from facilitator.core.meeting.session import MeetingSession
 from facilitator.core.meeting.share_timer import MAX_PLANNED_SECONDS, MIN_PLANNED_SECONDS, ShareTimer
 from facilitator.core.meeting.speaker_queue import Speaker
 from facilitator.core.meeting.suggest import suggested_share_seconds
@@ -23,84 +27,71 @@ def attendee_speaker(session: MeetingSession, attendee_id: int) -> Speaker:
     return Speaker.attendee(person.id, person.label, person.newcomer)
 
 
-@action("queue_attendee")
-def _queue_attendee(session, data, t):
-    return _queue(session, session.queue.add(attendee_speaker(session, data["id"])))
+def queue_attendee(session: MeetingSession, action: QueueAttendee, t: float) -> MeetingSession:
+    return _queue(session, session.queue.add(attendee_speaker(session, action.id)))
 
 
-@action("queue_name")
-def _queue_name(session, data, t):
+def queue_name(session: MeetingSession, action: QueueName, t: float) -> MeetingSession:
     """A first name joins the queue: the signed-in person of that name, if there is one."""
-    name = clean_name(data.get("name", ""))
+    name = clean_name(action.name)
     if not name:
         raise ValidationError("name", "type a first name to put in the queue")
     for person in session.attendees:
         if person.name.casefold() == name.casefold():
             return _queue(session, session.queue.add(attendee_speaker(session, person.id)))
     # The id follows the name, so the same person can't wait twice and their shares count.
-    speaker = Speaker(f"n:{name.casefold()}", name, bool(data.get("newcomer")))
+    speaker = Speaker(f"n:{name.casefold()}", name, action.newcomer)
     return _queue(session, session.queue.add(speaker))
 
 
-@action("queue_hand")
-def _queue_hand(session, data, t):
+def queue_hand(session: MeetingSession, action: QueueHand, t: float) -> MeetingSession:
     return _queue(session, session.queue.add_hand())
 
 
-@action("queue_round")
-def _queue_round(session, data, t):
+def queue_round(session: MeetingSession, action: QueueRound, t: float) -> MeetingSession:
     people = [attendee_speaker(session, person.id) for person in session.attendees]
     return _queue(session, session.queue.fill_round(people))
 
 
-@action("queue_remove")
-def _queue_remove(session, data, t):
-    return _queue(session, session.queue.remove(data["speaker"]))
+def queue_remove(session: MeetingSession, action: QueueRemove, t: float) -> MeetingSession:
+    return _queue(session, session.queue.remove(action.speaker))
 
 
-@action("queue_up")
-def _queue_up(session, data, t):
-    return _queue(session, session.queue.move_up(data["speaker"]))
+def queue_up(session: MeetingSession, action: QueueUp, t: float) -> MeetingSession:
+    return _queue(session, session.queue.move_up(action.speaker))
 
 
-@action("queue_down")
-def _queue_down(session, data, t):
-    return _queue(session, session.queue.move_down(data["speaker"]))
+def queue_down(session: MeetingSession, action: QueueDown, t: float) -> MeetingSession:
+    return _queue(session, session.queue.move_down(action.speaker))
 
 
-@action("queue_top")
-def _queue_top(session, data, t):
-    return _queue(session, session.queue.move_to_top(data["speaker"]))
+def queue_top(session: MeetingSession, action: QueueTop, t: float) -> MeetingSession:
+    return _queue(session, session.queue.move_to_top(action.speaker))
 
 
-@action("queue_readd")
-def _queue_readd(session, data, t):
+def queue_readd(session: MeetingSession, action: QueueReadd, t: float) -> MeetingSession:
     return _queue(session, session.queue.readd_last())
 
 
-@action("queue_clear")
-def _queue_clear(session, data, t):
+def queue_clear(session: MeetingSession, action: QueueClear, t: float) -> MeetingSession:
     return _queue(session, session.queue.clear())
 
 
-@action("queue_mode")
-def _queue_mode(session, data, t):
-    return _queue(session, session.queue.set_mode(data["mode"]))
+def queue_mode(session: MeetingSession, action: QueueMode, t: float) -> MeetingSession:
+    return _queue(session, session.queue.set_mode(action.mode))
 
 
-@action("queue_priority")
-def _queue_priority(session, data, t):
-    return _queue(session, session.queue.set_priority(bool(data["on"])))
+def queue_priority(session: MeetingSession, action: QueuePriority, t: float) -> MeetingSession:
+    return _queue(session, session.queue.set_priority(action.on))
 
 
-@action("share_start")
-def _share_start(session, data, t):
+def share_start(session: MeetingSession, action: ShareStart, t: float) -> MeetingSession:
     """The next person (or `pick`) starts sharing; with nobody waiting, an unnamed share."""
     if session.timer is not None:
         raise ValidationError("share", "end the current share first")
     queue = session.queue
-    if queue.waiting or data.get("pick"):
-        queue = queue.call_next(data.get("pick"))
+    if queue.waiting or action.pick:
+        queue = queue.call_next(action.pick)
     timer = ShareTimer(planned_seconds=planned_share_seconds(session)).start(t)
     return replace(session, queue=queue, timer=timer)
 
@@ -119,49 +110,43 @@ def _running_timer(session: MeetingSession) -> ShareTimer:
     return session.timer
 
 
-@action("share_end")
-def _share_end(session, data, t):
+def share_end(session: MeetingSession, action: ShareEnd, t: float) -> MeetingSession:
     timer = _running_timer(session)
     stats = session.stats.add_share(timer.elapsed(t), over=timer.is_over(t))
     queue = session.queue.finish() if session.queue.sharing else session.queue
     return replace(session, timer=None, stats=stats, queue=queue)
 
 
-@action("share_pass")
-def _share_pass(session, data, t):
+def share_pass(session: MeetingSession, action: SharePass, t: float) -> MeetingSession:
     """The person called declines: counted as a pass, not a share."""
     _running_timer(session)
     queue = session.queue.pass_turn() if session.queue.sharing else session.queue
     return replace(session, timer=None, stats=session.stats.add_pass(), queue=queue)
 
 
-@action("share_pause")
-def _share_pause(session, data, t):
+def share_pause(session: MeetingSession, action: SharePause, t: float) -> MeetingSession:
     timer = _running_timer(session)
     return replace(session, timer=timer.resume(t) if timer.paused else timer.pause(t))
 
 
-@action("share_adjust")
-def _share_adjust(session, data, t):
+def share_adjust(session: MeetingSession, action: ShareAdjust, t: float) -> MeetingSession:
     """±1 minute for the share in progress, or for the next one when none is."""
-    delta = int(data["delta"])
+    delta = action.delta
     if session.timer is not None:
         return replace(session, timer=session.timer.adjust(delta))
     length = min(max(session.share_seconds + delta, MIN_PLANNED_SECONDS), MAX_PLANNED_SECONDS)
     return replace(session, share_seconds=length)
 
 
-@action("share_length")
-def _share_length(session, data, t):
+def share_length(session: MeetingSession, action: ShareLength, t: float) -> MeetingSession:
     """Apply a share length (the suggested one) to this share and the ones after it."""
-    seconds = int(data["seconds"])
+    seconds = action.seconds
     timer = session.timer.with_planned(seconds) if session.timer is not None else None
     return replace(session, share_seconds=seconds, timer=timer)
 
 
-@action("bell")
-def _bell(session, data, t):
-    return replace(session, bell=bool(data["on"]))
+def bell(session: MeetingSession, action: Bell, t: float) -> MeetingSession:
+    return replace(session, bell=action.on)
 
 
 def suggestion(session: MeetingSession, t: float, reserve_seconds: float) -> int | None:

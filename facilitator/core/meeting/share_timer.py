@@ -57,11 +57,6 @@ class ShareTimer:
         if not isinstance(self.started, bool) or (self.running and not self.started):
             raise ValidationError("timer", "is running but not started")
 
-    @classmethod
-    def for_minutes(cls, minutes: int) -> "ShareTimer":
-        """A timer not yet started for a share of `minutes` (the meeting's default)."""
-        return cls(planned_seconds=minutes * 60)
-
     @property
     def running(self) -> bool:
         return self.running_since is not None
@@ -93,12 +88,6 @@ class ShareTimer:
     def with_planned(self, seconds: int) -> "ShareTimer":
         """Set the planned length (e.g. the suggested one); refused outside 1 to 60 minutes."""
         return replace(self, planned_seconds=seconds)
-
-    def rebased(self, old_now: float, new_now: float) -> "ShareTimer":
-        """The same timer on another clock, where the reading `old_now` is `new_now`."""
-        if self.running_since is None:
-            return self
-        return replace(self, running_since=self.running_since - old_now + new_now)
 
     def elapsed(self, now: float) -> float:
         """Seconds this share has run; a clock reading before the start counts as 0."""

@@ -48,11 +48,6 @@ class Speaker:
         """The anonymous raised hand `number` ("h2", labelled "Hand 2")."""
         return cls(f"h{number}", f"Hand {number}")
 
-    @classmethod
-    def named(cls, number: int, label: str, newcomer: bool = False) -> "Speaker":
-        """The `number`th first name given in the queue without a sign-in ("n4")."""
-        return cls(f"n{number}", label, newcomer)
-
     def to_dict(self) -> dict:
         return {"id": self.id, "label": self.label, "newcomer": self.newcomer}
 

@@ -82,10 +82,6 @@ class Totals:
         return self.attendance / self.meetings if self.meetings else None
 
     @property
-    def average_newcomers(self) -> float | None:
-        return self.newcomers / self.meetings if self.meetings else None
-
-    @property
     def chips_total(self) -> int:
         return sum(self.chips.values())
 

@@ -49,13 +49,6 @@ def next_occurrence(meeting: Meeting, now: datetime) -> datetime | None:
     return next(occurrences(meeting, now), None)
 
 
-def end_time(meeting: Meeting, started: datetime) -> datetime | None:
-    """When a meeting that began at `started` ends, or None when it has no duration."""
-    if meeting.duration_minutes is None:
-        return None
-    return _add(started, timedelta(minutes=meeting.duration_minutes))
-
-
 def current_occurrence(meeting: Meeting, now: datetime) -> datetime | None:
     """The start of the occurrence in progress at `now` (started, not yet ended), if any."""
     length = timedelta(minutes=meeting.duration_minutes or ASSUMED_MINUTES)
@@ -86,12 +79,6 @@ def nearest_first(meetings: Iterable[Meeting], now: datetime) -> list[Meeting]:
         return (2, timedelta(0), meeting.key)
 
     return sorted(meetings, key=rank)
-
-
-def current_or_next(meetings: Iterable[Meeting], now: datetime) -> Meeting | None:
-    """The meeting scheduled nearest to now; None when no meeting has a schedule."""
-    scheduled = [meeting for meeting in meetings if is_scheduled(meeting)]
-    return nearest_first(scheduled, now)[0] if scheduled else None
 
 
 def describe_next(meeting: Meeting, now: datetime) -> str:

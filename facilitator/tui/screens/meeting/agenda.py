@@ -4,6 +4,8 @@ from textual import events
 from textual.binding import Binding
 from textual.widgets import Input
 
+from facilitator.core.meeting.actions import SectionNext, SectionPrevious
+
 # F11 is taken by many terminals (full screen); F12 is free, and shift+F12 reaches Textual
 # as "f24" through xterm-style terminals and tmux.
 AGENDA_BINDINGS = [
@@ -28,17 +30,17 @@ class AgendaActions:
         if agenda is not None and agenda.finished:
             self.notify("The agenda is done; F10 ends the meeting.")
             return
-        self.move_section("section_next")
+        self.move_section(SectionNext())
 
     def action_section_previous(self) -> None:
         agenda = self.live.session.agenda
         if agenda is not None and agenda.index == 0:
             self.notify("This is the first section.")
             return
-        self.move_section("section_previous")
+        self.move_section(SectionPrevious())
 
-    def move_section(self, kind: str) -> None:
-        if self.act({"type": kind}):
+    def move_section(self, action: SectionNext | SectionPrevious) -> None:
+        if self.act(action):
             self.section_began()
 
     def section_began(self) -> None:

@@ -5,7 +5,7 @@ from textual.widgets import TabPane
 
 from facilitator.core.chips import chip_stock
 from facilitator.core.errors import FacilitatorError
-from facilitator.core.meeting.session_chips import chip_action
+from facilitator.core.meeting.actions import Chip
 from facilitator.store.ladders import group_ladder
 from facilitator.tui.screens.chips.calculator import CalculatorAction
 from facilitator.tui.widgets.chips_panel import ChipsPanel
@@ -54,7 +54,7 @@ class ChipActions(CalculatorAction):
         panel = self.chips_panel
         stock_key = chip_stock.stock_key_of(panel.ladder)(key)
         before = panel.projected().get(stock_key)
-        if not self.act(chip_action(key)):
+        if not self.act(Chip(key)):
             return
         if before is None:
             return  # a chip the group doesn't count

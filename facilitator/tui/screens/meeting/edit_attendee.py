@@ -7,12 +7,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from facilitator.core.names import clean_name
+from facilitator.core.meeting.actions import Correct, Remove
 from facilitator.core.meeting.session import FLAGS, Attendee
 from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
 
 
-class EditAttendeeScreen(GuardedHandlers, ModalScreen[dict | None]):
+class EditAttendeeScreen(GuardedHandlers, ModalScreen[Correct | Remove | None]):
     """Returns the action to journal: a correction, a removal, or None."""
 
     BINDINGS = [
@@ -49,14 +50,12 @@ class EditAttendeeScreen(GuardedHandlers, ModalScreen[dict | None]):
         self.action_save()
 
     def action_save(self) -> None:
-        change = {"type": "correct", "id": self.person.id,
-                  "name": clean_name(self.query_one("#attendee-name", Input).value)}
-        for flag in FLAGS:
-            change[flag] = self.query_one(f"#flag-{flag}", Checkbox).value
-        self.dismiss(change)
+        flags = {flag: self.query_one(f"#flag-{flag}", Checkbox).value for flag in FLAGS}
+        self.dismiss(Correct(self.person.id,
+                             clean_name(self.query_one("#attendee-name", Input).value), **flags))
 
     def action_remove(self) -> None:
-        self.dismiss({"type": "remove", "id": self.person.id})
+        self.dismiss(Remove(self.person.id))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

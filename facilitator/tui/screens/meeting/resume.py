@@ -38,8 +38,7 @@ class ResumeScreen(GuardedHandlers, ModalScreen):
         if self.left.dropped_lines:
             lines.append("(the very last action was cut off when the app stopped; it is dropped)")
         if self.left.skipped_actions:
-            lines.append(f"({self.left.skipped_actions} action(s) could not be replayed and "
-                         "were skipped)")
+            lines.append(f"({self.left.skipped_note})")
         if self.left.closing:
             lines.append("The app stopped while saving this meeting: resume and end it again.")
         with Vertical(classes="dialog", id="resume-dialog"):

@@ -13,6 +13,7 @@ from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.money import format_cents, parse_amount
 from facilitator.core.names import clean_name
+from facilitator.core.meeting import actions
 from facilitator.core.meeting.session import MeetingSession
 from facilitator.store.live_meeting import LiveMeeting
 from facilitator.tui.crash_guard import GuardedHandlers
@@ -26,6 +27,10 @@ from facilitator.tui.widgets.counts_bar import CountsBar
 from facilitator.tui.widgets.meeting_header import MeetingHeader
 from facilitator.tui.widgets.queue_list import QueueList
 from facilitator.tui.widgets.shares_panel import SharesPanel
+
+# The queue list's move keys name the action they send.
+QUEUE_MOVES = {"queue_remove": actions.QueueRemove, "queue_up": actions.QueueUp,
+               "queue_down": actions.QueueDown, "queue_top": actions.QueueTop}
 
 
 class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
@@ -103,10 +108,10 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
         total = self.query_one("#collection-total", Static)
         total.update(plain_text(f"collected: {format_cents(session.collection, session.currency)}"))
 
-    def act(self, data: dict) -> bool:
+    def act(self, action: actions.Action) -> bool:
         """Journal an action and show its result; a refused action leaves a message only."""
         try:
-            self.session = self.live.do(data)
+            self.session = self.live.do(action)
         except FacilitatorError as error:
             self.notify(str(error), severity="error")
             return False
@@ -125,10 +130,8 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
     def sign_in_typed(self, flag: str = "") -> None:
         self.show_tab("tab-signin")
         name_input = self.query_one("#name-input", Input)
-        data = {"type": "sign_in", "name": clean_name(name_input.value)}
-        if flag:
-            data[flag] = True
-        if self.act(data):
+        flags = {flag: True} if flag else {}
+        if self.act(actions.SignIn(clean_name(name_input.value), **flags)):
             name_input.value = ""
 
     @on(Input.Submitted, "#name-input")
@@ -146,7 +149,7 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
         person = self.live.session.attendee(attendee_id)
         self.app.push_screen(EditAttendeeScreen(person), self.after_correction)
 
-    def after_correction(self, change: dict | None) -> None:
+    def after_correction(self, change: actions.Correct | actions.Remove | None) -> None:
         if change is not None:
             self.act(change)
 
@@ -169,7 +172,7 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
         except FacilitatorError as error:
             self.notify(str(error), severity="error")
             return
-        if self.act({"type": "collection", "cents": cents}):
+        if self.act(actions.Collection(cents)):
             event.input.value = ""
             self.set_focus(self.query_one("#name-input", Input))
 
@@ -179,13 +182,13 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
         if not self.live.history.can_undo:
             self.notify("Nothing to undo.")
             return
-        self.act({"type": "undo"})
+        self.act(actions.Undo())
 
     def action_redo(self) -> None:
         if not self.live.history.can_redo:
             self.notify("Nothing to redo.")
             return
-        self.act({"type": "redo"})
+        self.act(actions.Redo())
 
     def action_settings(self) -> None:
         from facilitator.tui.screens.settings import SettingsScreen
@@ -195,7 +198,7 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
     def action_end_meeting(self) -> None:
         from facilitator.tui.screens.meeting.summary import SummaryScreen
 
-        if self.live.session.timer is not None and not self.act({"type": "share_end"}):
+        if self.live.session.timer is not None and not self.act(actions.ShareEnd()):
             return
         self.app.push_screen(SummaryScreen(self.live), self.after_summary)
 
@@ -224,31 +227,31 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
         name_input = self.query_one("#name-input", Input)
         name = clean_name(name_input.value)
         if name:
-            if self.act({"type": "queue_name", "name": name}):
+            if self.act(actions.QueueName(name)):
                 name_input.value = ""
         else:
             self.action_queue_hand()
 
     def action_queue_hand(self) -> None:
-        self.act({"type": "queue_hand"})
+        self.act(actions.QueueHand())
 
     def action_queue_attendee(self) -> None:
         attendee_id = self.query_one(AttendeeTable).selected_id
         if attendee_id is not None:
-            self.act({"type": "queue_attendee", "id": attendee_id})
+            self.act(actions.QueueAttendee(attendee_id))
 
     def action_queue_move(self, kind: str) -> None:
         speaker = self.queue_list.highlighted_speaker
         if speaker is None:
             self.notify("Nobody is waiting.")
             return
-        self.act({"type": kind, "speaker": speaker})
+        self.act(QUEUE_MOVES[kind](speaker))
 
     def action_queue_readd(self) -> None:
-        self.act({"type": "queue_readd"})
+        self.act(actions.QueueReadd())
 
     def action_queue_round(self) -> None:
-        self.act({"type": "queue_round"})
+        self.act(actions.QueueRound())
 
     def action_queue_clear(self) -> None:
         if not self.live.session.queue.waiting:
@@ -258,19 +261,19 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
         count = self.live.session.queue.waiting_count
         self.app.push_screen(
             ConfirmScreen(f"Clear the queue? {count} waiting will be taken off.", "Clear", "Keep"),
-            lambda yes: yes and self.act({"type": "queue_clear"}))
+            lambda yes: yes and self.act(actions.QueueClear()))
 
     def action_queue_cycle_mode(self) -> None:
         from facilitator.core.schedule.meeting import QUEUE_MODES
 
         mode = self.live.session.queue.mode
         new = QUEUE_MODES[(QUEUE_MODES.index(mode) + 1) % len(QUEUE_MODES)]
-        if self.act({"type": "queue_mode", "mode": new}):
+        if self.act(actions.QueueMode(new)):
             self.notify(f"Queue: {new}")
 
     def action_queue_toggle_priority(self) -> None:
         on = not self.live.session.queue.priority
-        if self.act({"type": "queue_priority", "on": on}):
+        if self.act(actions.QueuePriority(on)):
             self.notify("Newcomers and first shares go first." if on else "Strict order.")
 
     def action_share_start(self) -> None:
@@ -284,25 +287,25 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
             return
         # Someone typing a late sign-in keeps the box: their next letters must not become
         # queue keys.
-        if self.act({"type": "share_start"}) and not isinstance(self.focused, Input):
+        if self.act(actions.ShareStart()) and not isinstance(self.focused, Input):
             self.queue_list.focus()
 
     def action_share_pick(self) -> None:
         speaker = self.queue_list.highlighted_speaker
-        if self.act({"type": "share_start", "pick": speaker}):
+        if self.act(actions.ShareStart(speaker)):
             self.queue_list.focus()
 
     def action_share_end(self) -> None:
-        self.act({"type": "share_end"})
+        self.act(actions.ShareEnd())
 
     def action_share_pass(self) -> None:
-        self.act({"type": "share_pass"})
+        self.act(actions.SharePass())
 
     def action_share_pause(self) -> None:
-        self.act({"type": "share_pause"})
+        self.act(actions.SharePause())
 
     def action_share_adjust(self, delta: int) -> None:
-        self.act({"type": "share_adjust", "delta": delta})
+        self.act(actions.ShareAdjust(delta))
 
     def action_apply_suggestion(self) -> None:
         from facilitator.core.meeting.session_shares import suggestion
@@ -312,17 +315,17 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
         if seconds is None:
             self.notify("No suggestion: the meeting has no end time, or nobody is waiting.")
             return
-        if self.act({"type": "share_length", "seconds": seconds}):
+        if self.act(actions.ShareLength(seconds)):
             self.notify(f"Shares are now {seconds // 60} min.")
 
     def action_toggle_bell(self) -> None:
         on = not self.live.session.bell
-        if self.act({"type": "bell", "on": on}):
+        if self.act(actions.Bell(on)):
             self.notify("Bell on." if on else "Bell off.")
 
     def action_toggle_display_names(self) -> None:
         on = not self.live.session.names_on_display
-        if self.act({"type": "display_names", "on": on}):
+        if self.act(actions.DisplayNames(on)):
             self.notify("First names on the room display." if on else "Room display: counts only.")
 
     def extra_commands(self):

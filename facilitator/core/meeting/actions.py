@@ -1,0 +1,260 @@
+"""Every action of a meeting in progress, one frozen dataclass each.
+
+The journal holds them as JSON lines (`Action.to_json`, read back by `parse_action`); the
+JSON is the journal's format since its first version, so a meeting left behind by an older
+build resumes. What each action does is in `handlers.HANDLERS`.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from facilitator.core.errors import ValidationError
+from facilitator.core.meeting.action_json import Action, written_unless_default
+
+
+@dataclass(frozen=True)
+class Start(Action):
+    """The journal's first line: the meeting and its settings as it began."""
+
+    type = "start"
+    meeting: str
+    date: date
+    started: datetime
+    share_minutes: int = 5
+    duration_minutes: int | None = None
+    currency: str = "USD"
+    queue_mode: str = "hands"
+    priority: bool = True
+    bell: bool = False
+    names_on_display: bool = False
+    agenda: tuple[dict, ...] = ()  # the format's sections, as the meeting stores them
+
+
+# -- sign-in, the 7th tradition, the agenda, the room display ----------------------------
+
+@dataclass(frozen=True)
+class SignIn(Action):
+    type = "sign_in"
+    name: str = ""
+    newcomer: bool = written_unless_default(False)
+    visitor: bool = written_unless_default(False)
+    online: bool = written_unless_default(False)
+
+
+@dataclass(frozen=True)
+class Correct(Action):
+    """A signed-in person's name and flags as they should have been."""
+
+    type = "correct"
+    id: int
+    name: str
+    newcomer: bool = False
+    visitor: bool = False
+    online: bool = False
+
+
+@dataclass(frozen=True)
+class Remove(Action):
+    type = "remove"
+    id: int
+
+
+@dataclass(frozen=True)
+class Collection(Action):
+    """An amount put in the 7th tradition, in cents."""
+
+    type = "collection"
+    cents: int
+
+
+@dataclass(frozen=True)
+class SectionNext(Action):
+    type = "section_next"
+
+
+@dataclass(frozen=True)
+class SectionPrevious(Action):
+    type = "section_previous"
+
+
+@dataclass(frozen=True)
+class DisplayNames(Action):
+    """First names on the room display, for this meeting only."""
+
+    type = "display_names"
+    on: bool
+
+
+# -- the speaker queue -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class QueueAttendee(Action):
+    type = "queue_attendee"
+    id: int
+
+
+@dataclass(frozen=True)
+class QueueName(Action):
+    """A first name typed into the queue (the signed-in person of that name, if any)."""
+
+    type = "queue_name"
+    name: str
+    newcomer: bool = written_unless_default(False)
+
+
+@dataclass(frozen=True)
+class QueueHand(Action):
+    type = "queue_hand"
+
+
+@dataclass(frozen=True)
+class QueueRound(Action):
+    type = "queue_round"
+
+
+@dataclass(frozen=True)
+class QueueRemove(Action):
+    type = "queue_remove"
+    speaker: str
+
+
+@dataclass(frozen=True)
+class QueueUp(Action):
+    type = "queue_up"
+    speaker: str
+
+
+@dataclass(frozen=True)
+class QueueDown(Action):
+    type = "queue_down"
+    speaker: str
+
+
+@dataclass(frozen=True)
+class QueueTop(Action):
+    type = "queue_top"
+    speaker: str
+
+
+@dataclass(frozen=True)
+class QueueReadd(Action):
+    type = "queue_readd"
+
+
+@dataclass(frozen=True)
+class QueueClear(Action):
+    type = "queue_clear"
+
+
+@dataclass(frozen=True)
+class QueueMode(Action):
+    type = "queue_mode"
+    mode: str
+
+
+@dataclass(frozen=True)
+class QueuePriority(Action):
+    type = "queue_priority"
+    on: bool
+
+
+# -- the share timer ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ShareStart(Action):
+    """The next person (or the one picked) starts sharing."""
+
+    type = "share_start"
+    pick: str | None = written_unless_default(None)
+
+
+@dataclass(frozen=True)
+class ShareEnd(Action):
+    type = "share_end"
+
+
+@dataclass(frozen=True)
+class SharePass(Action):
+    type = "share_pass"
+
+
+@dataclass(frozen=True)
+class SharePause(Action):
+    """Pause the share in progress, or go on with it."""
+
+    type = "share_pause"
+
+
+@dataclass(frozen=True)
+class ShareAdjust(Action):
+    """Seconds more (or fewer) for the share in progress, or for the next one."""
+
+    type = "share_adjust"
+    delta: int
+
+
+@dataclass(frozen=True)
+class ShareLength(Action):
+    type = "share_length"
+    seconds: int
+
+
+@dataclass(frozen=True)
+class Bell(Action):
+    type = "bell"
+    on: bool
+
+
+# -- the chip ceremony -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Chip(Action):
+    """One chip or keytag given, counted by its milestone key (never who received it)."""
+
+    type = "chip"
+    key: str
+
+
+# -- steps through the history, and markers ----------------------------------------------
+
+@dataclass(frozen=True)
+class Undo(Action):
+    type = "undo"
+
+
+@dataclass(frozen=True)
+class Redo(Action):
+    type = "redo"
+
+
+@dataclass(frozen=True)
+class Resumed(Action):
+    """Marks where a meeting left behind was taken up again."""
+
+    type = "resumed"
+
+
+@dataclass(frozen=True)
+class Closing(Action):
+    """Written just before the record is saved: a crash after it is a meeting half-ended."""
+
+    type = "closing"
+
+
+ACTION_CLASSES: tuple[type[Action], ...] = (
+    SignIn, Correct, Remove, Collection, SectionNext, SectionPrevious, DisplayNames,
+    QueueAttendee, QueueName, QueueHand, QueueRound, QueueRemove, QueueUp, QueueDown,
+    QueueTop, QueueReadd, QueueClear, QueueMode, QueuePriority,
+    ShareStart, ShareEnd, SharePass, SharePause, ShareAdjust, ShareLength, Bell,
+    Chip, Undo, Redo, Resumed, Closing,
+)
+_BY_TYPE = {cls.type: cls for cls in ACTION_CLASSES}
+
+
+def parse_action(data: object) -> Action:
+    """The action in one journal line's JSON (every kind but the first line's start)."""
+    kind = data.get("type") if isinstance(data, dict) else None
+    cls = _BY_TYPE.get(kind) if isinstance(kind, str) else None
+    if cls is None:
+        raise ValidationError("action", f"unknown action {str(kind)[:30]!r}")
+    return cls.from_json(data)
