@@ -1,5 +1,6 @@
 """The group's database: meetings, records, settings and chip stock, in one JSON file."""
 
+import threading
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,6 +43,7 @@ class Database:
             self._db.storage.before_first_write = lambda: _keep_old_file(path, upgrade_from)
         self._checked: dict[str, Checked] = {}  # tables read since the last write
         self._records: RecordTable | None = None  # kept up to date by each write
+        self._first_read = threading.Lock()  # one thread checks the records the first time
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -279,10 +281,12 @@ class Database:
         self._write(change, backup=True)
 
     def _record_table(self) -> RecordTable:
-        """The records, checked the first time they are read."""
-        if self._records is None:
-            checked = check_table(self.path, "records", self._stored("records"))
-            self._records = RecordTable(checked.ids, checked.values)
+        """The records, checked the first time they are read (by one thread: the history
+        screen reads them in a worker)."""
+        with self._first_read:
+            if self._records is None:
+                checked = check_table(self.path, "records", self._stored("records"))
+                self._records = RecordTable(checked.ids, checked.values)
         return self._records
 
     def _table(self, name: str) -> Checked:

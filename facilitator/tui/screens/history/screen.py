@@ -1,13 +1,20 @@
-"""The secretary's history: every record, filters, grouping, a trend and the summary."""
+"""The secretary's history: every record, filters, grouping, a trend and the summary.
+
+Reading and checking 100,000 records, and adding them up, take a second or more: both run in
+a worker thread and post the result back, so the screen answers keys meanwhile.
+"""
 
 from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
+from textual.worker import get_current_worker
 
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.records.history_view import HistoryChoice, HistoryView, build_view, parse_range
@@ -20,6 +27,9 @@ from facilitator.tui.widgets.history_columns import (PERIOD_COLUMNS, occurrence_
 from facilitator.tui.widgets.history_summary import HistorySummary
 from facilitator.tui.widgets.paged_table import PagedTable
 from facilitator.tui.widgets.trend_chart import TrendChart
+
+if TYPE_CHECKING:
+    from facilitator.store.database import Database
 
 PROGRESS_FROM = 20_000  # records: from here adding up takes long enough to say so
 GROUPINGS = [("Each meeting", "none"), ("Per week", "week"), ("Per month", "month"),
@@ -47,7 +57,7 @@ class HistoryScreen(GuardedHandlers, Screen):
         self.unreadable: str | None = None  # why the records could not be read
         self.choice = HistoryChoice()
         self.view: HistoryView | None = None
-        self._pending = False  # a computation is waiting for the progress line to show
+        self.loading = False  # the records are being read and checked (in a worker)
         self._keep_position = False
 
     def compose(self) -> ComposeResult:
@@ -78,28 +88,55 @@ class HistoryScreen(GuardedHandlers, Screen):
 
     def reload(self, *, keep_position: bool = False) -> None:
         """Read the records again (after a change) and show them as chosen."""
+        self._keep_position = keep_position
+        self.loading = True
+        self.set_status("Loading records…")
+        self.load_records(self.app.database, self.app.clock.now().date())
+
+    @work(thread=True, exclusive=True, group="history-load")
+    def load_records(self, database: "Database", today: date) -> None:
+        """Read and check every record, sort them once, add them up as chosen: off the loop."""
         try:  # sorted once here: each choice then lists them without sorting again
-            self.stored, self.unreadable = oldest_first(self.app.database.records()), None
+            stored, unreadable = oldest_first(database.records()), None
         except FacilitatorError as error:  # a damaged record: say so, show nothing
-            self.stored, self.unreadable = NO_RECORDS, str(error)
-            self.query_one("#history-error", Static).update(plain_text(self.unreadable))
-        self.refresh_view(keep_position=keep_position)
+            stored, unreadable = NO_RECORDS, str(error)
+        view = build_view(stored, self.choice, today)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.records_loaded, stored, unreadable, view)
+
+    def records_loaded(self, stored: Records, unreadable: str | None, view: HistoryView) -> None:
+        if not self.is_attached:  # closed while loading
+            return
+        self.stored, self.unreadable, self.loading = stored, unreadable, False
+        if unreadable:
+            self.query_one("#history-error", Static).update(plain_text(unreadable))
+        if view.choice == self.choice:
+            self.show_view(view)
+        else:  # chosen while the records were loading
+            self.refresh_view(keep_position=self._keep_position)
 
     def refresh_view(self, *, keep_position: bool = False) -> None:
         self._keep_position = keep_position
-        if self._pending:
-            return  # the one waiting will use the latest choice
-        self._pending = True
+        if self.loading:
+            return  # the records being loaded are shown as chosen by then
+        today = self.app.clock.now().date()
         if len(self.stored) > PROGRESS_FROM:
-            # Tens of thousands of records take a moment: say so on screen first.
+            # Tens of thousands of records take a moment: say so, add them up aside.
             self.set_status(f"Adding up {len(self.stored):,} records…")
-            self.call_after_refresh(self.compute)
+            self.build_view_aside(self.stored, self.choice, today)
         else:
-            self.compute()
+            self.show_view(build_view(self.stored, self.choice, today))
 
-    def compute(self) -> None:
-        self._pending = False
-        self.show_view(build_view(self.stored, self.choice, self.app.clock.now().date()))
+    @work(thread=True, exclusive=True, group="history-view")
+    def build_view_aside(self, stored: Records, choice: HistoryChoice, today: date) -> None:
+        view = build_view(stored, choice, today)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.view_built, stored, view)
+
+    def view_built(self, stored: Records, view: HistoryView) -> None:
+        # A newer choice or a reload since then has its own worker: this result is stale.
+        if self.is_attached and stored is self.stored and view.choice == self.choice:
+            self.show_view(view)
 
     def show_view(self, view: HistoryView) -> None:
         table = self.query_one(PagedTable)
