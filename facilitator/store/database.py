@@ -178,6 +178,10 @@ class Database:
         date range (`statistics.oldest_first` sorts them)."""
         return select(self._record_table().records, meeting, start, end)
 
+    def stored_record_count(self) -> int:
+        """How many records the file holds, before they are read and checked."""
+        return len(self._stored("records"))
+
     def find_record(self, meeting: str, day: date) -> Record | None:
         return self._record_table().find((meeting.casefold(), day.isoformat()))
 
