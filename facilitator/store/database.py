@@ -1,6 +1,7 @@
 """The group's database: meetings, records, settings, chip stock and the treasurer's ledger,
 in one JSON file."""
 
+import threading
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,6 +46,7 @@ class Database(MinutesTable, LedgerStore):
             self._db.storage.before_first_write = lambda: _keep_old_file(path, upgrade_from)
         self._checked: dict[str, Checked] = {}  # tables read since the last write
         self._records: RecordTable | None = None  # kept up to date by each write
+        self._first_read = threading.Lock()  # one thread checks the records the first time
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -183,6 +185,10 @@ class Database(MinutesTable, LedgerStore):
         date range (`statistics.oldest_first` sorts them)."""
         return select(self._record_table().records, meeting, start, end)
 
+    def stored_record_count(self) -> int:
+        """How many records the file holds, before they are read and checked."""
+        return len(self._stored("records"))
+
     def find_record(self, meeting: str, day: date) -> Record | None:
         return self._record_table().find((meeting.casefold(), day.isoformat()))
 
@@ -286,10 +292,12 @@ class Database(MinutesTable, LedgerStore):
         self._write(change, backup=True)
 
     def _record_table(self) -> RecordTable:
-        """The records, checked the first time they are read."""
-        if self._records is None:
-            checked = check_table(self.path, "records", self._stored("records"))
-            self._records = RecordTable(checked.ids, checked.values)
+        """The records, checked the first time they are read (by one thread: the history
+        screen reads them in a worker)."""
+        with self._first_read:
+            if self._records is None:
+                checked = check_table(self.path, "records", self._stored("records"))
+                self._records = RecordTable(checked.ids, checked.values)
         return self._records
 
     def _table(self, name: str) -> Checked:

@@ -37,10 +37,7 @@ class DisplayApp(CrashGuard, App):
         self.clock = clock
         self.read_settings = read_settings
         for theme in EXTRA_THEMES:
-            self.register_theme(theme)
-        theme = read_settings().theme
-        if theme in self.available_themes:
-            self.theme = theme
+            self.register_theme(theme)  # the group's theme is applied once its settings are read
 
     def stopped_message(self, log: Path | None) -> str:
         # It writes no file, crash log included.

@@ -18,13 +18,6 @@ from facilitator.store.database import Database
 HEADER = ",".join(OCCURRENCE_COLUMNS)
 
 
-@pytest.fixture
-def db_path(tmp_path, monkeypatch):
-    path = tmp_path / "group.json"
-    monkeypatch.setenv("FACILITATOR_DB", str(path))
-    return path
-
-
 def stored_rows(path):
     """Every record as stored, oldest first."""
     with Database.open(path, writer=False) as database:

@@ -10,13 +10,6 @@ from facilitator.core.meeting.agenda import Format
 from facilitator.store.database import Database
 
 
-@pytest.fixture
-def db_path(tmp_path, monkeypatch):
-    path = tmp_path / "group.json"
-    monkeypatch.setenv("FACILITATOR_DB", str(path))
-    return path
-
-
 def stored(db_path):
     with Database.open(db_path, writer=False) as database:
         return {meeting.name: meeting for meeting in database.meetings()}

@@ -1,16 +1,11 @@
 """Fixtures of the reliability tests; the sample data lives in sample_store.py."""
 
 import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
-# Tests run with --import-mode=importlib, which puts no test folder on sys.path: let the
-# tests here import their shared sample data as `sample_store`.
-sys.path.insert(0, str(Path(__file__).parent))
-
-from sample_store import fill  # noqa: E402
+from tests.reliability.sample_store import fill
 
 
 @pytest.fixture

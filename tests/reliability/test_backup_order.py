@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sample_store import companions
+from tests.reliability.sample_store import companions
 
 from facilitator import cli
 from facilitator.core.records.record import Record

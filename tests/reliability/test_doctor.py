@@ -3,7 +3,7 @@
 from datetime import date
 
 import orjson
-from sample_store import companions, write_version_0
+from tests.reliability.sample_store import companions, write_version_0
 
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.records.record import Record

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sample_store import RECORDS, companions, state
+from tests.reliability.sample_store import RECORDS, companions, state
 
 from facilitator import cli
 from facilitator.core.schedule.meeting import Meeting

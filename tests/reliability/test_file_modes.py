@@ -5,7 +5,7 @@ import stat
 from collections.abc import Iterator
 
 import pytest
-from sample_store import fill, write_version_0
+from tests.reliability.sample_store import fill, write_version_0
 
 from facilitator.store.database import Database
 from facilitator.store.paths import backup_paths, lock_path, migration_backup_path

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from sample_store import MEETINGS, companions
+from tests.reliability.sample_store import MEETINGS, companions
 
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.store.database import Database

@@ -4,7 +4,7 @@ from datetime import date, time
 
 import orjson
 import pytest
-from sample_store import write_version_0
+from tests.reliability.sample_store import write_version_0
 
 from facilitator.core.errors import ValidationError
 from facilitator.core.schedule.meeting import Meeting

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sample_store import MEETINGS, fill
+from tests.reliability.sample_store import MEETINGS, fill
 
 from facilitator.core.records.record import Record
 from facilitator.store.database import Database

@@ -140,7 +140,7 @@ def test_the_real_app_killed_during_a_share_resumes_it_with_the_downtime(tmp_pat
     import signal
     import time
 
-    from test_app_kill import Terminal, entries, wait_entries, wait_until
+    from tests.reliability.test_app_kill import Terminal, entries, wait_entries, wait_until
 
     from facilitator.store.database import Database
 

@@ -3,7 +3,7 @@
 import orjson
 import pytest
 from filelock import FileLock
-from sample_store import MEETINGS, RECORDS, companions, fill
+from tests.reliability.sample_store import MEETINGS, RECORDS, companions, fill
 
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.store.database import Database

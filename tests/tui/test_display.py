@@ -300,3 +300,29 @@ async def test_ctrl_l_on_the_meeting_screen_turns_names_on_for_the_display(make_
         await pilot.pause()
         follower.poll()
         assert follower.meeting.session.names_on_display is False
+
+
+async def test_settings_are_read_in_a_worker_while_the_display_keeps_going(journal_file, clock):
+    """Reading the database (slow when large) never stops the display; the theme follows."""
+    import threading
+
+    asked, released = threading.Event(), threading.Event()
+    readers = []
+
+    def slow_settings() -> GroupSettings:
+        readers.append(threading.current_thread())
+        asked.set()
+        assert released.wait(timeout=30)
+        return GroupSettings(theme="projector-light", warning_seconds=90)
+
+    app = DisplayApp(journal_file, clock, slow_settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await wait_for(pilot, asked.is_set)
+        clock.advance(120)  # the clock moves on screen while the settings are being read
+        await wait_for(pilot, lambda: screen.wall == f"{clock.now():%H:%M}")
+        assert app.theme != "projector-light" and screen.settings == GroupSettings()
+        released.set()
+        await wait_for(pilot, lambda: app.theme == "projector-light")
+        assert screen.settings.warning_seconds == 90
+    assert readers and threading.main_thread() not in readers

@@ -33,10 +33,16 @@ def app(make_app):
     return built
 
 
+async def settled(pilot) -> None:
+    """Wait for the screen's workers (reading, adding up), then for it to be painted."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def open_history(pilot) -> HistoryScreen:
     await pilot.pause()  # the start screen looks for a meeting left behind first
     await pilot.press("f4")
-    await pilot.pause()
+    await settled(pilot)
     assert isinstance(pilot.app.screen, HistoryScreen)
     return pilot.app.screen
 
@@ -60,7 +66,7 @@ async def type_into(pilot, selector: str, text: str, *, key_by_key: bool = False
     field.value = "" if key_by_key else text
     field.focus()
     await pilot.press(*(text if key_by_key else ""), "enter")
-    await pilot.pause()
+    await settled(pilot)
 
 
 async def test_every_record_newest_first_with_the_totals(app):
@@ -86,7 +92,7 @@ async def test_a_meeting_chosen(app):
     async with app.run_test(size=(120, 34)) as pilot:
         screen = await open_history(pilot)
         screen.query_one("#history-meeting", Select).value = "Tuesday Night"
-        await pilot.pause()
+        await settled(pilot)
         assert first_columns(screen) == [
             ("Tue 2024-02-06", "Tuesday Night", "30"), ("Tue 2024-01-09", "Tuesday Night", "25"),
             ("Tue 2024-01-02", "Tuesday Night", "20"), ("Tue 2023-01-03", "Tuesday Night", "18")]
@@ -154,10 +160,10 @@ async def test_f5_groups_per_week_month_year_then_each_meeting(app):
         ]
         for periods in expected:
             await pilot.press("f5")
-            await pilot.pause()
+            await settled(pilot)
             assert first_columns(screen, 4) == periods
         await pilot.press("f5")
-        await pilot.pause()
+        await settled(pilot)
         assert len(table_rows(screen)) == 6 and screen.choice.by is None
 
 
@@ -166,11 +172,11 @@ async def test_grouping_keeps_the_filters_and_enter_lists_a_period(app):
         screen = await open_history(pilot)
         screen.query_one("#history-meeting", Select).value = "Saturday Speaker"
         screen.query_one("#history-by", Select).value = "month"
-        await pilot.pause()
+        await settled(pilot)
         assert first_columns(screen, 4) == [("2024-01", "2", "27", "13.5")]
         screen.query_one(PagedTable).focus()
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(pilot)
         assert screen.choice.by is None
         assert screen.query_one("#history-from", Input).value == "2024-01-01"
         assert screen.query_one("#history-to", Input).value == "2024-01-31"
@@ -183,12 +189,12 @@ async def test_enter_on_a_period_keeps_within_the_dates_chosen(app):
         screen = await open_history(pilot)
         await type_into(pilot, "#history-from", "2024-01-08")
         screen.query_one("#history-by", Select).value = "month"
-        await pilot.pause()
+        await settled(pilot)
         assert first_columns(screen, 4) == [("2024-02", "1", "30", "30.0"),
                                             ("2024-01", "2", "40", "20.0")]
         screen.query_one(PagedTable).focus()
         await pilot.press("down", "enter")
-        await pilot.pause()
+        await settled(pilot)
         assert screen.query_one("#history-from", Input).value == "2024-01-08"
         assert [row[0] for row in first_columns(screen, 1)] == ["Sat 2024-01-13",
                                                                 "Tue 2024-01-09"]
@@ -199,7 +205,7 @@ async def open_record(pilot, screen, row: int) -> RecordEditorScreen:
     for _ in range(row):
         await pilot.press("down")
     await pilot.press("enter")
-    await pilot.pause()
+    await settled(pilot)
     assert isinstance(pilot.app.screen, RecordEditorScreen)
     return pilot.app.screen
 
@@ -216,7 +222,7 @@ async def test_a_record_corrected_is_stored_and_shown(app):
         assert editor.record == RECORDS[3]
         fill(editor, attendance="26", newcomers="2", collection="12.50", note="Snowed in")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settled(pilot)
         assert pilot.app.screen is screen
         assert app.database.find_record("Tuesday Night", date(2024, 1, 9)) == RECORDS[3].edit(
             attendance=26, newcomers=2, collection=1250, note="Snowed in")
@@ -232,7 +238,7 @@ async def test_a_record_moved_to_another_day_leaves_the_old_one(app):
         editor = await open_record(pilot, screen, 0)  # Tuesday Night, 2024-02-06
         fill(editor, date="2024-02-07")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settled(pilot)
         assert app.database.find_record("Tuesday Night", date(2024, 2, 6)) is None
         assert app.database.find_record("Tuesday Night", date(2024, 2, 7)) == RECORDS[5].edit(
             date=date(2024, 2, 7))
@@ -265,7 +271,7 @@ async def test_a_refused_correction_names_the_field_and_stores_nothing(app, db_p
             kept = {name: editor.query_one(f"#record-{name}", Input).value for name in values}
             fill(editor, **values)
             await pilot.press("ctrl+s")
-            await pilot.pause()
+            await settled(pilot)
             assert pilot.app.screen is editor, message
             assert str(editor.query_one("#record-error", Static).content).startswith(message)
             assert db_path.read_bytes() == before, message
@@ -278,7 +284,7 @@ async def test_moving_a_record_to_another_meeting(app):
         editor = await open_record(pilot, screen, 0)
         editor.query_one("#record-meeting", Select).value = "Saturday Speaker"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settled(pilot)
         assert app.database.find_record("Tuesday Night", date(2024, 2, 6)) is None
         moved = app.database.find_record("Saturday Speaker", date(2024, 2, 6))
         assert (moved.attendance, moved.chips) == (30, {"30d": 1})
@@ -289,16 +295,16 @@ async def test_delete_asks_first_and_no_keeps_the_record(app):
         screen = await open_history(pilot)
         editor = await open_record(pilot, screen, 1)  # Saturday Speaker, 2024-01-13
         await pilot.press("ctrl+d")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(pilot.app.screen, ConfirmScreen)
         await pilot.press("n")
-        await pilot.pause()
+        await settled(pilot)
         assert pilot.app.screen is editor
         assert app.database.find_record("Saturday Speaker", date(2024, 1, 13)) == RECORDS[4]
         await pilot.press("ctrl+d")
-        await pilot.pause()
+        await settled(pilot)
         await pilot.press("y")
-        await pilot.pause()
+        await settled(pilot)
         assert pilot.app.screen is screen
         assert app.database.find_record("Saturday Speaker", date(2024, 1, 13)) is None
         assert len(app.database.records()) == 5
@@ -313,7 +319,7 @@ async def test_escape_in_the_dialog_changes_nothing(app, db_path):
         editor = await open_record(pilot, screen, 0)
         fill(editor, attendance="99")
         await pilot.press("escape")
-        await pilot.pause()
+        await settled(pilot)
         assert pilot.app.screen is screen and db_path.read_bytes() == before
 
 
@@ -324,7 +330,7 @@ async def test_no_records_yet_says_how_to_add_them(make_app):
         assert table_rows(screen) == []
         assert text_of(screen, "#summary-text").startswith("No records yet.")
         await pilot.press("enter")  # nothing to open
-        await pilot.pause()
+        await settled(pilot)
         assert pilot.app.screen is screen
 
 
@@ -332,7 +338,7 @@ async def test_escape_goes_back_to_the_start_screen(app):
     async with app.run_test(size=(120, 34)) as pilot:
         screen = await open_history(pilot)
         await pilot.press("escape")
-        await pilot.pause()
+        await settled(pilot)
         assert pilot.app.screen is not screen
         assert type(pilot.app.screen).__name__ == "StartScreen"
 
@@ -360,7 +366,7 @@ async def test_a_damaged_record_is_one_line_and_the_app_keeps_running(make_app, 
         assert "\n" not in error and error in text_of(screen, "#summary-text")
         assert table_rows(screen) == []
         await pilot.press("f5", "escape")
-        await pilot.pause()
+        await settled(pilot)
         assert not isinstance(app.screen, HistoryScreen)
     assert db_path.read_bytes() == stored
 
@@ -371,14 +377,14 @@ async def test_a_meeting_ended_on_a_damaged_database_stays_in_its_journal(make_a
     stored = damaged_database(db_path)
     app = make_app()
     async with app.run_test(size=(120, 34)) as pilot:
-        await pilot.pause()
+        await settled(pilot)
         await pilot.press("enter")  # start the highlighted meeting
-        await pilot.pause()
+        await settled(pilot)
         await pilot.press("f2", "f2", "f10")
-        await pilot.pause()
+        await settled(pilot)
         assert "record 2 is damaged: date" in text_of(app.screen, "#summary-error")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settled(pilot)
         assert any("record 2 is damaged" in n.message for n in app._notifications)
         assert journal_file.exists()
     assert db_path.read_bytes() == stored

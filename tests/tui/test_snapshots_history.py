@@ -35,18 +35,24 @@ def app(make_app):
     return built
 
 
+async def settled(pilot) -> None:
+    """Wait for the screen's workers (reading, adding up), then for it to be painted."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def open_history(pilot, *, first_day: str = "") -> None:
     await pilot.pause()  # the start screen looks for a meeting left behind first
     await pilot.press("f4")
-    await pilot.pause()
+    await settled(pilot)
     if first_day:
         field = pilot.app.screen.query_one("#history-from", Input)
         field.value = first_day
         field.focus()
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(pilot)
         pilot.app.screen.query_one("#history-table").focus()
-        await pilot.pause()
+        await settled(pilot)
 
 
 class TestHistory:
@@ -62,13 +68,13 @@ class TestHistory:
         async def run_before(pilot) -> None:
             await open_history(pilot)
             await pilot.press("f5", "f5")
-            await pilot.pause()
+            await settled(pilot)
             field = pilot.app.screen.query_one("#history-to", Input)
             field.value = "31/02/2024"
             field.focus()
             field.cursor_blink = False  # the same picture each run
             await pilot.press("enter")
-            await pilot.pause()
+            await settled(pilot)
 
         assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
 
@@ -76,7 +82,7 @@ class TestHistory:
         async def run_before(pilot) -> None:
             await open_history(pilot)
             await pilot.press("down", "enter")
-            await pilot.pause()
+            await settled(pilot)
             for field in pilot.app.screen.query(Input):
                 field.cursor_blink = False
 

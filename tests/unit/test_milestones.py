@@ -135,18 +135,41 @@ def test_a_ladder_without_every_year_ends():
     assert short.reached(date(2024, 1, 1), date(2030, 1, 1)).key == "30d"
 
 
-def test_every_sober_date_2000_to_2100():
+# Milestone dates depend on the sober date only through the month lengths of the years it
+# spans (four at most: milestones through 3 years, and the day before). From 2000 to 2099
+# every fourth year is a leap year, so a sober date in 2004-2091 meets exactly the calendar of
+# the same day four years earlier: 2000-2003 hold every one of those cases. 2092-2100 hold
+# every case that reaches 2100, which is not a leap year.
+SOBER_YEARS = [range(2000, 2004), range(2092, 2101)]
+
+
+def test_every_sober_date_of_each_leap_cycle_2000_to_2100():
     """Dates strictly increase; on its own date a milestone is the one reached, not the day before."""
     listed = {name: ladder.milestones_through(3) for name, ladder in LADDERS.items()}
+    for years in SOBER_YEARS:
+        sober = date(years.start, 1, 1)
+        while sober.year < years.stop:
+            for name, ladder in LADDERS.items():
+                dates = [m.date_for(sober) for m in listed[name]]
+                assert all(a < b for a, b in zip(dates, dates[1:])), (name, sober, dates)
+                for milestone, day in zip(listed[name], dates):
+                    assert ladder.reached(sober, day).milestone == milestone, (name, sober, day)
+                    before = ladder.reached(sober, day - ONE_DAY) if day > sober else None
+                    assert before is None or before.milestone != milestone, (name, sober, day)
+            sober += ONE_DAY
+
+
+def test_a_sober_date_four_years_later_has_the_same_milestones_shifted():
+    """What the reduction above rests on, for every ladder from every day of 2000-2003."""
+    listed = {name: ladder.milestones_through(3) for name, ladder in LADDERS.items()}
     sober = date(2000, 1, 1)
-    while sober <= date(2100, 12, 31):
-        for name, ladder in LADDERS.items():
-            dates = [m.date_for(sober) for m in listed[name]]
-            assert all(a < b for a, b in zip(dates, dates[1:])), (name, sober, dates)
-            for milestone, day in zip(listed[name], dates):
-                assert ladder.reached(sober, day).milestone == milestone, (name, sober, day)
-                before = ladder.reached(sober, day - ONE_DAY) if day > sober else None
-                assert before is None or before.milestone != milestone, (name, sober, day)
+    while sober.year < 2004:
+        for later in (2004, 2048, 2088):
+            shifted = sober.replace(year=sober.year + later - 2000)
+            for name, milestones in listed.items():
+                assert [m.date_for(shifted) for m in milestones] == [
+                    m.date_for(sober).replace(year=m.date_for(sober).year + later - 2000)
+                    for m in milestones], (name, sober, later)
         sober += ONE_DAY
 
 

@@ -9,14 +9,16 @@ from facilitator.store.readings import (
 
 
 @pytest.fixture
-def db_path(tmp_path):
-    (tmp_path / "readings").mkdir()
-    return tmp_path / "group.json"
+def readings(db_path):
+    """The readings folder beside the test database."""
+    folder = db_path.parent / "readings"
+    folder.mkdir()
+    return folder
 
 
-def test_relative_paths_are_in_the_readings_folder_beside_the_database(db_path, tmp_path):
-    (tmp_path / "readings" / "preamble.txt").write_text("Read your group's preamble here.\n")
-    assert reading_path("preamble.txt", db_path) == tmp_path / "readings" / "preamble.txt"
+def test_relative_paths_are_in_the_readings_folder_beside_the_database(db_path, readings):
+    (readings / "preamble.txt").write_text("Read your group's preamble here.\n")
+    assert reading_path("preamble.txt", db_path) == readings / "preamble.txt"
     assert load_reading("preamble.txt", db_path) == "Read your group's preamble here.\n"
 
 
@@ -33,8 +35,8 @@ def test_absolute_paths_are_used_as_given(db_path, tmp_path):
     (b"no \x1b[2Jclearing\x07 the screen\tok", "no [2Jclearing the screen\tok"),
     ("Unicode ✓ שלום".encode(), "Unicode ✓ שלום"),
 ])
-def test_text_is_decoded_and_made_safe_to_show(db_path, tmp_path, content, shown):
-    (tmp_path / "readings" / "r.txt").write_bytes(content)
+def test_text_is_decoded_and_made_safe_to_show(db_path, readings, content, shown):
+    (readings / "r.txt").write_bytes(content)
     assert load_reading("r.txt", db_path) == shown
 
 
@@ -44,21 +46,21 @@ def test_text_is_decoded_and_made_safe_to_show(db_path, tmp_path, content, shown
     (lambda folder: (folder / "r.txt").write_bytes(b"x" * (MAX_BYTES + 1)), "is larger than 256 KB"),
     (lambda folder: (folder / "r.txt").write_bytes(b"%PDF\x00\x01"), "is not a plain text file"),
 ])
-def test_unsuitable_files_give_one_clear_line(db_path, tmp_path, setup, message):
-    setup(tmp_path / "readings")
+def test_unsuitable_files_give_one_clear_line(db_path, readings, setup, message):
+    setup(readings)
     with pytest.raises(ReadingUnavailable) as caught:
         load_reading("r.txt", db_path)
     assert isinstance(caught.value, FacilitatorError)
-    assert str(caught.value).startswith(f"reading: {tmp_path / 'readings' / 'r.txt'} ")
+    assert str(caught.value).startswith(f"reading: {readings / 'r.txt'} ")
     assert message in str(caught.value) and "\n" not in str(caught.value)
 
 
-def test_a_file_at_the_size_limit_is_read(db_path, tmp_path):
-    (tmp_path / "readings" / "r.txt").write_bytes(b"a" * MAX_BYTES)
+def test_a_file_at_the_size_limit_is_read(db_path, readings):
+    (readings / "r.txt").write_bytes(b"a" * MAX_BYTES)
     assert len(load_reading("r.txt", db_path)) == MAX_BYTES
 
 
-def test_missing_readings(db_path, tmp_path):
-    (tmp_path / "readings" / "here.txt").write_text("x")
+def test_missing_readings(db_path, readings):
+    (readings / "here.txt").write_text("x")
     assert missing_readings(["here.txt", None, "gone.txt"], db_path) == [
-        tmp_path / "readings" / "gone.txt"]
+        readings / "gone.txt"]

@@ -1,12 +1,18 @@
-"""The room display: follows the live journal of the meeting in progress, read-only."""
+"""The room display: follows the live journal of the meeting in progress, read-only.
+
+The group's settings live in the database, which is read whole (a second at 100,000
+records): they are read in a worker thread, so the countdown never stops for them.
+"""
 
 from collections.abc import Callable
 
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
+from textual.worker import get_current_worker
 
 from facilitator.core.clock import Clock
 from facilitator.core.meeting.room_view import RoomState, RoomView, room_view
@@ -61,8 +67,21 @@ class DisplayScreen(GuardedHandlers, Screen):
                 yield Static("", id="display-waiting")
 
     def on_mount(self) -> None:
+        self.load_settings()
         self.poll()
         self.set_interval(POLL_SECONDS, self.poll)
+
+    @work(thread=True, exclusive=True, group="display-settings")
+    def load_settings(self) -> None:
+        settings = self.read_settings()
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.settings_loaded, settings)
+
+    def settings_loaded(self, settings: GroupSettings) -> None:
+        """The next frame uses them (its warning length); the theme changes at once."""
+        self.settings = settings
+        if settings.theme in self.app.available_themes:
+            self.app.theme = settings.theme
 
     def poll(self) -> None:
         """Read what the journal added, then recompute the frame from the clock."""
@@ -73,7 +92,7 @@ class DisplayScreen(GuardedHandlers, Screen):
                 self.timeline = None
             else:
                 if not had_meeting:
-                    self.settings = self.read_settings()  # the warning length may have changed
+                    self.load_settings()  # the warning length may have changed
                 # The meeting's time when it last changed, plus the time since on our clock.
                 self.timeline = Timeline.resumed(followed.last_t, followed.last_wall,
                                                  self.clock.now(), self.clock.monotonic())

@@ -1,13 +1,21 @@
-"""The secretary's history: every record, filters, grouping, a trend and the summary."""
+"""The secretary's history: every record, filters, grouping, a trend and the summary.
+
+Reading and checking 100,000 records, and adding them up, take a second or more: from 20,000
+records both run in a worker thread and post the result back, so the screen answers keys
+meanwhile (fewer are read at once, without a "Loading" flicker).
+"""
 
 from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
+from textual.worker import get_current_worker
 
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.records.history_view import HistoryChoice, HistoryView, build_view, parse_range
@@ -21,9 +29,22 @@ from facilitator.tui.widgets.history_summary import HistorySummary
 from facilitator.tui.widgets.paged_table import PagedTable
 from facilitator.tui.widgets.trend_chart import TrendChart
 
-PROGRESS_FROM = 20_000  # records: from here adding up takes long enough to say so
+if TYPE_CHECKING:
+    from facilitator.store.database import Database
+
+PROGRESS_FROM = 20_000  # records: from here reading and adding up are done aside
 GROUPINGS = [("Each meeting", "none"), ("Per week", "week"), ("Per month", "month"),
              ("Per year", "year")]
+
+
+def read_records(database: "Database", choice: HistoryChoice,
+                 today: date) -> tuple[Records, str | None, HistoryView]:
+    """Every record read, checked and sorted once, and added up as chosen."""
+    try:  # sorted once here: each choice then lists them without sorting again
+        stored, unreadable = oldest_first(database.records()), None
+    except FacilitatorError as error:  # a damaged record: say so, show nothing
+        stored, unreadable = NO_RECORDS, str(error)
+    return stored, unreadable, build_view(stored, choice, today)
 
 
 class HistoryScreen(GuardedHandlers, Screen):
@@ -47,7 +68,7 @@ class HistoryScreen(GuardedHandlers, Screen):
         self.unreadable: str | None = None  # why the records could not be read
         self.choice = HistoryChoice()
         self.view: HistoryView | None = None
-        self._pending = False  # a computation is waiting for the progress line to show
+        self.loading = False  # the records are being read and checked (in a worker)
         self._keep_position = False
 
     def compose(self) -> ComposeResult:
@@ -78,28 +99,54 @@ class HistoryScreen(GuardedHandlers, Screen):
 
     def reload(self, *, keep_position: bool = False) -> None:
         """Read the records again (after a change) and show them as chosen."""
-        try:  # sorted once here: each choice then lists them without sorting again
-            self.stored, self.unreadable = oldest_first(self.app.database.records()), None
-        except FacilitatorError as error:  # a damaged record: say so, show nothing
-            self.stored, self.unreadable = NO_RECORDS, str(error)
-            self.query_one("#history-error", Static).update(plain_text(self.unreadable))
-        self.refresh_view(keep_position=keep_position)
+        self._keep_position = keep_position
+        database, today = self.app.database, self.app.clock.now().date()
+        if database.stored_record_count() <= PROGRESS_FROM:  # read at once: no flicker
+            self.records_loaded(*read_records(database, self.choice, today))
+            return
+        self.loading = True
+        self.set_status("Loading records…")
+        self.load_records(database, today)
+
+    @work(thread=True, exclusive=True, group="history-load")
+    def load_records(self, database: "Database", today: date) -> None:
+        loaded = read_records(database, self.choice, today)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.records_loaded, *loaded)
+
+    def records_loaded(self, stored: Records, unreadable: str | None, view: HistoryView) -> None:
+        if not self.is_attached:  # closed while loading
+            return
+        self.stored, self.unreadable, self.loading = stored, unreadable, False
+        if unreadable:
+            self.query_one("#history-error", Static).update(plain_text(unreadable))
+        if view.choice == self.choice:
+            self.show_view(view)
+        else:  # chosen while the records were loading
+            self.refresh_view(keep_position=self._keep_position)
 
     def refresh_view(self, *, keep_position: bool = False) -> None:
         self._keep_position = keep_position
-        if self._pending:
-            return  # the one waiting will use the latest choice
-        self._pending = True
+        if self.loading:
+            return  # the records being loaded are shown as chosen by then
+        today = self.app.clock.now().date()
         if len(self.stored) > PROGRESS_FROM:
-            # Tens of thousands of records take a moment: say so on screen first.
+            # Tens of thousands of records take a moment: say so, add them up aside.
             self.set_status(f"Adding up {len(self.stored):,} records…")
-            self.call_after_refresh(self.compute)
+            self.build_view_aside(self.stored, self.choice, today)
         else:
-            self.compute()
+            self.show_view(build_view(self.stored, self.choice, today))
 
-    def compute(self) -> None:
-        self._pending = False
-        self.show_view(build_view(self.stored, self.choice, self.app.clock.now().date()))
+    @work(thread=True, exclusive=True, group="history-view")
+    def build_view_aside(self, stored: Records, choice: HistoryChoice, today: date) -> None:
+        view = build_view(stored, choice, today)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.view_built, stored, view)
+
+    def view_built(self, stored: Records, view: HistoryView) -> None:
+        # A newer choice or a reload since then has its own worker: this result is stale.
+        if self.is_attached and stored is self.stored and view.choice == self.choice:
+            self.show_view(view)
 
     def show_view(self, view: HistoryView) -> None:
         table = self.query_one(PagedTable)
