@@ -33,9 +33,9 @@ class ReplaceRefused(PermissionError):
 
     def __init__(self, target: Path, error: OSError) -> None:
         reason = error.strerror or str(error)
-        super().__init__(error.errno, f"{reason}; another program (a second facilitator "
-                                      "window, an antivirus or a sync client) kept "
-                                      f"{Path(target).name} open; close it and try again")
+        super().__init__(error.errno, f"{reason}: {Path(target).name} stayed open in another "
+                                      "program, such as a second window, an antivirus or a "
+                                      "sync client; close it and try again")
         self.target = Path(target)
 
 
