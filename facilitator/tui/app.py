@@ -16,12 +16,13 @@ from facilitator.store.database import Database
 from facilitator.tui.crash_guard import CrashGuard, details
 from facilitator.tui.plain_text import printable
 from facilitator.tui.platform_terminal import stop_on_signals
+from facilitator.tui.terminal_colours import TerminalColours
 from facilitator.tui.themes import EXTRA_THEMES
 
 NOTICE_LIMIT = 300  # characters: an echoed paste of thousands stays a short notice
 
 
-class FacilitatorApp(CrashGuard, App):
+class FacilitatorApp(TerminalColours, CrashGuard, App):
     """Run a meeting; keep anonymous records."""
 
     TITLE = "facilitator"

@@ -18,10 +18,11 @@ from facilitator.core.settings import GroupSettings
 from facilitator.store.journal_follower import JournalFollower
 from facilitator.tui.crash_guard import CrashGuard
 from facilitator.tui.platform_terminal import HANG_UP_SIGNALS, stop_on_signals
+from facilitator.tui.terminal_colours import TerminalColours
 from facilitator.tui.themes import EXTRA_THEMES
 
 
-class DisplayApp(CrashGuard, App):
+class DisplayApp(TerminalColours, CrashGuard, App):
     """Show the share countdown, the section, the queue length and the meeting clock."""
 
     TITLE = "facilitator display"
