@@ -109,8 +109,7 @@ class TerminalColours:
         if self.no_color and self.native_ansi_color:
             return [self._no_color_filter if isinstance(each, Monochrome) else each
                     for each in filters]
-        system = None if self.no_color else FEWER_COLOURS.get(
-            self.console.color_system)
+        system = FEWER_COLOURS.get(self.console.color_system)  # greys too, under NO_COLOR
         least = LEAST_GREY_CONTRAST if self.no_color else 0
         if self.theme in HIGH_CONTRAST_THEMES:
             least = WCAG_AA

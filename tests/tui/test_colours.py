@@ -92,33 +92,38 @@ def colours(segment: Segment) -> tuple[RichColor, RichColor] | None:
     return text, background
 
 
-def merged(segment: Segment, system: ColorSystem | None) -> str | None:
-    """Says so when the text would merge into its background on that terminal (None: greys)."""
-    least = LEAST_GREY_CONTRAST if system is None else 0
+def merged(segment: Segment, system: ColorSystem | None, least: float) -> str | None:
+    """Says so when the text would merge into its background on that terminal (`system`
+    colours, or as they are), or stand less than `least` apart."""
     pair = colours(Segment(segment.text, readable_style(segment.style, system, least)))
     if pair is None:
         return None
     text, background = pair
-    if system is not None and text.downgrade(system).number != background.downgrade(system).number:
-        return None
-    if system is None and contrast(text.get_truecolor(), background.get_truecolor()) >= least:
+    same = system is not None and (text.downgrade(system).number
+                                   == background.downgrade(system).number)
+    if not same and contrast(text.get_truecolor(), background.get_truecolor()) >= least:
         return None
     return f"{segment.text.strip()!r} {text.name} on {background.name}"
+
+
+TERMINALS = {"256 colours": (ColorSystem.EIGHT_BIT, False),
+             "16 colours": (ColorSystem.STANDARD, False),
+             "NO_COLOR": (None, True),
+             "NO_COLOR with 16 colours": (ColorSystem.STANDARD, True)}
 
 
 def unreadable(segments: list[Segment], ansi_theme: bool) -> dict[str, list[str]]:
     """Text whose colour and background become one on each kind of terminal, as the app
     draws it there (Textual's NO_COLOR greys, then the app's filter)."""
-    found: dict[str, list[str]] = {"256 colours": [], "16 colours": [], "NO_COLOR": []}
+    found: dict[str, list[str]] = {kind: [] for kind in TERMINALS}
     for segment in segments:
-        for kind, system in (("256 colours", ColorSystem.EIGHT_BIT),
-                             ("16 colours", ColorSystem.STANDARD)):
-            if problem := merged(segment, system):
+        for kind, (system, no_color) in TERMINALS.items():
+            if no_color and ansi_theme:  # an ANSI theme under NO_COLOR loses its colours
+                continue
+            style = monochrome_style(segment.style) if no_color else segment.style
+            least = LEAST_GREY_CONTRAST if no_color else 0
+            if problem := merged(Segment(segment.text, style), system, least):
                 found[kind].append(problem)
-        if not ansi_theme:  # an ANSI theme under NO_COLOR loses its colours altogether
-            grey = Segment(segment.text, monochrome_style(segment.style))
-            if problem := merged(grey, None):
-                found["NO_COLOR"].append(problem)
     return {kind: texts for kind, texts in found.items() if texts}
 
 
