@@ -12,6 +12,7 @@ from pathlib import Path
 import orjson
 
 from facilitator.store.files import FILE_MODE, read_regular
+from facilitator.store import platform_files
 from facilitator.store.platform_files import open_flags, sync_folder
 
 
@@ -85,7 +86,7 @@ class Journal:
 
 
 def remove(path: Path) -> None:
-    path.unlink(missing_ok=True)
+    platform_files.remove(path)
     sync_folder(path.parent)
 
 

@@ -28,8 +28,8 @@ REPLACE_BACK_OFF_SECONDS = (0.05, 0.1, 0.2, 0.4)
 _FOLDER_OPEN_REFUSED = (errno.EACCES, errno.EPERM, errno.EISDIR, errno.EINVAL)
 
 
-class ReplaceRefused(PermissionError):
-    """The file stayed in use by another program through every try: the old one is intact."""
+class HeldOpenElsewhere(PermissionError):
+    """The file stayed open in another program through every try: it is as it was."""
 
     def __init__(self, target: Path, error: OSError) -> None:
         reason = error.strerror or str(error)
@@ -40,18 +40,28 @@ class ReplaceRefused(PermissionError):
 
 
 def replace(source: Path, target: Path) -> None:
-    """`os.replace(source, target)`, tried again on PermissionError; ReplaceRefused at last.
+    """`os.replace(source, target)`, tried again on PermissionError; HeldOpenElsewhere at last.
 
     Any other error is raised at once. `source` is left in place when refused, so the
     caller's clean-up (deleting its temporary, undoing a rotation) still applies.
     """
+    _retried(lambda: os.replace(source, target), target)
+
+
+def remove(path: Path) -> None:
+    """Delete `path` if it is there, tried again while another program reads it (Windows
+    refuses to delete a file open elsewhere: the room display reading the journal)."""
+    _retried(lambda: Path(path).unlink(missing_ok=True), path)
+
+
+def _retried(operation, target: Path) -> None:
     for attempt in range(REPLACE_TRIES):
         try:
-            os.replace(source, target)
+            operation()
             return
         except PermissionError as error:
             if attempt == REPLACE_TRIES - 1:
-                raise ReplaceRefused(target, error) from None
+                raise HeldOpenElsewhere(target, error) from None
             time.sleep(REPLACE_BACK_OFF_SECONDS[attempt])
 
 

@@ -38,6 +38,7 @@ class Windows:
         self.handlers_refused = 0
         self.folders_refused = 0
         self.replaces_refused = 0
+        self.journal_deletes_refused = 0
         self.sleeps: list[float] = []
 
 
@@ -79,6 +80,16 @@ def windows(monkeypatch) -> Windows:
     monkeypatch.setattr(os, "open", open_)
     monkeypatch.setattr(platform_files.time, "sleep", state.sleeps.append)
     held_open(monkeypatch, state, failures=2)
+    real_unlink, unlinks = Path.unlink, []
+
+    def unlink(path, *args, **kwargs):
+        if path.name.endswith(".journal") and len(unlinks) < 2:  # the display reads it
+            unlinks.append(path)
+            state.journal_deletes_refused += 1
+            raise PermissionError(errno.EACCES, "Access is denied", str(path))
+        return real_unlink(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "unlink", unlink)
     return state
 
 
@@ -105,6 +116,7 @@ async def test_a_whole_meeting_runs_and_is_saved(windows, make_app, db_path, jou
     assert not hung_up.is_set()
     assert windows.handlers_refused >= 1  # SIGTERM was asked for and skipped
     assert windows.folders_refused >= 1 and windows.replaces_refused >= 2
+    assert windows.journal_deletes_refused == 2  # then deleted: no name is left on disk
     assert windows.sleeps and max(windows.sleeps) <= 0.1  # two short back-offs, no more
     assert not journal_file.exists()
     with Database.open(db_path, writer=False) as database:
