@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 POSIX = os.name == "posix"
+WINDOWS = os.name == "nt"  # where a file open elsewhere cannot be replaced or deleted
 BINARY = getattr(os, "O_BINARY", 0)  # Windows only; 0 elsewhere
 NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)  # absent on Windows
 
@@ -55,11 +56,14 @@ def remove(path: Path) -> None:
 
 
 def _retried(operation, target: Path) -> None:
+    """Elsewhere a PermissionError means permissions: raised at once, as it is."""
     for attempt in range(REPLACE_TRIES):
         try:
             operation()
             return
         except PermissionError as error:
+            if not WINDOWS:
+                raise
             if attempt == REPLACE_TRIES - 1:
                 raise HeldOpenElsewhere(target, error) from None
             time.sleep(REPLACE_BACK_OFF_SECONDS[attempt])

@@ -43,7 +43,9 @@ class Windows:
 
 
 def held_open(monkeypatch, windows: Windows, failures: int | None) -> None:
-    """Every os.replace fails with PermissionError `failures` times, then works (None: never)."""
+    """Every os.replace fails with PermissionError `failures` times, then works (None: never),
+    on Windows, where that means another program has the file open."""
+    monkeypatch.setattr(platform_files, "WINDOWS", True)
     real_replace, tries = os.replace, {}
 
     def replace(source, target, *args, **kwargs):
@@ -252,3 +254,16 @@ def test_the_crash_log_refuses_a_link_where_o_nofollow_is_missing(monkeypatch, d
     assert elsewhere.read_text() == "kept"
     crash_log.crash_log_path(db_path).unlink()
     assert crash_log.append_crash_report(db_path, "report\n").read_text() == "report\n"
+
+
+def test_elsewhere_a_permission_error_is_said_at_once(monkeypatch, populated):
+    """On Linux and macOS it means permissions, not a file held open: no retry, no guess."""
+    held = Windows()
+    held_open(monkeypatch, held, failures=None)
+    monkeypatch.setattr(platform_files, "WINDOWS", False)
+    monkeypatch.setattr(platform_files.time, "sleep", held.sleeps.append)
+    with Database.open(populated) as database:
+        with pytest.raises(StorageFailed) as caught:
+            database.add_meeting(Meeting(name="Sunday Serenity"))
+    assert held.replaces_refused == 1 and held.sleeps == []
+    assert "Access is denied" in str(caught.value) and "another program" not in str(caught.value)
