@@ -9,6 +9,7 @@
 test; `app.database` is that same Database, so a test can read back what was stored.
 """
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +21,10 @@ from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.settings import GroupSettings
 from facilitator.store.database import Database
 from facilitator.store.paths import journal_path
+
+# The app draws in the colours the terminal has (TERM=xterm: 16); tests draw as a 24-bit
+# terminal, whatever runs them, unless a test sets fewer (test_colours, its snapshots).
+os.environ["TEXTUAL_COLOR_SYSTEM"] = "truecolor"
 
 # A Tuesday evening, so snapshots and schedules never depend on the day the tests run.
 FIXED_NOW = datetime(2024, 3, 5, 19, 0, 0)

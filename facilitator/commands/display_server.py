@@ -11,13 +11,14 @@
 """
 
 import asyncio
-import signal
 import sys
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from aiohttp import web
 from textual_serve.server import Server
+
+from facilitator.tui.platform_terminal import stop_on_signals
 
 WILDCARD_HOSTS = {"0.0.0.0", "::", ""}
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
@@ -114,10 +115,6 @@ class DisplayServer(Server):
         self.initialize_logging()
         loop = asyncio.new_event_loop()
         asyncio.set_event_loop(loop)
-        try:
-            loop.add_signal_handler(signal.SIGINT, self.request_exit)
-            loop.add_signal_handler(signal.SIGTERM, self.request_exit)
-        except NotImplementedError:
-            pass  # Windows: Ctrl+C still stops it
+        stop_on_signals(loop, self.request_exit, "SIGINT", "SIGTERM")  # none on Windows
         web.run_app(self._make_app(), host=self.host, port=self.port, handle_signals=False,
                     loop=loop, print=lambda *_: self._announce())

@@ -15,6 +15,7 @@ from facilitator.store.files import copy_durably
 from facilitator.store.migrations import detect_version, migrate
 from facilitator.store.named_paths import resolve_db_path
 from facilitator.store.paths import backup_paths, journal_path
+from facilitator.store.platform_files import replace
 
 
 def register(subparsers) -> None:
@@ -128,7 +129,7 @@ def restore(path: Path, clock: Clock) -> int:
             raise UnreadableDatabase(path, "and there is no readable backup to restore", None)
         if path.exists():
             aside = _aside_name(path, clock)
-            path.rename(aside)
+            replace(path, aside)  # retried while another program holds it (Windows)
             print(escape(f"moved the broken file to {aside}"))
         copy_durably(backup, path)
         print(escape(f"restored {backup.name} "

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from facilitator.store.files import SavedNotDurable, fsync_folder, write_temporary
+from facilitator.store.files import SavedNotDurable, write_temporary
+from facilitator.store.platform_files import replace, sync_folder
 from facilitator.store.paths import backup_paths
 
 
@@ -58,7 +59,7 @@ class Rotation:
                 if newer.exists():
                     self._rename(newer, older)
             self._rename(newest, self.slots[0])
-            fsync_folder(self.slots[0].parent)
+            sync_folder(self.slots[0].parent)
         except OSError as error:
             try:
                 self.undo(error)
@@ -71,7 +72,7 @@ class Rotation:
         try:
             while self._renames:
                 source, target = self._renames[-1]
-                os.replace(target, source)
+                replace(target, source)
                 self._renames.pop()
         except OSError as undo_error:
             self._temporaries[1:] = []  # the unsaved content goes; the oldest stays aside
@@ -85,7 +86,7 @@ class Rotation:
         self._forget_temporaries()
 
     def _rename(self, source: Path, target: Path) -> None:
-        os.replace(source, target)
+        replace(source, target)
         self._renames.append((source, target))
 
     def _forget_temporaries(self) -> None:

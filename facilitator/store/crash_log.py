@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from facilitator.store.files import FILE_MODE
+from facilitator.store.platform_files import NO_FOLLOW, make_private_fd, open_flags
 
 LIMIT_BYTES = 256 * 1024  # past this the old reports go: the newest one is what helps
 
@@ -22,9 +23,11 @@ def append_crash_report(db_path: Path, report: str) -> Path:
     A symlink in the log's place is refused (OSError), never followed.
     """
     path = crash_log_path(db_path)
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, FILE_MODE)
+    if not NO_FOLLOW and path.is_symlink():  # Windows: no O_NOFOLLOW to refuse it
+        raise OSError(f"{path} is a link; the crash log is never written through one")
+    fd = os.open(path, open_flags(os.O_WRONLY, os.O_APPEND, os.O_CREAT, NO_FOLLOW), FILE_MODE)
     try:
-        os.fchmod(fd, FILE_MODE)
+        make_private_fd(fd, FILE_MODE)
         if os.fstat(fd).st_size > LIMIT_BYTES:
             os.ftruncate(fd, 0)
             report = "(earlier reports were removed: the log had grown too long)\n" + report

@@ -7,6 +7,8 @@ import stat
 import tempfile
 from pathlib import Path
 
+from facilitator.store import platform_files
+
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
 
@@ -23,16 +25,7 @@ def ensure_folder(folder: Path) -> None:
         folder = folder.parent
     for new_folder in reversed(missing):
         new_folder.mkdir(mode=FOLDER_MODE, exist_ok=True)
-        os.chmod(new_folder, FOLDER_MODE)
-
-
-def fsync_folder(folder: Path) -> None:
-    """Make a rename inside `folder` durable."""
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        platform_files.make_private(new_folder, FOLDER_MODE)
 
 
 class SavedNotDurable(OSError):
@@ -75,12 +68,12 @@ def atomic_write(path: Path, data: bytes) -> None:
     """
     temporary = write_temporary(path, data)
     try:
-        os.replace(temporary, path)
+        platform_files.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
     try:
-        fsync_folder(path.parent)
+        platform_files.sync_folder(path.parent)
     except OSError as error:
         raise SavedNotDurable(error.errno, error.strerror or str(error)) from None
 
@@ -136,8 +129,9 @@ def read_regular(path: Path, limit: int | None = None) -> bytes:
     kind = kind_of(os.stat(path).st_mode)
     if kind:
         raise NotARegularFile(path, kind)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-    with os.fdopen(os.open(path, flags | getattr(os, "O_BINARY", 0)), "rb") as file:
+    flags = platform_files.open_flags(os.O_RDONLY, getattr(os, "O_NONBLOCK", 0),
+                                      getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(os.open(path, flags), "rb") as file:
         kind = kind_of(os.fstat(file.fileno()).st_mode)  # it may have changed since the stat
         if kind:
             raise NotARegularFile(path, kind)

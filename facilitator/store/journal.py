@@ -11,7 +11,9 @@ from pathlib import Path
 
 import orjson
 
-from facilitator.store.files import FILE_MODE, fsync_folder, read_regular
+from facilitator.store.files import FILE_MODE, read_regular
+from facilitator.store import platform_files
+from facilitator.store.platform_files import open_flags, sync_folder
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,7 @@ class Journal:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, FILE_MODE)
+        self._fd = os.open(path, open_flags(os.O_WRONLY, os.O_APPEND, os.O_CREAT), FILE_MODE)
 
     @classmethod
     def reopen(cls, path: Path, good_bytes: int) -> "Journal":
@@ -49,11 +51,11 @@ class Journal:
     @classmethod
     def create(cls, path: Path, first: dict) -> "Journal":
         """Start a new journal; refuses to overwrite one that is there."""
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        fd = os.open(path, open_flags(os.O_WRONLY, os.O_CREAT, os.O_EXCL), FILE_MODE)
         os.close(fd)
         journal = cls(path)
         journal.append(first)
-        fsync_folder(path.parent)
+        sync_folder(path.parent)
         return journal
 
     def append(self, entry: dict) -> None:
@@ -84,8 +86,8 @@ class Journal:
 
 
 def remove(path: Path) -> None:
-    path.unlink(missing_ok=True)
-    fsync_folder(path.parent)
+    platform_files.remove(path)
+    sync_folder(path.parent)
 
 
 def read(path: Path) -> JournalContents:

@@ -12,6 +12,7 @@ from pathlib import Path
 import orjson
 
 from facilitator.core.errors import ValidationError
+from facilitator.core.file_names import file_name, is_portable
 from facilitator.core.chips.ladder_format import ladder_from_dict, ladder_from_text
 from facilitator.core.chips.milestones import KEY_PATTERN, Ladder
 from facilitator.core.settings import GroupSettings
@@ -32,7 +33,8 @@ def available(db_path: Path | None) -> list[str]:
     own: list[str] = []
     if db_path is not None and ladders_folder(db_path).is_dir():
         own = sorted(path.stem for path in ladders_folder(db_path).glob("*" + SUFFIX)
-                     if KEY_PATTERN.fullmatch(path.stem) and path.stem not in BUILT_IN)
+                     if KEY_PATTERN.fullmatch(path.stem) and path.stem not in BUILT_IN
+                     and is_portable(path.stem, SUFFIX))
     return list(BUILT_IN) + own
 
 
@@ -42,7 +44,7 @@ def load_ladder(name: str, db_path: Path | None = None, *, leap_day: str = "feb2
     if not KEY_PATTERN.fullmatch(name):
         raise ValidationError("ladder", f"{name[:40]!r} is not a ladder name (lower-case "
                                         "letters, digits and hyphens)")
-    own = ladders_folder(db_path) / f"{name}{SUFFIX}" if db_path is not None else None
+    own = ladders_folder(db_path) / file_name("ladder", name, SUFFIX) if db_path else None
     if own is not None and (own.exists() or own.is_symlink()):  # whatever it is, say so
         ladder = ladder_from_text(name, _read_text(own), f"ladder file {own}")
     elif name in BUILT_IN:

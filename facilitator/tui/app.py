@@ -2,7 +2,6 @@
 
 import asyncio
 import shlex
-import signal
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -16,12 +15,14 @@ from facilitator.core.settings import GroupSettings
 from facilitator.store.database import Database
 from facilitator.tui.crash_guard import CrashGuard, details
 from facilitator.tui.plain_text import printable
+from facilitator.tui.platform_terminal import stop_on_signals
+from facilitator.tui.terminal_colours import TerminalColours
 from facilitator.tui.themes import EXTRA_THEMES
 
 NOTICE_LIMIT = 300  # characters: an echoed paste of thousands stays a short notice
 
 
-class FacilitatorApp(CrashGuard, App):
+class FacilitatorApp(TerminalColours, CrashGuard, App):
     """Run a meeting; keep anonymous records."""
 
     TITLE = "facilitator"
@@ -49,7 +50,7 @@ class FacilitatorApp(CrashGuard, App):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         # Textual installs no handler for SIGTERM: close cleanly, the journal is intact.
         # SIGHUP (a closed terminal) is handled around app.run() in launch.py.
-        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.exit)
+        stop_on_signals(asyncio.get_running_loop(), self.exit, "SIGTERM")
 
     def _remember_theme(self, theme) -> None:
         if theme.name != self.settings.theme:

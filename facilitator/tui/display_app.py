@@ -6,7 +6,6 @@ through `facilitator serve`).
 """
 
 import asyncio
-import signal
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,10 +17,12 @@ from facilitator.core.clock import Clock
 from facilitator.core.settings import GroupSettings
 from facilitator.store.journal_follower import JournalFollower
 from facilitator.tui.crash_guard import CrashGuard
+from facilitator.tui.platform_terminal import HANG_UP_SIGNALS, stop_on_signals
+from facilitator.tui.terminal_colours import TerminalColours
 from facilitator.tui.themes import EXTRA_THEMES
 
 
-class DisplayApp(CrashGuard, App):
+class DisplayApp(TerminalColours, CrashGuard, App):
     """Show the share countdown, the section, the queue length and the meeting clock."""
 
     TITLE = "facilitator display"
@@ -45,10 +46,8 @@ class DisplayApp(CrashGuard, App):
                 "the facilitator's app. Start `facilitator display` again.")
 
     def on_mount(self) -> None:
-        loop = asyncio.get_running_loop()
-        for number in (signal.SIGTERM, signal.SIGHUP):
-            # Leave the terminal as it was when stopped (serve stops it this way too).
-            loop.add_signal_handler(number, self.exit)
+        # Leave the terminal as it was when stopped (serve stops it this way too).
+        stop_on_signals(asyncio.get_running_loop(), self.exit, "SIGTERM", *HANG_UP_SIGNALS)
 
     def get_default_screen(self) -> Screen:
         from facilitator.tui.screens.display_screen import DisplayScreen

@@ -2,7 +2,6 @@
 
 import asyncio
 import os
-import signal
 import threading
 from contextlib import contextmanager
 
@@ -10,6 +9,7 @@ from facilitator.core.clock import Clock
 from facilitator.store.database import Database
 from facilitator.store.named_paths import resolve_db_path
 from facilitator.store.paths import journal_path
+from facilitator.tui.platform_terminal import on_hang_up
 
 HANG_UP_GRACE_SECONDS = 3.0
 
@@ -32,7 +32,8 @@ def run_app(args, clock: Clock) -> int:
 
 @contextmanager
 def closing_on_hang_up(app):
-    """SIGHUP (the terminal was closed) ends the app, even if Textual's shutdown stalls.
+    """A closed terminal (SIGHUP; SIGBREAK on Windows) ends the app, even if Textual's
+    shutdown stalls.
 
     Writes to a hung-up terminal fail; Textual's writer thread then dies and its shutdown
     waits on it forever, holding the database lock. So the handler sends further output
@@ -54,8 +55,5 @@ def closing_on_hang_up(app):
         except RuntimeError:
             pass  # not inside the loop: the timer ends the process
 
-    previous = signal.signal(signal.SIGHUP, hang_up)
-    try:
+    with on_hang_up(hang_up):
         yield hung_up
-    finally:
-        signal.signal(signal.SIGHUP, previous)

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import orjson
 import pytest
-from sample_store import companions
-from test_fault_injection import FAULTS
+from tests.reliability.sample_store import companions
+from tests.reliability.test_fault_injection import FAULTS
 
 from facilitator.core.treasury.entry import Entry
 from facilitator.store.database import Database

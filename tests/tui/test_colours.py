@@ -1,0 +1,241 @@
+"""Every theme stays readable on the terminals volunteers have: 256 colours (macOS Terminal),
+16 colours (the Windows console) and NO_COLOR; the high-contrast theme passes WCAG AA.
+
+The screens are drawn once per theme in truecolor; what a terminal with fewer colours shows is
+Rich's downgrade of those colours (what Textual writes to it), and NO_COLOR is Textual's own
+filter. Only characters of text are checked (letters and digits), not borders or bars.
+"""
+
+from datetime import time
+
+import pytest
+import textual.constants
+from rich.color import Color as RichColor
+from rich.color import ColorSystem, ColorType
+from rich.segment import Segment
+from rich.style import Style
+from textual.color import Color
+from textual.filter import monochrome_style
+
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.core.settings import GroupSettings
+from facilitator.tui.terminal_colours import LEAST_GREY_CONTRAST, readable_style
+from facilitator.tui.themes import HIGH_CONTRAST
+
+MEETINGS = [Meeting(name="Tuesday Night", days=(1,), start=time(19, 0), duration_minutes=90,
+                    share_minutes=4)]
+AA = 4.5  # WCAG AA, normal text
+
+
+def luminance(red: int, green: int, blue: int) -> float:
+    """WCAG relative luminance of an sRGB colour."""
+    def linear(channel: int) -> float:
+        value = channel / 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+    return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+
+
+def contrast(first: tuple[int, int, int], second: tuple[int, int, int]) -> float:
+    """WCAG contrast ratio, from 1 (the same) to 21 (black on white)."""
+    lighter, darker = sorted((luminance(*first), luminance(*second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def test_contrast_is_computed_as_wcag_says():
+    assert contrast((0, 0, 0), (255, 255, 255)) == pytest.approx(21)
+    assert contrast((119, 119, 119), (255, 255, 255)) == pytest.approx(4.48, abs=0.01)
+    assert contrast((18, 52, 86), (18, 52, 86)) == 1
+
+
+def as_shown(color: RichColor) -> str:
+    """A palette colour by its number, any other by its hex."""
+    return f"{color.number}" if color.triplet is None else color.triplet.hex
+
+
+@pytest.mark.parametrize("style,system,least,shown", [
+    # muted grey on a dark panel: both grey (8) with 16 colours -> black text, 5.3:1
+    ("#7b7d85 on #2b2e3b", ColorSystem.STANDARD, 0, ("0", "8")),
+    # apart with 256 colours: only moved to the palette
+    ("#ffffff on #121212", ColorSystem.EIGHT_BIT, 0, ("231", "233")),
+    # dim black on yellow, 4.0:1, in the high-contrast theme -> black, 19.6:1
+    ("#7f7f00 on #ffff00", None, 4.5, ("#000000", "#ffff00")),
+    # two close greys under NO_COLOR -> the text white
+    ("#3c3c3c on #282828", None, 2.0, ("#ffffff", "#282828")),
+    # reversed: the background colour is the text's; the text side is what changes
+    ("reverse #2b2e3b on #7b7d85", ColorSystem.STANDARD, 0, ("8", "0")),
+    # far enough apart: untouched
+    ("#ffffff on #000000", None, 4.5, ("#ffffff", "#000000")),
+])
+def test_text_that_would_merge_gets_the_colour_that_stands_out(style, system, least, shown):
+    result = readable_style(Style.parse(style), system, least)
+    assert (as_shown(result.color), as_shown(result.bgcolor)) == shown
+
+
+def text_segments(app) -> list[Segment]:
+    """The current screen as drawn, only the pieces that hold letters or digits."""
+    update = app.screen._compositor.render_update(full=True,
+                                                  screen_stack=app._background_screens)
+    return [segment for line in update.strips for strip in line for segment in strip
+            if segment.style and any(char.isalnum() for char in segment.text)]
+
+
+def colours(segment: Segment) -> tuple[RichColor, RichColor] | None:
+    """(text, background) as the terminal paints them; None for the terminal's own colours."""
+    style = segment.style
+    text, background = (style.bgcolor, style.color) if style.reverse else (style.color,
+                                                                           style.bgcolor)
+    if text is None or background is None or text.is_default or background.is_default:
+        return None
+    return text, background
+
+
+def merged(segment: Segment, system: ColorSystem | None, least: float) -> str | None:
+    """Says so when the text would merge into its background on that terminal (`system`
+    colours, or as they are), or stand less than `least` apart."""
+    pair = colours(Segment(segment.text, readable_style(segment.style, system, least)))
+    if pair is None:
+        return None
+    text, background = pair
+    same = system is not None and (text.downgrade(system).number
+                                   == background.downgrade(system).number)
+    if not same and contrast(text.get_truecolor(), background.get_truecolor()) >= least:
+        return None
+    return f"{segment.text.strip()!r} {text.name} on {background.name}"
+
+
+TERMINALS = {"256 colours": (ColorSystem.EIGHT_BIT, False),
+             "16 colours": (ColorSystem.STANDARD, False),
+             "NO_COLOR": (None, True),
+             "NO_COLOR with 16 colours": (ColorSystem.STANDARD, True)}
+
+
+def unreadable(segments: list[Segment], ansi_theme: bool) -> dict[str, list[str]]:
+    """Text whose colour and background become one on each kind of terminal, as the app
+    draws it there (Textual's NO_COLOR greys, then the app's filter)."""
+    found: dict[str, list[str]] = {kind: [] for kind in TERMINALS}
+    for segment in segments:
+        for kind, (system, no_color) in TERMINALS.items():
+            if no_color and ansi_theme:  # an ANSI theme under NO_COLOR loses its colours
+                continue
+            style = monochrome_style(segment.style) if no_color else segment.style
+            least = LEAST_GREY_CONTRAST if no_color else 0
+            if problem := merged(Segment(segment.text, style), system, least):
+                found[kind].append(problem)
+    return {kind: texts for kind, texts in found.items() if texts}
+
+
+def parse(value: str, background: Color) -> Color:
+    """A theme variable's colour; `auto N%` is Textual's text that contrasts with the background."""
+    if value.startswith("auto"):
+        alpha = float(value.split()[1].rstrip("%")) / 100 if " " in value else 1.0
+        return background.get_contrast_text(alpha)
+    return Color.parse(value)
+
+
+async def draw_every_theme(app, pilot, drawn: dict) -> None:
+    for theme in sorted(app.available_themes):
+        app.theme = theme
+        await pilot.pause()
+        drawn.setdefault(theme, []).extend(text_segments(app))
+
+
+async def test_every_theme_is_readable_with_fewer_colours_and_without(make_app):
+    """The start screen and a meeting with sign-ins, a queue and a share, in every theme."""
+    app = make_app(meetings=MEETINGS)
+    drawn: dict[str, list[Segment]] = {}
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await draw_every_theme(app, pilot, drawn)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*"Ann", "f2", "f3", "ctrl+r", "ctrl+n")
+        await draw_every_theme(app, pilot, drawn)
+        ansi = {name for name in drawn if app.get_theme(name).ansi}
+    assert len(drawn) >= 20 and {"high-contrast", "projector-light"} <= set(drawn)
+    assert all(len(segments) > 40 for segments in drawn.values())  # the screens' text
+    problems = {theme: found for theme, segments in drawn.items()
+                if (found := unreadable(segments, theme in ansi))}
+    assert problems == {}
+
+
+def test_the_high_contrast_theme_passes_wcag_aa_for_every_text_colour():
+    """Each colour text is drawn in, against each background it is drawn on."""
+    variables = HIGH_CONTRAST.to_color_system().generate()
+    backgrounds = {name: Color.parse(variables[name]) for name in
+                   ("background", "surface", "panel", "boost")}
+    texts = ["foreground", "text", "text-muted", "text-disabled", "primary", "secondary",
+             "accent", "warning", "error", "success", "text-primary", "text-secondary",
+             "text-accent", "text-warning", "text-error", "text-success",
+             "foreground-muted", "footer-key-foreground",
+             "footer-description-foreground", "block-cursor-foreground"]
+    failing = []
+    for background_name, background in backgrounds.items():
+        solid = Color.parse(variables["background"]) + background  # boost is translucent
+        for name in texts:
+            if name not in variables:
+                continue
+            text = solid + parse(variables[name], solid)
+            ratio = contrast(text.rgb, solid.rgb)
+            if ratio < AA:
+                failing.append(f"{name} on {background_name}: {ratio:.2f}")
+    assert failing == []
+
+
+async def test_the_high_contrast_theme_draws_every_text_at_aa(make_app):
+    """What is on the screen, not only the theme's colours: a meeting at AA throughout."""
+    app = make_app(meetings=MEETINGS)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.theme = "high-contrast"
+        await pilot.pause()
+        segments = text_segments(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*"Ann", "f2", "f3", "ctrl+r", "ctrl+n")
+        await pilot.pause()
+        segments += text_segments(app)
+    failing = {f"{segment.text.strip()!r}: {ratio:.2f} {segment.style}" for segment in segments
+               if (pair := colours(segment))
+               and (ratio := contrast(*(c.get_truecolor() for c in pair))) < AA}
+    assert failing == set()
+
+
+async def draw_meeting(app, pilot) -> list[Segment]:
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press(*"Ann", "f2", "f3", "ctrl+r", "ctrl+n")
+    await pilot.pause()
+    return text_segments(app)
+
+
+async def test_a_16_colour_terminal_gets_its_own_colours_none_merged(make_app, monkeypatch):
+    """The app's own filter at work: solarized-dark's muted texts merged into its panels."""
+    monkeypatch.setattr(textual.constants, "COLOR_SYSTEM", "standard")
+    app = make_app(meetings=MEETINGS, settings=GroupSettings(theme="solarized-dark"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert app.console.color_system == "standard"
+        segments = await draw_meeting(app, pilot)
+    pairs = [pair for segment in segments if (pair := colours(segment))]
+    assert pairs and all(color.type in (ColorType.STANDARD, ColorType.EIGHT_BIT)
+                         for pair in pairs for color in pair)
+    assert [pair for pair in pairs if pair[0].number == pair[1].number] == []
+
+
+@pytest.mark.parametrize("theme", ["ansi-dark", "atom-one-light"])
+async def test_no_color_shows_no_colour_and_no_text_in_its_own_grey(make_app, monkeypatch,
+                                                                     theme):
+    """NO_COLOR: an ANSI theme loses its colours (Textual would paint them black on black);
+    another is greys apart enough to read."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(meetings=MEETINGS, settings=GroupSettings(theme=theme))
+    async with app.run_test(size=(100, 30)) as pilot:
+        segments = await draw_meeting(app, pilot)
+    pairs = [pair for segment in segments if (pair := colours(segment))]
+    if theme == "ansi-dark":
+        assert pairs == []  # the terminal's own text colour on its own background
+    else:
+        assert pairs and all(color.get_truecolor() == (color.get_truecolor()[0],) * 3
+                             for pair in pairs for color in pair)  # greys only
+        low = [pair for pair in pairs
+               if contrast(pair[0].get_truecolor(), pair[1].get_truecolor()) < 2]
+        assert low == []
