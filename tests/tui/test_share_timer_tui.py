@@ -33,9 +33,10 @@ async def start_meeting(pilot, names=("Ann", "Bo", "Cy")) -> MeetingScreen:
 
 
 async def shown(pilot, screen: MeetingScreen) -> tuple[str, str, set[str]]:
-    """Redraw the share clock now; what it shows: digits, the line under them, its state."""
+    """Pass the time down now; what the share clock shows: digits, the line under them, its
+    state."""
     share_clock = screen.query_one(ShareClock)
-    share_clock.redraw()
+    screen.read_clock()
     await pilot.pause()
     state = {name for name in share_clock.classes
              if name in {"-normal", "-warning", "-over", "-paused", "-idle"}}
@@ -153,7 +154,7 @@ async def test_the_suggested_length_is_applied_with_s(make_app, clock):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start_meeting(pilot)
         clock.advance(20 * 60)  # readings and announcements
-        screen.query_one("#shares-panel").show_suggestion()
+        screen.read_clock()
         await pilot.pause()
         # 40 minutes left, 5 kept for closing, 3 waiting: 11:40 each, so 11 minutes.
         line = str(screen.query_one("#shares-suggestion", Static).render())
@@ -173,7 +174,7 @@ async def test_the_suggested_length_is_applied_with_s(make_app, clock):
         assert screen.live.session.timer.planned_seconds == 12 * 60
         assert (await shown(pilot, screen))[0] == "11:00"
         await pilot.press("x")  # one leaves: 39 left - 11 for Ann - 5 closing = 23 minutes
-        screen.query_one("#shares-panel").show_suggestion()
+        screen.read_clock()
         line = str(screen.query_one("#shares-suggestion", Static).render())
         assert line == "suggested: 23:00 for the one waiting (s applies)"
     types = [entry["a"] for entry in journal.read(app.journal_path).entries]
@@ -256,12 +257,12 @@ async def test_the_time_shown_comes_from_the_clock_not_from_ticks(make_app, cloc
         screen = await start_meeting(pilot)
         await pilot.press("n")
         share_clock = screen.query_one(ShareClock)
-        await pilot.pause(0.5)  # the redraw interval fired a few times; the clock did not move
+        await pilot.pause(0.5)  # the screen's tick fired a few times; the clock did not move
         assert share_clock.query_one(Digits).value == "4:00"
         clock.advance(59.7)
         assert (await shown(pilot, screen))[0] == "3:01"  # 180.3 s left
-        clock.advance(0.5)  # a stall: half a second with no redraw at all
+        clock.advance(0.5)  # a stall: half a second with no tick at all
         assert share_clock.query_one(Digits).value == "3:01"
-        share_clock.redraw()
+        screen.read_clock()
         assert share_clock.query_one(Digits).value == "3:00"  # 179.8 s left, exactly
         assert screen.live.session.timer.elapsed(screen.live.now()) == pytest.approx(60.2, abs=1e-6)
