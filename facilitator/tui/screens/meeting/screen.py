@@ -20,6 +20,7 @@ from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
 from facilitator.tui.screens.meeting.agenda import AGENDA_BINDINGS, AgendaActions
 from facilitator.tui.screens.meeting.chips import CHIPS_BINDINGS, ChipActions
+from facilitator.tui.screens.meeting.discard import ask_to_discard
 from facilitator.tui.widgets.agenda_line import AgendaLine
 from facilitator.tui.widgets.agenda_panel import AgendaPanel, Reading
 from facilitator.tui.widgets.attendee_table import AttendeeTable
@@ -237,6 +238,10 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
             return
         self.app.push_screen(SummaryScreen(self.live), self.after_summary)
 
+    def action_discard_meeting(self) -> None:
+        """Forget the meeting, after the same question the summary's Discard asks."""
+        ask_to_discard(self, self.live, lambda: self.dismiss("discarded"))
+
     def after_summary(self, outcome: str | None) -> None:
         if outcome in {"saved", "discarded"}:
             self.dismiss(outcome)
@@ -367,7 +372,7 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
         from textual.app import SystemCommand
 
         yield SystemCommand("Discard meeting", "Forget this meeting without saving anything",
-                            self.action_end_meeting)
+                            self.action_discard_meeting)
         # The queue list's single keys act on the screen; offer them here too.
         for binding in QueueList.BINDINGS:
             action = binding.action.removeprefix("screen.")
