@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.reactive import reactive
+from textual.reactive import reactive, var
 from textual.widgets import Static
 
 from facilitator.core.meeting.agenda import AgendaProgress
@@ -81,8 +81,8 @@ class AgendaPanel(Vertical):
     """
 
     session: reactive[MeetingSession | None] = reactive(None)
-    now: reactive[float] = reactive(0.0)
-    reading: reactive[Reading | None] = reactive(None)
+    now: var[float] = var(0.0)  # its watcher updates the parts; nothing to repaint here
+    reading: var[Reading | None] = var(None)
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)

@@ -2,7 +2,7 @@
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.reactive import reactive
+from textual.reactive import reactive, var
 from textual.widgets import Digits, Static
 
 from facilitator.core.meeting.session import MeetingSession
@@ -30,7 +30,7 @@ class ShareClock(Vertical):
     """
 
     session: reactive[MeetingSession | None] = reactive(None)
-    now: reactive[float] = reactive(0.0)
+    now: var[float] = var(0.0)  # its watcher updates the parts; nothing to repaint here
 
     def __init__(self, warning_seconds: int, **kwargs) -> None:
         super().__init__(**kwargs)

@@ -7,7 +7,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.reactive import reactive
+from textual.reactive import reactive, var
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
 
@@ -69,10 +69,11 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
 
     # The state the widgets show, passed down with data_bind: the session, the meeting time
     # `now` (seconds since it began), the time of day, the current section's reading.
+    # `var`: the screen itself draws none of them, the widgets do.
     session: reactive[MeetingSession | None] = reactive(None, always_update=True)
-    now: reactive[float] = reactive(0.0)
-    wall: reactive[datetime | None] = reactive(None)
-    reading: reactive[Reading | None] = reactive(None)
+    now: var[float] = var(0.0)
+    wall: var[datetime | None] = var(None)
+    reading: var[Reading | None] = var(None)
 
     def __init__(self, live: LiveMeeting) -> None:
         super().__init__()
