@@ -36,14 +36,6 @@ def journal_types(path) -> list[str]:
     return [entry["a"]["type"] for entry in journal.read(path).entries]
 
 
-async def open_meeting(pilot) -> MeetingScreen:
-    await pilot.pause()
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, MeetingScreen)
-    return pilot.app.screen
-
-
 async def run_sections(pilot, clock, minutes: list[float]) -> None:
     """Spend each of `minutes` in the current section, then F12 to the next."""
     for length in minutes:
@@ -53,10 +45,10 @@ async def run_sections(pilot, clock, minutes: list[float]) -> None:
 
 
 async def test_the_agenda_moves_with_the_keys_and_counts_each_section(
-        make_app, clock, reading, journal_file):
+        make_app, start_meeting, clock, reading, journal_file):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await open_meeting(pilot)
+        screen = await start_meeting(pilot)
         assert line_text(screen) == "1/8 Opening 0:00 / 2:00 · next Moment of silence 1 min"
         await pilot.press(*"Ann")                    # the keys work while a name is typed
         clock.advance(150)
@@ -100,10 +92,10 @@ async def test_the_agenda_moves_with_the_keys_and_counts_each_section(
     (6, "4:00", 60),       # far behind: never below one minute each
 ])
 async def test_shares_shrink_when_earlier_sections_ran_long(
-        make_app, clock, reading, late_minutes, left, each):
+        make_app, start_meeting, clock, reading, late_minutes, left, each):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await open_meeting(pilot)
+        screen = await start_meeting(pilot)
         await pilot.press("ctrl+r", "ctrl+r", "ctrl+r", "ctrl+r")   # four raised hands
         planned = [2, 1, 5, 3, 3, 3]
         await run_sections(pilot, clock, [m + late_minutes for m in planned])
@@ -117,11 +109,11 @@ async def test_shares_shrink_when_earlier_sections_ran_long(
         assert screen.live.session.share_seconds == each
 
 
-async def test_the_tab_follows_the_section(make_app, clock, reading):
+async def test_the_tab_follows_the_section(make_app, start_meeting, clock, reading):
     """A reading or a note shows the agenda tab; a section without one, the sign-in list."""
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await open_meeting(pilot)
+        screen = await start_meeting(pilot)
         tabs = screen.query_one("#left-tabs", TabbedContent)
         expected = [("Moment of silence", "tab-signin"), ("Readings", "tab-agenda"),
                     ("Announcements", "tab-signin"), ("Chips", "tab-agenda"),
@@ -148,10 +140,10 @@ async def test_the_tab_follows_the_section(make_app, clock, reading):
         assert [p.name for p in screen.live.session.attendees] == ["Bobby"]
 
 
-async def test_the_panel_lists_plan_and_time_used(make_app, clock, reading):
+async def test_the_panel_lists_plan_and_time_used(make_app, start_meeting, clock, reading):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await open_meeting(pilot)
+        screen = await start_meeting(pilot)
         await run_sections(pilot, clock, [3, 1])
         await pilot.pause(1.1)
         listed = str(screen.query_one("#agenda-list", Static).render()).splitlines()
@@ -163,10 +155,10 @@ async def test_the_panel_lists_plan_and_time_used(make_app, clock, reading):
         assert shares == "time left for shares: 39:00"   # Opening ran a minute long
 
 
-async def test_a_missing_reading_is_a_message_not_a_crash(make_app, clock, data_dir):
+async def test_a_missing_reading_is_a_message_not_a_crash(make_app, start_meeting, clock, data_dir):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await open_meeting(pilot)
+        screen = await start_meeting(pilot)
         await pilot.press("f12", "f12")
         await pilot.pause()
         text = str(screen.query_one("#agenda-text", Static).render())
@@ -178,10 +170,10 @@ async def test_a_missing_reading_is_a_message_not_a_crash(make_app, clock, data_
         assert screen.live.session.agenda.current.title == "Announcements"
 
 
-async def test_undo_takes_back_a_section_move(make_app, clock, reading):
+async def test_undo_takes_back_a_section_move(make_app, start_meeting, clock, reading):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await open_meeting(pilot)
+        screen = await start_meeting(pilot)
         clock.advance(60)
         await pilot.press("f12")
         clock.advance(30)
@@ -191,10 +183,10 @@ async def test_undo_takes_back_a_section_move(make_app, clock, reading):
         assert (agenda.index, agenda.used(screen.live.now())) == (0, 90)
 
 
-async def test_a_meeting_without_a_format_shows_no_agenda(make_app, journal_file):
+async def test_a_meeting_without_a_format_shows_no_agenda(make_app, start_meeting, journal_file):
     app = make_app(meetings=[Meeting(name="Plain", duration_minutes=60)])
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await open_meeting(pilot)
+        screen = await start_meeting(pilot)
         assert screen.query_one(AgendaLine).styles.display == "none"
         assert not screen.query("#tab-agenda")
         assert screen.check_action("section_next", ()) is False   # not in footer nor palette
@@ -203,11 +195,11 @@ async def test_a_meeting_without_a_format_shows_no_agenda(make_app, journal_file
         assert journal_types(journal_file) == ["start"]
 
 
-async def test_a_resumed_meeting_is_in_the_same_section(make_app, clock, reading):
+async def test_a_resumed_meeting_is_in_the_same_section(make_app, start_meeting, clock, reading):
     """The app closed in the middle of the Readings: it comes back there; the room kept going."""
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(100, 30)) as pilot:
-        await open_meeting(pilot)
+        await start_meeting(pilot)
         await run_sections(pilot, clock, [2, 1])
         clock.advance(100)
     app.database.close()

@@ -30,13 +30,9 @@ def list_rows(screen) -> list[str]:
     return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
 
 
-async def open_chips(pilot) -> MeetingScreen:
+async def open_chips(pilot, start_meeting) -> MeetingScreen:
     """Start the meeting, then ctrl+g: the Chips tab with its list focused."""
-    await pilot.pause()
-    await pilot.press("enter")
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, MeetingScreen)
+    screen = await start_meeting(pilot)
     await pilot.press("ctrl+g")
     await pilot.pause()
     assert screen.query_one("#left-tabs", TabbedContent).active == "tab-chips"
@@ -56,11 +52,11 @@ KEYS = [
 
 
 @pytest.mark.parametrize("ladder, keys, counts", KEYS)
-async def test_one_key_per_milestone_counts_a_chip(make_app, journal_file, ladder, keys,
-                                                   counts):
+async def test_one_key_per_milestone_counts_a_chip(make_app, start_meeting, journal_file,
+                                                   ladder, keys, counts):
     app = make_app(meetings=[MEETING], settings=GroupSettings(ladder=ladder))
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_chips(pilot)
+        screen = await open_chips(pilot, start_meeting)
         await pilot.press(*keys)
         await pilot.pause()
         assert dict(screen.live.session.chips) == counts
@@ -68,10 +64,10 @@ async def test_one_key_per_milestone_counts_a_chip(make_app, journal_file, ladde
                                                         for _ in range(n))
 
 
-async def test_undo_takes_one_chip_back_and_redo_gives_it_again(make_app):
+async def test_undo_takes_one_chip_back_and_redo_gives_it_again(make_app, start_meeting):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_chips(pilot)
+        screen = await open_chips(pilot, start_meeting)
         await pilot.press("2", "2", "7")
         await pilot.pause()
         assert "×2" in list_rows(screen)[1] and "×1" in list_rows(screen)[6]
@@ -101,13 +97,14 @@ async def test_ctrl_g_reaches_the_chips_while_a_name_is_being_typed(make_app):
         assert screen.live.session.attendance == 0
 
 
-async def test_saving_stores_the_counts_and_takes_the_chips_from_stock(make_app, db_path,
+async def test_saving_stores_the_counts_and_takes_the_chips_from_stock(make_app, start_meeting,
+                                                                       db_path,
                                                                       journal_file):
     app = make_app(meetings=[MEETING])
     app.database.save_stock({"30d": {"on_hand": 5, "reorder_at": 1},
                              "1y": {"on_hand": 2, "reorder_at": 0}})
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_chips(pilot)
+        await open_chips(pilot, start_meeting)
         await pilot.press("2", "2", "7", "f10")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
@@ -124,12 +121,12 @@ async def test_saving_stores_the_counts_and_takes_the_chips_from_stock(make_app,
         assert on_disk.stock()["30d"]["on_hand"] == 3
 
 
-async def test_at_the_reorder_level_the_screen_says_so(make_app):
+async def test_at_the_reorder_level_the_screen_says_so(make_app, start_meeting):
     app = make_app(meetings=[MEETING])
     app.database.save_stock({"30d": {"on_hand": 4, "reorder_at": 2},
                              "24h": {"on_hand": 9, "reorder_at": 0}})
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_chips(pilot)
+        screen = await open_chips(pilot, start_meeting)
         assert "30 days" not in shown(screen, "#chips-warnings")
         await pilot.press("2")
         await pilot.pause()
@@ -149,11 +146,11 @@ async def test_at_the_reorder_level_the_screen_says_so(make_app):
     assert app.database.stock()["30d"]["on_hand"] == 4  # nothing taken before saving
 
 
-async def test_an_out_of_stock_chip_is_given_but_flagged(make_app):
+async def test_an_out_of_stock_chip_is_given_but_flagged(make_app, start_meeting):
     app = make_app(meetings=[MEETING])
     app.database.save_stock({"30d": {"on_hand": 1, "reorder_at": 0}})
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_chips(pilot)
+        screen = await open_chips(pilot, start_meeting)
         await pilot.press("2")
         await pilot.pause()
         assert ("30 days: out of stock", "warning") in notifications(app)  # the last one
@@ -168,10 +165,11 @@ async def test_an_out_of_stock_chip_is_given_but_flagged(make_app):
     assert app.database.stock()["30d"] == {"on_hand": -1, "reorder_at": 0}
 
 
-async def test_a_group_that_keeps_no_stock_sees_no_stock_and_none_is_written(make_app):
+async def test_a_group_that_keeps_no_stock_sees_no_stock_and_none_is_written(make_app,
+                                                                              start_meeting):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_chips(pilot)
+        screen = await open_chips(pilot, start_meeting)
         await pilot.press("2")
         await pilot.pause()
         assert "stock" not in shown(screen, "#chips-heading")
@@ -194,14 +192,14 @@ async def test_a_ladder_that_cannot_load_leaves_the_meeting_running(make_app):
         assert screen.live.session.chips == {} and screen.live.session.attendance == 1
 
 
-async def test_the_chips_given_in_this_meeting_are_warned_about_first(make_app):
+async def test_the_chips_given_in_this_meeting_are_warned_about_first(make_app, start_meeting):
     """Only chips the group counts are warned about; the one just given comes first."""
     app = make_app(meetings=[MEETING])
     app.database.save_stock({"30d": {"on_hand": 5, "reorder_at": 1},
                              "24h": {"on_hand": 0, "reorder_at": 0},
                              "1y": {"on_hand": 1, "reorder_at": 1}})
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_chips(pilot)
+        screen = await open_chips(pilot, start_meeting)
         assert shown(screen, "#chips-warnings").splitlines() == [
             "24 hours: out of stock", "1 year: low, 1 left (reorder at 1)"]
         await pilot.press("7")

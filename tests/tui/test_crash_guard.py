@@ -107,7 +107,7 @@ async def test_a_failing_palette_command_is_recovered_too(make_app, monkeypatch)
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await meeting_with_zoe(pilot)
-        monkeypatch.setattr(screen, "action_end_meeting", fail)
+        monkeypatch.setattr(screen, "action_discard_meeting", fail)
         commands = {c.title: c for c in app.get_system_commands(screen)}
         await commands["Discard meeting"].callback()
         await pilot.pause()

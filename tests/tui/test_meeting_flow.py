@@ -4,6 +4,7 @@ from textual.widgets import DataTable, Input
 
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.store import journal
+from facilitator.tui.screens.confirm import ConfirmScreen
 from facilitator.tui.screens.meeting.edit_attendee import EditAttendeeScreen
 from facilitator.tui.screens.meeting.screen import MeetingScreen
 from facilitator.tui.screens.settings import SettingsScreen
@@ -20,17 +21,7 @@ def journal_types(path) -> list[str]:
     return [entry["a"]["type"] for entry in journal.read(path).entries]
 
 
-async def open_meeting(pilot) -> MeetingScreen:
-    """From the start screen, start the highlighted meeting."""
-    await pilot.pause()
-    await pilot.press("enter")
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, MeetingScreen)
-    return screen
-
-
-async def test_first_run_to_saved_record(make_app, clock, journal_file):
+async def test_first_run_to_saved_record(make_app, start_meeting, clock, journal_file):
     """No meeting yet: the form, then the meeting, then the summary; the record is stored."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -41,7 +32,7 @@ async def test_first_run_to_saved_record(make_app, clock, journal_file):
         await pilot.pause()
         assert [m.name for m in app.database.meetings()] == ["Tuesday Night"]
         assert app.database.meetings()[0].share_minutes == 4
-        screen = await open_meeting(pilot)
+        screen = await start_meeting(pilot)
         assert journal_file.exists()
         await pilot.press(*"Ann", "f2")          # a named sign-in
         await pilot.press("f2", "f2")            # two anonymous ones
@@ -75,11 +66,11 @@ async def test_first_run_to_saved_record(make_app, clock, journal_file):
     assert not journal_file.exists()
 
 
-async def test_saving_twice_the_same_day_replaces_with_a_warning(make_app):
+async def test_saving_twice_the_same_day_replaces_with_a_warning(make_app, start_meeting):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
         for attendance in (2, 3):
-            await open_meeting(pilot)
+            await start_meeting(pilot)
             await pilot.press(*["f2"] * attendance, "f10")
             await pilot.pause()
             warned = [str(w.render()) for w in app.screen.query(".warning-line")]
@@ -89,10 +80,11 @@ async def test_saving_twice_the_same_day_replaces_with_a_warning(make_app):
     assert [r.attendance for r in app.database.records()] == [3]
 
 
-async def test_back_from_the_summary_keeps_the_meeting_running(make_app, journal_file):
+async def test_back_from_the_summary_keeps_the_meeting_running(make_app, start_meeting,
+                                                               journal_file):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_meeting(pilot)
+        screen = await start_meeting(pilot)
         await pilot.press("f2", "f10", "escape", "f2")
         await pilot.pause()
         assert app.screen is screen and screen.live.session.attendance == 2
@@ -103,10 +95,11 @@ async def test_back_from_the_summary_keeps_the_meeting_running(make_app, journal
 SIGN_IN_KEYS = [("f2", None), ("f3", "newcomer"), ("f4", "visitor"), ("f5", "online")]
 
 
-async def test_sign_in_keys_work_while_the_name_box_has_focus(make_app, journal_file):
+async def test_sign_in_keys_work_while_the_name_box_has_focus(make_app, start_meeting,
+                                                              journal_file):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_meeting(pilot)
+        screen = await start_meeting(pilot)
         name_box = screen.query_one("#name-input", Input)
         for key, flag in SIGN_IN_KEYS:
             await pilot.press(*f"Zed{key}")
@@ -128,10 +121,10 @@ async def test_sign_in_keys_work_while_the_name_box_has_focus(make_app, journal_
 DIALOG_KEYS = [("f6", EditAttendeeScreen), ("f9", SettingsScreen), ("f10", SummaryScreen)]
 
 
-async def test_dialog_keys_work_while_the_name_box_has_focus(make_app):
+async def test_dialog_keys_work_while_the_name_box_has_focus(make_app, start_meeting):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_meeting(pilot)
+        screen = await start_meeting(pilot)
         await pilot.press("f2", *"half typed")
         for key, opens in DIALOG_KEYS:
             assert screen.query_one("#name-input", Input).has_focus, key
@@ -144,10 +137,10 @@ async def test_dialog_keys_work_while_the_name_box_has_focus(make_app):
             assert screen.live.session.attendance == 1, key  # the dialog changed nothing
 
 
-async def test_f8_moves_to_the_collection_and_back(make_app):
+async def test_f8_moves_to_the_collection_and_back(make_app, start_meeting):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_meeting(pilot)
+        screen = await start_meeting(pilot)
         await pilot.press(*"Ann", "f8")
         assert screen.query_one("#collection-input", Input).has_focus
         await pilot.press(*"12", "enter")
@@ -157,10 +150,11 @@ async def test_f8_moves_to_the_collection_and_back(make_app):
         assert name_box.has_focus and name_box.value == "Ann"  # the typed name is kept
 
 
-async def test_undo_and_redo_keys_work_while_the_name_box_has_focus(make_app, journal_file):
+async def test_undo_and_redo_keys_work_while_the_name_box_has_focus(make_app, start_meeting,
+                                                                    journal_file):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_meeting(pilot)
+        screen = await start_meeting(pilot)
         await pilot.press(*"Ann", "f3", *"Bo", "f2", *"typing")
         await pilot.press("ctrl+z")
         await pilot.pause()
@@ -179,10 +173,10 @@ async def test_undo_and_redo_keys_work_while_the_name_box_has_focus(make_app, jo
     assert journal_types(journal_file)[-4:] == ["undo", "undo", "redo", "redo"]
 
 
-async def test_correct_a_signed_in_person(make_app, journal_file):
+async def test_correct_a_signed_in_person(make_app, start_meeting, journal_file):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_meeting(pilot)
+        screen = await start_meeting(pilot)
         await pilot.press(*"Ann", "f2", *"Bo", "f2")
         await pilot.press("f6")  # the newest row is highlighted
         await pilot.pause()
@@ -205,10 +199,10 @@ async def test_correct_a_signed_in_person(make_app, journal_file):
                     "visitor": True, "online": False}
 
 
-async def test_remove_a_signed_in_person_chosen_with_the_cursor(make_app):
+async def test_remove_a_signed_in_person_chosen_with_the_cursor(make_app, start_meeting):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_meeting(pilot)
+        screen = await start_meeting(pilot)
         await pilot.press(*"Ann", "f3", *"Bo", "f2", *"Cy", "f2")
         table = screen.query_one("#attendees", DataTable)
         table.move_cursor(row=0)
@@ -223,10 +217,10 @@ async def test_remove_a_signed_in_person_chosen_with_the_cursor(make_app):
         assert table.row_count == 2
 
 
-async def test_correct_with_nobody_signed_in_says_so(make_app):
+async def test_correct_with_nobody_signed_in_says_so(make_app, start_meeting):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_meeting(pilot)
+        screen = await start_meeting(pilot)
         await pilot.press("f6")
         await pilot.pause()
         assert app.screen is screen
@@ -236,11 +230,11 @@ async def test_correct_with_nobody_signed_in_says_so(make_app):
 INVALID_AMOUNTS = ["abc", "-5", "1.234", "99999999999", "12.5.0", "1e3"]
 
 
-async def test_invalid_collection_amounts_change_nothing(make_app, journal_file):
+async def test_invalid_collection_amounts_change_nothing(make_app, start_meeting, journal_file):
     """Each refused amount: one message naming the field; the amount and journal unchanged."""
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_meeting(pilot)
+        screen = await start_meeting(pilot)
         await pilot.press("f8", *"20", "enter")
         collection_box = screen.query_one("#collection-input", Input)
         for typed in INVALID_AMOUNTS:
@@ -257,10 +251,10 @@ async def test_invalid_collection_amounts_change_nothing(make_app, journal_file)
     assert journal_types(journal_file).count("collection") == 1
 
 
-async def test_the_mouse_works_too(make_app):
+async def test_the_mouse_works_too(make_app, start_meeting):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_meeting(pilot)
+        screen = await start_meeting(pilot)
         await pilot.press("f2", "f10")
         await pilot.pause()
         await pilot.click("#save")
@@ -269,13 +263,39 @@ async def test_the_mouse_works_too(make_app):
     assert [r.attendance for r in app.database.records()] == [1]
 
 
-async def test_discard_from_the_summary_saves_nothing(make_app, journal_file):
+async def test_discard_from_the_summary_saves_nothing(make_app, start_meeting, journal_file):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_meeting(pilot)
+        await start_meeting(pilot)
         await pilot.press(*"Ann", "f2", "f10", "ctrl+d", "y")
         await pilot.pause()
         assert not isinstance(app.screen, (SummaryScreen, MeetingScreen))
+    assert app.database.records() == [] and not journal_file.exists()
+
+
+async def test_discard_from_the_palette_asks_first_then_saves_nothing(make_app, start_meeting,
+                                                                      journal_file):
+    """The palette's 'Discard meeting' asks the summary's question; 'n' keeps the meeting."""
+    app = make_app(meetings=[MEETING])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start_meeting(pilot)
+        await pilot.press(*"Ann", "f2")
+        commands = {command.title: command for command in app.get_system_commands(screen)}
+        await commands["Discard meeting"].callback()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Discard this meeting? Nothing will be saved." in str(
+            app.screen.query_one(".dialog-text").render())
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is screen and journal_file.exists()
+        assert screen.live.session.attendance == 1
+        await commands["Discard meeting"].callback()
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert not isinstance(app.screen, (ConfirmScreen, SummaryScreen, MeetingScreen))
+        assert "The meeting was discarded; nothing was saved." in messages(app)
     assert app.database.records() == [] and not journal_file.exists()
 
 
@@ -283,11 +303,11 @@ MEETING_COMMANDS = ["Sign in", "Newcomer", "Visitor", "Online", "Correct", "7th 
                     "Redo", "Settings", "End", "Discard meeting"]
 
 
-async def test_small_terminal_keeps_every_action_reachable(make_app):
+async def test_small_terminal_keeps_every_action_reachable(make_app, start_meeting):
     """40x12: no crash; keys still work and the palette lists every meeting action."""
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(40, 12)) as pilot:
-        screen = await open_meeting(pilot)
+        screen = await start_meeting(pilot)
         await pilot.press(*"Ann", "f3", "f4", "f5", "f8", *"5", "enter", "ctrl+z", "ctrl+y")
         await pilot.pause()
         session = screen.live.session
@@ -320,13 +340,13 @@ async def test_start_screen_palette_offers_its_actions(make_app):
         assert {"Start meeting", "New meeting", "Settings", "Quit"} <= set(titles)
 
 
-async def test_a_name_typed_fast_then_f2_signs_in_that_name(make_app):
+async def test_a_name_typed_fast_then_f2_signs_in_that_name(make_app, start_meeting):
     """F2 is a priority key: it must not overtake the letters still queued for the box."""
     from textual import events
 
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_meeting(pilot)
+        screen = await start_meeting(pilot)
         keys = [(c, c) for c in "Ann"] + [("f3", None)] + [("f8", None), ("1", "1"), ("2", "2")]
         for key, character in keys:  # all queued at once, as from a burst of typing
             app.post_message(events.Key(key, character))

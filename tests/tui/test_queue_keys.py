@@ -6,7 +6,6 @@ from dataclasses import dataclass
 import pytest
 from textual.widgets import Input
 
-from facilitator.core.meeting import actions as a
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.store import journal
 from facilitator.tui.screens.confirm import ConfirmScreen
@@ -14,6 +13,7 @@ from facilitator.tui.screens.meeting.screen import MeetingScreen
 from facilitator.tui.widgets.attendee_table import AttendeeTable
 from facilitator.tui.widgets.queue_list import QueueList
 
+ROOM = ("Ann", "Bo", "Cy")
 MEETING = Meeting(name="Tuesday Night", share_minutes=4, duration_minutes=60)
 
 
@@ -33,30 +33,6 @@ def waiting(screen: MeetingScreen) -> list[str]:
 def sharing(screen: MeetingScreen) -> str | None:
     person = screen.live.session.queue.sharing
     return person.label if person else None
-
-
-async def open_meeting(pilot, names=("Ann", "Bo", "Cy")) -> MeetingScreen:
-    """Start the meeting on the start screen and sign in `names` (as F2 does; typing them is
-    tested with the sign-in)."""
-    await pilot.pause()
-    await pilot.press("enter")
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, MeetingScreen)
-    for name in names:
-        assert screen.act(a.SignIn(name=name))
-    await pilot.pause()
-    return screen
-
-
-async def with_room_queued(pilot) -> MeetingScreen:
-    """Ann, Bo and Cy signed in, all three in the queue, the queue list focused."""
-    screen = await open_meeting(pilot)
-    await pilot.press("f7", "a")
-    await pilot.pause()
-    assert screen.query_one(QueueList).has_focus
-    assert waiting(screen) == ["Ann", "Bo", "Cy"]
-    return screen
 
 
 def stats(screen: MeetingScreen) -> tuple[int, int, int, int]:
@@ -113,12 +89,12 @@ QUEUE_LIST_KEYS = [
 ]
 
 
-async def test_each_queue_list_key_does_its_action_and_undo_takes_it_back(make_app,
+async def test_each_queue_list_key_does_its_action_and_undo_takes_it_back(make_app, start_meeting,
                                                                         journal_file):
     """One meeting for the whole table: after each case ctrl+z restores the queue exactly."""
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await with_room_queued(pilot)
+        screen = await start_meeting(pilot, names=ROOM, queued=True)
         queue_list = screen.query_one(QueueList)
         base = screen.live.session
         for case in QUEUE_LIST_KEYS:
@@ -134,10 +110,11 @@ async def test_each_queue_list_key_does_its_action_and_undo_takes_it_back(make_a
             assert queue_list.has_focus, case.name
 
 
-async def test_the_speaker_moved_or_removed_is_the_highlighted_one(make_app, journal_file):
+async def test_the_speaker_moved_or_removed_is_the_highlighted_one(make_app, start_meeting,
+                                                                   journal_file):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await with_room_queued(pilot)
+        screen = await start_meeting(pilot, names=ROOM, queued=True)
         await pilot.press("down", "down", "u")
         await pilot.pause()
         assert waiting(screen) == ["Ann", "Cy", "Bo"]
@@ -150,10 +127,10 @@ async def test_the_speaker_moved_or_removed_is_the_highlighted_one(make_app, jou
                      {"type": "queue_remove", "speaker": "a3"}]
 
 
-async def test_ctrl_r_queues_the_typed_name_or_a_raised_hand(make_app, journal_file):
+async def test_ctrl_r_queues_the_typed_name_or_a_raised_hand(make_app, start_meeting, journal_file):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_meeting(pilot, names=["Ann"])
+        screen = await start_meeting(pilot, names=["Ann"])
         name_box = screen.query_one("#name-input", Input)
         await pilot.press(*"Ann", "ctrl+r")   # the signed-in Ann
         await pilot.press(*"Zoe", "ctrl+r")   # a first name nobody signed in with
@@ -178,11 +155,12 @@ KEYS_WHILE_TYPING = [
 
 
 @pytest.mark.parametrize(("key", "observe", "expected", "types"), KEYS_WHILE_TYPING)
-async def test_share_keys_work_while_the_name_box_has_focus(make_app, journal_file, key, observe,
+async def test_share_keys_work_while_the_name_box_has_focus(make_app, start_meeting,
+                                                            journal_file, key, observe,
                                                            expected, types):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_meeting(pilot)
+        screen = await start_meeting(pilot, names=ROOM)
         name_box = screen.query_one("#name-input", Input)
         await pilot.press(*"Ann", "ctrl+r")
         if key != "ctrl+n":
@@ -196,10 +174,10 @@ async def test_share_keys_work_while_the_name_box_has_focus(make_app, journal_fi
     assert [a["type"] for a in journaled(journal_file)][-len(types):] == types
 
 
-async def test_q_queues_the_highlighted_attendee(make_app, journal_file):
+async def test_q_queues_the_highlighted_attendee(make_app, start_meeting, journal_file):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_meeting(pilot)
+        screen = await start_meeting(pilot, names=ROOM)
         screen.query_one(AttendeeTable).focus()
         await pilot.press("q", "up", "q")  # the newest row is highlighted first
         await pilot.pause()
@@ -208,10 +186,10 @@ async def test_q_queues_the_highlighted_attendee(make_app, journal_file):
                                             {"type": "queue_attendee", "id": 2}]
 
 
-async def test_nobody_can_wait_twice(make_app, journal_file):
+async def test_nobody_can_wait_twice(make_app, start_meeting, journal_file):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await with_room_queued(pilot)
+        screen = await start_meeting(pilot, names=ROOM, queued=True)
         before = screen.live.session
         entries = len(journal.read(journal_file).entries)
         screen.query_one("#name-input", Input).focus()
@@ -229,10 +207,10 @@ async def test_nobody_can_wait_twice(make_app, journal_file):
     assert [a["type"] for a in journaled(journal_file)][entries - 1:] == ["queue_round"]
 
 
-async def test_the_person_sharing_cannot_also_wait(make_app):
+async def test_the_person_sharing_cannot_also_wait(make_app, start_meeting):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await with_room_queued(pilot)
+        screen = await start_meeting(pilot, names=ROOM, queued=True)
         await pilot.press("n")
         before = screen.live.session.queue
         screen.query_one("#name-input", Input).focus()
@@ -242,10 +220,10 @@ async def test_the_person_sharing_cannot_also_wait(make_app):
         assert "speaker: is sharing now and cannot also wait" in messages(app)
 
 
-async def test_clear_asks_first(make_app, journal_file):
+async def test_clear_asks_first(make_app, start_meeting, journal_file):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await with_room_queued(pilot)
+        screen = await start_meeting(pilot, names=ROOM, queued=True)
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
@@ -265,11 +243,11 @@ async def test_clear_asks_first(make_app, journal_file):
     assert [a["type"] for a in journaled(journal_file)].count("queue_clear") == 1
 
 
-async def test_popcorn_asks_who_was_picked(make_app, journal_file):
+async def test_popcorn_asks_who_was_picked(make_app, start_meeting, journal_file):
     popcorn = Meeting(name="Popcorn", share_minutes=3, queue_mode="popcorn")
     app = make_app(meetings=[popcorn])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_meeting(pilot)
+        screen = await start_meeting(pilot, names=ROOM)
         await pilot.press("f7", "a")
         screen.query_one("#name-input", Input).focus()
         await pilot.press("ctrl+n")  # from the name box: the queue takes focus, nobody starts
@@ -287,11 +265,11 @@ async def test_popcorn_asks_who_was_picked(make_app, journal_file):
     assert starts == [{"type": "share_start", "pick": "a3"}, {"type": "share_start", "pick": "a2"}]
 
 
-async def test_round_robin_fills_from_the_sign_ins_in_order(make_app):
+async def test_round_robin_fills_from_the_sign_ins_in_order(make_app, start_meeting):
     around = Meeting(name="Around", share_minutes=3, queue_mode="round")
     app = make_app(meetings=[around])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_meeting(pilot, names=["Ann", "", "Cy"])
+        screen = await start_meeting(pilot, names=["Ann", "", "Cy"])
         await pilot.press(*"Bo", "f3")  # a newcomer signs in late: still in sign-in order
         await pilot.press("ctrl+r")  # a raised hand before the round
         await pilot.press("f7", "a")
@@ -305,10 +283,10 @@ async def test_round_robin_fills_from_the_sign_ins_in_order(make_app):
         assert waiting(screen) == ["Guest 2", "Cy", "Bo"]
 
 
-async def test_priority_puts_first_timers_and_newcomers_ahead(make_app):
+async def test_priority_puts_first_timers_and_newcomers_ahead(make_app, start_meeting):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_meeting(pilot, names=["Ann", "Bo"])
+        screen = await start_meeting(pilot, names=["Ann", "Bo"])
         await pilot.press(*"Nia", "f3")  # a newcomer
         for name in ("Ann", "Nia"):
             await pilot.press(*name, "ctrl+r", "ctrl+n", "ctrl+e")  # both share once
@@ -325,10 +303,10 @@ async def test_priority_puts_first_timers_and_newcomers_ahead(make_app):
         assert waiting(screen) == ["Bo", "Nia", "Ann"]
 
 
-async def test_undo_restores_the_queue_exactly(make_app, clock, journal_file):
+async def test_undo_restores_the_queue_exactly(make_app, start_meeting, clock, journal_file):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await with_room_queued(pilot)
+        screen = await start_meeting(pilot, names=ROOM, queued=True)
         states = [screen.live.session]
         for keys in (["h"], ["down", "down", "t"], ["n"], ["down", "u"], ["e"], ["r"], ["m"],
                      ["o"], ["c", "y"]):
@@ -348,10 +326,10 @@ async def test_undo_restores_the_queue_exactly(make_app, clock, journal_file):
     assert [a["type"] for a in journaled(journal_file)][-9:] == ["undo"] * 9
 
 
-async def test_the_queue_keys_are_in_the_command_palette(make_app):
+async def test_the_queue_keys_are_in_the_command_palette(make_app, start_meeting):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_meeting(pilot)
+        screen = await start_meeting(pilot, names=ROOM)
         commands = {command.title: command for command in app.get_system_commands(screen)}
         queue_commands = {title for title in commands if title.startswith("Queue: ")}
         assert {"Queue: Hand", "Queue: Suggested", "Queue: Clear", "Queue: Mode",

@@ -3,14 +3,13 @@
 import pytest
 from textual.widgets import Digits, Static
 
-from facilitator.core.meeting import actions as a
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.settings import GroupSettings
 from facilitator.store import journal
 from facilitator.tui.screens.meeting.screen import MeetingScreen
-from facilitator.tui.widgets.queue_list import QueueList
 from facilitator.tui.widgets.share_clock import ShareClock
 
+ROOM = ("Ann", "Bo", "Cy")
 MEETING = Meeting(name="Tuesday Night", share_minutes=4, duration_minutes=60)
 
 
@@ -18,25 +17,11 @@ def messages(app) -> list[str]:
     return [notification.message for notification in app._notifications]
 
 
-async def start_meeting(pilot, names=("Ann", "Bo", "Cy")) -> MeetingScreen:
-    """Start the meeting, sign in `names`, queue them all; the queue list has focus."""
-    await pilot.pause()
-    await pilot.press("enter")
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, MeetingScreen)
-    for name in names:
-        screen.act(a.SignIn(name=name))
-    await pilot.press("f7", "a")
-    await pilot.pause()
-    assert screen.query_one(QueueList).has_focus
-    return screen
-
-
 async def shown(pilot, screen: MeetingScreen) -> tuple[str, str, set[str]]:
-    """Redraw the share clock now; what it shows: digits, the line under them, its state."""
+    """Pass the time down now; what the share clock shows: digits, the line under them, its
+    state."""
     share_clock = screen.query_one(ShareClock)
-    share_clock.redraw()
+    screen.read_clock()
     await pilot.pause()
     state = {name for name in share_clock.classes
              if name in {"-normal", "-warning", "-over", "-paused", "-idle"}}
@@ -49,10 +34,10 @@ def stats(screen: MeetingScreen) -> tuple[int, int, int, int]:
     return s.shares, s.share_seconds, s.over_time, s.passes
 
 
-async def test_a_share_that_runs_over_counts_up_with_a_cue(make_app, clock):
+async def test_a_share_that_runs_over_counts_up_with_a_cue(make_app, start_meeting, clock):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start_meeting(pilot)
+        screen = await start_meeting(pilot, names=ROOM, queued=True)
         assert await shown(pilot, screen) == ("4:00", "next share", {"-idle"})
         await pilot.press("n")
         assert await shown(pilot, screen) == ("4:00", "", {"-normal"})
@@ -69,11 +54,11 @@ async def test_a_share_that_runs_over_counts_up_with_a_cue(make_app, clock):
         assert await shown(pilot, screen) == ("4:00", "next share", {"-idle"})
 
 
-async def test_the_cue_comes_even_when_the_warning_was_never_drawn(make_app, clock):
+async def test_the_cue_comes_even_when_the_warning_was_never_drawn(make_app, start_meeting, clock):
     """A long stall can jump from normal straight to over time: the cue still comes."""
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start_meeting(pilot)
+        screen = await start_meeting(pilot, names=ROOM, queued=True)
         await pilot.press("n")
         await shown(pilot, screen)
         clock.advance(250)
@@ -81,10 +66,10 @@ async def test_the_cue_comes_even_when_the_warning_was_never_drawn(make_app, clo
         assert messages(app).count("Time: please wrap up.") == 1
 
 
-async def test_the_warning_threshold_is_the_groups_setting(make_app, clock):
+async def test_the_warning_threshold_is_the_groups_setting(make_app, start_meeting, clock):
     app = make_app(meetings=[MEETING], settings=GroupSettings(warning_seconds=90))
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start_meeting(pilot)
+        screen = await start_meeting(pilot, names=ROOM, queued=True)
         await pilot.press("n")
         clock.advance(149)  # 91 seconds left
         assert await shown(pilot, screen) == ("1:31", "", {"-normal"})
@@ -94,10 +79,10 @@ async def test_the_warning_threshold_is_the_groups_setting(make_app, clock):
         assert await shown(pilot, screen) == ("1:00", "1:00 left", {"-warning"})
 
 
-async def test_the_default_warning_is_the_last_minute(make_app, clock):
+async def test_the_default_warning_is_the_last_minute(make_app, start_meeting, clock):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start_meeting(pilot)
+        screen = await start_meeting(pilot, names=ROOM, queued=True)
         await pilot.press("n")
         clock.advance(179.5)
         assert await shown(pilot, screen) == ("1:01", "", {"-normal"})
@@ -105,10 +90,10 @@ async def test_the_default_warning_is_the_last_minute(make_app, clock):
         assert await shown(pilot, screen) == ("1:00", "one minute left", {"-warning"})
 
 
-async def test_time_does_not_run_while_paused(make_app, clock):
+async def test_time_does_not_run_while_paused(make_app, start_meeting, clock):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start_meeting(pilot)
+        screen = await start_meeting(pilot, names=ROOM, queued=True)
         await pilot.press("n")
         clock.advance(30)
         await pilot.press("space")
@@ -126,10 +111,10 @@ async def test_time_does_not_run_while_paused(make_app, clock):
         assert stats(screen) == (1, 40, 0, 0)
 
 
-async def test_plus_and_minus_a_minute(make_app, clock):
+async def test_plus_and_minus_a_minute(make_app, start_meeting, clock):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start_meeting(pilot)
+        screen = await start_meeting(pilot, names=ROOM, queued=True)
         await pilot.press("minus")  # the next share: 3 minutes
         assert (await shown(pilot, screen))[0] == "3:00"
         await pilot.press("n")
@@ -149,12 +134,12 @@ async def test_plus_and_minus_a_minute(make_app, clock):
         assert screen.live.session.share_seconds == 180  # the next share keeps its length
 
 
-async def test_the_suggested_length_is_applied_with_s(make_app, clock):
+async def test_the_suggested_length_is_applied_with_s(make_app, start_meeting, clock):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start_meeting(pilot)
+        screen = await start_meeting(pilot, names=ROOM, queued=True)
         clock.advance(20 * 60)  # readings and announcements
-        screen.query_one("#shares-panel").show_suggestion()
+        screen.read_clock()
         await pilot.pause()
         # 40 minutes left, 5 kept for closing, 3 waiting: 11:40 each, so 11 minutes.
         line = str(screen.query_one("#shares-suggestion", Static).render())
@@ -174,7 +159,7 @@ async def test_the_suggested_length_is_applied_with_s(make_app, clock):
         assert screen.live.session.timer.planned_seconds == 12 * 60
         assert (await shown(pilot, screen))[0] == "11:00"
         await pilot.press("x")  # one leaves: 39 left - 11 for Ann - 5 closing = 23 minutes
-        screen.query_one("#shares-panel").show_suggestion()
+        screen.read_clock()
         line = str(screen.query_one("#shares-suggestion", Static).render())
         assert line == "suggested: 23:00 for the one waiting (s applies)"
     types = [entry["a"] for entry in journal.read(app.journal_path).entries]
@@ -182,11 +167,11 @@ async def test_the_suggested_length_is_applied_with_s(make_app, clock):
         {"type": "share_length", "seconds": 660}, {"type": "share_length", "seconds": 720}]
 
 
-async def test_no_suggestion_without_an_end_time(make_app):
+async def test_no_suggestion_without_an_end_time(make_app, start_meeting):
     open_ended = Meeting(name="Open ended", share_minutes=4)
     app = make_app(meetings=[open_ended])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start_meeting(pilot)
+        screen = await start_meeting(pilot, names=ROOM, queued=True)
         await pilot.press("s")
         await pilot.pause()
         assert screen.live.session.share_seconds == 240
@@ -194,12 +179,13 @@ async def test_no_suggestion_without_an_end_time(make_app):
         assert messages(app)[-1].startswith("No suggestion")
 
 
-async def test_the_bell_rings_at_warning_and_at_time_only_when_on(make_app, clock, monkeypatch):
+async def test_the_bell_rings_at_warning_and_at_time_only_when_on(make_app, start_meeting,
+                                                                  clock, monkeypatch):
     app = make_app(meetings=[MEETING])
     rings: list[float] = []
     monkeypatch.setattr(app, "bell", lambda: rings.append(screen.live.now()))
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start_meeting(pilot)
+        screen = await start_meeting(pilot, names=ROOM, queued=True)
         await pilot.press("n")
         for seconds in (200, 60):  # into the warning, then over time
             clock.advance(seconds)
@@ -227,10 +213,11 @@ async def test_the_bell_rings_at_warning_and_at_time_only_when_on(make_app, cloc
         assert len(rings) == 2  # switched off again
 
 
-async def test_ending_and_passing_count_in_the_statistics(make_app, clock, journal_file):
+async def test_ending_and_passing_count_in_the_statistics(make_app, start_meeting,
+                                                          clock, journal_file):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start_meeting(pilot)
+        screen = await start_meeting(pilot, names=ROOM, queued=True)
         await pilot.press("n")
         clock.advance(100)
         await pilot.press("e", "n")
@@ -251,18 +238,18 @@ async def test_ending_and_passing_count_in_the_statistics(make_app, clock, journ
     assert ends == ["share_start", "share_end"] * 2 + ["share_start", "share_pass"]
 
 
-async def test_the_time_shown_comes_from_the_clock_not_from_ticks(make_app, clock):
+async def test_the_time_shown_comes_from_the_clock_not_from_ticks(make_app, start_meeting, clock):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start_meeting(pilot)
+        screen = await start_meeting(pilot, names=ROOM, queued=True)
         await pilot.press("n")
         share_clock = screen.query_one(ShareClock)
-        await pilot.pause(0.5)  # the redraw interval fired a few times; the clock did not move
+        await pilot.pause(0.5)  # the screen's tick fired a few times; the clock did not move
         assert share_clock.query_one(Digits).value == "4:00"
         clock.advance(59.7)
         assert (await shown(pilot, screen))[0] == "3:01"  # 180.3 s left
-        clock.advance(0.5)  # a stall: half a second with no redraw at all
+        clock.advance(0.5)  # a stall: half a second with no tick at all
         assert share_clock.query_one(Digits).value == "3:01"
-        share_clock.redraw()
+        screen.read_clock()
         assert share_clock.query_one(Digits).value == "3:00"  # 179.8 s left, exactly
         assert screen.live.session.timer.elapsed(screen.live.now()) == pytest.approx(60.2, abs=1e-6)

@@ -13,14 +13,11 @@ PREAMBLE = ("Read your group's preamble here.\n\n"
 
 
 async def time_passes(pilot, clock, seconds: float) -> None:
-    """Move the clock and redraw what the one-second ticks would, so no tick races the picture."""
+    """Move the clock and pass the time down now, so no tick races the picture."""
     clock.advance(seconds)
     screen = pilot.app.screen
     screen.query_one("#name-input").cursor_blink = False  # the same picture each run
-    for widget in screen.query("MeetingHeader, AgendaLine"):
-        widget.refresh()
-    screen.query_one("AgendaPanel").redraw()
-    screen.query_one("SharesPanel").show_suggestion()
+    screen.read_clock()
     await pilot.pause()
 
 

@@ -6,6 +6,7 @@ from textual import events
 from textual.widgets import Input
 
 from facilitator.core.schedule.meeting import Meeting
+from facilitator.tui.screens.meeting.screen import MeetingScreen
 
 MEETINGS = [
     Meeting(name="Sunday Morning", days=(6,), start=time(10, 0), duration_minutes=60),
@@ -15,12 +16,12 @@ MEETINGS = [
 
 
 async def settle(pilot) -> None:
-    """The same picture each run: a steady cursor, and the header drawn now, not on its tick."""
+    """The same picture each run: a steady cursor, and the time passed down now, not on a tick."""
     await pilot.pause()
     for box in pilot.app.screen.query(Input):
         box.cursor_blink = False
-    for header in pilot.app.screen.query("#meeting-header"):
-        header.refresh()
+    if isinstance(pilot.app.screen, MeetingScreen):
+        pilot.app.screen.read_clock()
     await pilot.pause()
 
 

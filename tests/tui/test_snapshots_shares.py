@@ -3,7 +3,6 @@
 from facilitator.core.meeting import actions as a
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.tui.screens.meeting.screen import MeetingScreen
-from facilitator.tui.widgets.share_clock import ShareClock
 
 MEETING = Meeting(name="Tuesday Night", share_minutes=4, duration_minutes=60)
 ROOM = [("Ann", False), ("Bo", False), ("", False), ("Nia", True), ("Dee", False)]
@@ -23,9 +22,7 @@ def share_running_for(clock, seconds: float, toasts: bool = True):
         clock.advance(12 * 60)  # readings and announcements before the shares
         await pilot.press("f7", "a", "h", "n")
         clock.advance(seconds)
-        screen.query_one(ShareClock).redraw()
-        screen.query_one("#meeting-header").refresh()  # it redraws once a second of real time
-        screen.query_one("#shares-panel").show_suggestion()
+        screen.read_clock()  # now, not on the next tick of real time
         await pilot.pause()
         if not toasts:
             pilot.app.clear_notifications()  # once the notices posted above have arrived

@@ -28,14 +28,12 @@ class ConfirmScreen(GuardedHandlers, ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Static(plain_text(self.question), classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(plain_text(f"{self.yes} (y)"), variant="error", id="yes")
-                yield Button(plain_text(f"{self.no} (n)"), id="no")
+                yield Button(plain_text(f"{self.yes} (y)"), variant="error", id="yes",
+                             action="screen.answer(True)")
+                yield Button(plain_text(f"{self.no} (n)"), id="no", action="screen.answer(False)")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

@@ -60,7 +60,8 @@ class FormatEditorScreen(GuardedHandlers, Screen[bool]):
                 yield Select([(TEMPLATE_LABELS[name], name) for name in TEMPLATE_NAMES]
                              + [("no format", NO_FORMAT)], prompt="a template…", compact=True,
                              id="template")
-                yield Button("Use template (F4)", id="use_template", compact=True)
+                yield Button("Use template (F4)", id="use_template", compact=True,
+                             action="screen.use_template")
             with Horizontal(id="format-body"):
                 yield DataTable(id="sections", cursor_type="row", zebra_stripes=True)
                 with Vertical(id="section-fields"):
@@ -79,8 +80,9 @@ class FormatEditorScreen(GuardedHandlers, Screen[bool]):
             yield Static(id="format-total")
             yield Static(id="format-error", classes="error-line")
             with Horizontal(id="format-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True)
-                yield Button("Close (esc)", id="close", compact=True)
+                yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True,
+                             action="screen.save")
+                yield Button("Close (esc)", id="close", compact=True, action="screen.close")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -264,5 +266,3 @@ class FormatEditorScreen(GuardedHandlers, Screen[bool]):
                                            "Leave", "Stay"),
                              lambda leave: leave and self.dismiss(False))
 
-    async def on_button_pressed(self, event: Button.Pressed) -> None:
-        await self.run_action(event.button.id)

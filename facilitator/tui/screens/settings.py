@@ -80,11 +80,11 @@ class SettingsScreen(GuardedHandlers, ModalScreen[None]):
                 yield Label("Speaker queue")
                 yield Select([(QUEUE_LABELS[m], m) for m in QUEUE_MODES], allow_blank=False,
                              id="meeting-queue")
-                yield Button("Edit format… (ctrl+f)", id="edit_format")
+                yield Button("Edit format… (ctrl+f)", id="edit_format", action="screen.edit_format")
             yield Static("", id="settings-error", classes="error-line")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
-                yield Button("Close (esc)", id="close")
+                yield Button("Save (ctrl+s)", variant="primary", id="save", action="screen.save")
+                yield Button("Close (esc)", id="close", action="screen.close")
 
     def on_mount(self) -> None:
         if self.query("#meeting"):
@@ -182,8 +182,6 @@ class SettingsScreen(GuardedHandlers, ModalScreen[None]):
         self.notify("Settings saved.")
         self.dismiss(None)
 
-    async def on_button_pressed(self, event: Button.Pressed) -> None:
-        await self.run_action(event.button.id)  # a coroutine: unawaited, a click did nothing
 
     def action_edit_format(self) -> None:
         """The format editor for the meeting chosen under Meeting settings."""

@@ -39,7 +39,7 @@ def agenda_line(agenda: AgendaProgress, now: float, end_t: float | None = None) 
 
 
 class AgendaLine(Widget):
-    """Always in sight when the meeting has a format; redrawn every second from the clock."""
+    """Always in sight when the meeting has a format; shows `session` at meeting time `now`."""
 
     DEFAULT_CSS = """
     AgendaLine { height: 1; padding: 0 1; background: $boost; }
@@ -47,19 +47,13 @@ class AgendaLine(Widget):
     """
 
     session: reactive[MeetingSession | None] = reactive(None)
-
-    def __init__(self, live, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.live = live
-
-    def on_mount(self) -> None:
-        self.set_interval(1.0, self.refresh)
+    now: reactive[float] = reactive(0.0)
 
     def watch_session(self, session: MeetingSession | None) -> None:
         self.set_class(session is None or session.agenda is None, "-none")
 
     def render(self) -> Content:
-        session = self.session or self.live.session
-        if session.agenda is None:
+        session = self.session
+        if session is None or session.agenda is None:
             return Content("")
-        return agenda_line(session.agenda, self.live.now(), session.end_t)
+        return agenda_line(session.agenda, self.now, session.end_t)

@@ -1,17 +1,15 @@
 """The agenda tab: every section with its plan and time used, then the current reading."""
 
-from pathlib import Path
+from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.reactive import reactive
+from textual.reactive import reactive, var
 from textual.widgets import Static
 
 from facilitator.core.meeting.agenda import AgendaProgress
-from facilitator.core.errors import FacilitatorError
 from facilitator.core.meeting.session import MeetingSession
-from facilitator.store.readings import load_reading
 from facilitator.tui.plain_text import plain_text
 from facilitator.tui.widgets.meeting_header import clock_text
 
@@ -41,23 +39,33 @@ def section_lines(agenda: AgendaProgress, now: float) -> Content:
     return Content("\n").join(lines)
 
 
-def reading_text(agenda: AgendaProgress, db_path: Path) -> tuple[Content, bool]:
+@dataclass(frozen=True)
+class Reading:
+    """The reading file of the section at `index`, as the screen loaded it: its text, or the
+    one line that says why it can't be shown (`problem`)."""
+
+    index: int
+    text: str
+    problem: bool = False
+
+
+def reading_text(agenda: AgendaProgress, reading: Reading | None) -> tuple[Content, bool]:
     """What to show under the list, and whether it is a problem (a reading that can't load)."""
     section = agenda.current
     if section is None:
         return Content("The agenda is done."), False
     if section.reading:
-        try:
-            return plain_text(load_reading(section.reading, db_path)), False
-        except FacilitatorError as error:
-            return plain_text(error), True
+        if reading is None or reading.index != agenda.index:
+            return Content(""), False  # not loaded yet
+        return plain_text(reading.text), reading.problem
     if section.note:
         return plain_text(section.note), False
     return Content.styled("(no reading or note for this section)", "dim"), False
 
 
 class AgendaPanel(Vertical):
-    """Reads the meeting state; the screen moves the agenda (F12 / shift+F12)."""
+    """Shows `session` at meeting time `now` and the current section's `reading`, which the
+    screen loads; the screen moves the agenda (F12 / shift+F12)."""
 
     DEFAULT_CSS = """
     AgendaPanel { height: 1fr; }
@@ -73,12 +81,13 @@ class AgendaPanel(Vertical):
     """
 
     session: reactive[MeetingSession | None] = reactive(None)
+    now: var[float] = var(0.0)  # its watcher updates the parts; nothing to repaint here
+    reading: var[Reading | None] = var(None)
 
-    def __init__(self, live, db_path: Path, **kwargs) -> None:
+    def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.live = live
-        self.db_path = db_path
-        self.shown_section: tuple[int, str | None] | None = None
+        self.shown_section: tuple[int, str | None, Reading | None] | None = None
+        self.drawn: tuple[MeetingSession, int] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="agenda-shares")
@@ -87,31 +96,37 @@ class AgendaPanel(Vertical):
         with VerticalScroll(id="agenda-reading"):
             yield Static(id="agenda-text")
 
-    def on_mount(self) -> None:
-        self.set_interval(1.0, self.redraw)
-
     def watch_session(self) -> None:
+        self.redraw()
+
+    def watch_now(self) -> None:
+        self.redraw()
+
+    def watch_reading(self) -> None:
         self.redraw()
 
     def redraw(self) -> None:
         session = self.session
         if session is None or session.agenda is None or not self.is_mounted:
             return
-        agenda, now = session.agenda, self.live.now()
+        agenda, now = session.agenda, self.now
+        self.show_reading(agenda)
+        if self.drawn == (session, int(now)):
+            return  # `now` moves several times a second; the list shows whole seconds
+        self.drawn = (session, int(now))
         self.query_one("#agenda-list", Static).update(section_lines(agenda, now))
         left = agenda.shares_time_left(now, session.end_t)
         self.query_one("#agenda-shares", Static).update(
             plain_text("" if left is None else f"time left for shares: {clock_text(left)}"))
-        self.show_reading(agenda)
 
     def show_reading(self, agenda: AgendaProgress) -> None:
-        """Load the reading only when the section changes (not on every tick)."""
+        """Redrawn (and scrolled back to its top) only when the section or its text changes."""
         current = agenda.current
-        key = (agenda.index, current.reading if current else None)
+        key = (agenda.index, current.reading if current else None, self.reading)
         if key == self.shown_section:
             return
         self.shown_section = key
-        text, problem = reading_text(agenda, self.db_path)
+        text, problem = reading_text(agenda, self.reading)
         self.query_one("#agenda-text", Static).update(text)
         reading = self.query_one("#agenda-reading", VerticalScroll)
         reading.set_class(problem, "-problem")

@@ -1,5 +1,7 @@
 """The meeting's header line: name, date, wall clock, time since start and time left."""
 
+from datetime import datetime
+
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.content import Content
@@ -17,25 +19,20 @@ def clock_text(seconds: float) -> str:
 
 
 class MeetingHeader(Widget):
-    """Redrawn every second; the times are computed from the clock each time."""
+    """Shows `session` at meeting time `now` (seconds since it began) and time of day `wall`."""
 
     DEFAULT_CSS = """
     MeetingHeader { height: 1; background: $panel; color: $foreground; padding: 0 1; }
     """
 
     session: reactive[MeetingSession | None] = reactive(None)
-
-    def __init__(self, live, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.live = live
-
-    def on_mount(self) -> None:
-        self.set_interval(1.0, self.refresh)
+    now: reactive[float] = reactive(0.0)
+    wall: reactive[datetime | None] = reactive(None)
 
     def render(self) -> Content:
-        session = self.session or self.live.session
-        wall = self.live.clock.now()
-        elapsed = self.live.now()
+        session, wall, elapsed = self.session, self.wall, self.now
+        if session is None or wall is None:
+            return Content("")
         narrow = self.size.width < 60
         parts = [
             plain_text(session.meeting, "bold"),

@@ -2,7 +2,7 @@
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.reactive import reactive
+from textual.reactive import reactive, var
 from textual.widgets import Digits, Static
 
 from facilitator.core.meeting.session import MeetingSession
@@ -14,7 +14,8 @@ STEPS = {TimerState.NORMAL: 0, TimerState.WARNING: 1, TimerState.OVER: 2}
 
 
 class ShareClock(Vertical):
-    """Redrawn five times a second; the value shown always comes from the clock."""
+    """Shows the share of `session` at meeting time `now`: the screen moves `now` with the clock
+    several times a second, so the value shown is always computed, never counted."""
 
     DEFAULT_CSS = """
     ShareClock { height: auto; align-horizontal: center; }
@@ -29,10 +30,10 @@ class ShareClock(Vertical):
     """
 
     session: reactive[MeetingSession | None] = reactive(None)
+    now: var[float] = var(0.0)  # its watcher updates the parts; nothing to repaint here
 
-    def __init__(self, live, warning_seconds: int, **kwargs) -> None:
+    def __init__(self, warning_seconds: int, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.live = live
         self.warning_seconds = warning_seconds
         self.last_state: TimerState | None = None
 
@@ -40,10 +41,10 @@ class ShareClock(Vertical):
         yield Digits("5:00", id="share-digits")
         yield Static("", id="share-state")
 
-    def on_mount(self) -> None:
-        self.set_interval(0.2, self.redraw)
-
     def watch_session(self) -> None:
+        self.redraw()
+
+    def watch_now(self) -> None:
         self.redraw()
 
     def redraw(self) -> None:
@@ -51,7 +52,7 @@ class ShareClock(Vertical):
         if session is None or not self.is_mounted:
             return
         timer = session.timer
-        t = self.live.now()
+        t = self.now
         if timer is None:
             state, text, note = None, format_countdown(session.share_seconds), "next share"
         else:

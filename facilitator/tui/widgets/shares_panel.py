@@ -3,7 +3,7 @@
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.reactive import reactive
+from textual.reactive import reactive, var
 from textual.widgets import Static
 
 from facilitator.core.meeting.session import MeetingSession
@@ -21,7 +21,7 @@ def cut(label: str) -> str:
 
 
 class SharesPanel(Vertical):
-    """Reads the meeting state; the screen does every action."""
+    """Shows `session` at meeting time `now`; the screen does every action."""
 
     DEFAULT_CSS = """
     SharesPanel #shares-status { height: auto; padding: 0 1; }
@@ -30,22 +30,20 @@ class SharesPanel(Vertical):
     """
 
     session: reactive[MeetingSession | None] = reactive(None)
+    now: var[float] = var(0.0)  # its watcher updates the parts; nothing to repaint here
 
-    def __init__(self, live, warning_seconds: int, reserve_seconds: int, **kwargs) -> None:
+    def __init__(self, warning_seconds: int, reserve_seconds: int, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.live = live
         self.warning_seconds = warning_seconds
         self.reserve_seconds = reserve_seconds
+        self.suggestion_shown: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield ShareClock(self.live, self.warning_seconds, id="share-clock").data_bind(
-            SharesPanel.session)
+        yield ShareClock(self.warning_seconds, id="share-clock").data_bind(
+            SharesPanel.session, SharesPanel.now)
         yield Static(id="shares-status")
         yield Static(id="shares-suggestion")
         yield QueueList(id="queue-list").data_bind(SharesPanel.session)
-
-    def on_mount(self) -> None:
-        self.set_interval(5.0, self.show_suggestion)
 
     def watch_session(self, session: MeetingSession | None) -> None:
         if session is None:
@@ -71,17 +69,25 @@ class SharesPanel(Vertical):
         ))
         self.show_suggestion()
 
+    def watch_now(self) -> None:
+        self.show_suggestion()
+
     def show_suggestion(self) -> None:
         session = self.session
-        if session is None:
+        if session is None or not self.is_mounted:
             return
-        seconds = suggestion(session, self.live.now(), self.reserve_seconds)
-        line = self.query_one("#shares-suggestion", Static)
-        if seconds is None:
-            line.update("")
-        elif session.queue.waiting_count == 1:
-            line.update(plain_text(
-                f"suggested: {format_countdown(seconds)} for the one waiting (s applies)"))
-        else:
-            line.update(plain_text(f"suggested: {format_countdown(seconds)} each so all "
-                                   f"{session.queue.waiting_count} can share (s applies)"))
+        text = suggestion_text(session, self.now, self.reserve_seconds)
+        if text != self.suggestion_shown:  # `now` moves several times a second; this rarely
+            self.suggestion_shown = text
+            self.query_one("#shares-suggestion", Static).update(plain_text(text))
+
+
+def suggestion_text(session: MeetingSession, now: float, reserve_seconds: int) -> str:
+    """'suggested: 3:00 each so all 5 can share (s applies)', or nothing without a suggestion."""
+    seconds = suggestion(session, now, reserve_seconds)
+    if seconds is None:
+        return ""
+    if session.queue.waiting_count == 1:
+        return f"suggested: {format_countdown(seconds)} for the one waiting (s applies)"
+    return (f"suggested: {format_countdown(seconds)} each so all "
+            f"{session.queue.waiting_count} can share (s applies)")

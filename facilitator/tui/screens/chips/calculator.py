@@ -65,14 +65,12 @@ class ChipCalculatorScreen(GuardedHandlers, ModalScreen[None]):
             yield Static("", id="calculator-result")
             yield Static("The date is not saved anywhere.", classes="dim-line")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Check (enter)", variant="primary", id="check")
-                yield Button("Close (esc)", id="close")
+                yield Button("Check (enter)", variant="primary", id="check", action="screen.check")
+                yield Button("Close (esc)", id="close", action="screen.close")
 
     def on_mount(self) -> None:
         self.query_one("#sober-date", Input).focus()
 
-    async def on_button_pressed(self, event: Button.Pressed) -> None:
-        await self.run_action(event.button.id)  # a coroutine: unawaited, a click did nothing
 
     def on_input_submitted(self) -> None:
         self.action_check()

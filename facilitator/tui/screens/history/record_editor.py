@@ -72,9 +72,10 @@ class RecordEditorScreen(GuardedHandlers, ModalScreen[str | None]):
             yield Static(plain_text(other_figures(record)), classes="dim-line")
             yield Static("", id="record-error", classes="error-line")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
-                yield Button("Delete… (ctrl+d)", variant="error", id="delete")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Save (ctrl+s)", variant="primary", id="save", action="screen.save")
+                yield Button("Delete… (ctrl+d)", variant="error", id="delete",
+                             action="screen.delete")
+                yield Button("Cancel (esc)", id="cancel", action="screen.cancel")
 
     def on_mount(self) -> None:
         self.query_one("#record-attendance", Input).focus()
@@ -127,8 +128,6 @@ class RecordEditorScreen(GuardedHandlers, ModalScreen[str | None]):
     def on_input_submitted(self) -> None:
         self.action_save()
 
-    async def on_button_pressed(self, event: Button.Pressed) -> None:
-        await self.run_action(event.button.id)  # a coroutine: unawaited, a click did nothing
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -1,10 +1,18 @@
-"""The meeting screen's agenda keys: next section and back, each one journaled action."""
+"""The meeting screen's agenda keys: next section and back, each one journaled action; and
+the reading of the section in progress, loaded here for the agenda tab to show."""
 
-from textual import events
+from collections.abc import Callable
+from pathlib import Path
+
 from textual.binding import Binding
 from textual.widgets import Input
 
+from facilitator.core.errors import FacilitatorError
 from facilitator.core.meeting.actions import SectionNext, SectionPrevious
+from facilitator.core.meeting.session import MeetingSession
+from facilitator.store.live_meeting import LiveMeeting
+from facilitator.store.readings import load_reading
+from facilitator.tui.widgets.agenda_panel import Reading
 
 # F11 is taken by many terminals (full screen); F12 is free, and shift+F12 reaches Textual
 # as "f24" through xterm-style terminals and tmux.
@@ -16,8 +24,26 @@ AGENDA_BINDINGS = [
 ]
 
 
+def load_section_reading(session: MeetingSession, db_path: Path) -> Reading | None:
+    """The current section's reading file, or the line that says why it can't be shown."""
+    agenda = session.agenda
+    section = agenda.current if agenda is not None else None
+    if section is None or not section.reading:
+        return None
+    try:
+        return Reading(agenda.index, load_reading(section.reading, db_path))
+    except FacilitatorError as error:
+        return Reading(agenda.index, str(error), problem=True)
+
+
 class AgendaActions:
-    """Mixed into MeetingScreen, which provides `live`, `act`, `show_tab` and the widgets."""
+    """Mixed into MeetingScreen: the agenda's keys and its reading."""
+
+    # Provided by MeetingScreen.
+    live: LiveMeeting
+    reading: Reading | None
+    act: Callable[..., bool]
+    show_tab: Callable[[str], None]
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Without a format the agenda keys are hidden from the footer and the palette."""
@@ -39,6 +65,16 @@ class AgendaActions:
             return
         self.move_section(SectionPrevious())
 
+    def reading_of(self, session: MeetingSession) -> Reading | None:
+        """The reading to show with `session`: read from its file when the section changes,
+        not on every action."""
+        agenda = session.agenda
+        if agenda is None:
+            return None
+        if self.reading is not None and self.reading.index == agenda.index:
+            return self.reading
+        return load_section_reading(session, self.app.database.path)
+
     def move_section(self, action: SectionNext | SectionPrevious) -> None:
         if self.act(action):
             self.section_began()
@@ -52,19 +88,3 @@ class AgendaActions:
         else:
             self.show_tab("tab-signin")
             self.query_one("#name-input", Input).focus()
-
-    def on_key(self, event: events.Key) -> None:
-        """A letter typed while the agenda is shown is a late arrival's name: take it there."""
-        if not (event.character and event.is_printable and not event.character.isspace()):
-            return
-        name_input = self.query_one("#name-input", Input)
-        # Letters reach the screen only when nothing took them: nothing focused, the reading
-        # (it scrolls, it doesn't type), or the name box itself when several letters came at
-        # once and the first one moved the focus while the rest were on their way.
-        if self.focused not in (None, name_input) and self.focused.id != "agenda-reading":
-            return
-        event.stop()
-        if self.focused is not name_input:
-            self.show_tab("tab-signin")
-            self.set_focus(name_input)  # at once, so the letters after this one follow it
-        name_input.post_message(events.Key(event.key, event.character))

@@ -1,12 +1,14 @@
 """The meeting screen's chip ceremony: the Chips tab, one journaled action per chip given."""
 
+from collections.abc import Callable
+
 from textual.binding import Binding
-from textual.widgets import TabPane
 
 from facilitator.core.chips import chip_stock
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.meeting.actions import Chip
 from facilitator.store.ladders import group_ladder
+from facilitator.store.live_meeting import LiveMeeting
 from facilitator.tui.screens.chips.calculator import CalculatorAction
 from facilitator.tui.widgets.chips_panel import ChipsPanel
 
@@ -19,19 +21,21 @@ CHIPS_BINDINGS = [
 
 
 class ChipActions(CalculatorAction):
-    """Mixed into MeetingScreen, which provides `live`, `act`, `show_tab` and `session`."""
+    """Mixed into MeetingScreen: the Chips tab's panel and the chips given from it."""
 
-    def chips_tab(self) -> TabPane:
-        """The Chips tab, with the group's ladder and the stock on hand read once."""
-        from facilitator.tui.screens.meeting.screen import MeetingScreen
+    # Provided by MeetingScreen.
+    live: LiveMeeting
+    act: Callable[..., bool]
+    show_tab: Callable[[str], None]
 
+    def new_chips_panel(self) -> ChipsPanel:
+        """The Chips tab's panel, with the group's ladder and the stock on hand read once."""
         try:
             ladder = group_ladder(self.app.settings, self.app.database.path)
             stock = chip_stock.from_rows(self.app.database.stock())
-            panel = ChipsPanel(ladder, stock, id="chips-panel")
+            return ChipsPanel(ladder, stock, id="chips-panel")
         except FacilitatorError as error:
-            panel = ChipsPanel(None, {}, problem=f"No chips: {error}", id="chips-panel")
-        return TabPane("Chips", panel.data_bind(MeetingScreen.session), id="tab-chips")
+            return ChipsPanel(None, {}, problem=f"No chips: {error}", id="chips-panel")
 
     @property
     def chips_panel(self) -> ChipsPanel:

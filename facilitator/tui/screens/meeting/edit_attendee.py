@@ -36,15 +36,14 @@ class EditAttendeeScreen(GuardedHandlers, ModalScreen[Correct | Remove | None]):
             for flag in FLAGS:
                 yield Checkbox(flag, getattr(self.person, flag), id=f"flag-{flag}")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
-                yield Button("Remove (ctrl+r)", variant="error", id="remove")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Save (ctrl+s)", variant="primary", id="save", action="screen.save")
+                yield Button("Remove (ctrl+r)", variant="error", id="remove",
+                             action="screen.remove")
+                yield Button("Cancel (esc)", id="cancel", action="screen.cancel")
 
     def on_mount(self) -> None:
         self.query_one("#attendee-name", Input).focus()
 
-    async def on_button_pressed(self, event: Button.Pressed) -> None:
-        await self.run_action(event.button.id)  # a coroutine: unawaited, a click did nothing
 
     def on_input_submitted(self) -> None:
         self.action_save()

@@ -50,15 +50,13 @@ class MeetingFormScreen(GuardedHandlers, ModalScreen[Meeting | None]):
                     yield Input(placeholder="60", id="duration")
             yield Static("", id="form-error", classes="error-line")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
+                yield Button("Save (ctrl+s)", variant="primary", id="save", action="screen.save")
                 if not self.first_run:
-                    yield Button("Cancel (esc)", id="cancel")
+                    yield Button("Cancel (esc)", id="cancel", action="screen.cancel")
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
 
-    async def on_button_pressed(self, event: Button.Pressed) -> None:
-        await self.run_action(event.button.id)  # a coroutine: unawaited, a click did nothing
 
     def on_input_submitted(self) -> None:
         self.action_save()

@@ -44,14 +44,12 @@ class ResumeScreen(GuardedHandlers, ModalScreen):
         with Vertical(classes="dialog", id="resume-dialog"):
             yield Static(plain_text("\n".join(lines)), classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Resume (r)", variant="primary", id="resume")
-                yield Button("Discard (d)", variant="error", id="discard")
+                yield Button("Resume (r)", variant="primary", id="resume", action="screen.resume")
+                yield Button("Discard (d)", variant="error", id="discard", action="screen.discard")
 
     def on_mount(self) -> None:
         self.query_one("#resume", Button).focus()
 
-    async def on_button_pressed(self, event: Button.Pressed) -> None:
-        await self.run_action(event.button.id)  # a coroutine: unawaited, a click did nothing
 
     def action_resume(self) -> None:
         try:

@@ -1,12 +1,13 @@
 """The meeting screen: kept open by the facilitator for the whole meeting."""
 
+from datetime import datetime
 from functools import partial
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.reactive import reactive
+from textual.reactive import reactive, var
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
 
@@ -20,8 +21,9 @@ from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
 from facilitator.tui.screens.meeting.agenda import AGENDA_BINDINGS, AgendaActions
 from facilitator.tui.screens.meeting.chips import CHIPS_BINDINGS, ChipActions
+from facilitator.tui.screens.meeting.discard import ask_to_discard
 from facilitator.tui.widgets.agenda_line import AgendaLine
-from facilitator.tui.widgets.agenda_panel import AgendaPanel
+from facilitator.tui.widgets.agenda_panel import AgendaPanel, Reading
 from facilitator.tui.widgets.attendee_table import AttendeeTable
 from facilitator.tui.widgets.counts_bar import CountsBar
 from facilitator.tui.widgets.meeting_header import MeetingHeader
@@ -31,6 +33,9 @@ from facilitator.tui.widgets.shares_panel import SharesPanel
 # The queue list's move keys name the action they send.
 QUEUE_MOVES = {"queue_remove": actions.QueueRemove, "queue_up": actions.QueueUp,
                "queue_down": actions.QueueDown, "queue_top": actions.QueueTop}
+
+# The screen's one clock tick: often enough that the share clock turns over with the second.
+TICK_SECONDS = 0.2
 
 
 class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
@@ -67,15 +72,22 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-medium"), (80, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
+    # The state the widgets show, passed down with data_bind: the session, the meeting time
+    # `now` (seconds since it began), the time of day, the current section's reading.
+    # `var`: the screen itself draws none of them, the widgets do.
     session: reactive[MeetingSession | None] = reactive(None, always_update=True)
+    now: var[float] = var(0.0)
+    wall: var[datetime | None] = var(None)
+    reading: var[Reading | None] = var(None)
 
     def __init__(self, live: LiveMeeting) -> None:
         super().__init__()
         self.live = live
 
     def compose(self) -> ComposeResult:
-        yield MeetingHeader(self.live, id="meeting-header").data_bind(MeetingScreen.session)
-        yield AgendaLine(self.live, id="agenda-line").data_bind(MeetingScreen.session)
+        yield MeetingHeader(id="meeting-header").data_bind(
+            MeetingScreen.session, MeetingScreen.now, MeetingScreen.wall)
+        yield AgendaLine(id="agenda-line").data_bind(MeetingScreen.session, MeetingScreen.now)
         with Horizontal(id="meeting-body"):
             with Vertical(id="signin-panel"):
                 yield CountsBar(id="counts").data_bind(MeetingScreen.session)
@@ -86,12 +98,14 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
                         yield AttendeeTable(id="attendees").data_bind(MeetingScreen.session)
                     if self.live.session.agenda is not None:
                         with TabPane("Agenda", id="tab-agenda"):
-                            yield AgendaPanel(self.live, self.app.database.path,
-                                              id="agenda-panel").data_bind(MeetingScreen.session)
-                    yield self.chips_tab()
-            yield SharesPanel(self.live, self.app.settings.warning_seconds,
+                            yield AgendaPanel(id="agenda-panel").data_bind(
+                                MeetingScreen.session, MeetingScreen.now, MeetingScreen.reading)
+                    with TabPane("Chips", id="tab-chips"):
+                        yield self.new_chips_panel().data_bind(MeetingScreen.session)
+            yield SharesPanel(self.app.settings.warning_seconds,
                               self.app.settings.closing_reserve_minutes * 60,
-                              id="shares-panel").data_bind(MeetingScreen.session)
+                              id="shares-panel").data_bind(MeetingScreen.session,
+                                                           MeetingScreen.now)
         with Horizontal(id="tradition-bar"):
             yield Static("7th tradition", id="tradition-label")
             yield Input(placeholder="amount, e.g. 31.50", id="collection-input")
@@ -100,11 +114,21 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
 
     def on_mount(self) -> None:
         self.session = self.live.session
+        self.set_interval(TICK_SECONDS, self.read_clock)
         self.query_one("#name-input", Input).focus()
+
+    def read_clock(self) -> None:
+        """Pass the time down: the widgets compute what they show from it, never count ticks."""
+        self.now = self.live.now()
+        self.wall = self.live.clock.now()
 
     def watch_session(self, session: MeetingSession | None) -> None:
         if session is None:
             return
+        # Before the widgets get the new state (they are bound after this watcher): the time
+        # it took effect, and its section's reading.
+        self.read_clock()
+        self.reading = self.reading_of(session)
         total = self.query_one("#collection-total", Static)
         total.update(plain_text(f"collected: {format_cents(session.collection, session.currency)}"))
 
@@ -137,6 +161,22 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
     @on(Input.Submitted, "#name-input")
     def name_submitted(self) -> None:
         self.action_sign_in()
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter typed while the agenda is shown is a late arrival's name: take it there."""
+        if not (event.character and event.is_printable and not event.character.isspace()):
+            return
+        name_input = self.query_one("#name-input", Input)
+        # Letters reach the screen only when nothing took them: nothing focused, the reading
+        # (it scrolls, it doesn't type), or the name box itself when several letters came at
+        # once and the first one moved the focus while the rest were on their way.
+        if self.focused not in (None, name_input) and self.focused.id != "agenda-reading":
+            return
+        event.stop()
+        if self.focused is not name_input:
+            self.show_tab("tab-signin")
+            self.set_focus(name_input)  # at once, so the letters after this one follow it
+        name_input.post_message(events.Key(event.key, event.character))
 
     def action_correct(self) -> None:
         table = self.query_one(AttendeeTable)
@@ -201,6 +241,10 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
         if self.live.session.timer is not None and not self.act(actions.ShareEnd()):
             return
         self.app.push_screen(SummaryScreen(self.live), self.after_summary)
+
+    def action_discard_meeting(self) -> None:
+        """Forget the meeting, after the same question the summary's Discard asks."""
+        ask_to_discard(self, self.live, lambda: self.dismiss("discarded"))
 
     def after_summary(self, outcome: str | None) -> None:
         if outcome in {"saved", "discarded"}:
@@ -332,7 +376,7 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
         from textual.app import SystemCommand
 
         yield SystemCommand("Discard meeting", "Forget this meeting without saving anything",
-                            self.action_end_meeting)
+                            self.action_discard_meeting)
         # The queue list's single keys act on the screen; offer them here too.
         for binding in QueueList.BINDINGS:
             action = binding.action.removeprefix("screen.")

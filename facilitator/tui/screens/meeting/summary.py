@@ -13,6 +13,7 @@ from facilitator.store.live_meeting import LiveMeeting
 from facilitator.store.meeting_stock import stock_after_meeting
 from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
+from facilitator.tui.screens.meeting.discard import ask_to_discard
 from facilitator.tui.widgets.meeting_header import clock_text
 
 
@@ -68,15 +69,13 @@ class SummaryScreen(GuardedHandlers, ModalScreen[str | None]):
                              id="summary-stock", classes="warning-line")
             yield Static("Only these counts are kept. Names are forgotten.", classes="dim-line")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
-                yield Button("Back (esc)", id="back")
-                yield Button("Discard (ctrl+d)", variant="error", id="discard")
+                yield Button("Save (ctrl+s)", variant="primary", id="save", action="screen.save")
+                yield Button("Back (esc)", id="back", action="screen.back")
+                yield Button("Discard (ctrl+d)", variant="error", id="discard",
+                             action="screen.discard")
 
     def on_mount(self) -> None:
         self.query_one("#save", Button).focus()
-
-    async def on_button_pressed(self, event: Button.Pressed) -> None:
-        await self.run_action(event.button.id)  # a coroutine: unawaited, a click did nothing
 
     def action_save(self) -> None:
         record = self.live.record()
@@ -91,17 +90,7 @@ class SummaryScreen(GuardedHandlers, ModalScreen[str | None]):
         self.dismiss("saved")
 
     def action_discard(self) -> None:
-        from facilitator.tui.screens.confirm import ConfirmScreen
-
-        def answered(yes: bool) -> None:
-            if yes:
-                self.live.discard()
-                self.notify("The meeting was discarded; nothing was saved.")
-                self.dismiss("discarded")
-
-        self.app.push_screen(
-            ConfirmScreen("Discard this meeting? Nothing will be saved.", "Discard", "Keep"),
-            answered)
+        ask_to_discard(self, self.live, lambda: self.dismiss("discarded"))
 
     def action_back(self) -> None:
         self.dismiss(None)
