@@ -309,7 +309,7 @@ class Database(MinutesTable, LedgerStore):
 
     def _stored(self, table: str) -> dict[str, dict]:
         """A table as the storage holds it, without copying: never change what it returns."""
-        return self._db.storage.read().get(table, {})
+        return self._db.storage.table(table)
 
     # -- settings and chip stock ---------------------------------------------------------
 

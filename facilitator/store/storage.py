@@ -63,6 +63,13 @@ class AtomicJSONStorage(Storage):
                 self._tables[name] = table.documents()
         return self._tables
 
+    def table(self, name: str) -> dict:
+        """One table's documents (made for that table alone if it was kept as JSON)."""
+        table = self._tables.get(name, {})
+        if isinstance(table, CheckedInAdvance):
+            table = self._tables[name] = table.documents()
+        return table
+
     def checked_in_advance(self, name: str) -> CheckedInAdvance | None:
         """The table checked as the file was read, while nothing has asked for its
         documents (store/typed_records.py)."""
