@@ -106,9 +106,10 @@ BARE_LOADS = "import sys, orjson; orjson.loads(open(sys.argv[1], 'rb').read())"
 OURS = """
 import sys, time
 from facilitator.cli import build_parser
+from facilitator.core.clock import SystemClock
 args = build_parser().parse_args(sys.argv[1:])
 wall, cpu = time.perf_counter(), time.process_time()
-args.run(args)
+args.run(args, SystemClock())
 print(time.perf_counter() - wall, time.process_time() - cpu, file=sys.stderr)
 """
 

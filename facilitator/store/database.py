@@ -72,7 +72,7 @@ class Database(MinutesTable, LedgerStore):
         try:
             if writer:
                 remove_stale_temporaries(path)
-            content = loader.read(path)
+            content = loader.read(path, records_checked=True)
             upgrade_from = None
             if content is None:
                 content = {"schema_version": CURRENT_VERSION, "tables": {}}
@@ -296,7 +296,8 @@ class Database(MinutesTable, LedgerStore):
         screen reads them in a worker)."""
         with self._first_read:
             if self._records is None:
-                checked = check_table(self.path, "records", self._stored("records"))
+                checked = self._db.storage.checked_in_advance("records") or check_table(
+                    self.path, "records", self._stored("records"))
                 self._records = RecordTable(checked.ids, checked.values)
         return self._records
 
@@ -308,7 +309,7 @@ class Database(MinutesTable, LedgerStore):
 
     def _stored(self, table: str) -> dict[str, dict]:
         """A table as the storage holds it, without copying: never change what it returns."""
-        return self._db.storage.read().get(table, {})
+        return self._db.storage.table(table)
 
     # -- settings and chip stock ---------------------------------------------------------
 

@@ -9,6 +9,7 @@ from facilitator.store.errors import DatabaseTooNew, UnreadableDatabase
 from facilitator.store.files import NotARegularFile, read_regular
 from facilitator.store.migrations import CURRENT_VERSION, detect_version, migrate
 from facilitator.store.paths import backup_paths, migration_backup_path
+from facilitator.store.typed_records import read_fast
 
 
 def newest_backup(db_path: Path) -> Path | None:
@@ -56,18 +57,24 @@ def parse(path: Path, raw: bytes, *, check_backups: bool = True) -> dict:
     return data
 
 
-def _numbered_documents(table: dict) -> bool:
+def _numbered_documents(table: object) -> bool:
     """Every key a document number ("1", "2", …) and every value an object.
 
     Built-ins over the whole table at once: this runs on every open, over every record.
     """
+    if not isinstance(table, dict):
+        return False
     ids = "".join(table)
     return (all(table) and ids.isascii() and (ids.isdecimal() or not ids)
             and set(map(type, table.values())) <= {dict})
 
 
-def read(path: Path) -> dict | None:
-    """Parsed content of the file, or None when there is no file yet."""
+def read(path: Path, *, records_checked: bool = False) -> dict | None:
+    """Parsed content of the file, or None when there is no file yet.
+
+    With `records_checked` (the database opening it), the records table of a current file
+    is read and checked in one pass when it can be, and kept as CheckedInAdvance
+    (store/typed_records.py); anything else is read as `parse` says."""
     try:
         raw = read_regular(path)  # a pipe or a folder is refused, never waited on
     except FileNotFoundError:
@@ -76,6 +83,8 @@ def read(path: Path) -> dict | None:
         raise UnreadableDatabase(path, f"it is {error.kind}, not a file", None) from None
     except OSError as error:
         raise UnreadableDatabase(path, error.strerror or str(error), newest_backup(path)) from None
+    if records_checked and (content := read_fast(raw, CURRENT_VERSION, _numbered_documents)):
+        return content
     return parse(path, raw)
 
 

@@ -21,6 +21,7 @@ from tinydb.table import Table
 from facilitator.store.backups import backed_up
 from facilitator.store.files import SavedNotDurable, atomic_write
 from facilitator.store.migrations import CURRENT_VERSION
+from facilitator.store.typed_records import CheckedInAdvance
 
 
 class AtomicJSONStorage(Storage):
@@ -57,7 +58,23 @@ class AtomicJSONStorage(Storage):
         self._backup = False
 
     def read(self) -> dict:
+        for name, table in self._tables.items():
+            if isinstance(table, CheckedInAdvance):  # the documents, made when first asked
+                self._tables[name] = table.documents()
         return self._tables
+
+    def table(self, name: str) -> dict:
+        """One table's documents (made for that table alone if it was kept as JSON)."""
+        table = self._tables.get(name, {})
+        if isinstance(table, CheckedInAdvance):
+            table = self._tables[name] = table.documents()
+        return table
+
+    def checked_in_advance(self, name: str) -> CheckedInAdvance | None:
+        """The table checked as the file was read, while nothing has asked for its
+        documents (store/typed_records.py)."""
+        table = self._tables.get(name)
+        return table if isinstance(table, CheckedInAdvance) else None
 
     def write(self, data: dict) -> None:
         if self._read_only:

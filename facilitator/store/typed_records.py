@@ -1,0 +1,162 @@
+"""The records table read and checked in one pass: a typed decoder (msgspec) in C.
+
+The decoder reads the stored JSON of the records table straight into typed values: each
+count a whole number (never a float, a bool or text) within its field's limit, each date a
+real calendar date, chips and sections names mapped to whole numbers within theirs. What
+it cannot express is then checked in Python by the field's own kind, once per distinct
+value (text rules on the few meeting names and notes, a date's range, times of day), and
+each count that cannot exceed another field (core/records/record.py LIMITS).
+
+This is only the fast path. When the decoder refuses anything, or any check does, the
+answer is None and the table is read as before (store/checked_tables.py), which accepts
+what the fast path is too strict for (digits kept as text) and names the record and the
+field of any problem in the same words as ever.
+"""
+
+from datetime import date
+from itertools import islice
+from operator import le
+from typing import Annotated
+
+import msgspec
+from msgspec import Meta
+
+from facilitator.core.dates import EARLIEST, LATEST
+from facilitator.core.records.record import FIELDS, LIMITS
+from facilitator.core.records.record_fields import PER_KEY_LIMIT, Count, Day
+from facilitator.core.records.records import NO_RECORDS, Records
+
+
+def _count(name: str) -> object:
+    return Annotated[int, Meta(ge=0, le=FIELDS[name].maximum)]
+
+
+_PER_KEY = dict[str, Annotated[int, Meta(ge=0, le=PER_KEY_LIMIT)]]
+
+
+class _StoredRecord(msgspec.Struct, gc=False):
+    """One stored record as the decoder reads it; defaults as for a row stored before a
+    field existed (record.py DEFAULTS). Fields not listed here are ignored, as before."""
+
+    meeting: str
+    date: date
+    attendance: _count("attendance")
+    newcomers: _count("newcomers") = 0
+    visitors: _count("visitors") = 0
+    online: _count("online") = 0
+    shares: _count("shares") = 0
+    share_seconds: _count("share_seconds") = 0
+    passes: _count("passes") = 0
+    over_time: _count("over_time") = 0
+    chips: _PER_KEY = {}
+    collection: _count("collection") = 0
+    currency: str = "USD"
+    start: str | None = None
+    end: str | None = None
+    note: str = ""
+    sections: _PER_KEY = {}
+
+
+assert tuple(_StoredRecord.__struct_fields__) == tuple(FIELDS), "fields out of step"
+
+_DECODER = msgspec.json.Decoder(dict[str, _StoredRecord])
+
+
+def fast_records(raw: bytes | msgspec.Raw) -> tuple[list[str], Records] | None:
+    """The document ids and the checked records of a stored records table (its JSON);
+    None when anything needs the closer look of the usual checker."""
+    try:
+        stored = _DECODER.decode(raw)
+    except msgspec.DecodeError:  # also a refused value (msgspec.ValidationError)
+        return None
+    ids = list(stored)
+    if not stored:
+        return ids, NO_RECORDS
+    joined = "".join(ids)
+    if not (all(ids) and joined.isascii() and joined.isdecimal()):
+        return None  # not the numbered documents of a TinyDB table
+    columns = {}
+    for (name, kind), column in zip(FIELDS.items(), _transposed(stored.values())):
+        column = _checked_column(name, kind, column)
+        if column is None:
+            return None
+        columns[name] = column
+    for name, limit in LIMITS:
+        if not all(map(le, columns[name], columns[limit])):
+            return None
+    return ids, Records(columns)
+
+
+def _checked_column(name: str, kind, column: list):
+    """What the decoder left to check, by the field's own kind."""
+    if isinstance(kind, Count):  # type and range checked by the decoder
+        return column
+    if isinstance(kind, Day):  # a real date by the decoder; its range here
+        return column if EARLIEST <= min(column) and max(column) <= LATEST else None
+    return kind.load_column(name, column)  # text, times of day, names of chips: per value
+
+
+def _transposed(stored, chunk: int = 1000) -> list[list]:
+    """One list per field, taken a chunk of records at a time."""
+    astuple = msgspec.structs.astuple
+    columns: list[list] = [[] for _ in FIELDS]
+    rows = map(astuple, stored)
+    while some := list(islice(rows, chunk)):
+        for column, values in zip(columns, zip(*some)):
+            column.extend(values)
+    return columns
+
+
+class CheckedInAdvance:
+    """The records table as opened: its JSON, and the records checked from it.
+
+    A command that only reads (history, export) never needs the stored documents
+    themselves; the storage makes them from the JSON the first time anything asks
+    (store/storage.py `read`), e.g. before a write.
+    """
+
+    __slots__ = ("raw", "ids", "values")
+
+    def __init__(self, raw: msgspec.Raw, ids: list[str], records: Records) -> None:
+        self.raw, self.ids, self.values = raw, ids, records  # as a Checked table holds them
+
+    def documents(self) -> dict:
+        import orjson
+
+        return orjson.loads(memoryview(self.raw))
+
+
+class _CurrentFile(msgspec.Struct):
+    schema_version: int
+    tables: dict[str, msgspec.Raw]
+
+
+_FILE_DECODER = msgspec.json.Decoder(_CurrentFile)
+
+
+def read_fast(raw: bytes, current_version: int, shape_ok) -> dict | None:
+    """A file of the current version whose records pass the fast path: its content, the
+    records table kept as CheckedInAdvance and the other tables as documents. None for
+    anything else (an older file, a damaged one, no records yet): the usual reading then
+    says exactly what is wrong, if anything is."""
+    import orjson
+
+    try:
+        content = _FILE_DECODER.decode(raw)
+    except msgspec.DecodeError:
+        return None
+    records_raw = content.tables.get("records")
+    if content.schema_version != current_version or records_raw is None:
+        return None
+    fast = fast_records(records_raw)
+    if fast is None:
+        return None
+    tables: dict = {}
+    for name, table_raw in content.tables.items():
+        if name != "records":
+            table = orjson.loads(memoryview(table_raw))
+            if not shape_ok(table):
+                return None
+            tables[name] = table
+    tables["records"] = CheckedInAdvance(records_raw, *fast)
+    return {"schema_version": content.schema_version, "tables": tables}

@@ -1,0 +1,71 @@
+"""The typed decoder's fast path accepts only what the usual checker accepts, and gives the
+same records; anything it refuses goes the usual way (store/typed_records.py)."""
+
+from datetime import date
+
+import orjson
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from facilitator.store.checked_tables import TABLES
+from facilitator.store.database import Database
+from facilitator.store.typed_records import CheckedInAdvance, fast_records
+from tests.unit.test_records import GOOD_ROW, stored_rows
+
+
+@settings(max_examples=300)
+@given(st.lists(stored_rows(), max_size=4))
+def test_the_fast_path_gives_what_the_table_checker_gives_or_steps_aside(rows):
+    documents = {str(n): row for n, row in enumerate(rows, 1)}
+    fast = fast_records(orjson.dumps(documents))
+    checked = TABLES["records"](documents)
+    if fast is not None:  # never accepts what the checker refuses, never reads it otherwise
+        assert checked.problems == []
+        assert fast == (checked.ids, checked.values)
+        assert list(fast[1]) == list(checked.values)
+
+
+def test_digits_kept_as_text_go_the_usual_way():
+    documents = {"1": GOOD_ROW, "2": {**GOOD_ROW, "date": "2024-03-06", "attendance": "12"}}
+    assert fast_records(orjson.dumps(documents)) is None
+    assert TABLES["records"](documents).values[1].attendance == 12
+
+
+@pytest.mark.parametrize("change", [{"note": " trimmed "}, {"currency": "usd"}])
+def test_text_the_checker_changes_is_changed_alike(change):
+    documents = {"1": GOOD_ROW, "2": {**GOOD_ROW, "date": "2024-03-06", **change}}
+    checked = TABLES["records"](documents)
+    assert fast_records(orjson.dumps(documents)) == (checked.ids, checked.values)
+    assert (checked.values[1].note, checked.values[1].currency) in {("trimmed", "USD"),
+                                                                    ("Rain.", "USD")}
+
+
+@pytest.mark.parametrize("change", [
+    {"attendance": 100_001}, {"attendance": 12.0}, {"attendance": True}, {"newcomers": 21},
+    {"date": "2024-02-30"}, {"date": "1899-12-31"}, {"meeting": ""}, {"meeting": "a\x1bb"},
+    {"chips": {"30d": -1}}, {"chips": {"": 1}}, {"start": "25:00"}, {"collection": -1},
+])
+def test_a_damaged_value_is_never_taken_by_the_fast_path(change):
+    documents = {"1": GOOD_ROW, "2": {**GOOD_ROW, "date": "2024-03-06", **change}}
+    assert fast_records(orjson.dumps(documents)) is None
+    assert TABLES["records"](documents).problems[0].document == "record 2"
+
+
+@pytest.mark.parametrize("ids", [["1", "x"], ["1", ""], ["1", "²"]])
+def test_ids_that_are_not_document_numbers_go_the_usual_way(ids):
+    assert fast_records(orjson.dumps(dict.fromkeys(ids, GOOD_ROW))) is None
+
+
+def test_a_database_opened_reads_the_checked_records_and_writes_whole_documents(tmp_path):
+    path = tmp_path / "x.json"
+    rows = {str(n): {**GOOD_ROW, "date": date(2024, 1, n).isoformat()} for n in range(1, 4)}
+    path.write_bytes(orjson.dumps({"schema_version": 1, "tables": {"records": rows}}))
+    with Database.open(path, writer=True) as db:
+        assert isinstance(db._db.storage.checked_in_advance("records"), CheckedInAdvance)
+        records = db.records()
+        assert [record.date.day for record in records] == [1, 2, 3]
+        db.delete_record(records[0].meeting, records[0].date)
+        assert db._db.storage.checked_in_advance("records") is None
+    stored = orjson.loads(path.read_bytes())["tables"]["records"]
+    assert stored == {"2": rows["2"], "3": rows["3"]}
