@@ -17,7 +17,9 @@ import aiohttp
 import pytest
 
 START_LIMIT = 15.0  # seconds for the banner
-FREED_LIMIT = 15.0  # seconds for a closed display to free its place
+# A closed display frees its place when its process has exited; nine Textual processes on a
+# loaded 2-core machine can take long to start and stop, so this only bounds the wait.
+FREED_LIMIT = 60.0
 
 
 def free_port() -> int:
