@@ -55,11 +55,17 @@ def test_a_killed_writer_leaves_exactly_the_acknowledged_writes(db_path, tmp_pat
             child.stdin.write("go\n")
             child.stdin.flush()
             pid = int(child.stdout.readline().split()[1])
+            acks = []
+            if rng.random() < 0.25:
+                # Some rounds let one write through first, however slow a loaded machine
+                # makes the open: the file keeps growing and later writes get killed too.
+                line = child.stdout.readline()
+                assert line.startswith("ack "), line
+                acks.append(int(line.split()[1]))
             # Mostly within the first writes (open, lock, migrate, clean-up, save,
             # backup); sometimes later, so the file grows and writes take longer.
             time.sleep(rng.choice([rng.uniform(0, 0.005), rng.uniform(0, 0.1)]))
             os.kill(pid, signal.SIGKILL)
-            acks = []
             while not (line := child.stdout.readline()).startswith("dead"):
                 assert line.startswith("ack "), line
                 acks.append(int(line.split()[1]))
