@@ -35,7 +35,7 @@ async def vote(pilot, for_: str, against: str, abstain: str = "0") -> None:
     await pilot.press("v")
     await pilot.pause()
     assert isinstance(pilot.app.screen, VoteForm)
-    await pilot.press(*for_, "tab", *against, "tab", "backspace", *abstain, "ctrl+s")
+    await pilot.press(*f"{for_} {against} {abstain}", "enter")
     await pilot.pause()
 
 

@@ -92,8 +92,9 @@ class BusinessPanel(GuardedHandlers, Vertical):
             return None
         return int(options.get_option_at_index(options.highlighted).id)
 
-    def focus_queue(self) -> None:
-        self.query_one("#business-queue", OptionList).focus()
+    @property
+    def queue_list(self) -> OptionList:
+        return self.query_one("#business-queue", OptionList)
 
     def watch_now(self) -> None:
         self.show_speaking()

@@ -48,7 +48,8 @@ class BusinessActions:
             self.notify("This meeting's format has no business section.", severity="warning")
             return
         self.show_tab("tab-business")
-        self.business_panel.focus_queue()
+        # At once, not with focus() (deferred): the keys typed right after belong here.
+        self.set_focus(self.business_panel.queue_list)
 
     def floor_open(self) -> bool:
         """The floor is opened on its first use, with the motions earlier meetings tabled."""
@@ -89,7 +90,7 @@ class BusinessActions:
 
     def after_form(self, action: actions.Action | None) -> None:
         if action is not None and self.act(action):
-            self.business_panel.focus_queue()
+            self.set_focus(self.business_panel.queue_list)
             motion = self.live.session.business.floor.motion
             if isinstance(action, actions.MotionVote) and motion is not None:
                 self.notify(motion.deciding_vote.arithmetic)

@@ -8,7 +8,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from facilitator.core.business.motion import Motion
 from facilitator.core.business.votes import Vote, check_against_attendance
-from facilitator.core.errors import FacilitatorError
+from facilitator.core.errors import FacilitatorError, ValidationError
 from facilitator.core.meeting.actions import MotionMove, MotionVote
 from facilitator.core.settings import MOTION_KINDS, GroupSettings
 from facilitator.tui.crash_guard import GuardedHandlers
@@ -37,8 +37,13 @@ class BusinessForm(GuardedHandlers, ModalScreen):
     def refuse(self, error: FacilitatorError) -> None:
         self.query_one("#form-error", Static).update(plain_text(error))
 
-    def on_input_submitted(self) -> None:
-        self.action_save()
+    def action_save(self) -> None:
+        # ctrl+s is a priority key, handled before the letters typed just ahead of it reach
+        # the box: save once the focused box's own queue has caught up.
+        (self.focused or self).call_later(self.app.guarded(self.save))
+
+    def save(self) -> None:
+        raise NotImplementedError
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -67,7 +72,10 @@ class MotionForm(BusinessForm):
     def on_mount(self) -> None:
         self.query_one("#motion-text", Input).focus()
 
-    def action_save(self) -> None:
+    def on_input_submitted(self) -> None:
+        self.save()
+
+    def save(self) -> None:
         kind = self.query_one("#motion-kind", Select).value
         threshold = self.settings.threshold_for(str(kind))
         seconded = self.query_one("#motion-seconded", Checkbox).value
@@ -79,8 +87,18 @@ class MotionForm(BusinessForm):
         self.dismiss(MotionMove(motion.text, threshold, seconded))
 
 
+def parse_counts(typed: str, threshold: str) -> Vote:
+    """'14 6' or '14 6 1' (spaces, commas or slashes between): for, against, abstain, each
+    through the strict count parser."""
+    counts = [part for part in typed.replace(",", " ").replace("/", " ").split() if part]
+    if len(counts) not in (2, 3):
+        raise ValidationError("votes", "type the hands for, against and abstaining, "
+                                       "e.g. 14 6 1")
+    return Vote(*counts, *(["0"] if len(counts) == 2 else []), threshold=threshold)
+
+
 class VoteForm(BusinessForm):
-    """For, against, abstaining: typed counts through the strict count parser. More hands
+    """For, against, abstaining in one box, through the strict count parser. More hands
     than the attendance are refused; with nobody signed in, a warning asks for a second
     save."""
 
@@ -95,22 +113,19 @@ class VoteForm(BusinessForm):
             yield Static(plain_text(f"Vote: {self.motion.text}"), classes="dialog-title")
             yield Static(f"Needs {self.motion.threshold}; {self.attendance} signed in.",
                          classes="dim-line")
-            with Horizontal(classes="form-row"):
-                for field, label in (("for", "For"), ("against", "Against"),
-                                     ("abstain", "Abstain")):
-                    with Vertical():
-                        yield Label(label)
-                        yield Input("0" if field == "abstain" else "",
-                                    placeholder="hands", id=f"vote-{field}")
+            yield Label("For, against, abstain (abstain may be left out)")
+            yield Input(placeholder="e.g. 14 6 1", id="vote-counts")
             yield from self.buttons()
 
     def on_mount(self) -> None:
-        self.query_one("#vote-for", Input).focus()
+        self.query_one("#vote-counts", Input).focus()
 
-    def action_save(self) -> None:
+    def on_input_submitted(self) -> None:
+        self.save()
+
+    def save(self) -> None:
         try:
-            vote = Vote(self.value("vote-for"), self.value("vote-against"),
-                        self.value("vote-abstain") or "0", self.motion.threshold)
+            vote = parse_counts(self.value("vote-counts"), self.motion.threshold)
             warning = check_against_attendance(vote, self.attendance)
         except FacilitatorError as error:
             self.refuse(error)
