@@ -123,3 +123,8 @@ async def test_a_motion_tabled_and_more_hands_than_people_refused(make_app, star
         floor = screen.live.session.business.floor
         assert floor.motion is None
         assert floor.minutes.find_motion("Move to Thursdays").outcome == "tabled"
+        await pilot.press("g")  # the opening is no report: refused
+        await pilot.press("f12", "ctrl+o", "g")  # the secretary's report, given
+        await pilot.pause()
+        reports = screen.live.session.business.floor.minutes.reports
+        assert [report.section for report in reports] == ["Secretary's report"]

@@ -31,6 +31,8 @@ BUSINESS_PANEL_BINDINGS = [
     Binding("d", "screen.motion_step('decide')", "Decide", id="business.decide"),
     Binding("t", "screen.motion_step('table')", "Table", id="business.table"),
     Binding("w", "screen.motion_step('withdraw')", "Withdraw", id="business.withdraw"),
+    Binding("g", "screen.business_report", "Report given", id="business.report", show=False,
+            tooltip="In a report section: the report is listed in the minutes"),
 ]
 
 # What each stage asks of the chair next.

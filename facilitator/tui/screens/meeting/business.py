@@ -124,3 +124,13 @@ class BusinessActions:
             self.notify("Nobody is waiting.")
             return
         self.act(actions.DiscussionRemove(entry_id))
+
+    def action_business_report(self) -> None:
+        """The report of the current section (secretary, treasurer, GSR) goes in the minutes."""
+        agenda = self.live.session.agenda
+        section = agenda.current if agenda else None
+        if section is None or section.kind != "report":
+            self.notify("Reports are given in the format's report sections.", severity="warning")
+            return
+        if self.floor_open() and self.act(actions.BusinessReport(section.title)):
+            self.notify(f"In the minutes: {section.title}.", markup=False)
