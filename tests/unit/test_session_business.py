@@ -12,6 +12,7 @@ from facilitator.core.meeting import actions as a
 from facilitator.core.meeting.session import start, start_action
 from facilitator.core.meeting.session_history import SessionHistory, replay
 from facilitator.core.schedule.meeting import Meeting
+from facilitator.core.settings import GroupSettings
 
 STARTED = datetime(2024, 3, 5, 19, 0)
 PEOPLE = [a.SignIn(name=name) for name in ("Ann", "Bo", "Cy", "Dee", "Eve")]
@@ -108,3 +109,30 @@ def test_a_journal_replays_the_floor_mid_vote():
     assert replayed.skipped == 0
     assert replayed.history.present.business == live.business
     assert live.business.floor.motion.stage == "minority opinion"
+
+
+@pytest.mark.parametrize(("stored", "expected"), [
+    ([], "majority"),                                   # the defaults
+    ([["ordinary", "unanimous"]], "unanimous"),
+    ((("ordinary", "two-thirds"),), "two-thirds"),
+])
+def test_the_group_sets_a_threshold_per_kind_of_motion(stored, expected):
+    settings = GroupSettings.from_dict({"motion_thresholds": stored})
+    assert settings.threshold_for("ordinary") == expected
+    assert settings.threshold_for("format") == "two-thirds"
+    assert GroupSettings.from_dict(settings.to_dict()) == settings
+
+
+@pytest.mark.parametrize(("changes", "field"), [
+    ({"motion_thresholds": [["bylaws", "majority"]]}, "motion kind"),
+    ({"motion_thresholds": [["ordinary", "most"]]}, "threshold for ordinary"),
+    ({"motion_thresholds": [["ordinary"]]}, "motion thresholds"),
+    ({"motion_thresholds": "majority"}, "motion thresholds"),
+    ({"discussion_minutes": 0}, "discussion minutes"),
+    ({"discussion_minutes": 61}, "discussion minutes"),
+    ({"discussion_minutes": True}, "discussion minutes"),
+])
+def test_business_settings_out_of_range_are_refused(changes, field):
+    with pytest.raises(ValidationError) as refused:
+        GroupSettings.from_dict(changes)
+    assert refused.value.field == field
