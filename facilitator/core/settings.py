@@ -15,6 +15,13 @@ CLOSING_RESERVE_LIMIT = 60  # minutes kept for the closing
 RESERVE_MONTHS_LIMIT = 24  # the prudent reserve: months of expenses kept back
 PLAN_RECIPIENTS_LIMIT = 12  # service bodies in the contribution split
 RECIPIENT_LIMIT = 60  # characters of a service body's name
+DISCUSSION_MINUTES_LIMIT = 60  # each speaker to a motion
+# The thresholds a motion can need (core/business/votes.py decides them), and the kinds of
+# motion a group sets one for.
+MOTION_THRESHOLDS = ("majority", "two-thirds", "unanimous")
+MOTION_KINDS = ("ordinary", "spending", "format", "traditions")
+DEFAULT_THRESHOLDS = (("ordinary", "majority"), ("spending", "majority"),
+                      ("format", "two-thirds"), ("traditions", "two-thirds"))
 
 @dataclass(frozen=True)
 class GroupSettings:
@@ -31,6 +38,8 @@ class GroupSettings:
     leap_day: str = "feb28"
     reserve_months: int = 3
     split_plan: tuple[tuple[str, int], ...] = ()  # (service body, whole percent), totals 100
+    discussion_minutes: int = 2  # each speaker to a motion in a business meeting
+    motion_thresholds: tuple[tuple[str, str], ...] = DEFAULT_THRESHOLDS  # (kind, threshold)
 
     def __post_init__(self) -> None:
         currency = validate.text("currency", self.currency, maximum=3, required=True).upper()
@@ -54,6 +63,12 @@ class GroupSettings:
             raise ValidationError("leap day", f"must be one of {', '.join(LEAP_DAY_RULES)}")
         validate.count("reserve months", self.reserve_months, maximum=RESERVE_MONTHS_LIMIT)
         object.__setattr__(self, "split_plan", checked_plan(self.split_plan))
+        minutes = validate.count("discussion minutes", self.discussion_minutes,
+                                 maximum=DISCUSSION_MINUTES_LIMIT)
+        if minutes < 1:
+            raise ValidationError("discussion minutes",
+                                  f"must be from 1 to {DISCUSSION_MINUTES_LIMIT}")
+        object.__setattr__(self, "motion_thresholds", checked_thresholds(self.motion_thresholds))
 
     def edit(self, **changes) -> "GroupSettings":
         return replace(self, **changes)
@@ -61,12 +76,37 @@ class GroupSettings:
     def to_dict(self) -> dict:
         stored = asdict(self)
         stored["split_plan"] = [list(part) for part in self.split_plan]
+        stored["motion_thresholds"] = [list(part) for part in self.motion_thresholds]
         return stored
 
     @classmethod
     def from_dict(cls, data: dict) -> "GroupSettings":
         known = cls.__dataclass_fields__
         return cls(**{key: value for key, value in data.items() if key in known})
+
+
+    def threshold_for(self, kind: str) -> str:
+        """The threshold the group set for a kind of motion."""
+        return dict(self.motion_thresholds)[kind]
+
+
+def checked_thresholds(pairs: object) -> tuple[tuple[str, str], ...]:
+    """A threshold for every kind of motion (kinds not given keep their default)."""
+    if not isinstance(pairs, list | tuple):
+        raise ValidationError("motion thresholds", "must be a list of kinds and thresholds")
+    chosen = dict(DEFAULT_THRESHOLDS)
+    for pair in pairs:
+        if not isinstance(pair, list | tuple) or len(pair) != 2:
+            raise ValidationError("motion thresholds", "each must be a kind and a threshold")
+        kind, threshold = pair
+        if kind not in MOTION_KINDS:
+            raise ValidationError("motion kind", f"{echo(kind)} is not one of "
+                                                 f"{', '.join(MOTION_KINDS)}")
+        if threshold not in MOTION_THRESHOLDS:
+            raise ValidationError(f"threshold for {kind}", f"must be one of "
+                                                           f"{', '.join(MOTION_THRESHOLDS)}")
+        chosen[kind] = threshold
+    return tuple((kind, chosen[kind]) for kind in MOTION_KINDS)
 
 
 def checked_plan(plan: object) -> tuple[tuple[str, int], ...]:

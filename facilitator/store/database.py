@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from facilitator.core.business.minutes import Minutes
 from facilitator.core.errors import ValidationError
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.records.record import Record
@@ -197,9 +198,12 @@ class Database(MinutesTable, LedgerStore):
         return key in self._record_table().positions()
 
     def add_record(self, record: Record, *, replace: bool = False,
-                   stock: dict[str, dict] | None = None) -> None:
-        """Save one occurrence's counts (and the chip stock, same write), refresh the backups."""
-        self.add_records([record], replace=replace, stock=stock)
+                   stock: dict[str, dict] | None = None,
+                   minutes: Minutes | None = None) -> None:
+        """Save one occurrence's counts (and the chip stock and a business meeting's minutes,
+        same write), refresh the backups."""
+        self.add_meetings_and_records([], [record], replace=replace, stock=stock,
+                                      minutes=minutes)
 
     def add_records(self, records: list[Record], *, replace: bool = False,
                     stock: dict[str, dict] | None = None) -> None:
@@ -208,11 +212,13 @@ class Database(MinutesTable, LedgerStore):
 
     def add_meetings_and_records(self, meetings: list[Meeting], records: list[Record], *,
                                  replace: bool = False,
-                                 stock: dict[str, dict] | None = None) -> None:
+                                 stock: dict[str, dict] | None = None,
+                                 minutes: Minutes | None = None) -> None:
         """Create meetings and save records in one atomic write: all of them or none.
 
         `stock`, when given, replaces the chip stock in that same write (chips given in a
-        meeting leave the stock with its record, never one without the other).
+        meeting leave the stock with its record, never one without the other); `minutes`,
+        a business meeting's, are saved in that write too, in place of any for that date.
         """
         table = self._record_table()
         index = table.positions()
@@ -252,6 +258,8 @@ class Database(MinutesTable, LedgerStore):
                 if stock is not None:
                     self._db.table("stock").truncate()
                     self._db.table("stock").insert(_document(stock, 1))
+                if minutes is not None:
+                    self._put_minutes(minutes, names[minutes.meeting.casefold()])
 
         self._write(change, backup=True)
 

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from facilitator.core.business.minutes import Minutes
 from facilitator.core.clock import Clock
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.schedule.meeting import Meeting
@@ -156,14 +157,20 @@ class LiveMeeting:
         return self.session.to_record(self.clock.now(), self.now())
 
     def end(self, database: Database, *, replace: bool = False) -> Record:
-        """Save the counts and the chips taken from stock in one write; delete the journal."""
+        """Save the counts, the chips taken from stock and a business meeting's minutes in one
+        write; delete the journal."""
         record = self.record()
         replaced = database.find_record(record.meeting, record.date) if replace else None
         stock = stock_after_meeting(database, record.chips, replaced.chips if replaced else None)
         self.do(Closing())
-        database.add_record(record, replace=replace, stock=stock.rows)
+        database.add_record(record, replace=replace, stock=stock.rows, minutes=self.minutes())
         self.journal.delete()
         return record
+
+    def minutes(self) -> Minutes | None:
+        """A business meeting's minutes as they stand, with the attendance of its record."""
+        business = self.session.business
+        return business.floor.attendance(self.session.attendance).minutes if business else None
 
     def discard(self) -> None:
         """Forget the meeting: nothing is saved, the journal goes."""

@@ -61,6 +61,15 @@ class MinutesTable:
 
         self._write(change, backup=True)
 
+    def _put_minutes(self, minutes: Minutes, name: str) -> None:
+        """Inside a write that saves a meeting's record: its minutes, in place of any."""
+        existing = self._minutes_by_key().get(minutes.key)
+        table = self._db.table(TABLE)
+        if existing is not None:
+            table.remove(doc_ids=[int(existing[0])])
+        spelled = minutes if minutes.meeting == name else _renamed(minutes, name)
+        table.insert(spelled.to_dict())
+
     def _minutes_by_key(self) -> dict[tuple[str, str], tuple[str, Minutes]]:
         checked = self._table(TABLE)
         return {m.key: (doc_id, m) for doc_id, m in zip(checked.ids, checked.values)}

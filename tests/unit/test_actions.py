@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from facilitator.core.errors import ValidationError
 from facilitator.core.meeting import actions as a
+from facilitator.core.meeting import session_business
 from facilitator.core.meeting.handlers import HANDLERS, HISTORY_STEPS
 from facilitator.core.meeting.session_history import replay
 from facilitator.store import journal
@@ -24,6 +25,12 @@ SCREENS = Path(a.__file__).parents[2] / "tui" / "screens" / "meeting"
 SAMPLE_VALUES = {bool: True, int: 3, str: "30d", date: date(2024, 3, 5),
                  datetime: datetime(2024, 3, 5, 19, 0)}
 
+TUPLE_VALUES = {"agenda": ({"title": "Shares", "minutes": 40, "kind": "shares"},),
+                "tabled": ({"text": "Buy chips", "history": [{"step": "moved"},
+                                                             {"step": "tabled"}]},)}
+# Actions newer than the fixture's journal: replayed in tests/unit/test_session_business.py.
+BUSINESS_ACTIONS = {cls.type for cls in session_business.HANDLED}
+
 
 def example(cls: type[a.Action]) -> a.Action:
     """An instance with every field set away from its default."""
@@ -32,8 +39,8 @@ def example(cls: type[a.Action]) -> a.Action:
         kind = spec.type
         if isinstance(kind, UnionType):
             kind = next(arg for arg in kind.__args__ if arg is not type(None))
-        values[spec.name] = ((({"title": "Shares", "minutes": 40, "kind": "shares"},))
-                             if spec.name == "agenda" else SAMPLE_VALUES[kind])
+        values[spec.name] = TUPLE_VALUES[spec.name] if spec.name in TUPLE_VALUES \
+            else SAMPLE_VALUES[kind]
     return cls(**values)
 
 
@@ -88,7 +95,7 @@ def test_the_journal_json_is_the_one_written_before_typed_actions():
     for entry in entries[1:]:
         assert a.parse_action(entry["a"]).to_json() == entry["a"]
     assert {entry["a"]["type"] for entry in entries[1:]} >= {
-        cls.type for cls in HANDLERS}, "the fixture covers every handled action"
+        cls.type for cls in HANDLERS} - BUSINESS_ACTIONS, "the fixture covers every handled action"
 
 
 def test_a_journal_left_by_the_previous_build_resumes_whole(tmp_path):

@@ -215,6 +215,101 @@ class Chip(Action):
     key: str
 
 
+# -- the business meeting (group conscience): core/business/floor.py's steps --------------
+
+@dataclass(frozen=True)
+class BusinessOpen(Action):
+    """The business floor opened: motions earlier meetings tabled (as the minutes store
+    them) and how long each discussion speaker has."""
+
+    type = "business_open"
+    tabled: tuple[dict, ...] = ()
+    discussion_seconds: int = 120
+
+
+@dataclass(frozen=True)
+class MotionMove(Action):
+    """A motion moved (and seconded: a tick, nobody named), in the group's words."""
+
+    type = "motion_move"
+    text: str
+    threshold: str = "majority"
+    seconded: bool = True
+
+
+@dataclass(frozen=True)
+class MotionFromTable(Action):
+    type = "motion_from_table"
+    number: int
+
+
+@dataclass(frozen=True)
+class MotionVote(Action):
+    """The hands counted; the motion's own threshold unless given."""
+
+    type = "motion_vote"
+    for_: int
+    against: int
+    abstain: int = 0
+    threshold: str | None = written_unless_default(None)
+
+
+@dataclass(frozen=True)
+class MotionMinority(Action):
+    type = "motion_minority"
+
+
+@dataclass(frozen=True)
+class MotionReconsider(Action):
+    type = "motion_reconsider"
+
+
+@dataclass(frozen=True)
+class MotionDecide(Action):
+    type = "motion_decide"
+
+
+@dataclass(frozen=True)
+class MotionTable(Action):
+    type = "motion_table"
+
+
+@dataclass(frozen=True)
+class MotionWithdraw(Action):
+    type = "motion_withdraw"
+
+
+@dataclass(frozen=True)
+class DiscussionAdd(Action):
+    """Someone asks to speak to the motion; `kind` is the entry's type (order, question,
+    reply, point: `type` names the action in the journal)."""
+
+    type = "discussion_add"
+    kind: str
+    label: str = written_unless_default("")
+    answers: int | None = written_unless_default(None)
+
+
+@dataclass(frozen=True)
+class DiscussionNext(Action):
+    """The next one waiting speaks, timed at the discussion length."""
+
+    type = "discussion_next"
+
+
+@dataclass(frozen=True)
+class DiscussionRemove(Action):
+    type = "discussion_remove"
+    entry: int
+
+
+@dataclass(frozen=True)
+class BusinessReport(Action):
+    type = "business_report"
+    section: str
+    text: str = ""
+
+
 # -- steps through the history, and markers ----------------------------------------------
 
 @dataclass(frozen=True)
@@ -247,6 +342,9 @@ ACTION_CLASSES: tuple[type[Action], ...] = (
     QueueTop, QueueReadd, QueueClear, QueueMode, QueuePriority,
     ShareStart, ShareEnd, SharePass, SharePause, ShareAdjust, ShareLength, Bell,
     Chip, Undo, Redo, Resumed, Closing,
+    BusinessOpen, MotionMove, MotionFromTable, MotionVote, MotionMinority, MotionReconsider,
+    MotionDecide, MotionTable, MotionWithdraw, DiscussionAdd, DiscussionNext, DiscussionRemove,
+    BusinessReport,
 )
 _BY_TYPE = {cls.type: cls for cls in ACTION_CLASSES}
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from facilitator.core.meeting import actions as a
-from facilitator.core.meeting import session, session_chips, session_shares
+from facilitator.core.meeting import session, session_business, session_chips, session_shares
 from facilitator.core.meeting.action_json import Action
 from facilitator.core.meeting.session import MeetingSession
 
@@ -43,6 +43,9 @@ HANDLERS: dict[type[Action], Handler] = {
     a.ShareLength: session_shares.share_length,
     a.Bell: session_shares.bell,
     a.Chip: session_chips.chip,
+    a.BusinessOpen: session_business.business_open,
+    a.DiscussionNext: session_business.discussion_next,
+    **{step: session_business.floor_step for step in session_business.FLOOR_STEPS},
 }
 
 # Steps through the history rather than changes to the session (see SessionHistory.do).

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from facilitator.core import validate
 from facilitator.core.meeting.actions import (Collection, Correct, DisplayNames, Remove,
@@ -21,6 +22,9 @@ from facilitator.core.records.record import Record
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.meeting.share_timer import ShareStats, ShareTimer
 from facilitator.core.meeting.speaker_queue import Speaker, SpeakerQueue
+
+if TYPE_CHECKING:
+    from facilitator.core.meeting.session_business import BusinessState
 
 FLAGS = ("newcomer", "visitor", "online")
 
@@ -61,6 +65,7 @@ class MeetingSession:
     bell: bool = False
     names_on_display: bool = False  # first names on the room display, for this meeting only
     agenda: AgendaProgress | None = None  # where the meeting is in its format, if it has one
+    business: "BusinessState | None" = None  # a business meeting's floor, once opened
 
     @property
     def end_t(self) -> float | None:

@@ -20,11 +20,14 @@ from facilitator.store.live_meeting import LiveMeeting
 from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
 from facilitator.tui.screens.meeting.agenda import AGENDA_BINDINGS, AgendaActions
+from facilitator.tui.screens.meeting.business import (BUSINESS_BINDINGS, BusinessActions,
+                                                      has_business)
 from facilitator.tui.screens.meeting.chips import CHIPS_BINDINGS, ChipActions
 from facilitator.tui.screens.meeting.discard import ask_to_discard
 from facilitator.tui.widgets.agenda_line import AgendaLine
 from facilitator.tui.widgets.agenda_panel import AgendaPanel, Reading
 from facilitator.tui.widgets.attendee_table import AttendeeTable
+from facilitator.tui.widgets.business_panel import BusinessPanel
 from facilitator.tui.widgets.counts_bar import CountsBar
 from facilitator.tui.widgets.meeting_header import MeetingHeader
 from facilitator.tui.widgets.queue_list import QueueList
@@ -38,7 +41,7 @@ QUEUE_MOVES = {"queue_remove": actions.QueueRemove, "queue_up": actions.QueueUp,
 TICK_SECONDS = 0.2
 
 
-class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
+class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions, Screen):
     """Sign-in, the 7th tradition, undo; every action is journaled before it shows."""
 
     # Function keys and ctrl combinations reach the screen even while an Input has focus.
@@ -66,6 +69,7 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
                 tooltip="Show first names on the room display, for this meeting only"),
         *AGENDA_BINDINGS,
         *CHIPS_BINDINGS,
+        *BUSINESS_BINDINGS,
     ]
 
     # Small terminals stack the panels (see facilitator.tcss).
@@ -102,6 +106,10 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
                                 MeetingScreen.session, MeetingScreen.now, MeetingScreen.reading)
                     with TabPane("Chips", id="tab-chips"):
                         yield self.new_chips_panel().data_bind(MeetingScreen.session)
+                    if has_business(self.live.session):
+                        with TabPane("Business", id="tab-business"):
+                            yield BusinessPanel(id="business-panel").data_bind(
+                                MeetingScreen.session, MeetingScreen.now)
             yield SharesPanel(self.app.settings.warning_seconds,
                               self.app.settings.closing_reserve_minutes * 60,
                               id="shares-panel").data_bind(MeetingScreen.session,

@@ -1,0 +1,138 @@
+"""The business floor's two dialogs: a motion moved, and the hands counted in a vote."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from facilitator.core.business.motion import Motion
+from facilitator.core.business.votes import Vote, check_against_attendance
+from facilitator.core.errors import FacilitatorError, ValidationError
+from facilitator.core.meeting.actions import MotionMove, MotionVote
+from facilitator.core.settings import MOTION_KINDS, GroupSettings
+from facilitator.tui.crash_guard import GuardedHandlers
+from facilitator.tui.plain_text import plain_text
+
+DIALOG_BINDINGS = [
+    Binding("ctrl+s", "save", "Save", id="business_form.save", priority=True),
+    Binding("escape", "cancel", "Cancel", id="business_form.cancel"),
+]
+
+
+class BusinessForm(GuardedHandlers, ModalScreen):
+    """Enter in a box or ctrl+s saves; a refused value is said in the dialog, nothing sent."""
+
+    BINDINGS = DIALOG_BINDINGS
+
+    def buttons(self) -> ComposeResult:
+        yield Static("", id="form-error", classes="error-line")
+        with Horizontal(classes="dialog-buttons"):
+            yield Button("Save (ctrl+s)", variant="primary", id="save", action="screen.save")
+            yield Button("Cancel (esc)", id="cancel", action="screen.cancel")
+
+    def value(self, widget_id: str) -> str:
+        return self.query_one(f"#{widget_id}", Input).value.strip()
+
+    def refuse(self, error: FacilitatorError) -> None:
+        self.query_one("#form-error", Static).update(plain_text(error))
+
+    def action_save(self) -> None:
+        # ctrl+s is a priority key, handled before the letters typed just ahead of it reach
+        # the box: save once the focused box's own queue has caught up.
+        (self.focused or self).call_later(self.app.guarded(self.save))
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class MotionForm(BusinessForm):
+    """The motion in the group's words, its kind (the group's threshold for it), and the
+    "moved and seconded" tick: nobody is named."""
+
+    def __init__(self, settings: GroupSettings) -> None:
+        super().__init__()
+        self.settings = settings
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog form", id="motion-form"):
+            yield Static("A motion", classes="dialog-title")
+            yield Label("The motion, in the group's words")
+            yield Input(placeholder="e.g. that the group buys 50 chips", id="motion-text")
+            yield Label("Kind (the group's threshold for it)")
+            yield Select([(f"{kind} — {self.settings.threshold_for(kind)}", kind)
+                          for kind in MOTION_KINDS], value=MOTION_KINDS[0], allow_blank=False,
+                         id="motion-kind")
+            yield Checkbox("Moved and seconded", True, id="motion-seconded")
+            yield from self.buttons()
+
+    def on_mount(self) -> None:
+        self.query_one("#motion-text", Input).focus()
+
+    def on_input_submitted(self) -> None:
+        self.save()
+
+    def save(self) -> None:
+        kind = self.query_one("#motion-kind", Select).value
+        threshold = self.settings.threshold_for(str(kind))
+        seconded = self.query_one("#motion-seconded", Checkbox).value
+        try:  # the motion's own check, before anything is journalled
+            motion = Motion.move(self.value("motion-text"), threshold, seconded)
+        except FacilitatorError as error:
+            self.refuse(error)
+            return
+        self.dismiss(MotionMove(motion.text, threshold, seconded))
+
+
+def parse_counts(typed: str, threshold: str) -> Vote:
+    """'14 6' or '14 6 1' (spaces, commas or slashes between): for, against, abstain, each
+    through the strict count parser."""
+    counts = [part for part in typed.replace(",", " ").replace("/", " ").split() if part]
+    if len(counts) not in (2, 3):
+        raise ValidationError("votes", "type the hands for, against and abstaining, "
+                                       "e.g. 14 6 1")
+    return Vote(*counts, *(["0"] if len(counts) == 2 else []), threshold=threshold)
+
+
+class VoteForm(BusinessForm):
+    """For, against, abstaining in one box, through the strict count parser. More hands
+    than the attendance are refused; with nobody signed in, a warning asks for a second
+    save."""
+
+    def __init__(self, motion: Motion, attendance: int) -> None:
+        super().__init__()
+        self.motion = motion
+        self.attendance = attendance
+        self.warned = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog form", id="vote-form"):
+            yield Static(plain_text(f"Vote: {self.motion.text}"), classes="dialog-title")
+            yield Static(f"Needs {self.motion.threshold}; {self.attendance} signed in.",
+                         classes="dim-line")
+            yield Label("For, against, abstain (abstain may be left out)")
+            yield Input(placeholder="e.g. 14 6 1", id="vote-counts")
+            yield from self.buttons()
+
+    def on_mount(self) -> None:
+        self.query_one("#vote-counts", Input).focus()
+
+    def on_input_submitted(self) -> None:
+        self.save()
+
+    def save(self) -> None:
+        try:
+            vote = parse_counts(self.value("vote-counts"), self.motion.threshold)
+            warning = check_against_attendance(vote, self.attendance)
+        except FacilitatorError as error:
+            self.refuse(error)
+            return
+        if warning and not self.warned:
+            self.warned = True
+            self.query_one("#form-error", Static).update(
+                plain_text(f"Warning: {warning}. Save again to record it."))
+            return
+        self.dismiss(MotionVote(vote.for_, vote.against, vote.abstain))
