@@ -352,15 +352,18 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
         self.act(actions.ShareAdjust(delta))
 
     def action_apply_suggestion(self) -> None:
-        from facilitator.core.meeting.session_shares import suggestion
+        from facilitator.core.meeting.session_shares import suggestion, suggestion_explained
 
-        seconds = suggestion(self.live.session, self.live.now(),
-                             self.app.settings.closing_reserve_minutes * 60)
+        session, now = self.live.session, self.live.now()
+        reserve = self.app.settings.closing_reserve_minutes * 60
+        seconds = suggestion(session, now, reserve)
         if seconds is None:
             self.notify("No suggestion: the meeting has no end time, or nobody is waiting.")
             return
+        reasons = suggestion_explained(session, now, reserve)
         if self.act(actions.ShareLength(seconds)):
-            self.notify(f"Shares are now {seconds // 60} min.")
+            after = " from the next share" if session.timer is not None else ""
+            self.notify(f"Shares are now {seconds // 60} min{after}: {reasons}.")
 
     def action_toggle_bell(self) -> None:
         on = not self.live.session.bell
