@@ -68,8 +68,9 @@ QUEUE_LIST_KEYS = [
          ["share_start", "share_pause"], "space: pause"),
     Case(["n", "space", "space"], lambda s: s.live.session.timer.paused, False,
          ["share_start", "share_pause", "share_pause"], "space: resume"),
-    Case(["n", "p"], lambda s: (sharing(s), s.live.session.timer, stats(s)),
-         (None, None, (0, 0, 0, 1)), ["share_start", "share_pass"], "p: pass"),
+    # p passes the highlighted person (Bo), never the one sharing (Ann).
+    Case(["n", "p"], lambda s: (sharing(s), waiting(s), stats(s)),
+         ("Ann", ["Cy"], (0, 0, 0, 1)), ["share_start", "queue_pass"], "p: highlighted passes"),
     Case(["plus"], lambda s: s.live.session.share_seconds, 300, ["share_adjust"], "+"),
     Case(["equals_sign"], lambda s: s.live.session.share_seconds, 300, ["share_adjust"], "="),
     Case(["minus"], lambda s: s.live.session.share_seconds, 180, ["share_adjust"], "-"),

@@ -9,9 +9,9 @@ from dataclasses import replace
 from facilitator.core.errors import ValidationError
 from facilitator.core.names import clean_name
 from facilitator.core.meeting.actions import (
-    Bell, QueueAttendee, QueueClear, QueueDown, QueueHand, QueueMode, QueueName, QueuePriority,
-    QueueReadd, QueueRemove, QueueRound, QueueTop, QueueUp, ShareAdjust, ShareEnd, ShareLength,
-    SharePass, SharePause, ShareStart)
+    Bell, QueueAttendee, QueueClear, QueueDown, QueueHand, QueueMode, QueueName, QueuePass,
+    QueuePriority, QueueReadd, QueueRemove, QueueRound, QueueTop, QueueUp, ShareAdjust, ShareEnd,
+    ShareLength, SharePass, SharePause, ShareStart)
 from facilitator.core.meeting.session import MeetingSession
 from facilitator.core.meeting.share_timer import MAX_PLANNED_SECONDS, MIN_PLANNED_SECONDS, ShareTimer
 from facilitator.core.meeting.speaker_queue import Speaker
@@ -67,6 +67,13 @@ def queue_down(session: MeetingSession, action: QueueDown, t: float) -> MeetingS
 
 def queue_top(session: MeetingSession, action: QueueTop, t: float) -> MeetingSession:
     return _queue(session, session.queue.move_to_top(action.speaker))
+
+
+def queue_pass(session: MeetingSession, action: QueuePass, t: float) -> MeetingSession:
+    """The waiting person declines their turn: off the queue, counted as a pass."""
+    queue = session.queue.remove(action.speaker)
+    return replace(session, queue=replace(queue, passes=queue.passes + 1),
+                   stats=session.stats.add_pass())
 
 
 def queue_readd(session: MeetingSession, action: QueueReadd, t: float) -> MeetingSession:
