@@ -83,6 +83,7 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
     def __init__(self, live: LiveMeeting) -> None:
         super().__init__()
         self.live = live
+        self.just_signed_in: int | None = None  # who ctrl+r queues with nothing typed
 
     def compose(self) -> ComposeResult:
         yield MeetingHeader(id="meeting-header").data_bind(
@@ -152,6 +153,9 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
         match action:
             case actions.Undo() | actions.Redo():
                 return  # action_undo and action_redo name the step themselves
+        # ctrl+r with an empty box right after a sign-in queues that person.
+        self.just_signed_in = (self.live.session.attendees[-1].id
+                               if isinstance(action, actions.SignIn) else None)
         text = notice or notices.describe(action, before, self.live.session)
         if isinstance(action, notices.UNDO_HINTED):
             text += " (ctrl+z undoes)"
@@ -298,6 +302,8 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
         if name:
             if self.act(actions.QueueName(name)):
                 name_input.value = ""
+        elif self.just_signed_in is not None:
+            self.act(actions.QueueAttendee(self.just_signed_in))
         else:
             self.action_queue_hand()
 
