@@ -271,8 +271,8 @@ async def test_round_robin_fills_from_the_sign_ins_in_order(make_app, start_meet
     app = make_app(meetings=[around])
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start_meeting(pilot, names=["Ann", "", "Cy"])
-        await pilot.press(*"Bo", "f3")  # a newcomer signs in late: still in sign-in order
         await pilot.press("ctrl+r")  # a raised hand before the round
+        await pilot.press(*"Bo", "f3")  # a newcomer signs in late: still in sign-in order
         await pilot.press("f7", "a")
         await pilot.pause()
         assert waiting(screen) == ["Hand 1", "Ann", "Guest 2", "Cy", "Bo"]

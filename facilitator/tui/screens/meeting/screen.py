@@ -153,9 +153,7 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
         match action:
             case actions.Undo() | actions.Redo():
                 return  # action_undo and action_redo name the step themselves
-        # ctrl+r with an empty box right after a sign-in queues that person.
-        self.just_signed_in = (self.live.session.attendees[-1].id
-                               if isinstance(action, actions.SignIn) else None)
+        self.just_signed_in = None  # any other action: ctrl+r no longer means that person
         text = notice or notices.describe(action, before, self.live.session)
         if isinstance(action, notices.UNDO_HINTED):
             text += " (ctrl+z undoes)"
@@ -176,8 +174,11 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, Screen):
         self.show_tab("tab-signin")
         name_input = self.query_one("#name-input", Input)
         flags = {flag: True} if flag else {}
-        if self.act(actions.SignIn(clean_name(name_input.value), **flags)):
+        name = clean_name(name_input.value)
+        if self.act(actions.SignIn(name, **flags)):
             name_input.value = ""
+            # ctrl+r with the box now empty queues the person just named.
+            self.just_signed_in = self.live.session.attendees[-1].id if name else None
 
     @on(Input.Submitted, "#name-input")
     def name_submitted(self) -> None:
