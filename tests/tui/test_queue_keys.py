@@ -68,8 +68,9 @@ QUEUE_LIST_KEYS = [
          ["share_start", "share_pause"], "space: pause"),
     Case(["n", "space", "space"], lambda s: s.live.session.timer.paused, False,
          ["share_start", "share_pause", "share_pause"], "space: resume"),
-    Case(["n", "p"], lambda s: (sharing(s), s.live.session.timer, stats(s)),
-         (None, None, (0, 0, 0, 1)), ["share_start", "share_pass"], "p: pass"),
+    # p passes the highlighted person (Bo), never the one sharing (Ann).
+    Case(["n", "p"], lambda s: (sharing(s), waiting(s), stats(s)),
+         ("Ann", ["Cy"], (0, 0, 0, 1)), ["share_start", "queue_pass"], "p: highlighted passes"),
     Case(["plus"], lambda s: s.live.session.share_seconds, 300, ["share_adjust"], "+"),
     Case(["equals_sign"], lambda s: s.live.session.share_seconds, 300, ["share_adjust"], "="),
     Case(["minus"], lambda s: s.live.session.share_seconds, 180, ["share_adjust"], "-"),
@@ -270,8 +271,8 @@ async def test_round_robin_fills_from_the_sign_ins_in_order(make_app, start_meet
     app = make_app(meetings=[around])
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start_meeting(pilot, names=["Ann", "", "Cy"])
-        await pilot.press(*"Bo", "f3")  # a newcomer signs in late: still in sign-in order
         await pilot.press("ctrl+r")  # a raised hand before the round
+        await pilot.press(*"Bo", "f3")  # a newcomer signs in late: still in sign-in order
         await pilot.press("f7", "a")
         await pilot.pause()
         assert waiting(screen) == ["Hand 1", "Ann", "Guest 2", "Cy", "Bo"]

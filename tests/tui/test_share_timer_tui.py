@@ -147,21 +147,24 @@ async def test_the_suggested_length_is_applied_with_s(make_app, start_meeting, c
         await pilot.press("s")
         await pilot.pause()
         assert screen.live.session.share_seconds == 11 * 60
-        assert "Shares are now 11 min." in messages(app)
+        assert "Shares are now 11 min: 3 waiting, 40 min left, 5 min closing." in messages(app)
         await pilot.press("n")
         assert (await shown(pilot, screen))[0] == "11:00"
         clock.advance(60)
-        # Applied during a share, the share in progress takes the new length too; with Ann's
-        # 10 minutes left counted first, Bo and Cy get (39 - 10 - 5) / 2 = 12 minutes.
+        # Applied during a share, the share in progress keeps its length (what happened
+        # stays as it was); with Ann's 10 minutes left counted first, Bo and Cy get
+        # (39 - 10 - 5) / 2 = 12 minutes, from the next share.
         await pilot.press("s")
         await pilot.pause()
         assert screen.live.session.share_seconds == 12 * 60
-        assert screen.live.session.timer.planned_seconds == 12 * 60
-        assert (await shown(pilot, screen))[0] == "11:00"
-        await pilot.press("x")  # one leaves: 39 left - 11 for Ann - 5 closing = 23 minutes
+        assert screen.live.session.timer.planned_seconds == 11 * 60
+        assert (await shown(pilot, screen))[0] == "10:00"
+        assert messages(app)[-1] == ("Shares are now 12 min from the next share: 2 waiting, "
+                                     "29 min left after this share, 5 min closing.")
+        await pilot.press("x")  # one leaves: 39 left - 10 for Ann - 5 closing = 24 minutes
         screen.read_clock()
         line = str(screen.query_one("#shares-suggestion", Static).render())
-        assert line == "suggested: 23:00 for the one waiting (s applies)"
+        assert line == "suggested: 24:00 for the one waiting (s applies)"
     types = [entry["a"] for entry in journal.read(app.journal_path).entries]
     assert [a for a in types if a["type"] == "share_length"] == [
         {"type": "share_length", "seconds": 660}, {"type": "share_length", "seconds": 720}]

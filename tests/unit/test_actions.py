@@ -22,6 +22,8 @@ from facilitator.store.live_meeting import find_left_behind
 
 FIXTURE = Path(__file__).parent / "fixtures" / "journal_before_typed_actions.jsonl"
 SCREENS = Path(a.__file__).parents[2] / "tui" / "screens" / "meeting"
+# Actions added after the fixture's journal was written (each round-trips above instead).
+ADDED_SINCE = {"queue_pass"}
 SAMPLE_VALUES = {bool: True, int: 3, str: "30d", date: date(2024, 3, 5),
                  datetime: datetime(2024, 3, 5, 19, 0)}
 
@@ -95,7 +97,8 @@ def test_the_journal_json_is_the_one_written_before_typed_actions():
     for entry in entries[1:]:
         assert a.parse_action(entry["a"]).to_json() == entry["a"]
     assert {entry["a"]["type"] for entry in entries[1:]} >= {
-        cls.type for cls in HANDLERS} - BUSINESS_ACTIONS, "the fixture covers every handled action"
+        cls.type for cls in HANDLERS} - BUSINESS_ACTIONS - ADDED_SINCE, (
+        "the fixture covers every action older than it")
 
 
 def test_a_journal_left_by_the_previous_build_resumes_whole(tmp_path):

@@ -137,6 +137,14 @@ class QueueTop(Action):
 
 
 @dataclass(frozen=True)
+class QueuePass(Action):
+    """A waiting person declines their turn: they leave the queue, counted as a pass."""
+
+    type = "queue_pass"
+    speaker: str
+
+
+@dataclass(frozen=True)
 class QueueReadd(Action):
     type = "queue_readd"
 
@@ -339,7 +347,7 @@ class Closing(Action):
 ACTION_CLASSES: tuple[type[Action], ...] = (
     SignIn, Correct, Remove, Collection, SectionNext, SectionPrevious, DisplayNames,
     QueueAttendee, QueueName, QueueHand, QueueRound, QueueRemove, QueueUp, QueueDown,
-    QueueTop, QueueReadd, QueueClear, QueueMode, QueuePriority,
+    QueueTop, QueuePass, QueueReadd, QueueClear, QueueMode, QueuePriority,
     ShareStart, ShareEnd, SharePass, SharePause, ShareAdjust, ShareLength, Bell,
     Chip, Undo, Redo, Resumed, Closing,
     BusinessOpen, MotionMove, MotionFromTable, MotionVote, MotionMinority, MotionReconsider,

@@ -31,6 +31,7 @@ HANDLERS: dict[type[Action], Handler] = {
     a.QueueUp: session_shares.queue_up,
     a.QueueDown: session_shares.queue_down,
     a.QueueTop: session_shares.queue_top,
+    a.QueuePass: session_shares.queue_pass,
     a.QueueReadd: session_shares.queue_readd,
     a.QueueClear: session_shares.queue_clear,
     a.QueueMode: session_shares.queue_mode,

@@ -18,6 +18,10 @@ class SessionHistory:
     present: MeetingSession
     past: tuple[MeetingSession, ...] = ()
     future: tuple[MeetingSession, ...] = ()
+    # The action that led from each past state to the next (`done[-1]` made `present`), and
+    # the one that leads to each future state: undo and redo name what they step over.
+    done: tuple[Action, ...] = ()
+    undone: tuple[Action, ...] = ()
 
     def do(self, action: Action, t: float) -> "SessionHistory":
         """Apply an action; undo, redo and every other kind alike."""
@@ -29,7 +33,8 @@ class SessionHistory:
             case Redo():
                 return self.redo()
         changed = apply(self.present, action, t)
-        return SessionHistory(changed, (self.past + (self.present,))[-UNDO_DEPTH:], ())
+        return SessionHistory(changed, (self.past + (self.present,))[-UNDO_DEPTH:], (),
+                              (self.done + (action,))[-UNDO_DEPTH:], ())
 
     @property
     def can_undo(self) -> bool:
@@ -43,13 +48,27 @@ class SessionHistory:
         if not self.past:
             return self
         return replace(self, present=self.past[-1], past=self.past[:-1],
-                       future=(self.present,) + self.future)
+                       future=(self.present,) + self.future, done=self.done[:-1],
+                       undone=self.done[-1:] + self.undone)
 
     def redo(self) -> "SessionHistory":
         if not self.future:
             return self
         return replace(self, present=self.future[0], past=self.past + (self.present,),
-                       future=self.future[1:])
+                       future=self.future[1:], done=self.done + self.undone[:1],
+                       undone=self.undone[1:])
+
+    def last_step(self) -> tuple[MeetingSession, Action, MeetingSession] | None:
+        """(state before, action, state after) of the step undo would take back, if any."""
+        if not self.past or not self.done:
+            return None
+        return self.past[-1], self.done[-1], self.present
+
+    def next_step(self) -> tuple[MeetingSession, Action, MeetingSession] | None:
+        """(state before, action, state after) of the step redo would take again, if any."""
+        if not self.future or not self.undone:
+            return None
+        return self.present, self.undone[0], self.future[0]
 
 
 @dataclass(frozen=True)

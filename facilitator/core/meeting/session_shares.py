@@ -9,13 +9,13 @@ from dataclasses import replace
 from facilitator.core.errors import ValidationError
 from facilitator.core.names import clean_name
 from facilitator.core.meeting.actions import (
-    Bell, QueueAttendee, QueueClear, QueueDown, QueueHand, QueueMode, QueueName, QueuePriority,
-    QueueReadd, QueueRemove, QueueRound, QueueTop, QueueUp, ShareAdjust, ShareEnd, ShareLength,
-    SharePass, SharePause, ShareStart)
+    Bell, QueueAttendee, QueueClear, QueueDown, QueueHand, QueueMode, QueueName, QueuePass,
+    QueuePriority, QueueReadd, QueueRemove, QueueRound, QueueTop, QueueUp, ShareAdjust, ShareEnd,
+    ShareLength, SharePass, SharePause, ShareStart)
 from facilitator.core.meeting.session import MeetingSession
 from facilitator.core.meeting.share_timer import MAX_PLANNED_SECONDS, MIN_PLANNED_SECONDS, ShareTimer
 from facilitator.core.meeting.speaker_queue import Speaker
-from facilitator.core.meeting.suggest import suggested_share_seconds
+from facilitator.core.meeting.suggest import suggested_share_seconds, suggestion_basis
 
 
 def _queue(session: MeetingSession, queue) -> MeetingSession:
@@ -67,6 +67,13 @@ def queue_down(session: MeetingSession, action: QueueDown, t: float) -> MeetingS
 
 def queue_top(session: MeetingSession, action: QueueTop, t: float) -> MeetingSession:
     return _queue(session, session.queue.move_to_top(action.speaker))
+
+
+def queue_pass(session: MeetingSession, action: QueuePass, t: float) -> MeetingSession:
+    """The waiting person declines their turn: off the queue, counted as a pass."""
+    queue = session.queue.remove(action.speaker)
+    return replace(session, queue=replace(queue, passes=queue.passes + 1),
+                   stats=session.stats.add_pass())
 
 
 def queue_readd(session: MeetingSession, action: QueueReadd, t: float) -> MeetingSession:
@@ -139,10 +146,14 @@ def share_adjust(session: MeetingSession, action: ShareAdjust, t: float) -> Meet
 
 
 def share_length(session: MeetingSession, action: ShareLength, t: float) -> MeetingSession:
-    """Apply a share length (the suggested one) to this share and the ones after it."""
-    seconds = action.seconds
-    timer = session.timer.with_planned(seconds) if session.timer is not None else None
-    return replace(session, share_seconds=seconds, timer=timer)
+    """Apply a share length (the suggested one) to the shares after the one in progress.
+
+    The share in progress keeps its length: what already happened (a share over time) stays
+    as it was, and the suggestion, which counts that share's time first, stays the same.
+    """
+    if not MIN_PLANNED_SECONDS <= action.seconds <= MAX_PLANNED_SECONDS:
+        raise ValidationError("share length", "must be between 1 and 60 minutes")
+    return replace(session, share_seconds=action.seconds)
 
 
 def bell(session: MeetingSession, action: Bell, t: float) -> MeetingSession:
@@ -153,8 +164,30 @@ def suggestion(session: MeetingSession, t: float, reserve_seconds: float) -> int
     """The share length that lets everyone waiting share before closing, if there is an end.
 
     With a format, the time for shares is what its later sections leave (they are the
-    closing reserve); without one, the meeting's end minus `reserve_seconds`.
+    closing reserve); without one, the meeting's end minus `reserve_seconds`. It does not
+    depend on the share length set, so applying it leaves it the same.
     """
+    basis = _time_for_waiting(session, t, reserve_seconds)
+    if basis is None:
+        return None
+    left, reserve_seconds = basis
+    return suggested_share_seconds(left, session.queue.waiting_count,
+                                   reserve_seconds=reserve_seconds)
+
+
+def suggestion_explained(session: MeetingSession, t: float, reserve_seconds: float) -> str:
+    """Why the suggestion is what it is ('8 waiting, 44 min left, 5 min closing'), or ''."""
+    basis = _time_for_waiting(session, t, reserve_seconds)
+    if basis is None or not session.queue.waiting:
+        return ""
+    left, reserve_seconds = basis
+    return suggestion_basis(left, session.queue.waiting_count, reserve_seconds,
+                            after_share=session.timer is not None)
+
+
+def _time_for_waiting(session: MeetingSession, t: float,
+                      reserve_seconds: float) -> tuple[float, float] | None:
+    """(seconds left for the people waiting, closing reserve still to take off), or None."""
     if session.agenda is not None:
         left = session.agenda.shares_time_left(t, session.end_t)
         reserve_seconds = 0
@@ -164,5 +197,4 @@ def suggestion(session: MeetingSession, t: float, reserve_seconds: float) -> int
         return None
     if session.timer is not None:
         left -= max(0.0, session.timer.remaining(t))  # the share in progress comes first
-    return suggested_share_seconds(left, session.queue.waiting_count,
-                                   reserve_seconds=reserve_seconds)
+    return left, reserve_seconds

@@ -25,3 +25,14 @@ def suggested_share_seconds(
     each = max(time_left - reserve_seconds, 0) / waiting
     minutes = int(each // 60)
     return min(max(minutes * 60, MIN_PLANNED_SECONDS), MAX_PLANNED_SECONDS)
+
+
+def suggestion_basis(time_left: float, waiting: int, reserve_seconds: float,
+                     after_share: bool = False) -> str:
+    """The figure's reasons in one line: '8 waiting, 44 min left, 5 min closing'."""
+    left = f"{int(max(time_left, 0) // 60)} min left"
+    if after_share:
+        left += " after this share"
+    closing = (f"{int(reserve_seconds // 60)} min closing" if reserve_seconds
+               else "the closing sections kept")
+    return f"{waiting} waiting, {left}, {closing}"

@@ -87,6 +87,7 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
     def __init__(self, live: LiveMeeting) -> None:
         super().__init__()
         self.live = live
+        self.just_signed_in: int | None = None  # who ctrl+r queues with nothing typed
 
     def compose(self) -> ComposeResult:
         yield MeetingHeader(id="meeting-header").data_bind(
@@ -140,14 +141,32 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
         total = self.query_one("#collection-total", Static)
         total.update(plain_text(f"collected: {format_cents(session.collection, session.currency)}"))
 
-    def act(self, action: actions.Action) -> bool:
-        """Journal an action and show its result; a refused action leaves a message only."""
+    def act(self, action: actions.Action, notice: str | None = None) -> bool:
+        """Journal an action and say what it did (`notice`, else its own words); a refused
+        action leaves a message only."""
+        before = self.live.session
         try:
             self.session = self.live.do(action)
         except FacilitatorError as error:
             self.notify(str(error), severity="error")
             return False
+        self.say_done(action, before, notice)
         return True
+
+    def say_done(self, action: actions.Action, before: MeetingSession,
+                 notice: str | None) -> None:
+        """One short notice naming the person or amount; what may be regretted names its undo."""
+        from facilitator.core.meeting import notices
+
+        match action:
+            case actions.Undo() | actions.Redo():
+                return  # action_undo and action_redo name the step themselves
+        self.just_signed_in = None  # any other action: ctrl+r no longer means that person
+        text = notice or notices.describe(action, before, self.live.session)
+        if isinstance(action, notices.UNDO_HINTED):
+            text += " (ctrl+z undoes)"
+        if text:
+            self.notify(text, timeout=4)
 
     # -- sign-in -------------------------------------------------------------------------
 
@@ -163,8 +182,11 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
         self.show_tab("tab-signin")
         name_input = self.query_one("#name-input", Input)
         flags = {flag: True} if flag else {}
-        if self.act(actions.SignIn(clean_name(name_input.value), **flags)):
+        name = clean_name(name_input.value)
+        if self.act(actions.SignIn(name, **flags)):
             name_input.value = ""
+            # ctrl+r with the box now empty queues the person just named.
+            self.just_signed_in = self.live.session.attendees[-1].id if name else None
 
     @on(Input.Submitted, "#name-input")
     def name_submitted(self) -> None:
@@ -227,16 +249,24 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
     # -- undo, settings, end -------------------------------------------------------------
 
     def action_undo(self) -> None:
-        if not self.live.history.can_undo:
+        from facilitator.core.meeting.notices import undone
+
+        step = self.live.history.last_step()
+        if step is None:
             self.notify("Nothing to undo.")
             return
-        self.act(actions.Undo())
+        if self.act(actions.Undo()):
+            self.notify(undone(step), timeout=4)
 
     def action_redo(self) -> None:
-        if not self.live.history.can_redo:
+        from facilitator.core.meeting.notices import redone
+
+        step = self.live.history.next_step()
+        if step is None:
             self.notify("Nothing to redo.")
             return
-        self.act(actions.Redo())
+        if self.act(actions.Redo()):
+            self.notify(redone(step), timeout=4)
 
     def action_settings(self) -> None:
         from facilitator.tui.screens.settings import SettingsScreen
@@ -281,6 +311,8 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
         if name:
             if self.act(actions.QueueName(name)):
                 name_input.value = ""
+        elif self.just_signed_in is not None:
+            self.act(actions.QueueAttendee(self.just_signed_in))
         else:
             self.action_queue_hand()
 
@@ -320,13 +352,10 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
 
         mode = self.live.session.queue.mode
         new = QUEUE_MODES[(QUEUE_MODES.index(mode) + 1) % len(QUEUE_MODES)]
-        if self.act(actions.QueueMode(new)):
-            self.notify(f"Queue: {new}")
+        self.act(actions.QueueMode(new))
 
     def action_queue_toggle_priority(self) -> None:
-        on = not self.live.session.queue.priority
-        if self.act(actions.QueuePriority(on)):
-            self.notify("Newcomers and first shares go first." if on else "Strict order.")
+        self.act(actions.QueuePriority(not self.live.session.queue.priority))
 
     def action_share_start(self) -> None:
         session = self.live.session
@@ -351,6 +380,18 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
         self.act(actions.ShareEnd())
 
     def action_share_pass(self) -> None:
+        """p in the queue: the highlighted person passes their turn, nobody else; with nobody
+        waiting, p can only mean the person sharing."""
+        speaker = self.queue_list.highlighted_speaker
+        if speaker is not None:
+            self.act(actions.QueuePass(speaker))
+        elif self.live.session.timer is not None:
+            self.act(actions.SharePass())
+        else:
+            self.notify("Nobody to pass: nobody is waiting or sharing.", severity="warning")
+
+    def action_sharer_passes(self) -> None:
+        """The person called declines before sharing: their share ends as a pass."""
         self.act(actions.SharePass())
 
     def action_share_pause(self) -> None:
@@ -360,31 +401,33 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
         self.act(actions.ShareAdjust(delta))
 
     def action_apply_suggestion(self) -> None:
-        from facilitator.core.meeting.session_shares import suggestion
+        from facilitator.core.meeting.session_shares import suggestion, suggestion_explained
 
-        seconds = suggestion(self.live.session, self.live.now(),
-                             self.app.settings.closing_reserve_minutes * 60)
+        session, now = self.live.session, self.live.now()
+        reserve = self.app.settings.closing_reserve_minutes * 60
+        seconds = suggestion(session, now, reserve)
         if seconds is None:
             self.notify("No suggestion: the meeting has no end time, or nobody is waiting.")
             return
-        if self.act(actions.ShareLength(seconds)):
-            self.notify(f"Shares are now {seconds // 60} min.")
+        reasons = suggestion_explained(session, now, reserve)
+        after = " from the next share" if session.timer is not None else ""
+        self.act(actions.ShareLength(seconds),
+                 f"Shares are now {seconds // 60} min{after}: {reasons}.")
 
     def action_toggle_bell(self) -> None:
-        on = not self.live.session.bell
-        if self.act(actions.Bell(on)):
-            self.notify("Bell on." if on else "Bell off.")
+        self.act(actions.Bell(not self.live.session.bell))
 
     def action_toggle_display_names(self) -> None:
-        on = not self.live.session.names_on_display
-        if self.act(actions.DisplayNames(on)):
-            self.notify("First names on the room display." if on else "Room display: counts only.")
+        self.act(actions.DisplayNames(not self.live.session.names_on_display))
 
     def extra_commands(self):
         from textual.app import SystemCommand
 
         yield SystemCommand("Discard meeting", "Forget this meeting without saving anything",
                             self.action_discard_meeting)
+        yield SystemCommand("Share: the person sharing passes",
+                            "End the share in progress as a pass (p passes the highlighted "
+                            "person)", self.action_sharer_passes)
         # The queue list's single keys act on the screen; offer them here too.
         for binding in QueueList.BINDINGS:
             action = binding.action.removeprefix("screen.")
