@@ -19,7 +19,8 @@ from facilitator.tui.plain_text import plain_text
 
 DATE_ORDERS = [("numeric dates must be unambiguous", "none"),
                ("day first (31/12/2024)", "dayfirst"), ("month first (12/31/2024)", "monthfirst")]
-QUEUE_LABELS = {"hands": "raised hands", "round": "round-robin", "popcorn": "popcorn"}
+QUEUE_LABELS = {"hands": "raised hands", "round": "round-robin", "popcorn": "popcorn",
+                "alternate": "alternate room / online"}
 
 
 class SettingsScreen(GuardedHandlers, ModalScreen[None]):
