@@ -32,7 +32,7 @@ class CountsBar(Horizontal):
         self.query_one("#counts-text", Static).update(Content.assemble(
             "in the room ", (str(session.in_room), "bold"),
             "  online ", (str(session.online), "bold"),
-            "  total ", (str(session.attendance), "bold"),
+            "\ntotal ", (str(session.attendance), "bold"),
             "\nnewcomers ", (str(session.newcomers), "bold"),
             "  visitors ", (str(session.visitors), "bold"),
         ))
