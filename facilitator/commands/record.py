@@ -17,6 +17,7 @@ def register(subparsers) -> None:
     for name in ("newcomers", "visitors", "online", "shares"):
         parser.add_argument(f"--{name}", default="0", help=f"number of {name}")
     parser.add_argument("--collection", help="7th tradition amount, e.g. 12.50")
+    parser.add_argument("--collection-online", help="the part of it given online, e.g. 4.00")
     parser.add_argument("--note", default="", help="the group's own words about the meeting")
     parser.add_argument("--replace", action="store_true",
                         help="overwrite an existing record for that meeting and date")
@@ -36,6 +37,8 @@ def run(args, clock: Clock) -> int:
             online=count_field("online", args.online),
             shares=count_field("shares", args.shares),
             collection=parse_amount(args.collection) if args.collection is not None else 0,
+            collection_online=(parse_amount(args.collection_online)
+                               if args.collection_online is not None else 0),
             currency=settings.currency,
             note=args.note,
         )

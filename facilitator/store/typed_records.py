@@ -55,6 +55,7 @@ class _StoredRecord(msgspec.Struct, gc=False):
     end: str | None = None
     note: str = ""
     sections: _PER_KEY = {}
+    collection_online: _count("collection_online") = 0
 
 
 assert tuple(_StoredRecord.__struct_fields__) == tuple(FIELDS), "fields out of step"

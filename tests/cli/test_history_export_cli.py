@@ -72,8 +72,8 @@ def test_import_with_a_bad_row_writes_nothing(cli, db_path, tmp_path, attendance
     """The error names the row and the column; the database file is not touched."""
     add_group(cli, db_path, ["Tue"], [("Tue", "2024-01-02", 20, 1, "10.00")])
     before = db_path.read_bytes()
-    good = "2024-01-03,New Meeting,15,0,0,0,0,0,0,0,,0.00,USD,,,,"
-    bad = (f"{day},Tue,{attendance},{newcomers},0,0,0,0,0,0,{chips},{collection},USD,,,,")
+    good = "2024-01-03,New Meeting,15,0,0,0,0,0,0,0,,0.00,USD,,,,,"
+    bad = (f"{day},Tue,{attendance},{newcomers},0,0,0,0,0,0,{chips},{collection},USD,,,,,")
     (tmp_path / "in.csv").write_text(f"{HEADER}\r\n{good}\r\n{bad}\r\n", encoding="utf-8")
     assert cli("import", tmp_path / "in.csv") == (1, "", f"facilitator: {message}\n")
     assert db_path.read_bytes() == before
@@ -83,8 +83,8 @@ def test_import_refuses_an_existing_record_unless_replace(cli, db_path, tmp_path
     add_group(cli, db_path, ["Tue"], [("Tue", "2024-01-02", 20, 1, "10.00")])
     before = db_path.read_bytes()
     file = tmp_path / "in.csv"
-    file.write_text(f"{HEADER}\r\n2024-01-09,tue,18,0,0,0,0,0,0,0,,5.00,USD,,,,\r\n"
-                    f"2024-01-02,TUE,25,3,0,0,0,0,0,0,30d:1,12.00,USD,,,,\r\n")
+    file.write_text(f"{HEADER}\r\n2024-01-09,tue,18,0,0,0,0,0,0,0,,5.00,USD,,,,,\r\n"
+                    f"2024-01-02,TUE,25,3,0,0,0,0,0,0,30d:1,12.00,USD,,,,,\r\n")
     assert cli("import", file) == (1, "", "facilitator: row 3, date: 'TUE' already has a record "
                                           "for 2024-01-02; add --replace to overwrite it\n")
     assert db_path.read_bytes() == before
@@ -238,3 +238,38 @@ def test_demo_no_open_creates_a_year_of_records(cli, monkeypatch, tmp_path):
     days = sorted(record.date.isoformat() for record in rows)
     assert len(rows) > 120
     assert days[-1] < date.today().isoformat() <= str(int(days[0][:4]) + 1) + days[0][4:]
+
+
+def test_the_online_part_of_the_collection_goes_out_and_back(cli, tmp_path):
+    """Hybrid meetings: the amount given online is kept beside the whole collection, in the
+    CSV (its own column) and the JSON (its own key); import reads it back byte for byte."""
+    first_db, second_db = tmp_path / "first.json", tmp_path / "second.json"
+    assert cli("--db", first_db, "meetings", "add", "Tue")[0] == 0
+    status, _, err = cli("--db", first_db, "record", "--meeting", "Tue", "--date", "2024-01-09",
+                         "--attendance", "20", "--online", "6", "--collection", "47.25",
+                         "--collection-online", "12.00")
+    assert (status, err) == (0, "")
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    assert cli("--db", first_db, "export", "--format", "csv", "-o", first)[0] == 0
+    row = next(csv.DictReader(io.StringIO(first.read_text())))
+    assert (row["collection"], row["collection_online"]) == ("47.25", "12.00")
+    assert cli("--db", second_db, "import", first)[0] == 0
+    assert cli("--db", second_db, "export", "--format", "csv", "-o", second)[0] == 0
+    assert second.read_bytes() == first.read_bytes()
+    assert stored_rows(second_db)[0]["collection_online"] == 1200
+    status, out, _ = cli("--db", second_db, "export", "--format", "json")
+    assert json.loads(out)["rows"][0]["collection_online"] == "12.00"
+
+
+def test_more_online_than_the_whole_collection_is_refused(cli, tmp_path):
+    assert cli("meetings", "add", "Tue")[0] == 0
+    assert cli("record", "--meeting", "Tue", "--date", "2024-01-09", "--attendance", "5",
+               "--collection", "10", "--collection-online", "10.01") == (
+        1, "", "facilitator: collection_online: cannot be more than the whole collection\n")
+
+
+def test_a_csv_from_before_the_online_amount_still_imports(cli, db_path, tmp_path):
+    old_header = HEADER.removesuffix(",collection_online")
+    (tmp_path / "old.csv").write_text(old_header + "\r\n2024-01-09,Tue,20,,,,,,,,,31.50,USD,,,,\r\n")
+    assert cli("import", tmp_path / "old.csv")[0] == 0
+    assert stored_rows(db_path)[0]["collection_online"] == 0

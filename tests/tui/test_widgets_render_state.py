@@ -209,10 +209,11 @@ async def test_the_counts_bar_and_the_sign_in_list_show_who_came():
         await pilot.pause()
         assert counts.query_one(Digits).value == "4"
         assert str(counts.query_one("#counts-text", Static).render()).splitlines() == [
-            "in the room: 4", "newcomers 1  visitors 1", "online 1"]
+            "in the room 3  online 1", "total 4", "newcomers 1  visitors 1"]
         rows = [[str(cell) for cell in table.get_row_at(index)] for index in range(4)]
-        assert rows == [["1", "Ann", ""], ["2", "—", "newcomer"], ["3", "Bo", "visitor"],
-                        ["4", "—", "online"]]
+        # A person signed in without a name is called as the queue calls them.
+        assert rows == [["1", "Ann", ""], ["2", "Guest 2", "newcomer"], ["3", "Bo", "visitor"],
+                        ["4", "Guest 4", "online"]]
         assert table.selected_id == 4  # the newest, as each sign-in arrives
 
 

@@ -21,7 +21,8 @@ HEADER = ",".join(OCCURRENCE_COLUMNS)
 RECORDS = [
     Record("Tuesday Night", date(2024, 1, 2), 20, newcomers=2, visitors=1, online=3, shares=8,
            share_seconds=2400, passes=1, over_time=2, chips={"30d": 2, "1y": 1},
-           collection=3150, start=time(19, 0), end=time(20, 5), note='Hall "B", upstairs'),
+           collection=3150, start=time(19, 0), end=time(20, 5), note='Hall "B", upstairs',
+           collection_online=1000),
     Record("Saturday Speaker", date(2024, 1, 6), 12, collection=900),
     Record("Tuesday Night", date(2024, 2, 6), 30, newcomers=3, collection=4000),
 ]
@@ -39,7 +40,7 @@ def test_occurrence_csv_exact_text():
     assert occurrence_csv(ROWS[:1]) == (
         HEADER + "\r\n"
         '2024-01-02,Tuesday Night,20,2,1,3,8,2400,1,2,30d:2;1y:1,31.50,USD,19:00,20:05,'
-        '"Hall ""B"", upstairs",\r\n'
+        '"Hall ""B"", upstairs",,10.00\r\n'
     )
 
 
@@ -145,7 +146,7 @@ def test_each_kind_of_bad_value_names_row_and_column(cells, message):
     ("date,meeting,atendance\r\n", "row 1: unknown column 'atendance'; the columns are "
                                    + ", ".join(OCCURRENCE_COLUMNS)),
     ("date,meeting,attendance,date\r\n", "row 1: the column 'date' appears twice"),
-    (HEADER + "\r\n2024-01-02,Tue,20\r\n", "row 2: has 3 cells; the header has 17"),
+    (HEADER + "\r\n2024-01-02,Tue,20\r\n", "row 2: has 3 cells; the header has 18"),
     (f"{HEADER}\r\n{csv_line()}\r\n{csv_line(meeting='TUE')}\r\n",
      "row 3, date: 'TUE' on 2024-01-02 is also on row 2"),
     (f"{HEADER}\r\n{csv_line(attendance='a')}\r\n{csv_line(date='x')}\r\n"

@@ -61,10 +61,12 @@ class Remove(Action):
 
 @dataclass(frozen=True)
 class Collection(Action):
-    """An amount put in the 7th tradition, in cents."""
+    """The 7th tradition so far, in cents: given in the room, and given online (hybrid
+    meetings; missing from journals written before it, so 0 there)."""
 
     type = "collection"
     cents: int
+    online: int = written_unless_default(0)
 
 
 @dataclass(frozen=True)

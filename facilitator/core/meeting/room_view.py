@@ -39,6 +39,7 @@ class RoomView:
     sharer: str | None = None  # first names: only when names_on_display is on
     next_up: tuple[str, ...] = ()
     next_title: str = "Next"
+    next_side: str | None = None  # hybrid meetings: "online" or "in the room", never a name
 
 
 def duration_text(seconds: float) -> str:
@@ -67,6 +68,15 @@ def _share(session: MeetingSession, t: float, warning_seconds: int) -> tuple[Roo
     return state, timer.display(t), note
 
 
+def next_side(session: MeetingSession) -> str | None:
+    """Which side is called next, in a hybrid meeting (alternating, or anyone online)."""
+    queue = session.queue
+    person = queue.next_up
+    if person is None or not (queue.mode == "alternate" or session.online):
+        return None
+    return "online" if person.online else "in the room"
+
+
 def room_view(session: MeetingSession, t: float, warning_seconds: int = 60) -> RoomView:
     """The display at meeting time `t`; warning_seconds is the group's setting."""
     state, countdown, note = _share(session, t, warning_seconds)
@@ -83,11 +93,12 @@ def room_view(session: MeetingSession, t: float, warning_seconds: int = 60) -> R
         section=section.title if section else None,
         section_left=_remaining_text(agenda.remaining(t)) if section else None,
         waiting=session.queue.waiting_count,
+        next_side=next_side(session),
     )
     if not session.names_on_display:
         return view
     queue = session.queue
     sharing = queue.sharing.label if queue.sharing and session.timer is not None else None
     return replace(view, sharer=sharing,
-                   next_up=tuple(s.label for s in queue.waiting[:NAMES_SHOWN]),
+                   next_up=tuple(s.label for s in queue.in_turn()[:NAMES_SHOWN]),
                    next_title="Waiting" if queue.mode == "popcorn" else "Next")

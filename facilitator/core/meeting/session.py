@@ -43,6 +43,11 @@ class Attendee:
     def label(self) -> str:
         return self.name or f"Guest {self.id}"
 
+    @property
+    def speaker(self) -> Speaker:
+        """This person in the speaker queue, with the same label and flags."""
+        return Speaker.attendee(self.id, self.label, self.newcomer, self.visitor, self.online)
+
 
 @dataclass(frozen=True)
 class MeetingSession:
@@ -56,7 +61,8 @@ class MeetingSession:
     currency: str = "USD"
     attendees: tuple[Attendee, ...] = ()
     next_attendee_id: int = 1
-    collection: int = 0
+    collection: int = 0  # the whole 7th tradition, in cents
+    collection_online: int = 0  # the part of it given online
     chips: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     queue: SpeakerQueue = SpeakerQueue()
     timer: ShareTimer | None = None  # the share in progress, if any
@@ -74,7 +80,16 @@ class MeetingSession:
 
     @property
     def attendance(self) -> int:
+        """Everyone signed in: in the room and online."""
         return len(self.attendees)
+
+    @property
+    def in_room(self) -> int:
+        return self.attendance - self.online
+
+    @property
+    def collection_in_room(self) -> int:
+        return self.collection - self.collection_online
 
     def count(self, flag: str) -> int:
         return sum(1 for person in self.attendees if getattr(person, flag))
@@ -108,6 +123,7 @@ class MeetingSession:
             online=self.online,
             chips=dict(self.chips),
             collection=self.collection,
+            collection_online=self.collection_online,
             currency=self.currency,
             start=self.started.time().replace(second=0, microsecond=0),
             end=ended.time().replace(second=0, microsecond=0),
@@ -158,7 +174,7 @@ def sign_in(session: MeetingSession, action: SignIn, t: float) -> MeetingSession
 def correct(session: MeetingSession, action: Correct, t: float) -> MeetingSession:
     old = session.attendee(action.id)
     new = replace(old, name=clean_name(action.name), **_flags(action))
-    speaker = Speaker.attendee(new.id, new.label, new.newcomer)
+    speaker = new.speaker
     waiting = tuple(speaker if s.id == speaker.id else s for s in session.queue.waiting)
     return replace(session, attendees=tuple(new if p.id == old.id else p for p in session.attendees),
                    queue=replace(session.queue, waiting=waiting))
@@ -191,4 +207,8 @@ def display_names(session: MeetingSession, action: DisplayNames, t: float) -> Me
 
 
 def collection(session: MeetingSession, action: Collection, t: float) -> MeetingSession:
-    return replace(session, collection=validate.count("collection", action.cents, maximum=10**9))
+    in_room = validate.count("collection", action.cents, maximum=10**9)
+    online = validate.count("online collection", action.online, maximum=10**9)
+    if in_room + online > 10**9:
+        raise ValidationError("collection", "is more than the largest amount a record holds")
+    return replace(session, collection=in_room + online, collection_online=online)

@@ -23,8 +23,7 @@ def _queue(session: MeetingSession, queue) -> MeetingSession:
 
 
 def attendee_speaker(session: MeetingSession, attendee_id: int) -> Speaker:
-    person = session.attendee(attendee_id)
-    return Speaker.attendee(person.id, person.label, person.newcomer)
+    return session.attendee(attendee_id).speaker
 
 
 def queue_attendee(session: MeetingSession, action: QueueAttendee, t: float) -> MeetingSession:

@@ -3,7 +3,10 @@
 Modes, switchable live (`set_mode`):
 - "hands": raised hands, first come first served;
 - "round": around the room in sign-in order, each once (`fill_round` adds the room);
-- "popcorn": the person who just shared picks the next one (`call_next(pick=...)`).
+- "popcorn": the person who just shared picks the next one (`call_next(pick=...)`);
+- "alternate" (hybrid meetings): hands, but the next called is the first waiting on the
+  other side from the person called last (in the room, then online, then in the room…);
+  when nobody waits on that side, the head of the queue.
 
 Priority (the progressive stack, on by default): people who have not shared yet in this
 meeting, and newcomers, go ahead of those sharing again. It is applied when someone joins
@@ -24,24 +27,29 @@ from facilitator.core.schedule.meeting import QUEUE_MODES
 
 @dataclass(frozen=True)
 class Speaker:
-    """A person who may share: a stable id ("a3", "h2", "n4"), a label and a newcomer flag."""
+    """A person who may share: a stable id ("a3", "h2", "n4"), a label, and whether they are
+    a newcomer, a visitor, or joining online."""
 
     id: str
     label: str
     newcomer: bool = False
+    visitor: bool = False
+    online: bool = False
 
     def __post_init__(self) -> None:
         if not isinstance(self.id, str) or not self.id.strip():
             raise ValidationError("speaker", "needs an id")
         if not isinstance(self.label, str) or not self.label.strip():
             raise ValidationError("speaker", "needs a first name or a label")
-        if not isinstance(self.newcomer, bool):
-            raise ValidationError("newcomer", "must be yes or no")
+        for flag in ("newcomer", "visitor", "online"):
+            if not isinstance(getattr(self, flag), bool):
+                raise ValidationError(flag, "must be yes or no")
 
     @classmethod
-    def attendee(cls, number: int, label: str, newcomer: bool = False) -> "Speaker":
+    def attendee(cls, number: int, label: str, newcomer: bool = False, visitor: bool = False,
+                 online: bool = False) -> "Speaker":
         """The signed-in attendee `number` ("a3")."""
-        return cls(f"a{number}", label, newcomer)
+        return cls(f"a{number}", label, newcomer, visitor, online)
 
     @classmethod
     def hand(cls, number: int) -> "Speaker":
@@ -49,13 +57,15 @@ class Speaker:
         return cls(f"h{number}", f"Hand {number}")
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "label": self.label, "newcomer": self.newcomer}
+        flags = {flag: True for flag in ("visitor", "online") if getattr(self, flag)}
+        return {"id": self.id, "label": self.label, "newcomer": self.newcomer, **flags}
 
     @classmethod
     def from_dict(cls, data: Mapping) -> "Speaker":
         if not isinstance(data, Mapping):
             raise ValidationError("speaker", "is not an object")
-        return cls(data.get("id"), data.get("label"), data.get("newcomer", False))
+        return cls(data.get("id"), data.get("label"), data.get("newcomer", False),
+                   data.get("visitor", False), data.get("online", False))
 
 
 @dataclass(frozen=True)
@@ -70,12 +80,15 @@ class SpeakerQueue:
     share_counts: tuple[tuple[str, int], ...] = ()  # (speaker id, shares), sorted by id
     passes: int = 0
     hands: int = 0  # raised hands handed out so far, so "Hand N" ids are never reused
+    called_online: bool | None = None  # the side of the person called last, if anyone
 
     def __post_init__(self) -> None:
         if self.mode not in QUEUE_MODES:
             raise ValidationError("queue mode", f"must be one of {', '.join(QUEUE_MODES)}")
         if not isinstance(self.priority, bool):
             raise ValidationError("priority", "must be on or off")
+        if self.called_online not in (None, True, False):
+            raise ValidationError("queue", "the side called last must be online or not")
         people = [*self.waiting, *filter(None, (self.sharing, self.last))]
         if any(not isinstance(person, Speaker) for person in people):
             raise ValidationError("queue", "holds something that is not a speaker")
@@ -99,7 +112,27 @@ class SpeakerQueue:
         """Who is called next; None when nobody waits or, in popcorn, until the sharer picks."""
         if not self.waiting or self.mode == "popcorn":
             return None
-        return self.waiting[0]
+        return self.waiting[self._next_index()]
+
+    @property
+    def side_due(self) -> bool | None:
+        """In alternate mode, whether online (True) or the room (False) is called next;
+        None in other modes and before anyone was called."""
+        if self.mode != "alternate" or self.called_online is None:
+            return None
+        return not self.called_online
+
+    def in_turn(self) -> tuple[Speaker, ...]:
+        """Those waiting in the order they will be called if nobody joins or moves."""
+        if self.mode != "alternate":
+            return self.waiting
+        queue, order = self, []
+        while queue.waiting:
+            index = queue._next_index()
+            order.append(queue.waiting[index])
+            queue = replace(queue, waiting=queue.waiting[:index] + queue.waiting[index + 1:],
+                            called_online=queue.waiting[index].online)
+        return tuple(order)
 
     @property
     def waiting_count(self) -> int:
@@ -180,10 +213,10 @@ class SpeakerQueue:
             raise ValidationError("queue", "nobody is waiting")
         if pick is None and self.mode == "popcorn":
             raise ValidationError("next speaker", "in popcorn the person who just shared picks")
-        index = 0 if pick is None else self._index(pick)
+        index = self._next_index() if pick is None else self._index(pick)
         speaker = self.waiting[index]
         waiting = self.waiting[:index] + self.waiting[index + 1:]
-        return replace(self, waiting=waiting, sharing=speaker)
+        return replace(self, waiting=waiting, sharing=speaker, called_online=speaker.online)
 
     def finish(self) -> "SpeakerQueue":
         """The current share ends: it counts for the person, who becomes the last sharer."""
@@ -223,6 +256,7 @@ class SpeakerQueue:
             "share_counts": dict(self.share_counts),
             "passes": self.passes,
             "hands": self.hands,
+            **({} if self.called_online is None else {"called_online": self.called_online}),
         }
 
     @classmethod
@@ -245,9 +279,20 @@ class SpeakerQueue:
             share_counts=tuple(sorted(counts.items())),
             passes=data.get("passes", 0),
             hands=data.get("hands", 0),
+            called_online=data.get("called_online"),
         )
 
     # Helpers
+
+    def _next_index(self) -> int:
+        """Where the next person called waits: the head, or in alternate mode the first
+        waiting on the side due (the head when that side has nobody waiting)."""
+        due = self.side_due
+        if due is not None:
+            for index, person in enumerate(self.waiting):
+                if person.online == due:
+                    return index
+        return 0
 
     def _place_for(self, speaker: Speaker) -> int:
         if not self.priority or not self.has_priority(speaker):

@@ -45,6 +45,9 @@ class _Fields(NamedTuple):
     end: Annotated[time | None, ClockTime()] = None
     note: Annotated[str, Text(1000)] = ""
     sections: Annotated[Mapping[str, int], Counts()] = NO_COUNTS  # seconds per agenda part
+    # The part of the collection given online (hybrid meetings); the rest was in the room.
+    collection_online: Annotated[int, Money(MAX_CENTS, at_most="collection",
+                                            beyond="cannot be more than the whole collection")] = 0
 
 
 FIELDS: dict[str, Kind] = {name: hint.__metadata__[0] for name, hint
@@ -87,6 +90,10 @@ class Record(_Fields):
     def key(self) -> tuple[str, str]:
         """One record per meeting and date."""
         return (self.meeting.casefold(), self.date.isoformat())
+
+    @property
+    def collection_in_room(self) -> int:
+        return self.collection - self.collection_online
 
     @property
     def chips_total(self) -> int:

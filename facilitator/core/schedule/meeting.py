@@ -9,7 +9,10 @@ from facilitator.core.errors import ValidationError
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-QUEUE_MODES = ("hands", "round", "popcorn")
+QUEUE_MODES = ("hands", "round", "popcorn", "alternate")
+# What each mode is called on screen.
+QUEUE_MODE_NAMES = {"hands": "raised hands", "round": "round-robin", "popcorn": "popcorn",
+                    "alternate": "room / online in turn"}
 DURATION_LIMIT = 24 * 60  # minutes
 SHARE_MINUTES_LIMIT = 30
 _TIME = re.compile(r"([01]?\d|2[0-3])[:.h]([0-5]\d)")

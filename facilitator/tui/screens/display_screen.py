@@ -28,10 +28,10 @@ POLL_SECONDS = 0.1
 STATE_CLASSES = {state: f"-{state.value}" for state in RoomState}
 
 
-def waiting_text(count: int) -> str:
+def waiting_text(count: int, side: str | None = None) -> str:
     if count == 0:
         return "nobody waiting to share"
-    return f"{count} waiting to share"
+    return f"{count} waiting to share" + (f"  ·  next: {side}" if side else "")
 
 
 class DisplayScreen(GuardedHandlers, Screen):
@@ -123,7 +123,8 @@ class DisplayScreen(GuardedHandlers, Screen):
         names = self.query_one("#display-names", Static)
         names.update(plain_text(self._names(view)))
         names.display = bool(view.sharer or view.next_up)
-        self.query_one("#display-waiting", Static).update(plain_text(waiting_text(view.waiting)))
+        self.query_one("#display-waiting", Static).update(plain_text(waiting_text(view.waiting,
+                                                                             view.next_side)))
         live = self.query_one("#live")
         for state, css_class in STATE_CLASSES.items():
             live.set_class(state is view.state, css_class)

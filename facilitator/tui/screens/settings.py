@@ -9,7 +9,7 @@ from textual.widgets import Button, Input, Label, Select, Static, Switch
 
 from facilitator.core import validate
 from facilitator.core.errors import FacilitatorError, ValidationError
-from facilitator.core.schedule.meeting import (DURATION_LIMIT, QUEUE_MODES, SHARE_MINUTES_LIMIT, WEEKDAYS,
+from facilitator.core.schedule.meeting import (DURATION_LIMIT, QUEUE_MODE_NAMES, QUEUE_MODES, SHARE_MINUTES_LIMIT, WEEKDAYS,
                                       Meeting, parse_days, parse_time, parse_types)
 from facilitator.core.settings import (CLOSING_RESERVE_LIMIT, WARNING_SECONDS_LIMIT,
                                        GroupSettings)
@@ -19,7 +19,6 @@ from facilitator.tui.plain_text import plain_text
 
 DATE_ORDERS = [("numeric dates must be unambiguous", "none"),
                ("day first (31/12/2024)", "dayfirst"), ("month first (12/31/2024)", "monthfirst")]
-QUEUE_LABELS = {"hands": "raised hands", "round": "round-robin", "popcorn": "popcorn"}
 
 
 class SettingsScreen(GuardedHandlers, ModalScreen[None]):
@@ -78,7 +77,7 @@ class SettingsScreen(GuardedHandlers, ModalScreen[None]):
                 yield Label("Meeting Guide types, e.g. O,D")
                 yield Input(id="meeting-types")
                 yield Label("Speaker queue")
-                yield Select([(QUEUE_LABELS[m], m) for m in QUEUE_MODES], allow_blank=False,
+                yield Select([(QUEUE_MODE_NAMES[m], m) for m in QUEUE_MODES], allow_blank=False,
                              id="meeting-queue")
                 yield Button("Edit format… (ctrl+f)", id="edit_format", action="screen.edit_format")
             yield Static("", id="settings-error", classes="error-line")

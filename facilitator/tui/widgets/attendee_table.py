@@ -44,7 +44,8 @@ class AttendeeTable(DataTable):
         for person in session.attendees:
             flags = " ".join(flag for flag in ("newcomer", "visitor", "online")
                              if getattr(person, flag))
-            self.add_row(str(person.id), shown_name(person.name), flags, key=str(person.id))
+            # 'Guest 3' when no name was given: the queue and the display call them so too.
+            self.add_row(str(person.id), shown_name(person.label), flags, key=str(person.id))
         if self.row_count:
             self.move_cursor(row=min(max(row, 0), self.row_count - 1), scroll=True)
 

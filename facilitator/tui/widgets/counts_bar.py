@@ -1,4 +1,5 @@
-"""The four counts, always in sight: attendance, newcomers, visitors, online."""
+"""The counts, always in sight: in the room and online apart, the total beside them,
+newcomers and visitors."""
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -10,7 +11,7 @@ from facilitator.core.meeting.session import MeetingSession
 
 
 class CountsBar(Horizontal):
-    """Attendance in big digits; the other counts beside it."""
+    """The total in big digits; in the room, online and the other counts beside it."""
 
     DEFAULT_CSS = """
     CountsBar { height: 3; }
@@ -29,8 +30,9 @@ class CountsBar(Horizontal):
             return
         self.query_one("#attendance-digits", Digits).update(str(session.attendance))
         self.query_one("#counts-text", Static).update(Content.assemble(
-            "in the room: ", (str(session.attendance), "bold"),
+            "in the room ", (str(session.in_room), "bold"),
+            "  online ", (str(session.online), "bold"),
+            "\ntotal ", (str(session.attendance), "bold"),
             "\nnewcomers ", (str(session.newcomers), "bold"),
             "  visitors ", (str(session.visitors), "bold"),
-            "\nonline ", (str(session.online), "bold"),
         ))

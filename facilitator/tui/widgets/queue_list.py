@@ -7,17 +7,22 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.core.meeting.session import MeetingSession
+from facilitator.core.meeting.speaker_queue import Speaker
 from facilitator.tui.plain_text import plain_text
 
 LABEL_WIDTH = 24
 
 
-def speaker_label(label: str, newcomer: bool, shares: int) -> Content:
-    """A queued person as plain text (never markup), cut to fit."""
+def speaker_label(person: Speaker, shares: int, called_next: bool = False) -> Content:
+    """A queued person as plain text (never markup), cut to fit, tagged as the sign-in list
+    tags them (newcomer, visitor, online)."""
+    label = person.label
     shown = label if len(label) <= LABEL_WIDTH else label[: LABEL_WIDTH - 1] + "…"
     parts = [plain_text(shown)]
-    if newcomer:
-        parts.append(Content.styled("  newcomer", "$accent"))
+    parts.extend(Content.styled(f"  {flag}", "$accent")
+                 for flag in ("newcomer", "visitor", "online") if getattr(person, flag))
+    if called_next:
+        parts.append(Content.styled("  next", "bold"))
     if shares:
         parts.append(Content.styled(f"  shared {shares}×", "dim"))
     return Content.assemble(*parts)
@@ -56,9 +61,11 @@ class QueueList(OptionList):
         queue = session.queue
         chosen = self.highlighted_speaker
         self.clear_options()
+        # In alternate mode the next called may not be first: that person is marked.
+        marked = queue.next_up if queue.mode == "alternate" else None
         for person in queue.waiting:
             self.add_option(Option(
-                speaker_label(person.label, person.newcomer, queue.shares_of(person.id)),
+                speaker_label(person, queue.shares_of(person.id), person == marked),
                 id=person.id))
         if queue.waiting:
             ids = [person.id for person in queue.waiting]

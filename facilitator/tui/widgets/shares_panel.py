@@ -9,11 +9,11 @@ from textual.widgets import Static
 from facilitator.core.meeting.session import MeetingSession
 from facilitator.core.meeting.session_shares import suggestion
 from facilitator.core.meeting.share_timer import format_countdown
+from facilitator.core.schedule.meeting import QUEUE_MODE_NAMES
 from facilitator.tui.plain_text import plain_text
 from facilitator.tui.widgets.queue_list import LABEL_WIDTH, QueueList
 from facilitator.tui.widgets.share_clock import ShareClock
 
-MODE_NAMES = {"hands": "raised hands", "round": "round-robin", "popcorn": "popcorn"}
 
 
 def cut(label: str) -> str:
@@ -63,7 +63,7 @@ class SharesPanel(Vertical):
             plain_text(next_up), "\n",
             ("waiting ", "dim"), (str(queue.waiting_count), "bold"),
             ("   shares ", "dim"), str(stats.shares), ("   passes ", "dim"), str(stats.passes),
-            "\n", (f"{MODE_NAMES[queue.mode]}", "dim"),
+            "\n", (f"{QUEUE_MODE_NAMES[queue.mode]}", "dim"),
             (" · first-timers first" if queue.priority else "", "dim"),
             (" · bell on" if session.bell else "", "dim"),
         ))

@@ -12,9 +12,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
 
 from facilitator.core.errors import FacilitatorError
-from facilitator.core.money import format_cents, parse_amount
+from facilitator.core.money import parse_amount
 from facilitator.core.names import clean_name
 from facilitator.core.meeting import actions
+from facilitator.core.meeting.hybrid import collected_text
 from facilitator.core.meeting.session import MeetingSession
 from facilitator.store.live_meeting import LiveMeeting
 from facilitator.tui.crash_guard import GuardedHandlers
@@ -118,6 +119,7 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
         with Horizontal(id="tradition-bar"):
             yield Static("7th tradition", id="tradition-label")
             yield Input(placeholder="amount, e.g. 31.50", id="collection-input")
+            yield Input(placeholder="online", id="collection-online-input")
             yield Static("", id="collection-total")
         yield Footer()
 
@@ -138,8 +140,7 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
         # it took effect, and its section's reading.
         self.read_clock()
         self.reading = self.reading_of(session)
-        total = self.query_one("#collection-total", Static)
-        total.update(plain_text(f"collected: {format_cents(session.collection, session.currency)}"))
+        self.query_one("#collection-total", Static).update(plain_text(collected_text(session)))
 
     def act(self, action: actions.Action, notice: str | None = None) -> bool:
         """Journal an action and say what it did (`notice`, else its own words); a refused
@@ -233,8 +234,9 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
         # At once, not with focus() (deferred): digits typed right after F8 belong here.
         self.set_focus(self.query_one("#collection-input", Input))
 
-    @on(Input.Submitted, "#collection-input")
+    @on(Input.Submitted, "#collection-input, #collection-online-input")
     def collection_submitted(self, event: Input.Submitted) -> None:
+        """Either box sets its own amount; the other side stays as it was."""
         if not event.value.strip():
             return
         try:
@@ -242,7 +244,12 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
         except FacilitatorError as error:
             self.notify(str(error), severity="error")
             return
-        if self.act(actions.Collection(cents)):
+        session = self.live.session
+        if event.input.id == "collection-online-input":
+            action = actions.Collection(session.collection_in_room, online=cents)
+        else:
+            action = actions.Collection(cents, online=session.collection_online)
+        if self.act(action):
             event.input.value = ""
             self.set_focus(self.query_one("#name-input", Input))
 

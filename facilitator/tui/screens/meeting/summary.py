@@ -28,7 +28,9 @@ def summary_lines(record: Record, duration_seconds: float) -> list[str]:
         f"Share time      {clock_text(record.share_seconds)}"
         + (f"  ({record.over_time} over time)" if record.over_time else ""),
         f"Chips given     {record.chips_total}" + (f"  ({chips})" if chips else ""),
-        f"Collection      {format_cents(record.collection, record.currency)}",
+        f"Collection      {format_cents(record.collection, record.currency)}"
+        + (f"  ({format_cents(record.collection_in_room)} in the room, "
+           f"{format_cents(record.collection_online)} online)" if record.collection_online else ""),
         f"Duration        {clock_text(duration_seconds)}",
     ] + [f"  {title[:28]:<28}  {clock_text(seconds)}" for title, seconds in record.sections.items()]
 
