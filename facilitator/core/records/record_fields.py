@@ -13,6 +13,7 @@ answer is None and the rows are read one by one, which names the exact problem.
 
 from collections.abc import Mapping, Sequence
 from datetime import date, time
+from itertools import compress
 from types import MappingProxyType
 from typing import NamedTuple
 from urllib.parse import unquote
@@ -302,17 +303,16 @@ class Counts(Kind):
 
     def text_column(self, values: Sequence) -> Sequence:
         # Worked out once per distinct set of counts: a group gives the same few chips.
+        # Only the rows holding some are looked at: most hold none.
         texts: dict[tuple, str] = {}
-        column = []
-        for counted in values:
-            if not counted:
-                column.append("")
-                continue
+        column = [""] * len(values)
+        for position in compress(range(len(values)), values):
+            counted = values[position]
             items = tuple(counted.items())
             text = texts.get(items)
             if text is None:
                 text = texts[items] = self.text(counted)
-            column.append(text)
+            column[position] = text
         return column
 
     def parse(self, field: str, text: str, context: CellContext) -> dict[str, int]:
