@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from itertools import chain, compress, groupby, repeat
-from operator import eq, itemgetter, methodcaller
+from operator import eq, methodcaller
 from types import MappingProxyType
 
 from dateutil.relativedelta import relativedelta
@@ -196,36 +196,16 @@ def group(records: Iterable[Record], by: str) -> list[Totals]:
     # order.
     for period, run in groupby(range(len(periods)), periods.__getitem__):
         buckets.setdefault(period, []).extend(run)
-    periods = sorted(buckets)
-    # The columns added up, each put in period order once (one C loop): each period's
-    # values are then a slice of it.
-    column = _in_order(records, list(chain.from_iterable(map(buckets.__getitem__, periods))))
-    groups, first = [], 0
-    for period in periods:
-        last = first + len(buckets[period])
-        groups.append(_total_of(_slice_of(column, first, last), period,
-                                *period_bounds(period, by)))
-        first = last
-    return groups
+    return [_total_of(_at(records, buckets[period]), period, *period_bounds(period, by))
+            for period in sorted(buckets)]
 
 
-def _in_order(records: Records, order: list[int]) -> Callable[[str], Sequence]:
-    """A field's values in `order` (every position once), each column reordered when first
-    asked for."""
-    if order == list(range(len(order))):
-        return records.column
-    pick, reordered = itemgetter(*order), {}  # at least two positions: not in order
-
-    def column(name: str) -> Sequence:
-        if name not in reordered:
-            reordered[name] = pick(records.column(name))
-        return reordered[name]
-    return column
-
-
-def _slice_of(column: Callable[[str], Sequence], first: int, last: int
-              ) -> Callable[[str], Sequence]:
-    return lambda name: column(name)[first:last]
+def _at(records: Records, positions: list[int]) -> Callable[[str], Sequence]:
+    """A field's values at `positions` (increasing): a slice when they follow each other."""
+    first, last = positions[0], positions[-1]
+    if last - first + 1 == len(positions):
+        return lambda name: records.column(name)[first:last + 1]
+    return lambda name: list(map(records.column(name).__getitem__, positions))
 
 
 def fill_gaps(groups: Sequence[Totals], by: str) -> list[Totals]:
