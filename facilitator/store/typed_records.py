@@ -15,16 +15,15 @@ field of any problem in the same words as ever.
 
 from datetime import date
 from itertools import islice
-from operator import le
 from typing import Annotated
 
 import msgspec
 from msgspec import Meta
 
 from facilitator.core.dates import EARLIEST, LATEST
-from facilitator.core.records.record import FIELDS, LIMITS
+from facilitator.core.records.record import FIELDS
 from facilitator.core.records.record_fields import PER_KEY_LIMIT, Count, Day
-from facilitator.core.records.records import NO_RECORDS, Records
+from facilitator.core.records.records import NO_RECORDS, Records, checked_columns
 
 
 def _count(name: str) -> object:
@@ -76,16 +75,8 @@ def fast_records(raw: bytes | msgspec.Raw) -> tuple[list[str], Records] | None:
     joined = "".join(ids)
     if not (all(ids) and joined.isascii() and joined.isdecimal()):
         return None  # not the numbered documents of a TinyDB table
-    columns = {}
-    for (name, kind), column in zip(FIELDS.items(), _transposed(stored.values())):
-        column = _checked_column(name, kind, column)
-        if column is None:
-            return None
-        columns[name] = column
-    for name, limit in LIMITS:
-        if not all(map(le, columns[name], columns[limit])):
-            return None
-    return ids, Records(columns)
+    records = checked_columns(_transposed(stored.values()), _checked_column)
+    return None if records is None else (ids, records)
 
 
 def _checked_column(name: str, kind, column: list):

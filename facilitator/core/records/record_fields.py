@@ -13,6 +13,7 @@ answer is None and the rows are read one by one, which names the exact problem.
 
 from collections.abc import Mapping, Sequence
 from datetime import date, time
+from itertools import chain, compress
 from types import MappingProxyType
 from typing import NamedTuple
 from urllib.parse import unquote
@@ -268,11 +269,9 @@ class Counts(Kind):
         tens of thousands of new objects for the garbage collector to walk."""
         if set(map(type, stored)) - {dict}:
             return None
-        keys: set = set()
-        counts: list = []
-        for counted in filter(None, stored):  # most rows hold none
-            keys.update(counted)
-            counts.extend(counted.values())
+        held = list(filter(None, stored))  # most rows hold none
+        keys = set(chain.from_iterable(held))
+        counts = list(chain.from_iterable(map(dict.values, held)))
         try:
             if any(self.check(field, {key: 0}).keys() != {key} for key in keys):
                 return None  # a name that the check would trim
@@ -302,17 +301,16 @@ class Counts(Kind):
 
     def text_column(self, values: Sequence) -> Sequence:
         # Worked out once per distinct set of counts: a group gives the same few chips.
+        # Only the rows holding some are looked at: most hold none.
         texts: dict[tuple, str] = {}
-        column = []
-        for counted in values:
-            if not counted:
-                column.append("")
-                continue
+        column = [""] * len(values)
+        for position in compress(range(len(values)), values):
+            counted = values[position]
             items = tuple(counted.items())
             text = texts.get(items)
             if text is None:
                 text = texts[items] = self.text(counted)
-            column.append(text)
+            column[position] = text
         return column
 
     def parse(self, field: str, text: str, context: CellContext) -> dict[str, int]:

@@ -6,7 +6,7 @@ Holding 17 lists instead of 100,000 objects also keeps the garbage collector fro
 them again and again.
 """
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from itertools import compress, islice, repeat
 from operator import add, eq, itemgetter, le
@@ -138,9 +138,18 @@ def records_from_columns(rows: Sequence[object]) -> Records | None:
     stored_columns = _stored_columns(rows)
     if stored_columns is None:
         return None
+    return checked_columns(stored_columns, lambda name, kind, stored:
+                           kind.load_column(name, stored))
+
+
+def checked_columns(stored_columns: Sequence[Sequence],
+                    load: Callable[[str, object, Sequence], Sequence | None]) -> Records | None:
+    """The records of one column per field (in FIELDS order), each made by
+    `load(name, kind, stored)`, and no count above the field it cannot exceed (LIMITS);
+    None when a column or a limit needs the closer look of a row by row reading."""
     columns = {}
     for (name, kind), stored in zip(FIELDS.items(), stored_columns):
-        column = kind.load_column(name, stored)
+        column = load(name, kind, stored)
         if column is None:
             return None
         columns[name] = column

@@ -7,6 +7,7 @@ built-ins, so 100,000 records are chosen and added up without a Record made for 
 import calendar
 import re
 import statistics as stats
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -115,8 +116,11 @@ def _total_of(column: Callable[[str], Sequence], label: str = "", start: date | 
               end: date | None = None) -> Totals:
     """The records whose values `column(name)` gives, added into one Totals."""
     chips: dict[str, int] = {}
-    for key, number in chain.from_iterable(map(_ITEMS, filter(None, column("chips")))):
-        chips[key] = chips.get(key, 0) + number
+    # A group hands out the same few sets of chips again and again: each distinct set is
+    # added once, times how often it came (in the order first seen, as one by one).
+    for items, times in Counter(map(tuple, map(_ITEMS, filter(None, column("chips"))))).items():
+        for key, number in items:
+            chips[key] = chips.get(key, 0) + number * times
     currencies, cents = column("currency"), column("collection")
     used = set(currencies)
     if len(used) == 1:  # the usual case: one sum
@@ -274,9 +278,8 @@ def summarize(records: Iterable[Record], start: date | None = None,
     weekday_of = {day: day.weekday() for day in set(days)}
     weekdays = list(map(weekday_of.__getitem__, days))
     by_weekday = {}
-    for weekday in sorted(set(weekdays)):
-        held = list(compress(counts, map(eq, weekdays, repeat(weekday))))
-        by_weekday[weekday] = sum(held) / len(held)
+    for weekday, held in sorted(Counter(weekdays).items()):
+        by_weekday[weekday] = sum(compress(counts, map(eq, weekdays, repeat(weekday)))) / held
     start = start or (min(days) if days else None)
     end = end or (max(days) if days else None)
     totals = replace(totals, start=start, end=end)
