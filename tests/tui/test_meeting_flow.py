@@ -25,7 +25,10 @@ async def test_first_run_to_saved_record(make_app, start_meeting, clock, journal
     """No meeting yet: the form, then the meeting, then the summary; the record is stored."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        for _ in range(50):  # the first-run form is pushed once the start screen is up
+            await pilot.pause()
+            if app.screen.query("#name"):
+                break
         assert app.screen.query_one("#name", Input).has_focus  # never an empty screen
         await pilot.press(*"Tuesday Night", "tab", "backspace", "4")
         await pilot.press("ctrl+s")

@@ -111,8 +111,8 @@ class VoteForm(BusinessForm):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form", id="vote-form"):
             yield Static(plain_text(f"Vote: {self.motion.text}"), classes="dialog-title")
-            yield Static(f"Needs {self.motion.threshold}; {self.attendance} signed in.",
-                         classes="dim-line")
+            yield Static(plain_text(f"Needs {self.motion.threshold}; "
+                                    f"{self.attendance} signed in."), classes="dim-line")
             yield Label("For, against, abstain (abstain may be left out)")
             yield Input(placeholder="e.g. 14 6 1", id="vote-counts")
             yield from self.buttons()

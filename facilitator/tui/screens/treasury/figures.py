@@ -5,6 +5,7 @@ from textual.widgets import Static
 from facilitator.core.money import format_cents
 from facilitator.core.treasury.position import Position
 from facilitator.core.treasury.split import describe_plan
+from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
 
 NARROW = 60  # columns: below this the figures stack one per line
@@ -29,7 +30,7 @@ def figure_lines(figures: Position, *, narrow: bool = False) -> list[str]:
             f"Split: {split}"]
 
 
-class TreasuryFigures(Static):
+class TreasuryFigures(GuardedHandlers, Static):
     """Shows a `Position`; the screen computes it and calls `show`."""
 
     figures: Position | None = None

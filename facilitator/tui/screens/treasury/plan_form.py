@@ -33,8 +33,8 @@ class PlanFormScreen(GuardedHandlers, ModalScreen[GroupSettings | None]):
         settings: GroupSettings = self.app.settings
         with Vertical(classes="dialog form", id="plan-form"):
             yield Static("The treasury's plan", classes="dialog-title")
-            yield Label(f"Prudent reserve: months of expenses kept back (0 to "
-                        f"{RESERVE_MONTHS_LIMIT})")
+            yield Label(plain_text(f"Prudent reserve: months of expenses kept back (0 to "
+                                   f"{RESERVE_MONTHS_LIMIT})"))
             yield Input(str(settings.reserve_months), id="plan-reserve")
             yield Label("Split: service bodies and whole percents totalling 100")
             yield Input(plan_text(settings), placeholder="District 40, Area 30, GSO 30",
