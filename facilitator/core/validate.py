@@ -20,7 +20,7 @@ def count(field: str, value: object, *, maximum: int) -> int:
         if len(digits.lstrip("0")) > len(str(maximum)):
             # the digits as typed, cut: 5,000 of them are never made into a number
             raise ValidationError(field, f"{escape(digits, 24)} is more than {maximum:,}")
-        value = int(digits)
+        value = int(digits.lstrip("0") or "0")  # 5,000 leading zeros are still a count
     if value < 0:
         raise ValidationError(field, f"cannot be negative ({value})")
     if value > maximum:

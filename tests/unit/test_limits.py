@@ -24,6 +24,12 @@ def test_a_count_over_its_limit_names_the_field_and_the_limit(name, given):
     assert caught.value.reason.endswith(f" is more than {limit:,}")
 
 
+@pytest.mark.parametrize("typed, count", [("0" * 5000 + "5", 5), ("0" * 4301, 0), ("007", 7)])
+def test_leading_zeros_never_hide_or_break_a_count(typed, count):
+    """Python refuses int() of more than 4,300 digits: zeros in front are still a count."""
+    assert validate.count("attendance", typed, maximum=100_000) == count
+
+
 @pytest.mark.parametrize("name", COUNT_FIELDS)
 def test_a_record_holds_each_count_up_to_its_limit(name):
     """The limit count_field checks is the one a record holds: no other, lower limit."""
