@@ -100,6 +100,16 @@ def entries(path: Path) -> list[dict]:
     return journal.read(path).entries if path.exists() else []
 
 
+def end_save_and_quit(app, live_journal: Path) -> None:
+    """F10, save the record (the journal goes), quit: the app exits cleanly."""
+    app.send(F10)
+    app.wait_for_text("Only these counts are kept.")
+    app.send(CTRL_S)
+    wait_until(lambda: not live_journal.exists(), "the journal to be deleted")
+    app.send(CTRL_Q)
+    assert app.wait_exit() == 0
+
+
 def wait_entries(path: Path, count: int) -> None:
     """The action is durable once its line is in the journal."""
     wait_until(lambda: len(entries(path)) >= count, f"{count} journal entries")
@@ -156,12 +166,7 @@ def test_sigkill_mid_meeting_then_resume_loses_no_acknowledged_action(db, termin
     wait_until(lambda: second.text().count("7th tradition") >= 1, "the meeting screen")
     second.send("Eve" + F2)
     wait_entries(live_journal, len(SIGN_INS) + 4)
-    second.send(F10)
-    second.wait_for_text("Only these counts are kept.")
-    second.send(CTRL_S)
-    wait_until(lambda: not live_journal.exists(), "the journal to be deleted")
-    second.send(CTRL_Q)
-    assert second.wait_exit() == 0
+    end_save_and_quit(second, live_journal)
 
     with Database.open(db, writer=False) as database:
         [record] = database.records()

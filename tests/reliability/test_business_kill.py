@@ -12,8 +12,9 @@ from facilitator.core.schedule.meeting import Meeting
 from facilitator.store.database import Database
 from facilitator.store.live_meeting import find_left_behind
 from facilitator.store.paths import journal_path
-from tests.reliability.test_app_kill import (CTRL_S, CTRL_Q, ENTER, F2, F10, entries, start_meeting,
-                                             terminals, wait_entries, wait_until)
+from tests.reliability.test_app_kill import (CTRL_S, ENTER, F2, end_save_and_quit, entries,
+                                             start_meeting, terminals, wait_entries,
+                                             wait_until)
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 
@@ -84,12 +85,7 @@ def test_sigkill_mid_vote_then_resume_keeps_the_floor(db, terminals):
     wait_entries(live_journal, 14)
     second.send("d")
     wait_entries(live_journal, 15)
-    second.send(F10)
-    second.wait_for_text("Only these counts are kept.")
-    second.send(CTRL_S)
-    wait_until(lambda: not live_journal.exists(), "the journal to be deleted")
-    second.send(CTRL_Q)
-    assert second.wait_exit() == 0
+    end_save_and_quit(second, live_journal)
 
     with Database.open(db, writer=False) as database:
         (minutes,) = database.minutes("Group Conscience")
