@@ -47,6 +47,8 @@ class Database(MinutesTable, LedgerStore):
         self._checked: dict[str, Checked] = {}  # tables read since the last write
         self._records: RecordTable | None = None  # kept up to date by each write
         self._first_read = threading.Lock()  # one thread checks the records the first time
+        self._writing = threading.RLock()  # a write in progress finishes before `let_go`
+        self._closed = False
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -88,10 +90,20 @@ class Database(MinutesTable, LedgerStore):
             raise
 
     def close(self) -> None:
-        self._db.close()
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
+        with self._writing:
+            self._closed = True
+            self._db.close()
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+    def let_go(self) -> None:
+        """Close from another thread as soon as any write in progress has finished.
+
+        For a closed terminal: the app may take a while to stop, and the next window
+        should not wait for it; a later write is refused (the meeting is in its journal).
+        """
+        self.close()
 
     def __enter__(self) -> "Database":
         return self
@@ -343,8 +355,11 @@ class Database(MinutesTable, LedgerStore):
         rotation first: a failure anywhere leaves the database and its backups as they were.
         """
         try:
-            with self._db.storage.batch(backup=backup):
-                change()
+            with self._writing:
+                if self._closed:  # let go of: another window may be writing now
+                    raise DatabaseLocked(self.path)
+                with self._db.storage.batch(backup=backup):
+                    change()
         except BaseException as error:
             self._records = None  # memory went back to the file: read it again when needed
             if isinstance(error, OSError):

@@ -2,6 +2,7 @@
 
 import asyncio
 import shlex
+import threading
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -50,7 +51,13 @@ class FacilitatorApp(TerminalColours, CrashGuard, App):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         # Textual installs no handler for SIGTERM: close cleanly, the journal is intact.
         # SIGHUP (a closed terminal) is handled around app.run() in launch.py.
-        stop_on_signals(asyncio.get_running_loop(), self.exit, "SIGTERM")
+        stop_on_signals(asyncio.get_running_loop(), self.stop_and_let_go, "SIGTERM")
+
+    def stop_and_let_go(self) -> None:
+        """Stop, letting go of the database at once: a window opened next need not wait
+        for Textual's shutdown (every action is already in the journal)."""
+        threading.Thread(target=self.database.let_go, daemon=True).start()
+        self.exit()
 
     def _remember_theme(self, theme) -> None:
         if theme.name != self.settings.theme:
