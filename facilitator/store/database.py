@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from facilitator.core.errors import ValidationError
+from facilitator.core.plurals import plural
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.records.record import Record
 from facilitator.core.records.records import Records
@@ -166,7 +167,8 @@ class Database(MinutesTable, LedgerStore):
         ids = [int(table.doc_ids[position]) for position in positions]
         minutes = len(self.minutes(meeting.name))
         if (ids or minutes) and not with_records:
-            kept = f"{len(ids)} records" + (f" and {minutes} minutes" if minutes else "")
+            kept = plural(len(ids), "record", "records") + (
+                f" and {plural(minutes, 'set of minutes', 'sets of minutes')}" if minutes else "")
             raise ValidationError(
                 "meeting", f"{meeting.name!r} has {kept}; "
                 "add --with-records to remove them too"
