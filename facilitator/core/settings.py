@@ -31,6 +31,7 @@ class GroupSettings:
     leap_day: str = "feb28"
     reserve_months: int = 3
     split_plan: tuple[tuple[str, int], ...] = ()  # (service body, whole percent), totals 100
+    demo: bool = False  # made-up sample data (`facilitator demo`): the app says DEMO
 
     def __post_init__(self) -> None:
         currency = validate.text("currency", self.currency, maximum=3, required=True).upper()
@@ -46,7 +47,7 @@ class GroupSettings:
             raise ValidationError("warning seconds", f"must be from 5 to {WARNING_SECONDS_LIMIT}")
         validate.count("closing reserve", self.closing_reserve_minutes,
                        maximum=CLOSING_RESERVE_LIMIT)
-        for name in ("bell", "names_on_display"):
+        for name in ("bell", "names_on_display", "demo"):
             if not isinstance(getattr(self, name), bool):
                 raise ValidationError(name.replace("_", " "), "must be on or off")
         validate.text("theme", self.theme, maximum=60, required=True)

@@ -41,6 +41,8 @@ class FacilitatorApp(TerminalColours, CrashGuard, App):
         self.settings: GroupSettings = database.settings()
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
+        if self.settings.demo:  # every screen's header says it is not the group's data
+            self.title = "facilitator · DEMO (made-up sample data)"
 
     def get_default_screen(self) -> Screen:
         from facilitator.tui.screens.start import StartScreen

@@ -5,6 +5,7 @@ import io
 import json
 import tempfile
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -238,3 +239,26 @@ def test_demo_no_open_creates_a_year_of_records(cli, monkeypatch, tmp_path):
     days = sorted(record.date.isoformat() for record in rows)
     assert len(rows) > 120
     assert days[-1] < date.today().isoformat() <= str(int(days[0][:4]) + 1) + days[0][4:]
+
+
+def test_demo_no_open_says_how_to_open_and_remove_it_and_is_marked_demo(cli, monkeypatch,
+                                                                         tmp_path):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    status, out, err = cli("demo", "--no-open")
+    path = out.strip()
+    folder = str(Path(path).parent)
+    assert status == 0 and out == f"{path}\n"  # stdout stays the path alone, for scripts
+    assert err.splitlines() == [f"open it:   facilitator --db {path}",
+                                f"remove it: rm -r {folder}"]
+    with Database.open(path, writer=False) as database:
+        assert database.settings().demo is True
+
+
+def test_counts_of_one_are_singular(cli, db_path, tmp_path):
+    with Database.open(db_path) as database:
+        database.add_meeting(Meeting(name="Tuesday Night"))
+    assert cli("record", "--meeting", "Tuesday Night", "--date", "2024-03-05",
+               "--attendance", "9", "--newcomers", "1")[0] == 0
+    out_file = tmp_path / "one.csv"
+    assert cli("export", "--format", "csv", "-o", out_file)[1] == (
+        f"exported 1 record to {out_file}\n")
