@@ -29,6 +29,9 @@ class FacilitatorApp(TerminalColours, CrashGuard, App):
     TITLE = "facilitator"
     CSS_PATH = "facilitator.tcss"
     ENABLE_COMMAND_PALETTE = True
+    # Dialogs on a small terminal (40x12): buttons stacked, one line each (facilitator.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-cramped"), (50, "-roomy")]
+    VERTICAL_BREAKPOINTS = [(0, "-low"), (20, "-high")]
 
     def __init__(self, database: Database, clock: Clock, journal_path: Path) -> None:
         super().__init__()
