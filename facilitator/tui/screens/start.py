@@ -140,8 +140,12 @@ class StartScreen(GuardedHandlers, CalculatorAction, Screen):
         return self.app.database.find_meeting(options.get_option_at_index(options.highlighted).id)
 
     def saved_today(self, meeting: Meeting) -> Record | None:
-        """The record this meeting already has for today, if any."""
-        return self.app.database.find_record(meeting.name, self.local_now().date())
+        """The record this meeting already has for today, if any (none known when the
+        records cannot be read: the meeting still runs, and saving it says what is wrong)."""
+        try:
+            return self.app.database.find_record(meeting.name, self.local_now().date())
+        except FacilitatorError:
+            return None
 
     def action_start_meeting(self) -> None:
         meeting = self.highlighted_meeting()

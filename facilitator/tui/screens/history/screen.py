@@ -53,7 +53,7 @@ class HistoryScreen(GuardedHandlers, Screen):
 
     CSS_PATH = "history.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-tiny"), (16, "-short"), (30, "-tall")]
 
     BINDINGS = [
         Binding("escape", "close", "Back", id="history.close"),
