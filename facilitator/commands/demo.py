@@ -1,5 +1,6 @@
 """`facilitator demo`: a throwaway database with a year of sample records, opened in the app."""
 
+import shlex
 import sys
 from datetime import date
 from pathlib import Path
@@ -15,7 +16,8 @@ from facilitator.store.named_paths import new_demo_database, remove_demo_databas
 def register(subparsers) -> None:
     parser = subparsers.add_parser("demo", help="explore the app on a year of made-up records")
     parser.add_argument("--no-open", action="store_true",
-                        help="only create the demo database and print its path (it is kept)")
+                        help="only create the demo database, print its path, how to open it and "
+                             "how to remove it (it is kept)")
     parser.add_argument("--seed", default="1", help="another number gives other sample data")
     parser.set_defaults(run=run)
 
@@ -30,6 +32,8 @@ def run(args, clock: Clock) -> int:
         raise
     if args.no_open:
         print(escape(str(path)))
+        print(escape(f"open it:   facilitator --db {shlex.quote(str(path))}"), file=sys.stderr)
+        print(escape(f"remove it: {removal_command(path.parent)}"), file=sys.stderr)
         return 0
     print(escape(f"demo database: {path} (deleted when you quit)"), file=sys.stderr)
     from facilitator.tui.launch import run_app
@@ -46,4 +50,12 @@ def create_demo_database(path: Path, seed: int, today: date) -> int:
     meetings, records = demo_data(seed, today)
     with Database.open(path, writer=True) as database:
         database.add_meetings_and_records(meetings, records)
+        database.save_settings(database.settings().edit(demo=True))
     return len(records)
+
+
+def removal_command(folder: Path) -> str:
+    """The shell command that deletes the demo's own folder, for this platform."""
+    if sys.platform == "win32":
+        return f'rmdir /s /q "{folder}"'
+    return f"rm -r {shlex.quote(str(folder))}"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from facilitator.core.clock import Clock
 from facilitator.core.errors import FacilitatorError
+from facilitator.core.plurals import plural
 from facilitator.core.text_out import escape
 from facilitator.store import loader
 from facilitator.store.checked_tables import Problem, table_problems
@@ -61,7 +62,7 @@ def check(path: Path) -> int:
         print(escape(f"  a meeting in progress was left behind ({journal.name}): open the app "
                      "to resume or discard it"))
     if problems:
-        print(f"{len(problems)} problem(s) found", file=sys.stderr)
+        print(f"{plural(len(problems), 'problem', 'problems')} found", file=sys.stderr)
         return 1
     print("ok: no problems found")
     return 0

@@ -5,6 +5,7 @@ from facilitator.commands.output import emit
 from facilitator.commands.progress import Progress
 from facilitator.commands.selection import Selection, add_selection_options, select_records
 from facilitator.core.business.minutes_report import minutes_document
+from facilitator.core.plurals import plural
 from facilitator.core.records.export_csv import grouped_csv, occurrence_csv
 from facilitator.core.records.export_json import GROUPINGS, dumps, export_document
 from facilitator.core.records.export_markdown import markdown_report
@@ -41,12 +42,12 @@ def run(args, clock: Clock) -> int:
         chosen = select_records(args, progress, clock.now().date(),
                                 listed=args.by == "occurrence",
                                 with_minutes=args.format == "json")
-        progress.step(f"writing {len(chosen.rows):,} records")
+        progress.step(f"writing {plural(len(chosen.rows), 'record', 'records')}")
         data = render(chosen, args.format, args.by)
         if args.output is not None:
             path = write_output(args.output, data, args.db)
     if args.output is not None:
-        print(escape(f"exported {len(chosen.rows)} records to {path}"))
+        print(escape(f"exported {plural(len(chosen.rows), 'record', 'records')} to {path}"))
     else:
         emit(data)
     return 0

@@ -11,6 +11,7 @@ from facilitator.core.clock import Clock
 from facilitator.commands.common import open_database
 from facilitator.commands.progress import Progress
 from facilitator.core.errors import ValidationError
+from facilitator.core.plurals import plural
 from facilitator.core.records.export_csv import parse_occurrence_rows
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.text_out import escape
@@ -44,14 +45,14 @@ def run(args, clock: Clock) -> int:
             key = record.meeting.casefold()
             if key not in known and key not in created:
                 created[key] = Meeting(name=record.meeting)
-        progress.step(f"saving {len(rows):,} records")
+        progress.step(f"saving {plural(len(rows), 'record', 'records')}")
         database.add_meetings_and_records(list(created.values()), [r for _, r in rows],
                                           replace=args.replace)
-    message = f"imported {len(rows)} records"
+    message = f"imported {plural(len(rows), 'record', 'records')}"
     if created:
         names = [repr(m.name) for m in created.values()]
         shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
-        message += f" and created {len(names)} meeting{'s' if len(names) > 1 else ''}: {shown}"
+        message += f" and created {plural(len(names), 'meeting', 'meetings')}: {shown}"
     print(escape(message))
     return 0
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from facilitator.core.clock import Clock
 from facilitator.commands.common import open_database, read_named_file
 from facilitator.core.errors import FacilitatorError
+from facilitator.core.plurals import plural
 from facilitator.core.text_out import LINE_LIMIT, escape
 
 MAX_FEED_BYTES = 50 * 1024 * 1024
@@ -53,7 +54,7 @@ def run_import(args, clock: Clock) -> int:
             print(escape(f"bad entry: {line}", LINE_LIMIT), file=sys.stderr)
         bad = len(result.problems)
         if bad and not args.skip_bad:
-            raise FacilitatorError(f"import: {bad} of {result.entries} entries are bad; nothing "
+            raise FacilitatorError(f"import: {bad} of {plural(result.entries, 'entry', 'entries')} are bad; nothing "
                                    "imported (correct them, or add --skip-bad to import the rest)")
         if not result.meetings:
             raise FacilitatorError(f"import: none of the {result.entries} entries is good; "

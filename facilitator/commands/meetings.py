@@ -8,6 +8,7 @@ import argparse
 from facilitator.core.clock import Clock
 from facilitator.commands.common import open_database
 from facilitator.core.errors import ValidationError
+from facilitator.core.plurals import plural
 from facilitator.core.schedule.meeting import (DURATION_LIMIT, SHARE_MINUTES_LIMIT, Meeting, parse_days,
                                       parse_time, parse_types)
 from facilitator.core.text_out import escape
@@ -133,6 +134,6 @@ def run_edit(args, clock: Clock) -> int:
 def run_remove(args, clock: Clock) -> int:
     with open_database(args, writer=True) as database:
         removed = database.remove_meeting(args.name, with_records=args.with_records)
-    suffix = f" and its {removed} records" if removed else ""
+    suffix = f" and its {plural(removed, 'record', 'records')}" if removed else ""
     print(escape(f"removed meeting {args.name!r}{suffix}"))
     return 0

@@ -8,6 +8,7 @@ import orjson
 from facilitator.core.business.minutes_report import carried_minutes
 from facilitator.core.clock import Clock
 from facilitator.core.errors import ValidationError
+from facilitator.core.plurals import plural
 from facilitator.core.records.export_json import dumps
 from facilitator.core.records.merge import merge_exports
 from facilitator.core.records.statistics import PERIODS
@@ -38,7 +39,8 @@ def run(args, clock: Clock) -> int:
             group["minutes"] = minutes
     path = write_output(args.output, dumps(report), args.db)
     totals = report["totals"]
-    print(escape(f"merged {len(sources)} groups ({totals['meetings']} meetings held, "
+    print(escape(f"merged {plural(len(sources), 'group', 'groups')} "
+                 f"({plural(totals['meetings'], 'meeting', 'meetings')} held, "
                  f"{totals['attendance']} attendance) into {path}"))
     return 0
 

@@ -23,6 +23,7 @@ from facilitator.core.business.minutes_report import (minutes_document, minutes_
 from facilitator.core.business.votes import THRESHOLDS, Vote, check_against_attendance
 from facilitator.core.clock import Clock
 from facilitator.core.errors import ValidationError
+from facilitator.core.plurals import plural
 from facilitator.core.records.export_json import dumps
 from facilitator.core.text_out import escape
 from facilitator.store.named_paths import output_path, read_input, write_output
@@ -85,7 +86,7 @@ def show(args, clock: Clock) -> int:
         emit(data)
         return 0
     path = write_output(args.output, data, args.db)
-    print(escape(f"wrote {len(chosen)} meetings' minutes to {path}"))
+    print(escape(f"wrote the minutes of {plural(len(chosen), 'meeting', 'meetings')} to {path}"))
     return 0
 
 
@@ -136,5 +137,6 @@ def import_minutes(args, clock: Clock) -> int:
     with open_database(args, writer=True) as database:
         database.add_minutes(entries, replace=args.replace)
     motions = sum(len(entry.motions) for entry in entries)
-    print(escape(f"imported the minutes of {len(entries)} meetings ({motions} motions)"))
+    print(escape(f"imported the minutes of {plural(len(entries), 'meeting', 'meetings')} "
+                 f"({plural(motions, 'motion', 'motions')})"))
     return 0

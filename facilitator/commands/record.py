@@ -4,6 +4,7 @@
 from facilitator.core.clock import Clock
 from facilitator.commands.common import date_option, open_database
 from facilitator.core.money import parse_amount
+from facilitator.core.plurals import plural
 from facilitator.core.records.record import Record, count_field
 from facilitator.core.text_out import escape
 from facilitator.store.batch_gc import collector_paused
@@ -44,5 +45,5 @@ def run(args, clock: Clock) -> int:
         )
         database.add_record(record, replace=args.replace)
     print(escape(f"recorded {record.meeting!r} on {record.date.isoformat()}: "
-                 f"{record.attendance} attending, {record.newcomers} newcomers"))
+                 f"{record.attendance} attending, {plural(record.newcomers, 'newcomer', 'newcomers')}"))
     return 0

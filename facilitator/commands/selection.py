@@ -6,6 +6,7 @@ from datetime import date
 from facilitator.commands.common import date_option, open_database
 from facilitator.commands.progress import Progress
 from facilitator.core.errors import ValidationError
+from facilitator.core.plurals import plural
 from facilitator.core.records.records import Records
 from facilitator.core.records.statistics import oldest_first, select, year_before
 from facilitator.store.database import Database
@@ -58,7 +59,7 @@ def select_records(args, progress: Progress, today: date, *, listed: bool,
         ledger = () if meeting else tuple(
             entry for entry in database.ledger_entries()
             if (start is None or entry.date >= start) and (end is None or entry.date <= end))
-    progress.step(f"adding up {len(stored):,} records")
+    progress.step(f"adding up {plural(len(stored), 'record', 'records')}")
     if start and end is None:
         end = max(today, start)
     rows = select(stored, meeting, start, end)

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from facilitator.core.clock import Clock
 from facilitator.core import validate
 from facilitator.core.errors import FacilitatorError, ValidationError
+from facilitator.core.plurals import plural
 from facilitator.store.named_paths import resolve_db_path
 
 LOOPBACK_NAMES = {"localhost"}
@@ -79,7 +80,7 @@ def public_url(host: str, port: int) -> str:
 
 def notice(host: str, url: str, displays: int = DEFAULT_MAX_DISPLAYS) -> str:
     """What is exposed, said plainly once the server listens."""
-    limit = f"at most {displays} display{'s' if displays != 1 else ''} at once"
+    limit = f"at most {plural(displays, 'display', 'displays')} at once"
     if is_loopback(host):
         return (f"Room display at {url} (this computer only, read-only, {limit}). "
                 "Add ?fontsize=32 to the address for larger text. Ctrl+C stops it.")

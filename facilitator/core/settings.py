@@ -40,6 +40,7 @@ class GroupSettings:
     split_plan: tuple[tuple[str, int], ...] = ()  # (service body, whole percent), totals 100
     discussion_minutes: int = 2  # each speaker to a motion in a business meeting
     motion_thresholds: tuple[tuple[str, str], ...] = DEFAULT_THRESHOLDS  # (kind, threshold)
+    demo: bool = False  # made-up sample data (`facilitator demo`): the app says DEMO
 
     def __post_init__(self) -> None:
         currency = validate.text("currency", self.currency, maximum=3, required=True).upper()
@@ -55,7 +56,7 @@ class GroupSettings:
             raise ValidationError("warning seconds", f"must be from 5 to {WARNING_SECONDS_LIMIT}")
         validate.count("closing reserve", self.closing_reserve_minutes,
                        maximum=CLOSING_RESERVE_LIMIT)
-        for name in ("bell", "names_on_display"):
+        for name in ("bell", "names_on_display", "demo"):
             if not isinstance(getattr(self, name), bool):
                 raise ValidationError(name.replace("_", " "), "must be on or off")
         validate.text("theme", self.theme, maximum=60, required=True)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from facilitator.core.business.minutes import Minutes
 from facilitator.core.errors import ValidationError
+from facilitator.core.plurals import plural
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.records.record import Record
 from facilitator.core.records.records import Records
@@ -48,6 +49,8 @@ class Database(MinutesTable, LedgerStore):
         self._checked: dict[str, Checked] = {}  # tables read since the last write
         self._records: RecordTable | None = None  # kept up to date by each write
         self._first_read = threading.Lock()  # one thread checks the records the first time
+        self._writing = threading.RLock()  # a write in progress finishes before `let_go`
+        self._closed = False
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -89,10 +92,20 @@ class Database(MinutesTable, LedgerStore):
             raise
 
     def close(self) -> None:
-        self._db.close()
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
+        with self._writing:
+            self._closed = True
+            self._db.close()
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+    def let_go(self) -> None:
+        """Close from another thread as soon as any write in progress has finished.
+
+        For a closed terminal: the app may take a while to stop, and the next window
+        should not wait for it; a later write is refused (the meeting is in its journal).
+        """
+        self.close()
 
     def __enter__(self) -> "Database":
         return self
@@ -155,7 +168,8 @@ class Database(MinutesTable, LedgerStore):
         ids = [int(table.doc_ids[position]) for position in positions]
         minutes = len(self.minutes(meeting.name))
         if (ids or minutes) and not with_records:
-            kept = f"{len(ids)} records" + (f" and {minutes} minutes" if minutes else "")
+            kept = plural(len(ids), "record", "records") + (
+                f" and {plural(minutes, 'set of minutes', 'sets of minutes')}" if minutes else "")
             raise ValidationError(
                 "meeting", f"{meeting.name!r} has {kept}; "
                 "add --with-records to remove them too"
@@ -351,8 +365,11 @@ class Database(MinutesTable, LedgerStore):
         rotation first: a failure anywhere leaves the database and its backups as they were.
         """
         try:
-            with self._db.storage.batch(backup=backup):
-                change()
+            with self._writing:
+                if self._closed:  # let go of: another window may be writing now
+                    raise DatabaseLocked(self.path)
+                with self._db.storage.batch(backup=backup):
+                    change()
         except BaseException as error:
             self._records = None  # memory went back to the file: read it again when needed
             if isinstance(error, OSError):

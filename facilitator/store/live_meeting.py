@@ -7,6 +7,7 @@ from pathlib import Path
 from facilitator.core.business.minutes import Minutes
 from facilitator.core.clock import Clock
 from facilitator.core.errors import FacilitatorError
+from facilitator.core.plurals import plural
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.records.record import Record
 from facilitator.core.settings import GroupSettings
@@ -45,7 +46,7 @@ class LeftBehind:
         """One line on the actions that could not be replayed, or '' when there were none."""
         if not self.skipped_actions:
             return ""
-        return (f"{self.skipped_actions} action(s) could not be replayed and were skipped; "
+        return (f"{plural(self.skipped_actions, 'action', 'actions')} could not be replayed and were skipped; "
                 f"the first: {self.skip_reason}")
 
     @property

@@ -2,6 +2,7 @@
 
 import asyncio
 import shlex
+import threading
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -28,6 +29,9 @@ class FacilitatorApp(TerminalColours, CrashGuard, App):
     TITLE = "facilitator"
     CSS_PATH = "facilitator.tcss"
     ENABLE_COMMAND_PALETTE = True
+    # Dialogs on a small terminal (40x12): buttons stacked, one line each (facilitator.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-cramped"), (50, "-roomy")]
+    VERTICAL_BREAKPOINTS = [(0, "-low"), (20, "-high")]
 
     def __init__(self, database: Database, clock: Clock, journal_path: Path) -> None:
         super().__init__()
@@ -40,6 +44,8 @@ class FacilitatorApp(TerminalColours, CrashGuard, App):
         self.settings: GroupSettings = database.settings()
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
+        if self.settings.demo:  # every screen's header says it is not the group's data
+            self.title = "facilitator · DEMO (made-up sample data)"
 
     def get_default_screen(self) -> Screen:
         from facilitator.tui.screens.start import StartScreen
@@ -50,7 +56,13 @@ class FacilitatorApp(TerminalColours, CrashGuard, App):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         # Textual installs no handler for SIGTERM: close cleanly, the journal is intact.
         # SIGHUP (a closed terminal) is handled around app.run() in launch.py.
-        stop_on_signals(asyncio.get_running_loop(), self.exit, "SIGTERM")
+        stop_on_signals(asyncio.get_running_loop(), self.stop_and_let_go, "SIGTERM")
+
+    def stop_and_let_go(self) -> None:
+        """Stop, letting go of the database at once: a window opened next need not wait
+        for Textual's shutdown (every action is already in the journal)."""
+        threading.Thread(target=self.database.let_go, daemon=True).start()
+        self.exit()
 
     def _remember_theme(self, theme) -> None:
         if theme.name != self.settings.theme:

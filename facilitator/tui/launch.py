@@ -2,22 +2,26 @@
 
 import asyncio
 import os
+import sys
 import threading
+import time
 from contextlib import contextmanager
 
 from facilitator.core.clock import Clock
 from facilitator.store.database import Database
+from facilitator.store.errors import DatabaseLocked
 from facilitator.store.named_paths import resolve_db_path
 from facilitator.store.paths import journal_path
 from facilitator.tui.platform_terminal import on_hang_up
 
 HANG_UP_GRACE_SECONDS = 3.0
+CLOSING_WINDOW_WAIT_SECONDS = 5.0  # a window closed just now lets go well within this
 
 
 def run_app(args, clock: Clock) -> int:
     """Take the database lock for as long as the app runs, then hand over to Textual."""
     path = resolve_db_path(args.db)
-    database = Database.open(path, writer=True)
+    database = open_when_free(path)
     try:
         from facilitator.tui.app import FacilitatorApp
 
@@ -28,6 +32,23 @@ def run_app(args, clock: Clock) -> int:
         return 0 if hung_up.is_set() else app.return_code or 0
     finally:
         database.close()
+
+
+def open_when_free(path, wait_seconds: float = CLOSING_WINDOW_WAIT_SECONDS) -> Database:
+    """Open the database as the writer, waiting up to `wait_seconds` for a window that
+    is closing (closed and reopened at once) to let go; then DatabaseLocked (exit 3)."""
+    try:
+        return Database.open(path, writer=True)
+    except DatabaseLocked:
+        print("waiting for the other window to close…", file=sys.stderr, flush=True)
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        time.sleep(0.05)
+        try:
+            return Database.open(path, writer=True)
+        except DatabaseLocked:
+            if time.monotonic() >= deadline:
+                raise
 
 
 @contextmanager
@@ -43,6 +64,7 @@ def closing_on_hang_up(app):
 
     def hang_up(signum, frame) -> None:
         hung_up.set()
+        threading.Thread(target=app.database.let_go, daemon=True).start()
         null = os.open(os.devnull, os.O_RDWR)
         for fd in (0, 1, 2):
             os.dup2(null, fd)

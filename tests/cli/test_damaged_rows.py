@@ -146,7 +146,7 @@ def test_doctor_lists_each_damaged_record(cli, damaged_db, case):
     damage(damaged_db, "records", "2", change)
     before = files(damaged_db.parent)
     status, out, err = cli("doctor")
-    assert (status, err) == (1, "1 problem(s) found\n")
+    assert (status, err) == (1, "1 problem found\n")
     assert f"\n  record 2: {field}: " in out
     assert_nothing_raw(out)
     assert files(damaged_db.parent) == before
@@ -184,7 +184,7 @@ def test_damaged_settings_or_stock_are_refused_and_listed_by_doctor(
         assert_refused(cli(*command), document, field)
         assert files(damaged_db.parent) == before, command
     status, out, err = cli("doctor")
-    assert (status, err) == (1, "1 problem(s) found\n")
+    assert (status, err) == (1, "1 problem found\n")
     assert f"\n  {document}: {field}: " in out and "ok: no problems found" not in out
     assert_nothing_raw(out)
 

@@ -5,6 +5,7 @@ import io
 import json
 import tempfile
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -273,3 +274,26 @@ def test_a_csv_from_before_the_online_amount_still_imports(cli, db_path, tmp_pat
     (tmp_path / "old.csv").write_text(old_header + "\r\n2024-01-09,Tue,20,,,,,,,,,31.50,USD,,,,\r\n")
     assert cli("import", tmp_path / "old.csv")[0] == 0
     assert stored_rows(db_path)[0]["collection_online"] == 0
+
+
+def test_demo_no_open_says_how_to_open_and_remove_it_and_is_marked_demo(cli, monkeypatch,
+                                                                         tmp_path):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    status, out, err = cli("demo", "--no-open")
+    path = out.strip()
+    folder = str(Path(path).parent)
+    assert status == 0 and out == f"{path}\n"  # stdout stays the path alone, for scripts
+    assert err.splitlines() == [f"open it:   facilitator --db {path}",
+                                f"remove it: rm -r {folder}"]
+    with Database.open(path, writer=False) as database:
+        assert database.settings().demo is True
+
+
+def test_counts_of_one_are_singular(cli, db_path, tmp_path):
+    with Database.open(db_path) as database:
+        database.add_meeting(Meeting(name="Tuesday Night"))
+    assert cli("record", "--meeting", "Tuesday Night", "--date", "2024-03-05",
+               "--attendance", "9", "--newcomers", "1")[0] == 0
+    out_file = tmp_path / "one.csv"
+    assert cli("export", "--format", "csv", "-o", out_file)[1] == (
+        f"exported 1 record to {out_file}\n")

@@ -98,7 +98,7 @@ def test_export_import_and_merge_keep_the_minutes(cli, group, tmp_path, monkeypa
     monkeypatch.setenv("FACILITATOR_DB", str(other))
     assert cli("meetings", "add", MEETING)[0] == 0
     assert cli("minutes", "import", tmp_path / "ours.json") == (
-        0, "imported the minutes of 1 meetings (2 motions)\n", "")
+        0, "imported the minutes of 1 meeting (2 motions)\n", "")
     assert orjson.loads(cli("minutes", "--format", "json")[1])["minutes"] == exported["minutes"]
     before = snapshot(other.parent)
     result = cli("minutes", "import", tmp_path / "ours.json")
@@ -142,7 +142,7 @@ def test_minutes_follow_a_renamed_meeting_and_leave_with_it(cli, group):
     assert cli("meetings", "edit", MEETING, "--name", "Tuesday Group")[0] == 0
     assert "## Tuesday Group, 2024-03-05" in cli("minutes", "--meeting", "Tuesday Group")[1]
     code, _, err = cli("meetings", "remove", "Tuesday Group")
-    assert code == 1 and "has 1 records and 1 minutes; add --with-records" in err
+    assert code == 1 and "has 1 record and 1 set of minutes; add --with-records" in err
     assert cli("meetings", "remove", "Tuesday Group", "--with-records")[0] == 0
     assert json.loads(cli("minutes", "--format", "json")[1])["minutes"] == []
 

@@ -115,7 +115,7 @@ def test_meetings_add_refuses_bad_input_in_one_line(group, in_process, arguments
 def test_remove_is_refused_while_records_exist(group, run_cli):
     before = files(group.parent)
     code, out, err = run_cli("meetings", "remove", "friday step")
-    refused((code, out, err), "meeting", "'Friday Step' has 1 records; add --with-records")
+    refused((code, out, err), "meeting", "'Friday Step' has 1 record; add --with-records")
     assert files(group.parent) == before
 
 
@@ -123,7 +123,7 @@ def test_remove_with_records_takes_only_that_meetings_records(group, run_cli):
     with Database.open(group) as database:
         database.add_record(Record(meeting="Tuesday Night", date=date(2024, 3, 5), attendance=9))
     code, out, err = run_cli("meetings", "remove", "Friday Step", "--with-records")
-    assert (code, err) == (0, "") and "and its 1 records" in out
+    assert (code, err) == (0, "") and "and its 1 record" in out
     meetings, records = stored(group)
     assert meetings == [TUESDAY]
     assert [(r.meeting, r.date) for r in records] == [("Tuesday Night", date(2024, 3, 5))]

@@ -37,7 +37,7 @@ def test_every_damaged_document_is_named(db_path, run_cli):
     db_path.write_bytes(orjson.dumps({"schema_version": CURRENT_VERSION, "tables": tables}))
     files_before = companions(db_path)
     code, out, err = run_cli("doctor")
-    assert (code, err) == (1, "6 problem(s) found\n")
+    assert (code, err) == (1, "6 problems found\n")
     for line in ["meeting 2: the name 'TUESDAY NIGHT' is used by meeting 1 too",
                  "meeting 3: share minutes: 99 is more than 30",
                  "record 2: newcomers: 21 is more than the attendance (20)",

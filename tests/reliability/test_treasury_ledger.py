@@ -133,7 +133,7 @@ def test_doctor_names_a_damaged_ledger_entry(db_path, run_cli):
     db_path.write_bytes(orjson.dumps({"schema_version": CURRENT_VERSION, "tables": tables}))
     files_before = companions(db_path)
     code, out, err = run_cli("doctor")
-    assert (code, err) == (1, "4 problem(s) found\n")
+    assert (code, err) == (1, "4 problems found\n")
     for line in ["ledger entry 2: amount: cannot be negative (-5)",
                  "ledger entry 3: date: '2024-02-30' is not YYYY-MM-DD",
                  "ledger entry 4: to: cannot be empty",

@@ -87,3 +87,16 @@ class TestHistory:
                 field.cursor_blink = False
 
         assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
+
+
+class TestCompactHistory:
+    """80x24 and 40x12: the figures first, then the rows, both in sight."""
+
+    @pytest.mark.parametrize("size", [(80, 24), (40, 12)])
+    def test_figures_then_rows(self, snap_compare, app, size):
+        async def run_before(pilot) -> None:
+            await open_history(pilot)
+            await pilot.wait_for_scheduled_animations()  # the table's scroll on a loaded machine
+            await settled(pilot)
+
+        assert snap_compare(app, run_before=run_before, terminal_size=size)

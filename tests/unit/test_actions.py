@@ -182,7 +182,7 @@ def test_the_resume_flow_reports_skipped_actions_in_one_line(tmp_path):
         {"type": "share_adjust", "delta": "a minute"}, {"type": "queue_top"})))
     left = find_left_behind(path)
     assert left.skipped_actions == 2
-    assert left.skipped_note == ("2 action(s) could not be replayed and were skipped; the "
+    assert left.skipped_note == ("2 actions could not be replayed and were skipped; the "
                                  "first: share_adjust delta: must be a whole number")
 
 

@@ -15,6 +15,7 @@ from datetime import date
 
 from facilitator.core.dates import DateOrder
 from facilitator.core.errors import ValidationError
+from facilitator.core.plurals import plural
 from facilitator.core.records.record import COLUMNS, DEFAULTS, FIELDS, REQUIRED, Record
 from facilitator.core.records.record_fields import (CellContext, cents_text, decode_counts,
                                             encode_counts)
@@ -112,7 +113,7 @@ def parse_occurrence_rows(text: str, *, today: date, order: DateOrder | str | No
     if problems:
         first = problems[0]
         more = len(problems) - 1
-        suffix = f" ({more} more row{'s' if more > 1 else ''} with problems)" if more else ""
+        suffix = f" ({plural(more, 'more row', 'more rows')} with problems)" if more else ""
         raise ValidationError(first.field, first.reason + suffix)
     if not records:
         raise ValidationError("file", "has no records below the header row")

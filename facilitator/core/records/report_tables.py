@@ -3,6 +3,7 @@
 from collections.abc import Mapping, Sequence
 
 from facilitator.core.money import format_cents
+from facilitator.core.plurals import plural
 from facilitator.core.records.records import Records
 from facilitator.core.records.statistics import Summary, Totals
 from facilitator.core.text_out import escape, markdown_text
@@ -85,9 +86,8 @@ def summary_lines(summary: Summary) -> list[tuple[str, str]]:
         else:
             percent = ("" if change.average_change_percent is None
                        else f" ({change.average_change_percent:+.1f}%)")
-            plural = "" if change.meetings == 1 else "s"
             lines.append(("A year before", f"average {number(change.average_attendance)} over "
-                          f"{change.meetings} meeting{plural} ({before}); change "
+                          f"{plural(change.meetings, 'meeting', 'meetings')} ({before}); change "
                           f"{change.average_change:+.1f}{percent}, newcomers "
                           f"{change.newcomers_change:+d}"))
     return lines

@@ -11,6 +11,7 @@ from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Sta
 from facilitator.core.meeting.agenda import KINDS, Format, Section
 from facilitator.core.meeting.agenda_templates import TEMPLATE_NAMES, template
 from facilitator.core.errors import FacilitatorError
+from facilitator.core.plurals import plural
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.store.readings import missing_readings
 from facilitator.tui.crash_guard import GuardedHandlers
@@ -132,7 +133,7 @@ class FormatEditorScreen(GuardedHandlers, Screen[bool]):
             text = "No sections: the meeting runs without an agenda. F2 adds one, F4 a template."
         else:
             count = len(self.format)
-            text = (f"{count} section{'s' if count > 1 else ''}, "
+            text = (f"{plural(count, 'section', 'sections')}, "
                     f"{self.format.total_minutes} min planned")
             if self.meeting.duration_minutes:
                 text += f"; the meeting lasts {self.meeting.duration_minutes} min"

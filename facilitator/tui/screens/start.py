@@ -12,6 +12,8 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.core.errors import FacilitatorError
+from facilitator.core.records.record import Record
+from facilitator.core.records.saved_today import run_again_question, saved_line
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.tui.screens.chips.calculator_key import CALCULATOR_BINDING, CalculatorAction
 from facilitator.core.schedule.schedule import describe_next, nearest_first
@@ -60,6 +62,9 @@ class StartScreen(GuardedHandlers, CalculatorAction, Screen):
                                                     describe_next(meeting, now)) if part)
             if schedule:
                 label = Content.assemble(label, plain_text("  " + schedule, "dim"))
+            saved = self.saved_today(meeting)
+            if saved is not None:
+                label = Content.assemble(label, plain_text("  " + saved_line(saved), "bold"))
             choices.append(Option(label, id=meeting.key))
         options.add_options(choices)  # at once: one layout, not one per meeting
         if options.option_count:
@@ -134,10 +139,33 @@ class StartScreen(GuardedHandlers, CalculatorAction, Screen):
             return None
         return self.app.database.find_meeting(options.get_option_at_index(options.highlighted).id)
 
+    def saved_today(self, meeting: Meeting) -> Record | None:
+        """The record this meeting already has for today, if any (none known when the
+        records cannot be read: the meeting still runs, and saving it says what is wrong)."""
+        try:
+            return self.app.database.find_record(meeting.name, self.local_now().date())
+        except FacilitatorError:
+            return None
+
     def action_start_meeting(self) -> None:
         meeting = self.highlighted_meeting()
         if meeting is None:
             return
+        saved = self.saved_today(meeting)
+        if saved is None:
+            self.begin(meeting)
+            return
+        from facilitator.tui.screens.confirm import ConfirmScreen
+
+        def answered(again: bool) -> None:
+            if again:
+                self.begin(meeting)
+
+        self.app.push_screen(ConfirmScreen(run_again_question(saved), "Run again, replace it",
+                                           "Cancel"), answered)
+
+    def begin(self, meeting: Meeting) -> None:
+        """Start `meeting` afresh: its journal is written before the screen opens."""
         from facilitator.store.live_meeting import LiveMeeting
 
         try:

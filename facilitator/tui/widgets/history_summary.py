@@ -5,21 +5,18 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from facilitator.core.money import format_cents
+from facilitator.core.plurals import plural
 from facilitator.core.records.report_tables import WEEKDAY_NAMES, chips_text, money, number
 from facilitator.core.records.statistics import Summary
 from facilitator.tui.plain_text import plain_text
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 def summary_text(summary: Summary) -> list[str]:
     """Meetings, attendance figures, other counts, money, weekdays and the year before."""
     totals = summary.totals
     lines = [
-        f"{_plural(totals.meetings, 'meeting')} held · {totals.attendance:,} attending · "
-        f"{_plural(totals.newcomers, 'newcomer')}",
+        f"{plural(totals.meetings, 'meeting', 'meetings')} held · {totals.attendance:,} attending · "
+        f"{plural(totals.newcomers, 'newcomer', 'newcomers')}",
         f"Average {number(totals.average_attendance)} · median "
         f"{number(summary.median_attendance)} · lowest {summary.lowest_attendance} · "
         f"highest {summary.highest_attendance}",
@@ -44,7 +41,7 @@ def summary_text(summary: Summary) -> list[str]:
         else:
             percent = ("" if change.average_change_percent is None
                        else f" ({change.average_change_percent:+.1f}%)")
-            lines.append(f"{before}: {_plural(change.meetings, 'meeting')}, average "
+            lines.append(f"{before}: {plural(change.meetings, 'meeting', 'meetings')}, average "
                          f"{number(change.average_attendance)}; change "
                          f"{change.average_change:+.1f}{percent}, newcomers "
                          f"{change.newcomers_change:+d}")

@@ -39,6 +39,8 @@ class MeetingHeader(Widget):
             Content(f"  {wall:%H:%M}" if narrow else f"  {session.date:%a %d %b %Y}  {wall:%H:%M}"),
             Content(f"  {'' if narrow else 'running '}{clock_text(elapsed)}"),
         ]
+        if self.app.settings.demo:  # made-up data: never mistaken for the group's own
+            parts.insert(0, Content.styled("DEMO  ", "bold $warning"))
         if self.screen.has_class("-short"):
             # A short terminal hides the counts bar: the headcount stays in sight here, first.
             parts.insert(0, Content.styled(f"{session.attendance} in  ", "bold $accent"))

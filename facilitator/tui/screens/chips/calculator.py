@@ -11,15 +11,12 @@ from textual.widgets import Button, Input, Label, Static
 from facilitator.core.dates import describe_date, parse_sober_date
 from facilitator.core.errors import FacilitatorError, ValidationError
 from facilitator.core.chips.milestones import Ladder, MilestoneDate, time_sober
+from facilitator.core.plurals import plural
 from facilitator.store.ladders import group_ladder
 from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
 
 from facilitator.tui.screens.chips.calculator_key import CALCULATOR_BINDING, CalculatorAction  # noqa: F401
-
-
-def plural(number: int, word: str) -> str:
-    return f"{number:,} {word}{'' if number == 1 else 's'}"
 
 
 def result_lines(sober: date, today: date, ladder: Ladder) -> list[str]:
@@ -29,7 +26,7 @@ def result_lines(sober: date, today: date, ladder: Ladder) -> list[str]:
     lines = [
         f"Sober date  {describe_date(sober)}",
         f"Today       {describe_date(today)}",
-        f"Time sober  {sober_for.describe()} ({plural(sober_for.total_days, 'day')})",
+        f"Time sober  {sober_for.describe()} ({plural(sober_for.total_days, 'day', 'days')})",
         f"Reached     {reached_text(reached, today)}",
         f"Next        {next_text(coming)}",
         f"Days until  {coming.days_until(today):,}" if coming else "",

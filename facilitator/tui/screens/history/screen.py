@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Sta
 from textual.worker import get_current_worker
 
 from facilitator.core.errors import FacilitatorError
+from facilitator.core.plurals import plural
 from facilitator.core.records.history_view import HistoryChoice, HistoryView, build_view, parse_range
 from facilitator.core.records.records import NO_RECORDS, Records
 from facilitator.core.records.statistics import PERIODS, oldest_first, period_bounds
@@ -52,7 +53,7 @@ class HistoryScreen(GuardedHandlers, Screen):
 
     CSS_PATH = "history.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-tiny"), (16, "-short"), (30, "-tall")]
 
     BINDINGS = [
         Binding("escape", "close", "Back", id="history.close"),
@@ -132,7 +133,7 @@ class HistoryScreen(GuardedHandlers, Screen):
         today = self.app.clock.now().date()
         if len(self.stored) > PROGRESS_FROM:
             # Tens of thousands of records take a moment: say so, add them up aside.
-            self.set_status(f"Adding up {len(self.stored):,} records…")
+            self.set_status(f"Adding up {plural(len(self.stored), 'record', 'records')}…")
             self.build_view_aside(self.stored, self.choice, today)
         else:
             self.show_view(build_view(self.stored, self.choice, today))

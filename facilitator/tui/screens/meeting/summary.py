@@ -8,6 +8,7 @@ from textual.widgets import Button, Static
 
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.money import format_cents
+from facilitator.core.plurals import plural
 from facilitator.core.records.record import Record
 from facilitator.store.live_meeting import LiveMeeting
 from facilitator.store.meeting_stock import stock_after_meeting
@@ -87,7 +88,7 @@ class SummaryScreen(GuardedHandlers, ModalScreen[str | None]):
         except FacilitatorError as error:
             self.notify(str(error), severity="error", timeout=20)
             return
-        newcomers = "1 newcomer" if saved.newcomers == 1 else f"{saved.newcomers} newcomers"
+        newcomers = plural(saved.newcomers, "newcomer", "newcomers")
         self.notify(f"Saved: {saved.attendance} attended, {newcomers}.")
         self.dismiss("saved")
 
