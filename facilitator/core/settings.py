@@ -8,6 +8,8 @@ from facilitator.core.errors import ValidationError
 from facilitator.core.text_out import echo
 
 LEAP_DAY_RULES = ("feb28", "mar1")
+# Which key of each action the footer shows: F-keys, or the ctrl/single keys that need no Fn.
+KEY_MODES = ("function keys", "letters")
 
 
 WARNING_SECONDS_LIMIT = 600  # the share timer warns at most this long before the end
@@ -31,6 +33,7 @@ class GroupSettings:
     leap_day: str = "feb28"
     reserve_months: int = 3
     split_plan: tuple[tuple[str, int], ...] = ()  # (service body, whole percent), totals 100
+    keys: str = "function keys"  # one of KEY_MODES
 
     def __post_init__(self) -> None:
         currency = validate.text("currency", self.currency, maximum=3, required=True).upper()
@@ -54,6 +57,8 @@ class GroupSettings:
             raise ValidationError("leap day", f"must be one of {', '.join(LEAP_DAY_RULES)}")
         validate.count("reserve months", self.reserve_months, maximum=RESERVE_MONTHS_LIMIT)
         object.__setattr__(self, "split_plan", checked_plan(self.split_plan))
+        if self.keys not in KEY_MODES:
+            raise ValidationError("keys", f"must be one of {', '.join(KEY_MODES)}")
 
     def edit(self, **changes) -> "GroupSettings":
         return replace(self, **changes)
