@@ -49,7 +49,7 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, FooterOrder, Sc
         Binding("f2", "sign_in", "Sign in", id="meeting.sign_in", priority=True),
         Binding("enter", "sign_in", "Sign in", id="meeting.sign_in_enter", show=False),
         Binding("f3,ctrl+w", "sign_in('newcomer')", "Newcomer", id="meeting.sign_in_newcomer",
-                priority=True),
+                priority=True, show=False),
         Binding("f4,ctrl+f", "sign_in('visitor')", "Visitor", id="meeting.sign_in_visitor",
                 priority=True, show=False),
         Binding("f5,ctrl+o", "sign_in('online')", "Online", id="meeting.sign_in_online",
