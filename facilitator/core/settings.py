@@ -8,6 +8,8 @@ from facilitator.core.errors import ValidationError
 from facilitator.core.text_out import echo
 
 LEAP_DAY_RULES = ("feb28", "mar1")
+# Which key of each action the footer shows: F-keys, or the ctrl/single keys that need no Fn.
+KEY_MODES = ("function keys", "letters")
 
 
 WARNING_SECONDS_LIMIT = 600  # the share timer warns at most this long before the end
@@ -41,6 +43,7 @@ class GroupSettings:
     discussion_minutes: int = 2  # each speaker to a motion in a business meeting
     motion_thresholds: tuple[tuple[str, str], ...] = DEFAULT_THRESHOLDS  # (kind, threshold)
     demo: bool = False  # made-up sample data (`facilitator demo`): the app says DEMO
+    keys: str = "function keys"  # one of KEY_MODES
 
     def __post_init__(self) -> None:
         currency = validate.text("currency", self.currency, maximum=3, required=True).upper()
@@ -70,6 +73,8 @@ class GroupSettings:
             raise ValidationError("discussion minutes",
                                   f"must be from 1 to {DISCUSSION_MINUTES_LIMIT}")
         object.__setattr__(self, "motion_thresholds", checked_thresholds(self.motion_thresholds))
+        if self.keys not in KEY_MODES:
+            raise ValidationError("keys", f"must be one of {', '.join(KEY_MODES)}")
 
     def edit(self, **changes) -> "GroupSettings":
         return replace(self, **changes)

@@ -15,6 +15,7 @@ from facilitator.core.clock import Clock
 from facilitator.core.settings import GroupSettings
 from facilitator.store.database import Database
 from facilitator.tui.crash_guard import CrashGuard, details
+from facilitator.tui.keys import LETTERS, is_function_key, letter_twin, own_bindings
 from facilitator.tui.plain_text import printable
 from facilitator.tui.platform_terminal import stop_on_signals
 from facilitator.tui.terminal_colours import TerminalColours
@@ -32,6 +33,11 @@ class FacilitatorApp(TerminalColours, CrashGuard, App):
     # Dialogs on a small terminal (40x12): buttons stacked, one line each (facilitator.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-cramped"), (50, "-roomy")]
     VERTICAL_BREAKPOINTS = [(0, "-low"), (20, "-high")]
+    # F1 everywhere; `?` only where no text box takes it as a letter.
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="app.help", priority=True, show=False),
+        Binding("question_mark", "help", "Help", id="app.help_letter", show=False),
+    ]
 
     def __init__(self, database: Database, clock: Clock, journal_path: Path) -> None:
         super().__init__()
@@ -71,6 +77,29 @@ class FacilitatorApp(TerminalColours, CrashGuard, App):
     def save_settings(self, settings: GroupSettings) -> None:
         self.database.save_settings(settings)
         self.settings = settings
+        self.refresh_bindings()  # the footer follows the key mode
+
+    def action_help(self) -> None:
+        """The keys of the screen in front (help over help closes it)."""
+        from facilitator.tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+        else:
+            self.push_screen(HelpScreen(self.screen))
+
+    def get_key_display(self, binding: Binding) -> str:
+        """In the letters key mode an F-key is shown as its twin that needs no Fn."""
+        if self.settings.keys == LETTERS and binding.action and is_function_key(binding.key):
+            twin = letter_twin(binding, own_bindings(type(self.screen)))
+            if twin:
+                return super().get_key_display(binding.with_key(twin, key_display=None))
+        return super().get_key_display(binding)
+
+    def keys_text(self, keys: str) -> str:
+        """`f3,ctrl+w` -> `F3 or ^w`, as the footer writes each."""
+        return " or ".join(super(FacilitatorApp, self).get_key_display(Binding(key.strip(), ""))
+                           for key in keys.split(","))
 
     def notify(self, message: str, *, title: str = "", severity="information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -100,7 +129,9 @@ class FacilitatorApp(TerminalColours, CrashGuard, App):
             if isinstance(binding, Binding) and binding.description:
                 if screen.check_action(binding.action.split("(")[0], ()) is False:
                     continue
-                yield SystemCommand(binding.description, binding.tooltip or f"key: {binding.key}",
+                keys = f"key: {self.keys_text(binding.key)}"
+                help_text = f"{binding.tooltip} ({keys})" if binding.tooltip else keys
+                yield SystemCommand(binding.description, help_text,
                                     partial(screen.run_action, binding.action))
         for command in getattr(screen, "extra_commands", lambda: [])():
             yield command._replace(callback=self.guarded(command.callback))

@@ -15,7 +15,7 @@ PEOPLE = ("Ann", "Bo", "Cy", "Dee", "Eve", "Flo")
 
 async def open_floor(pilot, start_meeting) -> MeetingScreen:
     screen = await start_meeting(pilot, names=PEOPLE)
-    await pilot.press("ctrl+o")
+    await pilot.press("ctrl+j")
     await pilot.pause()
     return screen
 
@@ -124,7 +124,7 @@ async def test_a_motion_tabled_and_more_hands_than_people_refused(make_app, star
         assert floor.motion is None
         assert floor.minutes.find_motion("Move to Thursdays").outcome == "tabled"
         await pilot.press("g")  # the opening is no report: refused
-        await pilot.press("f12", "ctrl+o", "g")  # the secretary's report, given
+        await pilot.press("f12", "ctrl+j", "g")  # the secretary's report, given
         await pilot.pause()
         reports = screen.live.session.business.floor.minutes.reports
         assert [report.section for report in reports] == ["Secretary's report"]

@@ -17,7 +17,7 @@ async def after_a_vote(pilot) -> None:
     screen = pilot.app.screen
     for name in ("Ann", "Bo", "Cy", "Dee", "Eve", "Flo", "Gus", "Hal", "Ida", "Jo"):
         assert screen.act(actions.SignIn(name=name))
-    await pilot.press("ctrl+o")
+    await pilot.press("ctrl+j")
     await pilot.pause()
     for action in (actions.BusinessOpen(), actions.MotionMove("Buy 50 chips", "two-thirds"),
                    actions.MotionVote(6, 3, 1), actions.MotionMinority(),

@@ -11,7 +11,7 @@ from facilitator.core import validate
 from facilitator.core.errors import FacilitatorError, ValidationError
 from facilitator.core.schedule.meeting import (DURATION_LIMIT, QUEUE_MODE_NAMES, QUEUE_MODES, SHARE_MINUTES_LIMIT, WEEKDAYS,
                                       Meeting, parse_days, parse_time, parse_types)
-from facilitator.core.settings import (CLOSING_RESERVE_LIMIT, WARNING_SECONDS_LIMIT,
+from facilitator.core.settings import (CLOSING_RESERVE_LIMIT, KEY_MODES, WARNING_SECONDS_LIMIT,
                                        GroupSettings)
 from facilitator.store.reference import meeting_type_codes
 from facilitator.tui.crash_guard import GuardedHandlers
@@ -57,6 +57,9 @@ class SettingsScreen(GuardedHandlers, ModalScreen[None]):
             themes = sorted(self.app.available_themes)
             yield Select([(name, name) for name in themes], value=self.app.theme,
                          allow_blank=False, id="theme")
+            yield Label("Keys shown at the bottom (both kinds always work)")
+            yield Select([(mode, mode) for mode in KEY_MODES], value=settings.keys,
+                         allow_blank=False, id="keys")
             if meetings:
                 yield Static("Meeting settings", classes="dialog-title")
                 keys = [m.key for m in meetings]
@@ -137,6 +140,7 @@ class SettingsScreen(GuardedHandlers, ModalScreen[None]):
             bell=self.query_one("#bell", Switch).value,
             names_on_display=self.query_one("#names-on-display", Switch).value,
             theme=self.query_one("#theme", Select).value,
+            keys=self.query_one("#keys", Select).value,
         )
 
     def meeting_settings(self) -> tuple[str, Meeting] | None:

@@ -19,18 +19,23 @@ from facilitator.tui.screens.chips.calculator_key import CALCULATOR_BINDING, Cal
 from facilitator.core.schedule.schedule import describe_next, nearest_first
 from facilitator.store.local_time import local_zone
 from facilitator.tui.crash_guard import GuardedHandlers
+from facilitator.tui.keys import FooterOrder
 from facilitator.tui.plain_text import plain_text
 
 
-class StartScreen(GuardedHandlers, CalculatorAction, Screen):
+class StartScreen(GuardedHandlers, CalculatorAction, FooterOrder, Screen):
     """Choose a meeting and start it; resume one left behind first."""
 
     BINDINGS = [
         Binding("enter", "start_meeting", "Start meeting", id="start.begin"),
         Binding("f2", "new_meeting", "New meeting", id="start.new", priority=True),
         Binding("f4", "history", "History", id="start.history", priority=True,
-                tooltip="Past records: filters, totals, trend; correct or delete one (key: F4)"),
+                tooltip="Past records: filters, totals, trend; correct or delete one"),
         Binding("f9", "settings", "Settings", id="start.settings", priority=True),
+        # The same without F-keys: no text box on this screen takes single letters.
+        Binding("n", "new_meeting", "New meeting", id="start.new_letter", show=False),
+        Binding("h", "history", "History", id="start.history_letter", show=False),
+        Binding("comma", "settings", "Settings", id="start.settings_letter", show=False),
         CALCULATOR_BINDING,
         Binding("ctrl+o", "treasury", "Treasury", id="start.treasury", priority=True,
                 tooltip="The 7th tradition ledger: balance, reserve, split (key: ctrl+o)"),

@@ -23,6 +23,7 @@ from facilitator.core.records.history_view import HistoryChoice, HistoryView, bu
 from facilitator.core.records.records import NO_RECORDS, Records
 from facilitator.core.records.statistics import PERIODS, oldest_first, period_bounds
 from facilitator.tui.crash_guard import GuardedHandlers
+from facilitator.tui.keys import FooterOrder
 from facilitator.tui.plain_text import plain_text
 from facilitator.tui.widgets.history_columns import (PERIOD_COLUMNS, occurrence_cells,
                                                      occurrence_columns, period_cells)
@@ -48,7 +49,7 @@ def read_records(database: "Database", choice: HistoryChoice,
     return stored, unreadable, build_view(stored, choice, today)
 
 
-class HistoryScreen(GuardedHandlers, Screen):
+class HistoryScreen(GuardedHandlers, FooterOrder, Screen):
     """All records, newest first; Enter opens one to correct or delete it."""
 
     CSS_PATH = "history.tcss"
@@ -57,10 +58,10 @@ class HistoryScreen(GuardedHandlers, Screen):
 
     BINDINGS = [
         Binding("escape", "close", "Back", id="history.close"),
-        Binding("f5", "next_grouping", "Group by", id="history.group", priority=True,
-                tooltip="Each meeting, per week, per month, per year (key: F5)"),
-        Binding("f6", "focus_table", "Table", id="history.table", priority=True,
-                tooltip="Move to the table of records (key: F6)"),
+        Binding("f5,ctrl+g", "next_grouping", "Group by", id="history.group", priority=True,
+                tooltip="Each meeting, per week, per month, per year"),
+        Binding("f6,ctrl+t", "focus_table", "Table", id="history.table", priority=True,
+                tooltip="Move to the table of records"),
     ]
 
     def __init__(self) -> None:

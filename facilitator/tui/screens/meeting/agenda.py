@@ -17,10 +17,13 @@ from facilitator.tui.widgets.agenda_panel import Reading
 # F11 is taken by many terminals (full screen); F12 is free, and shift+F12 reaches Textual
 # as "f24" through xterm-style terminals and tmux.
 AGENDA_BINDINGS = [
-    Binding("f12", "section_next", "Next section", id="meeting.section_next", priority=True,
-            tooltip="Close this section of the agenda and begin the next (key: F12)"),
+    Binding("f12,ctrl+a", "section_next", "Next section", id="meeting.section_next",
+            priority=True, tooltip="Close this section of the agenda and begin the next"),
     Binding("shift+f12,f24", "section_previous", "Prev section", id="meeting.section_previous",
-            priority=True, tooltip="Back to the section before (key: shift+F12)"),
+            priority=True, tooltip="Back to the section before"),
+    # No F-key: `[` where no text box has focus (the queue, the attendees).
+    Binding("left_square_bracket", "section_previous", "Prev section",
+            id="meeting.section_previous_letter", show=False),
 ]
 
 

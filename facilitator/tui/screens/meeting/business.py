@@ -14,8 +14,8 @@ from facilitator.tui.screens.meeting.business_forms import MotionForm, VoteForm
 from facilitator.tui.widgets.business_panel import BusinessPanel
 
 BUSINESS_BINDINGS = [
-    Binding("ctrl+o", "show_business", "Business", id="meeting.business", priority=True,
-            tooltip="The business tab: motions, the typed queue and votes (key: ctrl+o)"),
+    Binding("ctrl+j", "show_business", "Business", id="meeting.business", priority=True,
+            tooltip="The business tab: motions, the typed queue and votes (key: ctrl+j)"),
 ]
 
 # The motion's steps that need no value: one key each in the tab.

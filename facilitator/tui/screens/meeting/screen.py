@@ -19,6 +19,7 @@ from facilitator.core.meeting.hybrid import collected_text
 from facilitator.core.meeting.session import MeetingSession
 from facilitator.store.live_meeting import LiveMeeting
 from facilitator.tui.crash_guard import GuardedHandlers
+from facilitator.tui.keys import FooterOrder
 from facilitator.tui.plain_text import plain_text
 from facilitator.tui.screens.meeting.agenda import AGENDA_BINDINGS, AgendaActions
 from facilitator.tui.screens.meeting.business import (BUSINESS_BINDINGS, BusinessActions,
@@ -42,29 +43,37 @@ QUEUE_MOVES = {"queue_remove": actions.QueueRemove, "queue_up": actions.QueueUp,
 TICK_SECONDS = 0.2
 
 
-class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions, Screen):
+class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions, FooterOrder,
+                    Screen):
     """Sign-in, the 7th tradition, undo; every action is journaled before it shows."""
 
     # Function keys and ctrl combinations reach the screen even while an Input has focus.
+    # Each F-key has a twin needing no Fn (the footer shows it in the "letters" key mode);
+    # most used first: the footer shows them in this order.
     BINDINGS = [
         Binding("f2", "sign_in", "Sign in", id="meeting.sign_in", priority=True),
-        Binding("f3", "sign_in('newcomer')", "Newcomer", id="meeting.sign_in_newcomer",
-                priority=True),
-        Binding("f4", "sign_in('visitor')", "Visitor", id="meeting.sign_in_visitor",
-                priority=True),
-        Binding("f5", "sign_in('online')", "Online", id="meeting.sign_in_online", priority=True),
-        Binding("f6", "correct", "Correct", id="meeting.correct", priority=True),
-        Binding("f7", "focus_queue", "Queue", id="meeting.queue", priority=True),
+        Binding("enter", "sign_in", "Sign in", id="meeting.sign_in_enter", show=False),
+        Binding("f3,ctrl+w", "sign_in('newcomer')", "Newcomer", id="meeting.sign_in_newcomer",
+                priority=True, show=False),
+        Binding("f4,ctrl+f", "sign_in('visitor')", "Visitor", id="meeting.sign_in_visitor",
+                priority=True, show=False),
+        Binding("f5,ctrl+o", "sign_in('online')", "Online", id="meeting.sign_in_online",
+                priority=True, show=False),
+        Binding("f6,ctrl+k", "correct", "Correct", id="meeting.correct", priority=True,
+                show=False),
+        Binding("f7,ctrl+u", "focus_queue", "Queue", id="meeting.queue", priority=True),
         Binding("ctrl+r", "queue_add", "Raise hand", id="meeting.raise_hand", priority=True,
                 tooltip="Put the name typed in the box in the queue, or an anonymous hand"),
         Binding("ctrl+n", "share_start", "Next share", id="meeting.next_share", priority=True),
         Binding("ctrl+e", "share_end", "End share", id="meeting.end_share", priority=True),
         Binding("ctrl+b", "share_pause", "Pause", id="meeting.pause", priority=True),
-        Binding("f8", "collection", "7th trad.", id="meeting.collection", priority=True),
-        Binding("ctrl+z", "undo", "Undo", id="meeting.undo", priority=True),
-        Binding("ctrl+y", "redo", "Redo", id="meeting.redo", priority=True),
-        Binding("f9", "settings", "Settings", id="meeting.settings", priority=True),
-        Binding("f10", "end_meeting", "End", id="meeting.end", priority=True),
+        Binding("f8,ctrl+d", "collection", "7th trad.", id="meeting.collection", priority=True),
+        Binding("f10,ctrl+x", "end_meeting", "End", id="meeting.end", priority=True),
+        Binding("ctrl+z", "undo", "Undo", id="meeting.undo", priority=True, show=False),
+        Binding("ctrl+y", "redo", "Redo", id="meeting.redo", priority=True, show=False),
+        Binding("f9", "settings", "Settings", id="meeting.settings", priority=True, show=False),
+        Binding("comma", "settings", "Settings", id="meeting.settings_letter", show=False),
+        Binding("escape", "back_to_sign_in", "Back to sign-in", id="meeting.back", show=False),
         Binding("ctrl+l", "toggle_display_names", "Names on display", id="meeting.display_names",
                 priority=True, show=False,
                 tooltip="Show first names on the room display, for this meeting only"),
@@ -121,7 +130,7 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
             yield Input(placeholder="amount, e.g. 31.50", id="collection-input")
             yield Input(placeholder="online", id="collection-online-input")
             yield Static("", id="collection-total")
-        yield Footer()
+        yield Footer(compact=True)  # compact: sign-in to End fit in 80 columns
 
     def on_mount(self) -> None:
         self.session = self.live.session
@@ -140,6 +149,7 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
         # it took effect, and its section's reading.
         self.read_clock()
         self.reading = self.reading_of(session)
+        self.follow_keys(session)
         self.query_one("#collection-total", Static).update(plain_text(collected_text(session)))
 
     def act(self, action: actions.Action, notice: str | None = None) -> bool:
@@ -423,6 +433,28 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
 
     def action_toggle_bell(self) -> None:
         self.act(actions.Bell(not self.live.session.bell))
+
+    # -- keys that apply now -------------------------------------------------------------
+
+    SHARE_ONLY = {"share_end", "share_pause"}  # nothing to end or pause while nobody shares
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Keys that cannot apply now leave the footer and the palette."""
+        if action in self.SHARE_ONLY and self.live.session.timer is None:
+            return False
+        return super().check_action(action, parameters)
+
+    def follow_keys(self, session: MeetingSession) -> None:
+        """The footer follows a share starting or ending."""
+        sharing = session.timer is not None
+        if sharing != getattr(self, "_sharing", None):
+            self._sharing = sharing
+            self.refresh_bindings()
+
+    def action_back_to_sign_in(self) -> None:
+        """Esc: from the queue, a tab or the amount box back to the name box."""
+        self.show_tab("tab-signin")
+        self.set_focus(self.query_one("#name-input", Input))
 
     def action_toggle_display_names(self) -> None:
         self.act(actions.DisplayNames(not self.live.session.names_on_display))

@@ -1,0 +1,56 @@
+"""Help: every key of the screen it was opened from, grouped, read from that screen's own
+bindings (so it never drifts from them)."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from facilitator.tui.crash_guard import GuardedHandlers
+from facilitator.tui.keys import KeyRow, help_rows, screen_bindings
+from facilitator.tui.plain_text import plain_text
+
+KEYS_WIDTH = 18  # characters of the keys column
+
+
+class HelpScreen(GuardedHandlers, ModalScreen[None]):
+    """The keys of one screen; Esc, F1 or q closes it."""
+
+    BINDINGS = [Binding("escape,f1,q", "close", "Close", id="help.close")]
+
+    def __init__(self, screen: Screen) -> None:
+        super().__init__()
+        self.title_text = f"Keys: {screen_title(screen)}"
+        bindings = screen_bindings(screen) + self.app_bindings()
+        self.rows: list[KeyRow] = help_rows(bindings, screen_title(screen))
+
+    def app_bindings(self) -> list[Binding]:
+        app = self.app
+        palette = Binding(app.COMMAND_PALETTE_BINDING, "app.command_palette",
+                          "Every action by name")
+        return [b for b in type(app).BINDINGS if isinstance(b, Binding)] + [palette]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog", id="help-dialog"):
+            yield Static(plain_text(self.title_text), classes="dialog-title")
+            group = None
+            for row in self.rows:
+                if row.group != group:
+                    group = row.group
+                    yield Static(plain_text(group), classes="help-group")
+                yield Static(plain_text(self.line(row)), classes="help-row")
+            yield Static("Esc closes this help.", classes="dialog-text")
+
+    def line(self, row: KeyRow) -> str:
+        keys = " ".join(self.app.get_key_display(Binding(key, "")) for key in row.keys)
+        return f"{keys:<{KEYS_WIDTH}} {row.description}"
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def screen_title(screen: Screen) -> str:
+    """`MeetingScreen` -> `Meeting`."""
+    name = type(screen).__name__.removesuffix("Screen")
+    return name or "Screen"
