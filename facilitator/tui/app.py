@@ -9,6 +9,7 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import Notify
 from textual.screen import Screen
 
 from facilitator.core.clock import Clock
@@ -107,6 +108,15 @@ class FacilitatorApp(TerminalColours, CrashGuard, App):
         notices often quote what a person typed."""
         super().notify(printable(message, NOTICE_LIMIT), title=printable(title, 80),
                        severity=severity, timeout=timeout, markup=False)
+
+    def on_notify(self, event: Notify) -> None:
+        """A notice of what just happened replaces the one before it (runs before Textual adds
+        the new one): a run of sign-ins shows the latest, never a pile over the queue and the
+        share clock. Warnings and errors stay until they time out."""
+        if event.notification.severity != "information":
+            return
+        for older in [shown for shown in self._notifications if shown.severity == "information"]:
+            self._unnotify(older, refresh=False)
 
     def action_help_quit(self) -> None:
         """ctrl+c: say how to quit (Textual's own notice is markup)."""

@@ -10,6 +10,7 @@ from facilitator.store import journal
 from facilitator.tui.screens.meeting.screen import MeetingScreen
 from facilitator.tui.screens.meeting.summary import SummaryScreen
 from facilitator.tui.widgets.agenda_line import AgendaLine
+from facilitator.tui.widgets.meeting_header import MeetingHeader
 from facilitator.tui.widgets.queue_list import QueueList
 
 # Discussion: Opening 2, Moment of silence 1, Readings 5, Announcements 3, Chips 3,
@@ -217,3 +218,25 @@ async def test_a_resumed_meeting_is_in_the_same_section(make_app, start_meeting,
         assert agenda.current.title == "Readings"
         assert agenda.used_by_section(screen.live.now())[:3] == (120, 60, 130)
         assert line_text(screen) == "3/8 Readings 2:10 / 5:00 · next Announcements 3 min"
+
+
+async def test_the_header_says_how_far_behind_or_ahead_of_the_format(make_app, start_meeting,
+                                                                     clock, reading):
+    app = make_app(meetings=[MEETING])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start_meeting(pilot)
+        header = screen.query_one(MeetingHeader)
+
+        async def header_text() -> str:
+            screen.read_clock()
+            await pilot.pause()
+            return header.render().plain
+
+        assert "on time" in await header_text()
+        clock.advance(5 * 60)                     # Opening: 2 minutes planned, 5 taken
+        assert "3 min behind" in await header_text()
+        await pilot.press("f12")
+        clock.advance(10)                         # Moment of silence, within its minute
+        assert "3 min behind" in await header_text()
+        await pilot.press("f12", "f12")           # 50 s left over, Readings' 5 min skipped
+        assert "2 min ahead" in await header_text()  # 180 - 50 - 300 = -170 s

@@ -73,7 +73,14 @@ async def test_saving_twice_the_same_day_replaces_with_a_warning(make_app, start
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
         for attendance in (2, 3):
-            await start_meeting(pilot)
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            if attendance == 3:  # saved today already: the start screen asks first
+                assert isinstance(app.screen, ConfirmScreen)
+                await pilot.press("y")
+                await pilot.pause()
+            assert isinstance(app.screen, MeetingScreen)
             await pilot.press(*["f2"] * attendance, "f10")
             await pilot.pause()
             warned = [str(w.render()) for w in app.screen.query(".warning-line")]

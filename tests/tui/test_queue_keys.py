@@ -128,21 +128,22 @@ async def test_the_speaker_moved_or_removed_is_the_highlighted_one(make_app, sta
                      {"type": "queue_remove", "speaker": "a3"}]
 
 
-async def test_ctrl_r_queues_the_typed_name_or_a_raised_hand(make_app, start_meeting, journal_file):
+async def test_ctrl_r_signs_in_and_queues_the_typed_name_or_a_raised_hand(make_app, start_meeting,
+                                                                         journal_file):
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start_meeting(pilot, names=["Ann"])
         name_box = screen.query_one("#name-input", Input)
-        await pilot.press(*"Ann", "ctrl+r")   # the signed-in Ann
-        await pilot.press(*"Zoe", "ctrl+r")   # a first name nobody signed in with
+        await pilot.press(*"Ann", "ctrl+r")   # the signed-in Ann: only joins the queue
+        await pilot.press(*"Zoe", "ctrl+r")   # nobody of that name: signs in and joins it
         await pilot.press("ctrl+r", "ctrl+r")  # nothing typed: anonymous raised hands
         await pilot.pause()
         assert waiting(screen) == ["Ann", "Zoe", "Hand 1", "Hand 2"]
-        assert [p.id for p in screen.live.session.queue.waiting][0] == "a1"
+        assert [p.id for p in screen.live.session.queue.waiting][:2] == ["a1", "a2"]
         assert name_box.has_focus and name_box.value == ""
-        assert screen.live.session.attendance == 1  # queueing a name does not sign anyone in
+        assert [p.name for p in screen.live.session.attendees] == ["Ann", "Zoe"]  # counted once
     assert [a["type"] for a in journaled(journal_file)[1:]] == [
-        "queue_name", "queue_name", "queue_hand", "queue_hand"]
+        "sign_in_and_queue", "sign_in_and_queue", "queue_hand", "queue_hand"]
 
 
 # Keys that act while a half-typed name sits in the focused name box.

@@ -51,7 +51,7 @@ async def test_a_share_that_runs_over_counts_up_with_a_cue(make_app, start_meeti
         await pilot.press("e")
         await pilot.pause()
         assert stats(screen) == (1, 263, 1, 0)
-        assert await shown(pilot, screen) == ("4:00", "next share", {"-idle"})
+        assert await shown(pilot, screen) == ("4:00", "last share 4:23, 0:23 over", {"-idle"})
 
 
 async def test_the_cue_comes_even_when_the_warning_was_never_drawn(make_app, start_meeting, clock):
@@ -256,3 +256,24 @@ async def test_the_time_shown_comes_from_the_clock_not_from_ticks(make_app, star
         screen.read_clock()
         assert share_clock.query_one(Digits).value == "3:00"  # 179.8 s left, exactly
         assert screen.live.session.timer.elapsed(screen.live.now()) == pytest.approx(60.2, abs=1e-6)
+
+
+async def test_the_last_share_stays_under_the_clock_until_the_next_starts(make_app, start_meeting,
+                                                                       clock):
+    app = make_app(meetings=[MEETING])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start_meeting(pilot, names=ROOM, queued=True)
+        await pilot.press("n")
+        clock.advance(4 * 60 + 72)
+        await pilot.press("e")
+        assert await shown(pilot, screen) == ("4:00", "last share 5:12, 1:12 over",
+                                              {"-idle"})
+        assert screen.query_one(ShareClock).has_class("-last-over")
+        clock.advance(90)  # still there while the chair looks for the next person
+        assert (await shown(pilot, screen))[1] == "last share 5:12, 1:12 over"
+        await pilot.press("n")
+        assert await shown(pilot, screen) == ("4:00", "", {"-normal"})
+        clock.advance(200)
+        await pilot.press("e")
+        assert (await shown(pilot, screen))[1] == "last share 3:20, in time"
+        assert not screen.query_one(ShareClock).has_class("-last-over")

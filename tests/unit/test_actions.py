@@ -23,7 +23,7 @@ from facilitator.store.live_meeting import find_left_behind
 FIXTURE = Path(__file__).parent / "fixtures" / "journal_before_typed_actions.jsonl"
 SCREENS = Path(a.__file__).parents[2] / "tui" / "screens" / "meeting"
 # Actions added after the fixture's journal was written (each round-trips above instead).
-ADDED_SINCE = {"queue_pass"}
+ADDED_SINCE = {"queue_pass", "sign_in_and_queue"}
 SAMPLE_VALUES = {bool: True, int: 3, str: "30d", date: date(2024, 3, 5),
                  datetime: datetime(2024, 3, 5, 19, 0)}
 

@@ -38,6 +38,8 @@ CASES = [
     ([], a.DisplayNames(True), "First names on the room display"),
     ([a.QueueClear()], a.QueueAttendee(2), "محمد joins the queue"),
     ([], a.QueueName("Bo"), "Bo joins the queue"),
+    ([], a.SignInAndQueue("Bo"), "Signed in: Bo, joins the queue"),
+    ([a.QueueClear()], a.SignInAndQueue("zoë"), "Zoë joins the queue"),
     ([], a.QueueHand(), "Hand 1 joins the queue"),
     ([a.QueueClear()], a.QueueRound(), "2 join the queue"),
     ([], a.QueueRemove("a2"), "محمد taken off the queue"),

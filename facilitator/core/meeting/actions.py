@@ -96,6 +96,15 @@ class QueueAttendee(Action):
 
 
 @dataclass(frozen=True)
+class SignInAndQueue(Action):
+    """A typed name signs in and joins the queue in one step (someone already signed in
+    under that name only joins the queue: nobody is counted twice)."""
+
+    type = "sign_in_and_queue"
+    name: str
+
+
+@dataclass(frozen=True)
 class QueueName(Action):
     """A first name typed into the queue (the signed-in person of that name, if any)."""
 
@@ -348,7 +357,7 @@ class Closing(Action):
 
 ACTION_CLASSES: tuple[type[Action], ...] = (
     SignIn, Correct, Remove, Collection, SectionNext, SectionPrevious, DisplayNames,
-    QueueAttendee, QueueName, QueueHand, QueueRound, QueueRemove, QueueUp, QueueDown,
+    QueueAttendee, SignInAndQueue, QueueName, QueueHand, QueueRound, QueueRemove, QueueUp, QueueDown,
     QueueTop, QueuePass, QueueReadd, QueueClear, QueueMode, QueuePriority,
     ShareStart, ShareEnd, SharePass, SharePause, ShareAdjust, ShareLength, Bell,
     Chip, Undo, Redo, Resumed, Closing,

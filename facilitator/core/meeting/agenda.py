@@ -150,6 +150,14 @@ class Format:
         return cls(tuple(sections))
 
 
+def drift_text(seconds: float) -> str:
+    """'3 min behind', '2 min ahead', or 'on time' within a minute either way."""
+    minutes = int(abs(seconds) // 60)
+    if minutes == 0:
+        return "on time"
+    return f"{minutes} min {'behind' if seconds > 0 else 'ahead'}"
+
+
 @dataclass(frozen=True)
 class AgendaProgress:
     """Where the meeting is in its format; times are seconds on the meeting's timeline."""
@@ -211,6 +219,18 @@ class AgendaProgress:
 
     def over(self, now: float) -> bool:
         return self.remaining(now) < 0
+
+    def drift(self, now: float) -> float:
+        """Seconds behind the format (negative: ahead): what the sections already left took
+        beyond their plan (a skipped one gives its time back), plus the current section's
+        overrun as it grows."""
+        spent = self.used_by_section(now)
+        sections = self.format.sections
+        done = min(self.index, len(sections))
+        behind = sum(spent[i] - sections[i].seconds for i in range(done))
+        if not self.finished:
+            behind += max(0.0, spent[self.index] - sections[self.index].seconds)
+        return behind
 
     def used_by_section(self, now: float) -> tuple[float, ...]:
         spent = list(self.spent)

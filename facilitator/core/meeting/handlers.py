@@ -24,6 +24,7 @@ HANDLERS: dict[type[Action], Handler] = {
     a.SectionPrevious: session.section_previous,
     a.DisplayNames: session.display_names,
     a.QueueAttendee: session_shares.queue_attendee,
+    a.SignInAndQueue: session_shares.sign_in_and_queue,
     a.QueueName: session_shares.queue_name,
     a.QueueHand: session_shares.queue_hand,
     a.QueueRound: session_shares.queue_round,

@@ -49,6 +49,13 @@ def _queued(action: Action, before: MeetingSession, after: MeetingSession) -> st
     return f"{len(joined)} join the queue"
 
 
+def _signed_in_and_queued(action: a.SignInAndQueue, before: MeetingSession,
+                          after: MeetingSession) -> str:
+    if after.attendance == before.attendance:  # already signed in: only joins the queue
+        return _queued(action, before, after)
+    return f"Signed in: {after.attendees[-1].label}, joins the queue"
+
+
 def _share_ended(action: a.ShareEnd, before: MeetingSession, after: MeetingSession) -> str:
     seconds = after.stats.share_seconds - before.stats.share_seconds
     over = after.stats.over_time > before.stats.over_time
@@ -82,6 +89,7 @@ DESCRIBE: dict[type[Action], Describe] = {
     a.SectionPrevious: _section,
     a.DisplayNames: _on_off("First names on the room display", "Room display: counts only"),
     a.QueueAttendee: _queued,
+    a.SignInAndQueue: _signed_in_and_queued,
     a.QueueName: _queued,
     a.QueueHand: _queued,
     a.QueueRound: _queued,

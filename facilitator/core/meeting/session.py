@@ -20,7 +20,7 @@ from facilitator.core.errors import ValidationError
 from facilitator.core.names import clean_name
 from facilitator.core.records.record import Record
 from facilitator.core.schedule.meeting import Meeting
-from facilitator.core.meeting.share_timer import ShareStats, ShareTimer
+from facilitator.core.meeting.share_timer import LastShare, ShareStats, ShareTimer
 from facilitator.core.meeting.speaker_queue import Speaker, SpeakerQueue
 
 if TYPE_CHECKING:
@@ -66,6 +66,7 @@ class MeetingSession:
     chips: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     queue: SpeakerQueue = SpeakerQueue()
     timer: ShareTimer | None = None  # the share in progress, if any
+    last_share: LastShare | None = None  # the one that just ended, until the next starts
     stats: ShareStats = ShareStats()
     share_seconds: int = 300  # length of the next share; +/- and the suggestion change it
     bell: bool = False

@@ -11,9 +11,10 @@ from facilitator.core.names import clean_name
 from facilitator.core.meeting.actions import (
     Bell, QueueAttendee, QueueClear, QueueDown, QueueHand, QueueMode, QueueName, QueuePass,
     QueuePriority, QueueReadd, QueueRemove, QueueRound, QueueTop, QueueUp, ShareAdjust, ShareEnd,
-    ShareLength, SharePass, SharePause, ShareStart)
-from facilitator.core.meeting.session import MeetingSession
-from facilitator.core.meeting.share_timer import MAX_PLANNED_SECONDS, MIN_PLANNED_SECONDS, ShareTimer
+    ShareLength, SharePass, SharePause, ShareStart, SignIn, SignInAndQueue)
+from facilitator.core.meeting.session import MeetingSession, sign_in
+from facilitator.core.meeting.share_timer import (MAX_PLANNED_SECONDS, MIN_PLANNED_SECONDS,
+                                                 LastShare, ShareTimer, whole_seconds)
 from facilitator.core.meeting.speaker_queue import Speaker
 from facilitator.core.meeting.suggest import suggested_share_seconds, suggestion_basis
 
@@ -41,6 +42,17 @@ def queue_name(session: MeetingSession, action: QueueName, t: float) -> MeetingS
     # The id follows the name, so the same person can't wait twice and their shares count.
     speaker = Speaker(f"n:{name.casefold()}", name, action.newcomer)
     return _queue(session, session.queue.add(speaker))
+
+
+def sign_in_and_queue(session: MeetingSession, action: SignInAndQueue,
+                      t: float) -> MeetingSession:
+    name = clean_name(action.name)
+    if not name:
+        raise ValidationError("name", "type a first name to sign in and put in the queue")
+    if any(person.name.casefold() == name.casefold() for person in session.attendees):
+        return queue_name(session, QueueName(name), t)
+    signed_in = sign_in(session, SignIn(name), t)
+    return queue_attendee(signed_in, QueueAttendee(signed_in.attendees[-1].id), t)
 
 
 def queue_hand(session: MeetingSession, action: QueueHand, t: float) -> MeetingSession:
@@ -99,7 +111,7 @@ def share_start(session: MeetingSession, action: ShareStart, t: float) -> Meetin
     if queue.waiting or action.pick:
         queue = queue.call_next(action.pick)
     timer = ShareTimer(planned_seconds=planned_share_seconds(session)).start(t)
-    return replace(session, queue=queue, timer=timer)
+    return replace(session, queue=queue, timer=timer, last_share=None)
 
 
 def planned_share_seconds(session: MeetingSession) -> int:
@@ -120,7 +132,8 @@ def share_end(session: MeetingSession, action: ShareEnd, t: float) -> MeetingSes
     timer = _running_timer(session)
     stats = session.stats.add_share(timer.elapsed(t), over=timer.is_over(t))
     queue = session.queue.finish() if session.queue.sharing else session.queue
-    return replace(session, timer=None, stats=stats, queue=queue)
+    last = LastShare(whole_seconds(timer.elapsed(t)), timer.planned_seconds)
+    return replace(session, timer=None, stats=stats, queue=queue, last_share=last)
 
 
 def share_pass(session: MeetingSession, action: SharePass, t: float) -> MeetingSession:

@@ -148,6 +148,26 @@ def format_countdown(remaining: float) -> str:
 
 
 @dataclass(frozen=True)
+class LastShare:
+    """The share that just ended, kept in sight until the next one starts."""
+
+    seconds: int  # its length, rounded as the statistics round it
+    planned_seconds: int
+
+    @property
+    def over_by(self) -> int:
+        """Seconds past its planned length; 0 when it ended in time."""
+        return max(0, self.seconds - self.planned_seconds)
+
+    def describe(self) -> str:
+        """'last share 6:12, 1:12 over' or 'last share 4:50, in time'."""
+        length = format_countdown(-self.seconds).removeprefix("+")
+        if self.over_by:
+            return f"last share {length}, {format_countdown(-self.over_by).removeprefix('+')} over"
+        return f"last share {length}, in time"
+
+
+@dataclass(frozen=True)
 class ShareStats:
     """The meeting's anonymous share figures; field names match the history Record."""
 

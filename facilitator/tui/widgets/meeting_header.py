@@ -6,6 +6,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.content import Content
 
+from facilitator.core.meeting.agenda import drift_text
 from facilitator.core.meeting.session import MeetingSession
 from facilitator.tui.plain_text import plain_text
 
@@ -44,6 +45,10 @@ class MeetingHeader(Widget):
         if self.screen.has_class("-short"):
             # A short terminal hides the counts bar: the headcount stays in sight here, first.
             parts.insert(0, Content.styled(f"{session.attendance} in  ", "bold $accent"))
+        if session.agenda is not None:  # against the format: "3 min behind"
+            drift = session.agenda.drift(elapsed)
+            parts.append(Content.styled(f"  {drift_text(drift)}",
+                                        "bold $warning" if drift >= 60 else ""))
         if session.duration_minutes:
             left = session.duration_minutes * 60 - elapsed
             text = f"  left {clock_text(left)}" if left >= 0 else f"  over by {clock_text(-left)}"

@@ -27,6 +27,7 @@ class ShareClock(Vertical):
     ShareClock.-over #share-state { color: $error; text-style: bold; }
     ShareClock.-paused Digits { color: $text-muted; }
     ShareClock.-idle Digits { color: $text-muted; }
+    ShareClock.-last-over #share-state { color: $error; }
     """
 
     session: reactive[MeetingSession | None] = reactive(None)
@@ -53,8 +54,12 @@ class ShareClock(Vertical):
             return
         timer = session.timer
         t = self.now
+        last = session.last_share
         if timer is None:
-            state, text, note = None, format_countdown(session.share_seconds), "next share"
+            state, text = None, format_countdown(session.share_seconds)
+            # The share just ended stays in sight (its length, and whether it ran over)
+            # until the next one starts.
+            note = last.describe() if last else "next share"
         else:
             state = timer.state(t, self.warning_seconds)
             text = timer.display(t)
@@ -67,6 +72,7 @@ class ShareClock(Vertical):
         for candidate, css_class in STATE_CLASSES.items():
             self.set_class(candidate is state, css_class)
         self.set_class(state is None, "-idle")
+        self.set_class(state is None and last is not None and last.over_by > 0, "-last-over")
         self.set_class(state is TimerState.OVER and int(t) % 2 == 1, "-flash")
         self.announce(state, session.bell)
 

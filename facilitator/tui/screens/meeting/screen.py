@@ -63,7 +63,8 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
                 show=False),
         Binding("f7,ctrl+u", "focus_queue", "Queue", id="meeting.queue", priority=True),
         Binding("ctrl+r", "queue_add", "Raise hand", id="meeting.raise_hand", priority=True,
-                tooltip="Put the name typed in the box in the queue, or an anonymous hand"),
+                tooltip="The name typed signs in and joins the queue; box empty: the person just "
+                        "signed in, or an anonymous hand"),
         Binding("ctrl+n", "share_start", "Next share", id="meeting.next_share", priority=True),
         Binding("ctrl+e", "share_end", "End share", id="meeting.end_share", priority=True),
         Binding("ctrl+b", "share_pause", "Pause", id="meeting.pause", priority=True),
@@ -318,7 +319,8 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
             self.queue_list.focus()
 
     def action_queue_add(self) -> None:
-        """The typed name joins the queue; with nothing typed, an anonymous raised hand."""
+        """The typed name signs in and joins the queue; with the box empty, the person just
+        signed in joins it, else an anonymous raised hand."""
         # As in sign-in: read the box once it has taken every key typed before.
         self.query_one("#name-input", Input).call_later(self.app.guarded(self.queue_typed))
 
@@ -326,8 +328,9 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
         name_input = self.query_one("#name-input", Input)
         name = clean_name(name_input.value)
         if name:
-            if self.act(actions.QueueName(name)):
+            if self.act(actions.SignInAndQueue(name)):
                 name_input.value = ""
+                self.just_signed_in = None
         elif self.just_signed_in is not None:
             self.act(actions.QueueAttendee(self.just_signed_in))
         else:
