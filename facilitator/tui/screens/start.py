@@ -40,6 +40,7 @@ class StartScreen(GuardedHandlers, CalculatorAction, FooterOrder, Screen):
         Binding("ctrl+o", "treasury", "Treasury", id="start.treasury", priority=True,
                 tooltip="The 7th tradition ledger: balance, reserve, split (key: ctrl+o)"),
         Binding("ctrl+q", "app.quit", "Quit", id="start.quit", priority=True),
+        Binding("q", "app.quit", "Quit", id="start.quit_letter", show=False),
     ]
 
     def compose(self) -> ComposeResult:
