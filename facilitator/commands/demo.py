@@ -55,7 +55,7 @@ def create_demo_database(path: Path, seed: int, today: date) -> int:
 
 
 def removal_command(folder: Path) -> str:
-    """The shell command that deletes the demo's own folder, for this platform."""
+    """The command that deletes the demo's own folder, in the shell README uses there."""
     if sys.platform == "win32":
-        return f'rmdir /s /q "{folder}"'
+        return f'Remove-Item -Recurse -Force "{folder}"'  # PowerShell, as README's commands
     return f"rm -r {shlex.quote(str(folder))}"

@@ -267,3 +267,17 @@ def test_elsewhere_a_permission_error_is_said_at_once(monkeypatch, populated):
             database.add_meeting(Meeting(name="Sunday Serenity"))
     assert held.replaces_refused == 1 and held.sleeps == []
     assert "Access is denied" in str(caught.value) and "another program" not in str(caught.value)
+
+
+@pytest.mark.parametrize("platform, folder, command", [
+    ("linux", Path("/tmp/facilitator-demo-x1"), "rm -r /tmp/facilitator-demo-x1"),
+    ("darwin", Path("/tmp/a b"), "rm -r '/tmp/a b'"),
+    ("win32", Path("C:/Users/Ann/AppData/Local/Temp/facilitator-demo-x1"),
+     'Remove-Item -Recurse -Force "C:/Users/Ann/AppData/Local/Temp/facilitator-demo-x1"'),
+])
+def test_the_demo_says_how_to_remove_it_in_the_shell_readme_uses_there(monkeypatch, platform,
+                                                                       folder, command):
+    from facilitator.commands.demo import removal_command
+
+    monkeypatch.setattr("sys.platform", platform)
+    assert removal_command(folder) == command

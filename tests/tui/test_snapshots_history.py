@@ -92,7 +92,7 @@ class TestHistory:
 class TestCompactHistory:
     """80x24 and 40x12: the figures first, then the rows, both in sight."""
 
-    @pytest.mark.parametrize("size", [(80, 24), (40, 12)])
+    @pytest.mark.parametrize("size", [(80, 24), (40, 12), (120, 40)])
     def test_figures_then_rows(self, snap_compare, app, size):
         async def run_before(pilot) -> None:
             await open_history(pilot)

@@ -1,7 +1,9 @@
-"""Pictures of the meeting feature at 80x24 on a fixed clock; review the SVGs before accepting."""
+"""Pictures of the meeting feature on a fixed clock: 80x24, and 40x12 and 120x40 where the
+size matters; review the SVGs before accepting."""
 
 from datetime import time
 
+import pytest
 from textual import events
 from textual.widgets import Input
 
@@ -64,4 +66,13 @@ class TestMeetingSnapshots:
     def test_meeting_at_40_by_12(self, snap_compare, make_app, clock):
         assert snap_compare(make_app(meetings=MEETINGS), terminal_size=(40, 12),
                             run_before=sign_ins(clock))
+
+    def test_meeting_at_120_by_40(self, snap_compare, make_app, clock):
+        assert snap_compare(make_app(meetings=MEETINGS), terminal_size=(120, 40),
+                            run_before=sign_ins(clock))
+
+    @pytest.mark.parametrize("size", [(40, 12), (120, 40)])
+    def test_summary_small_and_large(self, snap_compare, make_app, clock, size):
+        assert snap_compare(make_app(meetings=MEETINGS), terminal_size=size,
+                            run_before=sign_ins(clock), press=["f10"])
 
