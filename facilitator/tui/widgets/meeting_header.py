@@ -30,6 +30,10 @@ class MeetingHeader(Widget):
     now: reactive[float] = reactive(0.0)
     wall: reactive[datetime | None] = reactive(None)
 
+    def __init__(self, demo: bool = False, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.demo = demo  # made-up data (`facilitator demo`): never mistaken for the group's own
+
     def render(self) -> Content:
         session, wall, elapsed = self.session, self.wall, self.now
         if session is None or wall is None:
@@ -40,7 +44,7 @@ class MeetingHeader(Widget):
             Content(f"  {wall:%H:%M}" if narrow else f"  {session.date:%a %d %b %Y}  {wall:%H:%M}"),
             Content(f"  {'' if narrow else 'running '}{clock_text(elapsed)}"),
         ]
-        if self.app.settings.demo:  # made-up data: never mistaken for the group's own
+        if self.demo:
             parts.insert(0, Content.styled("DEMO  ", "bold $warning"))
         if self.screen.has_class("-short"):
             # A short terminal hides the counts bar: the headcount stays in sight here, first.

@@ -101,7 +101,7 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
         self.just_signed_in: int | None = None  # who ctrl+r queues with nothing typed
 
     def compose(self) -> ComposeResult:
-        yield MeetingHeader(id="meeting-header").data_bind(
+        yield MeetingHeader(demo=self.app.settings.demo, id="meeting-header").data_bind(
             MeetingScreen.session, MeetingScreen.now, MeetingScreen.wall)
         yield AgendaLine(id="agenda-line").data_bind(MeetingScreen.session, MeetingScreen.now)
         with Horizontal(id="meeting-body"):
