@@ -37,12 +37,18 @@ def _writer() -> tuple[io.StringIO, "csv._writer"]:
     return buffer, csv.writer(buffer, lineterminator="\r\n")
 
 
-def occurrence_csv(records: Records) -> str:
-    """One line per meeting occurrence, in the order given, under a header row."""
+def occurrence_csv(records: Records, *, oldest_first: bool = False) -> str:
+    """One line per meeting occurrence under a header row, in the order given or
+    `oldest_first` (whole rows put in order: one pick per row, not one per cell)."""
     buffer, writer = _writer()
     writer.writerow(OCCURRENCE_COLUMNS)
     cells = [FIELDS[name].text_column(records.column(name)) for name in OCCURRENCE_COLUMNS]
-    writer.writerows(zip(*cells))
+    rows = zip(*cells)
+    if oldest_first:
+        order = records.oldest_first_positions()
+        if order != range(len(records)):
+            rows = map(list(rows).__getitem__, order)
+    writer.writerows(rows)
     return buffer.getvalue()
 
 
