@@ -161,8 +161,14 @@ def checked_columns(stored_columns: Sequence[Sequence],
         if column is None:
             return None
         columns[name] = column
+    lowest: dict[str, int] = {}
     for name, limit in LIMITS:
-        if not all(map(le, columns[name], columns[limit])):
+        counts, limits = columns[name], columns[limit]
+        if counts and limit not in lowest:
+            lowest[limit] = min(limits)
+        if counts and max(counts) <= lowest[limit]:
+            continue  # the largest count within the smallest limit: every record's is
+        if not all(map(le, counts, limits)):
             return None
     return Records(columns)
 
