@@ -66,6 +66,8 @@ class Records(Sequence[Record]):
 
     def take(self, positions: Iterable[int]) -> "Records":
         """The records at `positions`, in that order."""
+        if positions == range(len(self)):  # all of them, as chosen with no choice made
+            return self
         positions = list(positions)
         if positions:  # a run in order, or backwards, is a slice: copied in C
             first, last = positions[0], positions[-1]
