@@ -64,7 +64,8 @@ def sample_rows(count: int, seed: int = 1) -> tuple[dict, list[dict]]:
                 "share_seconds": shares * rng.randint(180, 300), "over_time": rng.randint(0, 1),
                 "passes": rng.randint(0, 2),
                 "chips": {"30d": 1, "1y": rng.randint(0, 2)} if rng.random() < 0.2 else {},
-                "collection": attendance * rng.choice((100, 150, 200)), "currency": "USD",
+                "collection": attendance * rng.choice((100, 150, 200)), "collection_online": 0,
+                "currency": "USD",
                 "start": "19:00", "end": "20:00",
                 "note": "Group conscience after" if rng.random() < 0.02 else "",
                 "sections": {},
@@ -174,13 +175,16 @@ def measure(folder: Path, count: int, repeat: int) -> None:
     for name in COMMANDS:
         ours, theirs = in_turns(path, csv_path, name, repeat)
         ratio, cpu_ratio, whole_ratio = (ours[i] / theirs[i] for i in range(3))
-        verdict = "ok" if ratio <= TARGETS[name] else "MISSED"
+        verdict = "ok" if max(ratio, cpu_ratio) <= TARGETS[name] else "MISSED"
         print(f"{name:<22}{ours[0]:>8.2f}s{theirs[0]:>7.2f}s{ratio:>7.2f}x{cpu_ratio:>10.2f}x  "
               f"{ours[2]:>6.2f}s{theirs[2]:>6.2f}s{whole_ratio:>6.2f}x  {ours[3]:>8.0f}  "
               f"<= {TARGETS[name]:.0f}x: {verdict}")
+        print(f"    {name}: {ratio:.2f}x wall, {cpu_ratio:.2f}x CPU (target <= "
+              f"{TARGETS[name]:.0f}x), peak {ours[3]:.0f} MB")
         steps = time_steps(path, COMMANDS[name])
         print("    " + ", ".join(f"{step} {seconds:.2f} s" for step, seconds in steps.items()))
     print(f"{'bare orjson.loads of the database file':<62}{'':>22}{bare:>8.0f}")
+    print(f"    peak memory beside a bare orjson.loads of the file: {bare:.0f} MB")
 
 
 def main() -> None:

@@ -5,7 +5,7 @@ Each run is a fresh interpreter. The facilitator run goes through the real entry
 bare app is Header, Static and Footer. Both run headless and stop at Textual's Ready event,
 which is posted right after the first screen is painted. The two kinds take turns, so a
 busy machine slows both alike. Prints medians (wall clock from spawn, and CPU time of the
-child) and the ratio; target ratio <= 1.3. Run by hand; timings do not belong in the tests.
+child) and the ratio; target ratio <= 1.25 (issue 12). Run by hand; timings do not belong in the tests.
 """
 
 import argparse
@@ -18,7 +18,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-TARGET_RATIO = 1.3
+TARGET_RATIO = 1.25  # issue 12: first paint stays <= 1.25 x a bare Textual app
 # An installed package has its bytecode compiled (pip does it); an editable checkout run
 # with PYTHONDONTWRITEBYTECODE would compile every facilitator module at each start.
 CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -110,9 +110,9 @@ def main() -> None:
         print(f"  {kind:<12} wall {wall * 1000:7.0f} ms   cpu {cpu * 1000:7.0f} ms")
     wall_ratio = medians["facilitator"][0] / medians["bare"][0]
     cpu_ratio = medians["facilitator"][1] / medians["bare"][1]
-    verdict = "meets" if wall_ratio <= TARGET_RATIO else "misses"
-    print(f"  ratio        wall {wall_ratio:7.2f}      cpu {cpu_ratio:7.2f}   "
-          f"({verdict} the {TARGET_RATIO} target)")
+    for name, ratio in (("wall", wall_ratio), ("CPU", cpu_ratio)):
+        verdict = "ok" if ratio <= TARGET_RATIO else "MISSED"
+        print(f"  ratio, {name:<5} {ratio:.2f}x (target <= {TARGET_RATIO}x): {verdict}")
 
 
 if __name__ == "__main__":

@@ -40,7 +40,8 @@ def run(args, clock: Clock) -> int:
         output_path(args.output, args.db)  # refused before any work: nothing is written
     with Progress() as progress, collector_paused():
         chosen = select_records(args, progress, clock.now().date(),
-                                listed=args.by == "occurrence",
+                                # the CSV puts its rows in order itself
+                                listed=args.by == "occurrence" and args.format != "csv",
                                 with_minutes=args.format == "json")
         progress.step(f"writing {plural(len(chosen.rows), 'record', 'records')}")
         data = render(chosen, args.format, args.by)
@@ -56,7 +57,7 @@ def run(args, clock: Clock) -> int:
 def render(chosen: Selection, form: str, by: str) -> bytes:
     """The chosen rows in one of FORMATS."""
     if form == "csv":
-        text = (occurrence_csv(chosen.rows) if by == "occurrence"
+        text = (occurrence_csv(chosen.rows, oldest_first=True) if by == "occurrence"
                 else grouped_csv(group(chosen.rows, by), chosen.currency))
         return text.encode("utf-8")
     if form == "json":

@@ -14,7 +14,7 @@ field of any problem in the same words as ever.
 """
 
 from datetime import date
-from itertools import islice
+from itertools import chain, islice
 from typing import Annotated
 
 import msgspec
@@ -22,7 +22,7 @@ from msgspec import Meta
 
 from facilitator.core.dates import EARLIEST, LATEST
 from facilitator.core.records.record import FIELDS
-from facilitator.core.records.record_fields import PER_KEY_LIMIT, Count, Day
+from facilitator.core.records.record_fields import PER_KEY_LIMIT, Count, Counts, Day
 from facilitator.core.records.records import NO_RECORDS, Records, checked_columns
 
 
@@ -85,6 +85,9 @@ def _checked_column(name: str, kind, column: list):
         return column
     if isinstance(kind, Day):  # a real date by the decoder; its range here
         return column if EARLIEST <= min(column) and max(column) <= LATEST else None
+    if isinstance(kind, Counts):  # whole numbers within the limit by the decoder; names here
+        names = set(chain.from_iterable(filter(None, column)))  # most rows hold none
+        return column if kind.names_kept(name, names) else None
     return kind.load_column(name, column)  # text, times of day, names of chips: per value
 
 

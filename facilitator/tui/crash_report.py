@@ -9,7 +9,6 @@ import platform
 import sys
 import traceback
 from datetime import datetime
-from importlib import metadata
 from pathlib import Path
 
 import facilitator
@@ -59,6 +58,8 @@ def _chain(error: BaseException) -> list[BaseException]:
 
 
 def _version(package: str) -> str:
+    from importlib import metadata  # only when a report is written: it costs the start-up
+
     try:
         return metadata.version(package)
     except metadata.PackageNotFoundError:

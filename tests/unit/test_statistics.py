@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from facilitator.core.records import statistics
+from facilitator.core.records.export_csv import occurrence_csv
 from facilitator.core.records.record import Record
 from facilitator.core.records.records import Records
 from facilitator.core.records.statistics import (by_meeting, combine, fill_gaps, group, milestone_order,
@@ -191,3 +192,17 @@ def test_periods_add_up_to_the_whole(items, by):
     assert sum(g.newcomers for g in groups) == total(rows).newcomers
     for g in groups:
         assert g.start.weekday() == 0 if by == "week" else g.start.day == 1
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["B", "a", "A", "Ab", "é", "b"]),
+                          st.dates(date(2020, 1, 1), date(2020, 1, 9)),
+                          st.integers(0, 30)), max_size=25))
+def test_oldest_first_is_a_stable_sort_by_date_then_name_and_the_csv_follows_it(rows):
+    """The whole-number keys order exactly as (date, name) pairs would, records alike kept
+    in the order given; the CSV ordering its own rows writes what ordered records write."""
+    records = Records.of(Record(name, day, count) for name, day, count in rows)
+    expected = sorted(records, key=lambda record: (record.date, record.meeting))
+    assert list(oldest_first(records)) == expected
+    assert (occurrence_csv(records, oldest_first=True)
+            == occurrence_csv(oldest_first(records)) == occurrence_csv(Records.of(expected)))

@@ -10,14 +10,15 @@ exactly that quote off again (csv_text).
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
+from itertools import repeat
 
 from facilitator.core.dates import DateOrder
 from facilitator.core.errors import ValidationError
 from facilitator.core.plurals import plural
 from facilitator.core.records.record import COLUMNS, DEFAULTS, FIELDS, REQUIRED, Record
-from facilitator.core.records.record_fields import (CellContext, cents_text, decode_counts,
+from facilitator.core.records.record_fields import (CellContext, Kind, cents_text, decode_counts,
                                             encode_counts)
 from facilitator.core.records.records import Records
 from facilitator.core.records.statistics import COUNTS, Totals
@@ -38,13 +39,47 @@ def _writer() -> tuple[io.StringIO, "csv._writer"]:
     return buffer, csv.writer(buffer, lineterminator="\r\n")
 
 
-def occurrence_csv(records: Records) -> str:
-    """One line per meeting occurrence, in the order given, under a header row."""
+def occurrence_csv(records: Records, *, oldest_first: bool = False) -> str:
+    """One line per meeting occurrence under a header row, in the order given or
+    `oldest_first` (whole rows put in order: one pick per row, not one per cell)."""
+    cells = [_cells(FIELDS[name], records.column(name)) for name in OCCURRENCE_COLUMNS]
+    lines = list(map(",".join, zip(*cells)))
+    if oldest_first:
+        order = records.oldest_first_positions()
+        if order != range(len(records)):
+            lines = list(map(lines.__getitem__, order))
+    return "\r\n".join([_csv_line(OCCURRENCE_COLUMNS), *lines, ""])
+
+
+def _cells(kind: Kind, values: Sequence) -> Iterable[str]:
+    """Each value's CSV cell as the csv module writes it in a row of several cells (quoted
+    when it holds a comma, a quote or a line end), worked out by the csv module itself once
+    per distinct value: the rows are then only joined with commas."""
+    try:
+        distinct = set(values)
+    except TypeError:  # chips and sections: their kind turns them into text, per distinct set
+        values = kind.text_column(values)
+        distinct, text = set(values), None
+    else:
+        text = kind.text
     buffer, writer = _writer()
-    writer.writerow(OCCURRENCE_COLUMNS)
-    cells = [FIELDS[name].text_column(records.column(name)) for name in OCCURRENCE_COLUMNS]
-    writer.writerows(zip(*cells))
-    return buffer.getvalue()
+
+    def written(value: object) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow((value if text is None else text(value), ""))
+        return buffer.getvalue()[:-3]  # less the empty cell after it and the line end
+
+    cell = {value: written(value) for value in distinct}
+    if len(cell) == 1:  # the same in every row (a currency, a time, an empty note)
+        return repeat(cell.popitem()[1], len(values))
+    return map(cell.__getitem__, values)
+
+
+def _csv_line(cells: Sequence) -> str:
+    buffer, writer = _writer()
+    writer.writerow(cells)
+    return buffer.getvalue()[:-2]
 
 
 def grouped_csv(groups: Sequence[Totals], currency: str = "USD") -> str:

@@ -277,9 +277,11 @@ def summarize(records: Iterable[Record], start: date | None = None,
     days, counts = records.column("date"), records.column("attendance")
     weekday_of = {day: day.weekday() for day in set(days)}
     weekdays = list(map(weekday_of.__getitem__, days))
-    by_weekday = {}
-    for weekday, held in sorted(Counter(weekdays).items()):
-        by_weekday[weekday] = sum(compress(counts, map(eq, weekdays, repeat(weekday)))) / held
+    # One pass: how often each (weekday, attendance) pair came, then a few products each.
+    held, attended = Counter(weekdays), Counter()
+    for (weekday, count), times in Counter(zip(weekdays, counts)).items():
+        attended[weekday] += count * times
+    by_weekday = {weekday: attended[weekday] / held[weekday] for weekday in sorted(held)}
     start = start or (min(days) if days else None)
     end = end or (max(days) if days else None)
     totals = replace(totals, start=start, end=end)
