@@ -17,8 +17,9 @@ CHIPS = {"ChipCalculatorScreen", "MeetingScreen:tab-chips"}
 SEEDS = {
     3: {"StartScreen", "MeetingScreen:tab-signin", "ChipCalculatorScreen", "HistoryScreen",
         "SettingsScreen", "SummaryScreen", "ResumeScreen"},
-    14: {"StartScreen", "MeetingScreen:tab-signin", "MeetingScreen:tab-chips", "HistoryScreen",
-         "ChipCalculatorScreen", "SettingsScreen", "SummaryScreen"},
+    17: {"StartScreen", "MeetingScreen:tab-signin", "MeetingScreen:tab-chips",
+         "ChipCalculatorScreen", "SettingsScreen", "SummaryScreen", "EditAttendeeScreen",
+         "FormatEditorScreen"},
 }
 
 
