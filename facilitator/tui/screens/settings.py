@@ -16,6 +16,7 @@ from facilitator.core.settings import (CLOSING_RESERVE_LIMIT, WARNING_SECONDS_LI
 from facilitator.store.reference import meeting_type_codes
 from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
+from facilitator.tui.screens.settings_business import business_fields, business_values
 
 DATE_ORDERS = [("numeric dates must be unambiguous", "none"),
                ("day first (31/12/2024)", "dayfirst"), ("month first (12/31/2024)", "monthfirst")]
@@ -57,6 +58,7 @@ class SettingsScreen(GuardedHandlers, ModalScreen[None]):
             themes = sorted(self.app.available_themes)
             yield Select([(name, name) for name in themes], value=self.app.theme,
                          allow_blank=False, id="theme")
+            yield from business_fields(settings)
             if meetings:
                 yield Static("Meeting settings", classes="dialog-title")
                 keys = [m.key for m in meetings]
@@ -137,6 +139,7 @@ class SettingsScreen(GuardedHandlers, ModalScreen[None]):
             bell=self.query_one("#bell", Switch).value,
             names_on_display=self.query_one("#names-on-display", Switch).value,
             theme=self.query_one("#theme", Select).value,
+            **business_values(self),
         )
 
     def meeting_settings(self) -> tuple[str, Meeting] | None:
