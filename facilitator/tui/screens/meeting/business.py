@@ -6,11 +6,13 @@ from collections.abc import Callable
 from textual.binding import Binding
 
 from facilitator.core.business.minutes import still_tabled
+from facilitator.core.business.report_text import is_treasurer_section, report_start
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.meeting import actions
 from facilitator.core.meeting.session import MeetingSession
+from facilitator.core.treasury.position import Position
 from facilitator.store.live_meeting import LiveMeeting
-from facilitator.tui.screens.meeting.business_forms import MotionForm, VoteForm
+from facilitator.tui.screens.meeting.business_forms import MotionForm, ReportForm, VoteForm
 from facilitator.tui.widgets.business_panel import BusinessPanel
 
 BUSINESS_BINDINGS = [
@@ -126,11 +128,32 @@ class BusinessActions:
         self.act(actions.DiscussionRemove(entry_id))
 
     def action_business_report(self) -> None:
-        """The report of the current section (secretary, treasurer, GSR) goes in the minutes."""
+        """The report of the current section (secretary, treasurer, GSR): its words, for the
+        minutes, in a dialog."""
         agenda = self.live.session.agenda
         section = agenda.current if agenda else None
         if section is None or section.kind != "report":
             self.notify("Reports are given in the format's report sections.", severity="warning")
             return
-        if self.floor_open() and self.act(actions.BusinessReport(section.title)):
-            self.notify(f"In the minutes: {section.title}.", markup=False)
+        if not self.floor_open():
+            return
+        start = report_start(self.live.session.business.floor.minutes, section.title,
+                             self.treasury_for_report(section.title))
+        self.app.push_screen(ReportForm(section.title, start), self.after_report)
+
+    def treasury_for_report(self, section: str) -> Position | None:
+        """The treasury on the meeting's date, for the treasurer's section, when the group
+        keeps a ledger."""
+        if not is_treasurer_section(section):
+            return None
+        try:
+            if not self.app.database.ledger():
+                return None
+            return self.app.database.treasury(self.live.session.date)
+        except FacilitatorError as error:
+            self.notify(f"Treasury unreadable: {error}", severity="warning")
+            return None
+
+    def after_report(self, action: actions.BusinessReport | None) -> None:
+        if action is not None and self.act(action):
+            self.set_focus(self.business_panel.queue_list)
