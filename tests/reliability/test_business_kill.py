@@ -46,13 +46,13 @@ def test_sigkill_mid_vote_then_resume_keeps_the_floor(db, terminals):
         first.send(name + F2)
         wait_entries(live_journal, count)
     first.send(CTRL_O)
-    first.wait_for_text("opens with m")
+    first.wait_for_text("m a motion")  # ctrl+o opened the floor
     first.send("m")
     first.wait_for_text("in the group's words")
     first.send("Buy 40 chips")
     first.wait_for_text("Buy 40 chips")
     first.send(CTRL_S)
-    wait_entries(live_journal, 7)  # the floor opened, the motion moved
+    wait_entries(live_journal, 7)  # the floor opened (ctrl+o), the motion moved
     first.send("p")
     first.send("n")
     wait_entries(live_journal, 9)

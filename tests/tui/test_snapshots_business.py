@@ -19,7 +19,7 @@ async def after_a_vote(pilot) -> None:
         assert screen.act(actions.SignIn(name=name))
     await pilot.press("ctrl+o")
     await pilot.pause()
-    for action in (actions.BusinessOpen(), actions.MotionMove("Buy 50 chips", "two-thirds"),
+    for action in (actions.MotionMove("Buy 50 chips", "two-thirds"),  # ctrl+o opened the floor
                    actions.MotionVote(6, 3, 1), actions.MotionMinority(),
                    actions.DiscussionAdd("point", "Cy"), actions.DiscussionAdd("question"),
                    actions.DiscussionNext()):
