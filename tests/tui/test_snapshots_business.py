@@ -25,6 +25,8 @@ async def after_a_vote(pilot) -> None:
                    actions.DiscussionNext()):
         assert screen.act(action), action
     await pilot.pause()
+    pilot.app.clear_notifications()  # the notices would cover the vote at 40x12
+    await pilot.pause()
 
 
 @pytest.mark.parametrize("size", [(80, 24), (40, 12)], ids=["80x24", "40x12"])
