@@ -60,10 +60,17 @@ def run(args, clock: Clock) -> int:
 def read_text(name: str) -> str:
     raw = read_input(name, "file", limit=MAX_CSV_BYTES)
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise ValidationError("file", f"{Path(name).name} is not UTF-8 text; save it from the "
                                       "spreadsheet as \"CSV UTF-8\"") from None
+    if text.lstrip("\ufeff \t\r\n").startswith("{"):
+        # A JSON export's records come back through its CSV twin; its minutes have their
+        # own import, which checks and keeps them.
+        raise ValidationError("file", f"{Path(name).name} is JSON; import records from "
+                                      "`export --format csv`, and the minutes a JSON export "
+                                      "carries with `facilitator minutes import FILE.json`")
+    return text
 
 
 def refuse_existing(rows, exists: Callable[[tuple[str, str]], bool]) -> None:

@@ -19,7 +19,7 @@ from tests.reliability.test_app_kill import (CTRL_S, ENTER, F2, end_save_and_qui
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 
 __all__ = ["terminals"]  # the fixture, shared with the app-kill tests
-CTRL_O = "\x0f"
+CTRL_J = "\n"  # the Business tab
 MEETING = Meeting(name="Group Conscience", agenda=tuple(template("business").to_list()))
 
 
@@ -45,14 +45,14 @@ def test_sigkill_mid_vote_then_resume_keeps_the_floor(db, terminals):
     for count, name in enumerate(("Ann", "Bo", "Cy", "Dee"), start=2):
         first.send(name + F2)
         wait_entries(live_journal, count)
-    first.send(CTRL_O)
-    first.wait_for_text("opens with m")
+    first.send(CTRL_J)
+    first.wait_for_text("m a motion")  # ctrl+j opened the floor
     first.send("m")
     first.wait_for_text("in the group's words")
     first.send("Buy 40 chips")
     first.wait_for_text("Buy 40 chips")
     first.send(CTRL_S)
-    wait_entries(live_journal, 7)  # the floor opened, the motion moved
+    wait_entries(live_journal, 7)  # the floor opened (ctrl+j), the motion moved
     first.send("p")
     first.send("n")
     wait_entries(live_journal, 9)
@@ -74,7 +74,7 @@ def test_sigkill_mid_vote_then_resume_keeps_the_floor(db, terminals):
     second.send("r")
     wait_until(lambda: entries(live_journal)[-1]["a"]["type"] == "resumed", "the resume")
     second.wait_for_text("7th tradition")
-    second.send(CTRL_O)
+    second.send(CTRL_J)
     second.wait_for_text("hear the minority")
     second.send("i")  # the minority is heard; then reconsidered, a second vote
     second.send("c")

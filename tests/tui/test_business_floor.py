@@ -126,5 +126,7 @@ async def test_a_motion_tabled_and_more_hands_than_people_refused(make_app, star
         await pilot.press("g")  # the opening is no report: refused
         await pilot.press("f12", "ctrl+j", "g")  # the secretary's report, given
         await pilot.pause()
+        await pilot.press(*"3 meetings", "ctrl+s")
+        await pilot.pause()
         reports = screen.live.session.business.floor.minutes.reports
         assert [report.section for report in reports] == ["Secretary's report"]

@@ -19,11 +19,13 @@ async def after_a_vote(pilot) -> None:
         assert screen.act(actions.SignIn(name=name))
     await pilot.press("ctrl+j")
     await pilot.pause()
-    for action in (actions.BusinessOpen(), actions.MotionMove("Buy 50 chips", "two-thirds"),
+    for action in (actions.MotionMove("Buy 50 chips", "two-thirds"),  # ctrl+o opened the floor
                    actions.MotionVote(6, 3, 1), actions.MotionMinority(),
                    actions.DiscussionAdd("point", "Cy"), actions.DiscussionAdd("question"),
                    actions.DiscussionNext()):
         assert screen.act(action), action
+    await pilot.pause()
+    pilot.app.clear_notifications()  # the notices would cover the vote at 40x12
     await pilot.pause()
 
 

@@ -16,6 +16,7 @@ from facilitator.core.settings import (CLOSING_RESERVE_LIMIT, KEY_MODES, WARNING
 from facilitator.store.reference import meeting_type_codes
 from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
+from facilitator.tui.screens.settings_business import business_fields, business_values
 
 DATE_ORDERS = [("numeric dates must be unambiguous", "none"),
                ("day first (31/12/2024)", "dayfirst"), ("month first (12/31/2024)", "monthfirst")]
@@ -60,6 +61,7 @@ class SettingsScreen(GuardedHandlers, ModalScreen[None]):
             yield Label("Keys shown at the bottom (both kinds always work)")
             yield Select([(mode, mode) for mode in KEY_MODES], value=settings.keys,
                          allow_blank=False, id="keys")
+            yield from business_fields(settings)
             if meetings:
                 yield Static("Meeting settings", classes="dialog-title")
                 keys = [m.key for m in meetings]
@@ -141,6 +143,7 @@ class SettingsScreen(GuardedHandlers, ModalScreen[None]):
             names_on_display=self.query_one("#names-on-display", Switch).value,
             theme=self.query_one("#theme", Select).value,
             keys=self.query_one("#keys", Select).value,
+            **business_values(self),
         )
 
     def meeting_settings(self) -> tuple[str, Meeting] | None:

@@ -115,8 +115,12 @@ class BusinessPanel(GuardedHandlers, Vertical):
         if floor.motion is None:
             tabled = [plain_text(f"{n}. tabled: {motion.text}")
                       for n, motion in enumerate(floor.tabled, 1)]
-            hint = Content.styled("m a motion" + (", f take one from the table"
-                                                  if floor.tabled else ""), "$accent")
+            agenda = session.agenda
+            in_report = agenda is not None and agenda.current is not None and \
+                agenda.current.kind == "report"
+            hint = Content.styled(("g the report's words, " if in_report else "") + "m a motion"
+                                  + (", f take one from the table" if floor.tabled else ""),
+                                  "$accent")
             motion_box.update(Content("\n").join([*tabled, hint]))
         else:
             motion_box.update(Content("\n").join(motion_lines(floor.motion)))

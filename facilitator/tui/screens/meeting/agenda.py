@@ -47,6 +47,7 @@ class AgendaActions:
     reading: Reading | None
     act: Callable[..., bool]
     show_tab: Callable[[str], None]
+    business_section_began: Callable[[], bool]
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Without a format the agenda keys are hidden from the footer and the palette."""
@@ -84,6 +85,8 @@ class AgendaActions:
 
     def section_began(self) -> None:
         """Show what the chair needs now: the reading or note, else the sign-in list."""
+        if self.business_section_began():
+            return
         section = self.live.session.agenda.current
         if section is not None and (section.reading or section.note):
             self.show_tab("tab-agenda")

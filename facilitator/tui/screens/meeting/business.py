@@ -6,11 +6,14 @@ from collections.abc import Callable
 from textual.binding import Binding
 
 from facilitator.core.business.minutes import still_tabled
+from facilitator.core.business.report_text import is_treasurer_section, report_start
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.meeting import actions
 from facilitator.core.meeting.session import MeetingSession
+from facilitator.core.treasury.position import Position
 from facilitator.store.live_meeting import LiveMeeting
-from facilitator.tui.screens.meeting.business_forms import MotionForm, VoteForm
+from facilitator.tui.screens.meeting.business_forms import MotionForm, ReportForm, VoteForm
+from facilitator.tui.screens.meeting.tabled_picker import TabledPicker
 from facilitator.tui.widgets.business_panel import BusinessPanel
 
 BUSINESS_BINDINGS = [
@@ -22,6 +25,11 @@ BUSINESS_BINDINGS = [
 MOTION_STEPS = {"minority": actions.MotionMinority, "reconsider": actions.MotionReconsider,
                 "decide": actions.MotionDecide, "table": actions.MotionTable,
                 "withdraw": actions.MotionWithdraw}
+
+
+# What the Business tab offers in each kind of section that brings it forward.
+SECTION_HINTS = {"report": "g writes the report's words into the minutes",
+                 "business": "m moves a motion"}
 
 
 def has_business(session: MeetingSession) -> bool:
@@ -50,6 +58,23 @@ class BusinessActions:
         self.show_tab("tab-business")
         # At once, not with focus() (deferred): the keys typed right after belong here.
         self.set_focus(self.business_panel.queue_list)
+        self.floor_open()  # old business lists the tabled motions from the start
+
+    def business_section_began(self) -> bool:
+        """At a report or business section the Business tab comes forward by itself, with a
+        notice of the keys that section needs (and the section's note)."""
+        agenda = self.live.session.agenda
+        section = agenda.current if agenda else None
+        if section is None or section.kind not in SECTION_HINTS:
+            return False
+        self.action_show_business()
+        tabled = self.live.session.business.floor.tabled if self.live.session.business else ()
+        hint = SECTION_HINTS[section.kind]
+        if section.kind == "business" and tabled:
+            hint += f"; f takes one of {len(tabled)} tabled from the table"
+        self.notify(" ".join(part for part in (f"{section.title}: {hint}.", section.note)
+                             if part), timeout=8)
+        return True
 
     def floor_open(self) -> bool:
         """The floor is opened on its first use, with the motions earlier meetings tabled."""
@@ -73,12 +98,16 @@ class BusinessActions:
     def action_motion_from_table(self) -> None:
         if not self.floor_open():
             return
-        tabled = self.live.session.business.floor.tabled
-        if not tabled:
+        floor = self.live.session.business.floor
+        if not floor.tabled:
             self.notify("No motion is tabled.")
-            return
-        # The oldest first, as old business lists them.
-        self.act(actions.MotionFromTable(1))
+        elif floor.motion is not None:
+            self.notify("Decide, table or withdraw the motion on the floor first.",
+                        severity="warning")
+        elif len(floor.tabled) == 1:
+            self.act(actions.MotionFromTable(1))
+        else:
+            self.app.push_screen(TabledPicker(floor.tabled), self.after_form)
 
     def action_motion_vote(self) -> None:
         business = self.live.session.business
@@ -126,11 +155,32 @@ class BusinessActions:
         self.act(actions.DiscussionRemove(entry_id))
 
     def action_business_report(self) -> None:
-        """The report of the current section (secretary, treasurer, GSR) goes in the minutes."""
+        """The report of the current section (secretary, treasurer, GSR): its words, for the
+        minutes, in a dialog."""
         agenda = self.live.session.agenda
         section = agenda.current if agenda else None
         if section is None or section.kind != "report":
             self.notify("Reports are given in the format's report sections.", severity="warning")
             return
-        if self.floor_open() and self.act(actions.BusinessReport(section.title)):
-            self.notify(f"In the minutes: {section.title}.", markup=False)
+        if not self.floor_open():
+            return
+        start = report_start(self.live.session.business.floor.minutes, section.title,
+                             self.treasury_for_report(section.title))
+        self.app.push_screen(ReportForm(section.title, start), self.after_report)
+
+    def treasury_for_report(self, section: str) -> Position | None:
+        """The treasury on the meeting's date, for the treasurer's section, when the group
+        keeps a ledger."""
+        if not is_treasurer_section(section):
+            return None
+        try:
+            if not self.app.database.ledger():
+                return None
+            return self.app.database.treasury(self.live.session.date)
+        except FacilitatorError as error:
+            self.notify(f"Treasury unreadable: {error}", severity="warning")
+            return None
+
+    def after_report(self, action: actions.BusinessReport | None) -> None:
+        if action is not None and self.act(action):
+            self.set_focus(self.business_panel.queue_list)

@@ -1,4 +1,5 @@
-"""The business floor's two dialogs: a motion moved, and the hands counted in a vote."""
+"""The business floor's dialogs: a motion moved, the hands counted in a vote, a report's
+words, and a tabled motion taken up."""
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -6,10 +7,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
+from facilitator.core.business.minutes import Report
 from facilitator.core.business.motion import Motion
 from facilitator.core.business.votes import Vote, check_against_attendance
 from facilitator.core.errors import FacilitatorError, ValidationError
-from facilitator.core.meeting.actions import MotionMove, MotionVote
+from facilitator.core.meeting.actions import BusinessReport, MotionMove, MotionVote
 from facilitator.core.settings import MOTION_KINDS, GroupSettings
 from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
@@ -136,3 +138,35 @@ class VoteForm(BusinessForm):
                 plain_text(f"Warning: {warning}. Save again to record it."))
             return
         self.dismiss(MotionVote(vote.for_, vote.against, vote.abstain))
+
+
+class ReportForm(BusinessForm):
+    """A report's words for the minutes (the secretary's, the treasurer's, the GSR's): the
+    group's text, checked like a motion's (no control or bidi characters)."""
+
+    def __init__(self, section: str, start: str = "") -> None:
+        super().__init__()
+        self.section = section
+        self.start = start
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog form", id="report-form"):
+            yield Static(plain_text(self.section), classes="dialog-title")
+            yield Label("The report in the group's words (counts and amounts; no names)")
+            yield Input(self.start, placeholder="e.g. 14 meetings, 212 attending",
+                        id="report-text")
+            yield from self.buttons()
+
+    def on_mount(self) -> None:
+        self.query_one("#report-text", Input).focus()
+
+    def on_input_submitted(self) -> None:
+        self.save()
+
+    def save(self) -> None:
+        try:  # the report's own check, before anything is journalled
+            report = Report(self.section, self.value("report-text"))
+        except FacilitatorError as error:
+            self.refuse(error)
+            return
+        self.dismiss(BusinessReport(report.section, report.text))

@@ -1,0 +1,47 @@
+"""Old business: the motions earlier meetings tabled, one picked to come back to the floor."""
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, OptionList, Static
+from textual.widgets.option_list import Option
+
+from facilitator.core.business.motion import Motion
+from facilitator.core.meeting.actions import MotionFromTable
+from facilitator.tui.crash_guard import GuardedHandlers
+from facilitator.tui.plain_text import plain_text
+
+
+class TabledPicker(GuardedHandlers, ModalScreen[MotionFromTable | None]):
+    """The tabled motions, oldest first as old business lists them; enter takes the
+    highlighted one from the table, escape leaves them all there."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="tabled_picker.cancel")]
+
+    def __init__(self, tabled: tuple[Motion, ...]) -> None:
+        super().__init__()
+        self.tabled = tabled
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="tabled-picker"):
+            yield Static("Take a motion from the table", classes="dialog-title")
+            yield OptionList(*(Option(plain_text(f"{number}. {motion.text} "
+                                                 f"(needs {motion.threshold})"), id=str(number))
+                               for number, motion in enumerate(self.tabled, 1)),
+                             id="tabled-list")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Cancel (esc)", id="cancel", action="screen.cancel")
+
+    def on_mount(self) -> None:
+        options = self.query_one("#tabled-list", OptionList)
+        options.highlighted = 0
+        options.focus()
+
+    @on(OptionList.OptionSelected, "#tabled-list")
+    def picked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(MotionFromTable(int(event.option.id)))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
