@@ -185,6 +185,12 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
     def show_tab(self, tab_id: str) -> None:
         self.query_one("#left-tabs", TabbedContent).active = tab_id
 
+    @on(TabbedContent.TabActivated, "#left-tabs")
+    def tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        # On a small terminal the Business tab takes the share clock's place (its panel
+        # times each speaker to the motion itself), so a vote's arithmetic stays in sight.
+        self.set_class(event.pane.id == "tab-business", "-business-tab")
+
     def action_sign_in(self, flag: str = "") -> None:
         # F2 is a priority key, handled before the letters typed just ahead of it reach the
         # Input: read the name once the Input's own queue has caught up.
