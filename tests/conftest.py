@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from facilitator.core.clock import FakeClock
 from facilitator.core.schedule.meeting import Meeting
@@ -25,6 +26,11 @@ from facilitator.store.paths import journal_path
 # The app draws in the colours the terminal has (TERM=xterm: 16); tests draw as a 24-bit
 # terminal, whatever runs them, unless a test sets fewer (test_colours, its snapshots).
 os.environ["TEXTUAL_COLOR_SYSTEM"] = "truecolor"
+
+# Speed is measured in benchmarks/, never asserted in a test: an example that is slow because
+# the machine is busy is not a failure (Hypothesis's default 200 ms deadline made it one).
+settings.register_profile("suite", deadline=None)
+settings.load_profile("suite")
 
 # A Tuesday evening, so snapshots and schedules never depend on the day the tests run.
 FIXED_NOW = datetime(2024, 3, 5, 19, 0, 0)

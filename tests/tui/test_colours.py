@@ -71,10 +71,12 @@ def test_text_that_would_merge_gets_the_colour_that_stands_out(style, system, le
     assert (as_shown(result.color), as_shown(result.bgcolor)) == shown
 
 
-def text_segments(app) -> list[Segment]:
-    """The current screen as drawn, only the pieces that hold letters or digits."""
-    update = app.screen._compositor.render_update(full=True,
-                                                  screen_stack=app._background_screens)
+def text_segments(app, screen=None) -> list[Segment]:
+    """The current screen as drawn, only the pieces that hold letters or digits; or `screen`,
+    lower in the stack, drawn as it is when shown (it is restyled with the app's theme)."""
+    screen = screen or app.screen
+    below = app._background_screens if screen is app.screen else []
+    update = screen._compositor.render_update(full=True, screen_stack=below)
     return [segment for line in update.strips for strip in line for segment in strip
             if segment.style and any(char.isalnum() for char in segment.text)]
 
@@ -132,24 +134,27 @@ def parse(value: str, background: Color) -> Color:
     return Color.parse(value)
 
 
-async def draw_every_theme(app, pilot, drawn: dict) -> None:
-    for theme in sorted(app.available_themes):
-        app.theme = theme
-        await pilot.pause()
-        drawn.setdefault(theme, []).extend(text_segments(app))
-
-
 async def test_every_theme_is_readable_with_fewer_colours_and_without(make_app):
-    """The start screen and a meeting with sign-ins, a queue and a share, in every theme."""
+    """The start screen and a meeting with sign-ins, a queue and a share, in every theme.
+
+    One change of theme draws both: the start screen, under the meeting, is restyled with it
+    and drawn as it is when shown (the same pieces as drawing it on top)."""
     app = make_app(meetings=MEETINGS)
     drawn: dict[str, list[Segment]] = {}
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await draw_every_theme(app, pilot, drawn)
+        start, first_theme, on_top = app.screen, app.theme, text_segments(app)
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press(*"Ann", "f2", "f3", "ctrl+r", "ctrl+n")
-        await draw_every_theme(app, pilot, drawn)
+        assert app.screen is not start and start in app.screen_stack
+        assert first_theme in app.available_themes
+        for theme in sorted(app.available_themes):
+            app.theme = theme
+            await pilot.pause()
+            drawn[theme] = text_segments(app, start) + text_segments(app)
+            if theme == first_theme:  # drawn under the meeting as it was drawn on top
+                assert drawn[theme][:len(on_top)] == on_top
         ansi = {name for name in drawn if app.get_theme(name).ansi}
     assert len(drawn) >= 20 and {"high-contrast", "projector-light"} <= set(drawn)
     assert all(len(segments) > 40 for segments in drawn.values())  # the screens' text
