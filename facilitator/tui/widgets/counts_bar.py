@@ -25,8 +25,13 @@ class CountsBar(Horizontal):
         yield Digits("0", id="attendance-digits")
         yield Static(id="counts-text")
 
+    def on_mount(self) -> None:
+        self.watch_session(self.session)  # a session bound before the parts were mounted
+
     def watch_session(self, session: MeetingSession | None) -> None:
-        if session is None:
+        # As every widget of the screen: nothing to draw into before mounting or after the
+        # screen has gone (a tick can arrive as the meeting ends).
+        if session is None or not self.is_mounted:
             return
         self.query_one("#attendance-digits", Digits).update(str(session.attendance))
         self.query_one("#counts-text", Static).update(Content.assemble(
