@@ -1,5 +1,5 @@
-"""Pictures of the help screen (F1 on the meeting screen) at 80x24, 40x12 and 120x40; review the SVGs
-before accepting."""
+"""Pictures of the help screen (F1 on the meeting screen) at 80x24, 40x12 and 120x40; review
+the SVGs before accepting."""
 
 import pytest
 

@@ -27,24 +27,32 @@ def meeting(*steps: tuple[float, a.Action]) -> SessionHistory:
 
 # -- the last share ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("seconds, planned, text", [
-    (372, 300, "last share 6:12, 1:12 over"),
-    (290, 300, "last share 4:50, in time"),
-    (300, 300, "last share 5:00, in time"),
-    (301, 300, "last share 5:01, 0:01 over"),
-    (3725, 300, "last share 62:05, 57:05 over"),
+@pytest.mark.parametrize("seconds, planned, over, text", [
+    (372, 300, True, "last share 6:12, 1:12 over"),
+    (290, 300, False, "last share 4:50, in time"),
+    (300, 300, True, "last share 5:00, 0:00 over"),   # at time: the clock said +0:00 too
+    (300, 300, False, "last share 5:00, in time"),    # 299.6 s, rounded for the record
+    (301, 300, True, "last share 5:01, 0:01 over"),
+    (3725, 300, True, "last share 62:05, 57:05 over"),
 ])
-def test_the_last_share_says_its_length_and_how_far_over(seconds, planned, text):
-    assert LastShare(seconds, planned).describe() == text
+def test_the_last_share_says_its_length_and_how_far_over(seconds, planned, over, text):
+    assert LastShare(seconds, planned, over).describe() == text
+
+
+@pytest.mark.parametrize("ended_at, over", [(299.6, False), (300.0, True), (300.4, True)])
+def test_the_last_share_is_over_exactly_when_the_statistics_count_it_over(ended_at, over):
+    session = meeting((0, a.ShareStart()), (ended_at, a.ShareEnd())).present
+    assert session.last_share == LastShare(300, 300, over)
+    assert session.stats.over_time == int(over)
 
 
 def test_the_last_share_stays_until_the_next_starts_and_undo_brings_it_back():
     ended = meeting((0, a.ShareStart()), (372.4, a.ShareEnd()))
-    assert ended.present.last_share == LastShare(372, 300)
-    assert ended.do(a.Collection(100), 400).present.last_share == LastShare(372, 300)
+    assert ended.present.last_share == LastShare(372, 300, True)
+    assert ended.do(a.Collection(100), 400).present.last_share == LastShare(372, 300, True)
     next_share = ended.do(a.ShareStart(), 410)
     assert next_share.present.last_share is None
-    assert next_share.undo().present.last_share == LastShare(372, 300)
+    assert next_share.undo().present.last_share == LastShare(372, 300, True)
 
 
 def test_a_pass_is_no_share_to_keep_in_sight():
@@ -54,7 +62,7 @@ def test_a_pass_is_no_share_to_keep_in_sight():
 
 def test_a_share_lengthened_on_the_way_is_over_only_past_its_new_length():
     ended = meeting((0, a.ShareStart()), (10, a.ShareAdjust(60)), (330, a.ShareEnd()))
-    assert ended.present.last_share == LastShare(330, 360)
+    assert ended.present.last_share == LastShare(330, 360, False)
     assert ended.present.last_share.over_by == 0
 
 

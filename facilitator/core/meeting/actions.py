@@ -357,8 +357,8 @@ class Closing(Action):
 
 ACTION_CLASSES: tuple[type[Action], ...] = (
     SignIn, Correct, Remove, Collection, SectionNext, SectionPrevious, DisplayNames,
-    QueueAttendee, SignInAndQueue, QueueName, QueueHand, QueueRound, QueueRemove, QueueUp, QueueDown,
-    QueueTop, QueuePass, QueueReadd, QueueClear, QueueMode, QueuePriority,
+    QueueAttendee, SignInAndQueue, QueueName, QueueHand, QueueRound, QueueRemove, QueueUp,
+    QueueDown, QueueTop, QueuePass, QueueReadd, QueueClear, QueueMode, QueuePriority,
     ShareStart, ShareEnd, SharePass, SharePause, ShareAdjust, ShareLength, Bell,
     Chip, Undo, Redo, Resumed, Closing,
     BusinessOpen, MotionMove, MotionFromTable, MotionVote, MotionMinority, MotionReconsider,

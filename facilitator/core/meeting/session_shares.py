@@ -130,9 +130,10 @@ def _running_timer(session: MeetingSession) -> ShareTimer:
 
 def share_end(session: MeetingSession, action: ShareEnd, t: float) -> MeetingSession:
     timer = _running_timer(session)
-    stats = session.stats.add_share(timer.elapsed(t), over=timer.is_over(t))
+    over = timer.is_over(t)
+    stats = session.stats.add_share(timer.elapsed(t), over=over)
     queue = session.queue.finish() if session.queue.sharing else session.queue
-    last = LastShare(whole_seconds(timer.elapsed(t)), timer.planned_seconds)
+    last = LastShare(whole_seconds(timer.elapsed(t)), timer.planned_seconds, over)
     return replace(session, timer=None, stats=stats, queue=queue, last_share=last)
 
 

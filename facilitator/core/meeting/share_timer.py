@@ -153,16 +153,17 @@ class LastShare:
 
     seconds: int  # its length, rounded as the statistics round it
     planned_seconds: int
+    over: bool  # as the statistics and the clock count it: from the planned length on
 
     @property
     def over_by(self) -> int:
-        """Seconds past its planned length; 0 when it ended in time."""
+        """Whole seconds past its planned length (0 when it ended in time or right on it)."""
         return max(0, self.seconds - self.planned_seconds)
 
     def describe(self) -> str:
         """'last share 6:12, 1:12 over' or 'last share 4:50, in time'."""
         length = format_countdown(-self.seconds).removeprefix("+")
-        if self.over_by:
+        if self.over:
             return f"last share {length}, {format_countdown(-self.over_by).removeprefix('+')} over"
         return f"last share {length}, in time"
 

@@ -72,7 +72,7 @@ class ShareClock(Vertical):
         for candidate, css_class in STATE_CLASSES.items():
             self.set_class(candidate is state, css_class)
         self.set_class(state is None, "-idle")
-        self.set_class(state is None and last is not None and last.over_by > 0, "-last-over")
+        self.set_class(state is None and last is not None and last.over, "-last-over")
         self.set_class(state is TimerState.OVER and int(t) % 2 == 1, "-flash")
         self.announce(state, session.bell)
 

@@ -336,7 +336,6 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
         if name:
             if self.act(actions.SignInAndQueue(name)):
                 name_input.value = ""
-                self.just_signed_in = None
         elif self.just_signed_in is not None:
             self.act(actions.QueueAttendee(self.just_signed_in))
         else:
