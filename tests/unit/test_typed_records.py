@@ -81,3 +81,13 @@ def test_counting_the_stored_records_never_makes_their_documents(tmp_path):
         db.delete_record(GOOD_ROW["meeting"], date(2024, 1, 2))
         assert db.stored_record_count() == 2  # after a write, as the table holds them
         assert len(db._stored("records")) == 2
+
+
+def test_equal_values_read_by_the_fast_path_are_held_once():
+    documents = {str(n): {**GOOD_ROW, "date": date(2024, 1, 1 + n % 2).isoformat(),
+                          "collection": 3150 + n % 2} for n in range(1, 7)}
+    _, records = fast_records(orjson.dumps(documents))
+    for name, distinct in [("meeting", 1), ("date", 2), ("collection", 2), ("currency", 1)]:
+        column = records.column(name)
+        assert len(set(map(id, column))) == len(set(column)) == distinct, name
+    assert records == TABLES["records"](documents).values
