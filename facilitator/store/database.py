@@ -201,8 +201,13 @@ class Database(MinutesTable, LedgerStore):
         return select(self._record_table().records, meeting, start, end)
 
     def stored_record_count(self) -> int:
-        """How many records the file holds, before they are read and checked."""
-        return len(self._stored("records"))
+        """How many records the file holds, before they are read and checked. Counted
+        without making the stored documents when the records are checked already (making
+        them parses the whole table again: most of a second at 100,000 records)."""
+        if self._records is not None:
+            return len(self._records.doc_ids)
+        in_advance = self._db.storage.checked_in_advance("records")
+        return len(in_advance.ids if in_advance is not None else self._stored("records"))
 
     def find_record(self, meeting: str, day: date) -> Record | None:
         return self._record_table().find((meeting.casefold(), day.isoformat()))

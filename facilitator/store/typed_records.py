@@ -13,6 +13,7 @@ what the fast path is too strict for (digits kept as text) and names the record 
 field of any problem in the same words as ever.
 """
 
+from collections.abc import Sequence
 from datetime import date
 from itertools import chain, islice
 from typing import Annotated
@@ -82,13 +83,28 @@ def fast_records(raw: bytes | msgspec.Raw) -> tuple[list[str], Records] | None:
 def _checked_column(name: str, kind, column: list):
     """What the decoder left to check, by the field's own kind."""
     if isinstance(kind, Count):  # type and range checked by the decoder
-        return column
+        return _shared(column) if kind.maximum > _PEOPLE else column
     if isinstance(kind, Day):  # a real date by the decoder; its range here
-        return column if EARLIEST <= min(column) and max(column) <= LATEST else None
+        return _shared(column) if EARLIEST <= min(column) and max(column) <= LATEST else None
     if isinstance(kind, Counts):  # whole numbers within the limit by the decoder; names here
         names = set(chain.from_iterable(filter(None, column)))  # most rows hold none
         return column if kind.names_kept(name, names) else None
-    return kind.load_column(name, column)  # text, times of day, names of chips: per value
+    loaded = kind.load_column(name, column)  # text, times of day, names of chips: per value
+    return None if loaded is None else _shared(loaded)
+
+
+# Counts of people are small numbers, of which Python holds one object each; amounts in
+# cents and seconds (limits above this one) are made anew for every record.
+_PEOPLE = 100_000
+
+
+def _shared(column: Sequence) -> list:
+    """The column with each distinct value held once: a few hundred meeting names, dates
+    and amounts where the decoder made 100,000 objects of each. Every later pass over the
+    column (the garbage collector's too, as the history screen opens) then touches a few
+    objects that stay in the processor's cache, not 100,000 spread over memory."""
+    first: dict = {}
+    return list(map(first.setdefault, column, column))
 
 
 def _transposed(stored, chunk: int = 1000) -> list[list]:

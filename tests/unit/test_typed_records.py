@@ -69,3 +69,25 @@ def test_a_database_opened_reads_the_checked_records_and_writes_whole_documents(
         assert db._db.storage.checked_in_advance("records") is None
     stored = orjson.loads(path.read_bytes())["tables"]["records"]
     assert stored == {"2": rows["2"], "3": rows["3"]}
+
+
+def test_counting_the_stored_records_never_makes_their_documents(tmp_path):
+    path = tmp_path / "x.json"
+    rows = {str(n): {**GOOD_ROW, "date": date(2024, 1, n).isoformat()} for n in range(1, 4)}
+    path.write_bytes(orjson.dumps({"schema_version": 1, "tables": {"records": rows}}))
+    with Database.open(path, writer=True) as db:
+        assert db.stored_record_count() == 3  # before the records are read
+        assert isinstance(db._db.storage.checked_in_advance("records"), CheckedInAdvance)
+        db.delete_record(GOOD_ROW["meeting"], date(2024, 1, 2))
+        assert db.stored_record_count() == 2  # after a write, as the table holds them
+        assert len(db._stored("records")) == 2
+
+
+def test_equal_values_read_by_the_fast_path_are_held_once():
+    documents = {str(n): {**GOOD_ROW, "date": date(2024, 1, 1 + n % 2).isoformat(),
+                          "collection": 3150 + n % 2} for n in range(1, 7)}
+    _, records = fast_records(orjson.dumps(documents))
+    for name, distinct in [("meeting", 1), ("date", 2), ("collection", 2), ("currency", 1)]:
+        column = records.column(name)
+        assert len(set(map(id, column))) == len(set(column)) == distinct, name
+    assert records == TABLES["records"](documents).values
