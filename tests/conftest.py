@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+import textual.constants as textual_constants
 from hypothesis import settings
 
 from facilitator.core.clock import FakeClock
@@ -25,7 +26,10 @@ from facilitator.store.paths import journal_path
 
 # The app draws in the colours the terminal has (TERM=xterm: 16); tests draw as a 24-bit
 # terminal, whatever runs them, unless a test sets fewer (test_colours, its snapshots).
+# The variable is for the apps tests start as processes; Textual read it when a plugin first
+# imported it, so the apps in this process are told through the constant it was read into.
 os.environ["TEXTUAL_COLOR_SYSTEM"] = "truecolor"
+textual_constants.COLOR_SYSTEM = "truecolor"
 
 # Speed is measured in benchmarks/, never asserted in a test: an example that is slow because
 # the machine is busy is not a failure (Hypothesis's default 200 ms deadline made it one).
