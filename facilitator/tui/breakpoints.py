@@ -1,5 +1,6 @@
 """A screen's breakpoint classes, known before it is composed."""
 
+from textual import events
 from textual.screen import Screen
 
 
@@ -22,3 +23,11 @@ def take_breakpoint_classes(screen: Screen) -> None:
     classes = reached(horizontal, width) | reached(vertical, height)
     if classes:
         screen.add_class(*classes, update=False)
+
+
+def keep_styles_at_first_resume(screen: Screen, event: events.ScreenResume) -> None:
+    """Called from a screen's `on_screen_resume` (which runs before Screen's own handler): the
+    first time a screen is shown its widgets were styled when they were mounted, with these
+    classes and this stylesheet, so Textual's restyle of the whole screen is skipped."""
+    if screen.stack_updates == 0 and screen.is_mounted:
+        event.refresh_styles = False

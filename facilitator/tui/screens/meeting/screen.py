@@ -18,7 +18,7 @@ from facilitator.core.meeting import actions
 from facilitator.core.meeting.hybrid import collected_text
 from facilitator.core.meeting.session import MeetingSession
 from facilitator.store.live_meeting import LiveMeeting
-from facilitator.tui.breakpoints import take_breakpoint_classes
+from facilitator.tui.breakpoints import keep_styles_at_first_resume, take_breakpoint_classes
 from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.keys import FooterOrder
 from facilitator.tui.plain_text import plain_text
@@ -140,6 +140,9 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
         self.session = self.live.session
         self.set_interval(TICK_SECONDS, self.read_clock)
         self.query_one("#name-input", Input).focus()
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        keep_styles_at_first_resume(self, event)
 
     def read_clock(self) -> None:
         """Pass the time down: the widgets compute what they show from it, never count ticks."""
