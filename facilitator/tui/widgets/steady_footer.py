@@ -3,6 +3,7 @@
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
 class SteadyFooter(Footer):
@@ -31,7 +32,13 @@ class SteadyFooter(Footer):
 
     def compose(self) -> ComposeResult:
         self._shown = self.keys_shown()
-        yield from super().compose()
+        for widget in super().compose():
+            # Each key's `compact` watcher gives it this class as it mounts, restyling it
+            # alone: given now, the key is styled once, with it.
+            if isinstance(widget, FooterKey) and (
+                    self.compact or widget.has_class("-command-palette")):
+                widget.add_class("-compact", update=False)
+            yield widget
 
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True

@@ -88,6 +88,9 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
     # Small terminals stack the panels (see facilitator.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-medium"), (80, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
+    # Shown with the name box focused at once: focusing the tabs first, then the box, styled
+    # both twice more.
+    AUTO_FOCUS = "#name-input"
 
     # The state the widgets show, passed down with data_bind: the session, the meeting time
     # `now` (seconds since it began), the time of day, the current section's reading.
