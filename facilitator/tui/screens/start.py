@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.core.errors import FacilitatorError
@@ -21,6 +21,11 @@ from facilitator.store.local_time import local_zone
 from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.keys import FooterOrder
 from facilitator.tui.plain_text import plain_text
+from facilitator.tui.widgets.steady_footer import SteadyFooter
+
+
+# After the first paint (start-up stays lean), before a person has read the list.
+PRELOAD_SECONDS = 0.5
 
 
 class StartScreen(GuardedHandlers, CalculatorAction, FooterOrder, Screen):
@@ -50,11 +55,17 @@ class StartScreen(GuardedHandlers, CalculatorAction, FooterOrder, Screen):
             yield OptionList(id="meeting-list")
             yield Static("Enter starts the meeting · F2 adds a meeting · F9 settings",
                          id="start-hint")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.check_left_behind)
         self.refresh_meetings()
+        self.set_timer(PRELOAD_SECONDS, self.preload_meeting_code)
+
+    def preload_meeting_code(self) -> None:
+        """Load the meeting screen's code while the person reads the list, not after Enter:
+        the first opening spent about half its time importing it."""
+        import facilitator.tui.screens.meeting.screen  # noqa: F401
 
     def refresh_meetings(self) -> None:
         options = self.query_one("#meeting-list", OptionList)

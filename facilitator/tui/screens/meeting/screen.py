@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive, var
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
+from textual.widgets import Input, Static, TabbedContent, TabPane
 
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.money import parse_amount
@@ -18,6 +18,7 @@ from facilitator.core.meeting import actions
 from facilitator.core.meeting.hybrid import collected_text
 from facilitator.core.meeting.session import MeetingSession
 from facilitator.store.live_meeting import LiveMeeting
+from facilitator.tui.breakpoints import keep_styles_at_first_resume, take_breakpoint_classes
 from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.keys import FooterOrder
 from facilitator.tui.plain_text import plain_text
@@ -34,6 +35,7 @@ from facilitator.tui.widgets.counts_bar import CountsBar
 from facilitator.tui.widgets.meeting_header import MeetingHeader
 from facilitator.tui.widgets.queue_list import QueueList
 from facilitator.tui.widgets.shares_panel import SharesPanel
+from facilitator.tui.widgets.steady_footer import SteadyFooter
 
 # The queue list's move keys name the action they send.
 QUEUE_MOVES = {"queue_remove": actions.QueueRemove, "queue_up": actions.QueueUp,
@@ -86,6 +88,9 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
     # Small terminals stack the panels (see facilitator.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-medium"), (80, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
+    # Shown with the name box focused at once: focusing the tabs first, then the box, styled
+    # both twice more.
+    AUTO_FOCUS = "#name-input"
 
     # The state the widgets show, passed down with data_bind: the session, the meeting time
     # `now` (seconds since it began), the time of day, the current section's reading.
@@ -99,6 +104,7 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
         super().__init__()
         self.live = live
         self.just_signed_in: int | None = None  # who ctrl+r queues with nothing typed
+        take_breakpoint_classes(self)
 
     def compose(self) -> ComposeResult:
         yield MeetingHeader(demo=self.app.settings.demo, id="meeting-header").data_bind(
@@ -131,12 +137,15 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
             yield Input(placeholder="amount, e.g. 31.50", id="collection-input")
             yield Input(placeholder="online", id="collection-online-input")
             yield Static("", id="collection-total")
-        yield Footer(compact=True)  # compact: sign-in to End fit in 80 columns
+        yield SteadyFooter(compact=True)  # compact: sign-in to End fit in 80 columns
 
     def on_mount(self) -> None:
         self.session = self.live.session
         self.set_interval(TICK_SECONDS, self.read_clock)
         self.query_one("#name-input", Input).focus()
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        keep_styles_at_first_resume(self, event)
 
     def read_clock(self) -> None:
         """Pass the time down: the widgets compute what they show from it, never count ticks."""
