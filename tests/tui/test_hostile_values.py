@@ -266,6 +266,12 @@ async def test_the_format_editor(make_app):
         app.push_screen(FormatEditorScreen(app.database.meetings()[0]))
         await pilot.pause()
         screen = app.screen
+
+        def typed_then_saved():
+            screen.apply_fields()  # what the box's Input.Changed runs
+            screen.action_save()  # what ctrl+s runs
+
         assert await refuse_each(pilot, screen, boxes, submit="ctrl+s",
-                                 error_line="#format-error", fill=fill) == 24
+                                 error_line="#format-error", fill=fill,
+                                 send=typed_then_saved) == 24
     assert app.database.meetings()[0].agenda == MEETING.agenda

@@ -3,7 +3,6 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import pytest
 from textual.widgets import Input
 
 from facilitator.core.schedule.meeting import Meeting
@@ -12,6 +11,7 @@ from facilitator.tui.screens.confirm import ConfirmScreen
 from facilitator.tui.screens.meeting.screen import MeetingScreen
 from facilitator.tui.widgets.attendee_table import AttendeeTable
 from facilitator.tui.widgets.queue_list import QueueList
+from tests.tui.typed import type_text
 
 ROOM = ("Ann", "Bo", "Cy")
 MEETING = Meeting(name="Tuesday Night", share_minutes=4, duration_minutes=60)
@@ -134,8 +134,10 @@ async def test_ctrl_r_signs_in_and_queues_the_typed_name_or_a_raised_hand(make_a
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start_meeting(pilot, names=["Ann"])
         name_box = screen.query_one("#name-input", Input)
-        await pilot.press(*"Ann", "ctrl+r")   # the signed-in Ann: only joins the queue
-        await pilot.press(*"Zoe", "ctrl+r")   # nobody of that name: signs in and joins it
+        await type_text(pilot, name_box, "Ann")
+        await pilot.press("ctrl+r")           # the signed-in Ann: only joins the queue
+        await type_text(pilot, name_box, "Zoe")
+        await pilot.press("ctrl+r")           # nobody of that name: signs in and joins it
         await pilot.press("ctrl+r", "ctrl+r")  # nothing typed: anonymous raised hands
         await pilot.pause()
         assert waiting(screen) == ["Ann", "Zoe", "Hand 1", "Hand 2"]
@@ -156,24 +158,31 @@ KEYS_WHILE_TYPING = [
 ]
 
 
-@pytest.mark.parametrize(("key", "observe", "expected", "types"), KEYS_WHILE_TYPING)
 async def test_share_keys_work_while_the_name_box_has_focus(make_app, start_meeting,
-                                                            journal_file, key, observe,
-                                                           expected, types):
+                                                            journal_file):
+    """One meeting for the three keys: after each, ctrl+z takes back Ann's turn and the share
+    exactly, so each key starts from the same meeting with an empty name box."""
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start_meeting(pilot, names=ROOM)
         name_box = screen.query_one("#name-input", Input)
-        await pilot.press(*"Ann", "ctrl+r")
-        if key != "ctrl+n":
-            await pilot.press("ctrl+n")
-        assert name_box.has_focus  # starting a share does not take the box away
-        await pilot.press(*"Zed")
-        await pilot.press(key)
-        await pilot.pause()
-        assert observe(screen) == expected
-        assert name_box.value == "Zed"  # what was being typed is kept
-    assert [a["type"] for a in journaled(journal_file)][-len(types):] == types
+        base = screen.live.session
+        for key, observe, expected, types in KEYS_WHILE_TYPING:
+            name_box.value = ""
+            await type_text(pilot, name_box, "Ann")
+            await pilot.press("ctrl+r")
+            if key != "ctrl+n":
+                await pilot.press("ctrl+n")
+            assert name_box.has_focus, key  # starting a share does not take the box away
+            await type_text(pilot, name_box, "Zed")
+            await pilot.press(key)
+            await pilot.pause()
+            assert observe(screen) == expected, key
+            assert name_box.value == "Zed", key  # what was being typed is kept
+            assert [a["type"] for a in journaled(journal_file)][-len(types):] == types, key
+            await pilot.press(*["ctrl+z"] * (len(types) + 1))  # the share, then Ann's turn
+            await pilot.pause()
+            assert screen.live.session == base, key
 
 
 async def test_q_queues_the_highlighted_attendee(make_app, start_meeting, journal_file):
@@ -194,8 +203,10 @@ async def test_nobody_can_wait_twice(make_app, start_meeting, journal_file):
         screen = await start_meeting(pilot, names=ROOM, queued=True)
         before = screen.live.session
         entries = len(journal.read(journal_file).entries)
-        screen.query_one("#name-input", Input).focus()
-        await pilot.press(*"ann", "ctrl+r")  # the same person, typed in another case
+        name_box = screen.query_one("#name-input", Input)
+        name_box.focus()
+        await type_text(pilot, name_box, "ann")  # the same person, typed in another case
+        await pilot.press("ctrl+r")
         screen.query_one(AttendeeTable).focus()
         await pilot.press("q")  # Cy, highlighted in the sign-in list, is waiting already
         await pilot.press("f7", "a")  # the room again: nobody is added twice
@@ -215,8 +226,10 @@ async def test_the_person_sharing_cannot_also_wait(make_app, start_meeting):
         screen = await start_meeting(pilot, names=ROOM, queued=True)
         await pilot.press("n")
         before = screen.live.session.queue
-        screen.query_one("#name-input", Input).focus()
-        await pilot.press(*"Ann", "ctrl+r")
+        name_box = screen.query_one("#name-input", Input)
+        name_box.focus()
+        await type_text(pilot, name_box, "Ann")
+        await pilot.press("ctrl+r")
         await pilot.pause()
         assert screen.live.session.queue == before
         assert "speaker: is sharing now and cannot also wait" in messages(app)
@@ -273,7 +286,8 @@ async def test_round_robin_fills_from_the_sign_ins_in_order(make_app, start_meet
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start_meeting(pilot, names=["Ann", "", "Cy"])
         await pilot.press("ctrl+r")  # a raised hand before the round
-        await pilot.press(*"Bo", "f3")  # a newcomer signs in late: still in sign-in order
+        await type_text(pilot, screen.query_one("#name-input", Input), "Bo")
+        await pilot.press("f3")  # a newcomer signs in late: still in sign-in order
         await pilot.press("f7", "a")
         await pilot.pause()
         assert waiting(screen) == ["Hand 1", "Ann", "Guest 2", "Cy", "Bo"]
@@ -289,15 +303,22 @@ async def test_priority_puts_first_timers_and_newcomers_ahead(make_app, start_me
     app = make_app(meetings=[MEETING])
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start_meeting(pilot, names=["Ann", "Bo"])
-        await pilot.press(*"Nia", "f3")  # a newcomer
+        name_box = screen.query_one("#name-input", Input)
+        await type_text(pilot, name_box, "Nia")
+        await pilot.press("f3")  # a newcomer
         for name in ("Ann", "Nia"):
-            await pilot.press(*name, "ctrl+r", "ctrl+n", "ctrl+e")  # both share once
-        await pilot.press(*"Ann", "ctrl+r", *"Nia", "ctrl+r", *"Bo", "ctrl+r")
+            await type_text(pilot, name_box, name)
+            await pilot.press("ctrl+r", "ctrl+n", "ctrl+e")  # both share once
+        for name in ("Ann", "Nia", "Bo"):
+            await type_text(pilot, name_box, name)
+            await pilot.press("ctrl+r")
         await pilot.pause()
         # Nia has shared but is a newcomer; Bo has not shared yet: both go ahead of Ann.
         assert waiting(screen) == ["Nia", "Bo", "Ann"]
         await pilot.press("f7", "o", "f7")  # priority off: strict order from now on
-        await pilot.press("ctrl+n", "ctrl+e", *"Nia", "ctrl+r")
+        await pilot.press("ctrl+n", "ctrl+e")
+        await type_text(pilot, name_box, "Nia")
+        await pilot.press("ctrl+r")
         await pilot.pause()
         assert waiting(screen) == ["Bo", "Ann", "Nia"]
         await pilot.press("f7", "o")  # on again: the prioritised move ahead, each group in order
