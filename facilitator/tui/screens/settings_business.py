@@ -8,14 +8,16 @@ from facilitator.core import validate
 from facilitator.core.errors import ValidationError
 from facilitator.core.settings import (DISCUSSION_MINUTES_LIMIT, MOTION_KINDS,
                                        MOTION_THRESHOLDS, GroupSettings, checked_thresholds)
+from facilitator.tui.plain_text import plain_text
 
 
 def business_fields(settings: GroupSettings) -> ComposeResult:
     """The fields, filled with the group's values."""
-    yield Label(f"Minutes for each speaker on a motion (1 to {DISCUSSION_MINUTES_LIMIT})")
+    yield Label(plain_text(f"Minutes for each speaker on a motion (1 to "
+                           f"{DISCUSSION_MINUTES_LIMIT})"))
     yield Input(str(settings.discussion_minutes), id="discussion-minutes")
     for kind in MOTION_KINDS:
-        yield Label(f"{'An' if kind[0] in 'aeiou' else 'A'} {kind} motion needs")
+        yield Label(plain_text(f"{'An' if kind[0] in 'aeiou' else 'A'} {kind} motion needs"))
         yield Select([(threshold, threshold) for threshold in MOTION_THRESHOLDS],
                      value=settings.threshold_for(kind), allow_blank=False,
                      id=f"threshold-{kind}")
