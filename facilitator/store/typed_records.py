@@ -93,8 +93,9 @@ def _checked_column(name: str, kind, column: list):
     return None if loaded is None else _shared(loaded)
 
 
-# Counts of people are small numbers, of which Python holds one object each; amounts in
-# cents and seconds (limits above this one) are made anew for every record.
+# Counts of people are small numbers, most of them ones Python holds a single object for
+# (up to 256); amounts in cents and seconds (limits above this one) are made anew for every
+# record.
 _PEOPLE = 100_000
 
 

@@ -33,6 +33,12 @@ class BusinessForm(GuardedHandlers, ModalScreen):
             yield Button("Save (ctrl+s)", variant="primary", id="save", action="screen.save")
             yield Button("Cancel (esc)", id="cancel", action="screen.cancel")
 
+    def on_mount(self) -> None:
+        self.query(Input).first().focus()  # each form's first box: what it asks for
+
+    def on_input_submitted(self) -> None:
+        self.save()
+
     def value(self, widget_id: str) -> str:
         return self.query_one(f"#{widget_id}", Input).value.strip()
 
@@ -70,12 +76,6 @@ class MotionForm(BusinessForm):
                          id="motion-kind")
             yield Checkbox("Moved and seconded", True, id="motion-seconded")
             yield from self.buttons()
-
-    def on_mount(self) -> None:
-        self.query_one("#motion-text", Input).focus()
-
-    def on_input_submitted(self) -> None:
-        self.save()
 
     def save(self) -> None:
         kind = self.query_one("#motion-kind", Select).value
@@ -119,12 +119,6 @@ class VoteForm(BusinessForm):
             yield Input(placeholder="e.g. 14 6 1", id="vote-counts")
             yield from self.buttons()
 
-    def on_mount(self) -> None:
-        self.query_one("#vote-counts", Input).focus()
-
-    def on_input_submitted(self) -> None:
-        self.save()
-
     def save(self) -> None:
         try:
             vote = parse_counts(self.value("vote-counts"), self.motion.threshold)
@@ -156,12 +150,6 @@ class ReportForm(BusinessForm):
             yield Input(self.start, placeholder="e.g. 14 meetings, 212 attending",
                         id="report-text")
             yield from self.buttons()
-
-    def on_mount(self) -> None:
-        self.query_one("#report-text", Input).focus()
-
-    def on_input_submitted(self) -> None:
-        self.save()
 
     def save(self) -> None:
         try:  # the report's own check, before anything is journalled
