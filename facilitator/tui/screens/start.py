@@ -53,7 +53,7 @@ class StartScreen(GuardedHandlers, CalculatorAction, FooterOrder, Screen):
         with Vertical(id="start-body"):
             yield Static("Which meeting are we running?", id="start-title")
             yield OptionList(id="meeting-list")
-            yield Static("Enter starts the meeting · F2 adds a meeting · F9 settings",
+            yield Static("Enter starts the meeting · F2 or n adds one · F9 or , settings",
                          id="start-hint")
         yield SteadyFooter()
 
