@@ -66,7 +66,7 @@ async def test_a_good_date_shows_time_sober_and_milestones(make_app):
 
 BAD = [
     ("03/04/2024", "sober date: '03/04/2024' could be 3 Apr or Mar 4; type it as YYYY-MM-DD "
-                   "or set the date order (day-first or month-first) in Settings (F9)"),
+                   "or set the date order (day-first or month-first) in Settings (F9 or ,)"),
     ("2024-03-06", "sober date: 2024-03-06 is in the future"),
     ("2024-02-30", "sober date: 2024-02-30 does not exist: February 2024 has 29 days"),
     ("March 2024", "sober date: 'March 2024' is not a whole date; type day, month and year, "

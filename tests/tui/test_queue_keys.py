@@ -361,4 +361,4 @@ async def test_the_queue_keys_are_in_the_command_palette(make_app, start_meeting
         await commands["Queue: Hand"].callback()
         await pilot.pause()
         assert waiting(screen) == ["Ann", "Bo", "Cy", "Hand 1"]
-        assert commands["Queue: Bell"].help == "key: b in the queue list (F7)"
+        assert commands["Queue: Bell"].help == "key: b in the queue list (F7 or ctrl+u)"

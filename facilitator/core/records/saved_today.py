@@ -20,4 +20,4 @@ def run_again_question(record: Record) -> str:
     return (f"{record.meeting} was {saved_line(record)}.\n\n"
             "A meeting keeps one record a day: running it again replaces that record "
             "when you save. To keep both, cancel and add the second as a meeting of its "
-            "own (F2).")
+            "own (F2 or n).")

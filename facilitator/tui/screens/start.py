@@ -152,7 +152,7 @@ class StartScreen(GuardedHandlers, CalculatorAction, FooterOrder, Screen):
         """The meeting under the cursor; None (and a hint) when there is none yet."""
         options = self.query_one("#meeting-list", OptionList)
         if options.highlighted is None:
-            self.notify("Add a meeting first (F2).", severity="warning")
+            self.notify("Add a meeting first (F2 or n).", severity="warning")
             return None
         return self.app.database.find_meeting(options.get_option_at_index(options.highlighted).id)
 

@@ -92,7 +92,8 @@ class ChipCalculatorScreen(GuardedHandlers, ModalScreen[None]):
             sober = parse_sober_date(text, today=today, order=settings.date_order)
         except ValidationError as error:
             if settings.date_order is None and "day-first or month-first" in error.reason:
-                raise ValidationError(error.field, f"{error.reason} in Settings (F9)") from None
+                raise ValidationError(error.field,
+                                      f"{error.reason} in Settings (F9 or ,)") from None
             raise
         ladder = group_ladder(settings, self.app.database.path)
         return result_lines(sober, today, ladder)

@@ -58,7 +58,7 @@ class AgendaActions:
     def action_section_next(self) -> None:
         agenda = self.live.session.agenda
         if agenda is not None and agenda.finished:
-            self.notify("The agenda is done; F10 ends the meeting.")
+            self.notify("The agenda is done; F10 or ctrl+x ends the meeting.")
             return
         self.move_section(SectionNext())
 

@@ -115,7 +115,7 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
                 yield CountsBar(id="counts").data_bind(MeetingScreen.session)
                 with TabbedContent(id="left-tabs"):
                     with TabPane("Sign-in", id="tab-signin"):
-                        yield Input(placeholder="first name (optional) + F2",
+                        yield Input(placeholder="first name (optional) + Enter",
                                     id="name-input")
                         yield AttendeeTable(id="attendees").data_bind(MeetingScreen.session)
                     if self.live.session.agenda is not None:
@@ -488,5 +488,6 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
         for binding in QueueList.BINDINGS:
             action = binding.action.removeprefix("screen.")
             yield SystemCommand(f"Queue: {binding.description}",
-                                f"key: {binding.key.split(',')[0]} in the queue list (F7)",
+                                f"key: {binding.key.split(',')[0]} in the queue list "
+                                "(F7 or ctrl+u)",
                                 partial(self.run_action, action))
