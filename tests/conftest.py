@@ -9,6 +9,7 @@
 test; `app.database` is that same Database, so a test can read back what was stored.
 """
 
+import gettext
 import os
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
@@ -19,6 +20,7 @@ import textual.constants as textual_constants
 from hypothesis import settings
 
 from facilitator.core.clock import FakeClock
+from facilitator.core.i18n import ENGLISH, use_language
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.settings import GroupSettings
 from facilitator.store.database import Database
@@ -30,6 +32,10 @@ from facilitator.store.paths import journal_path
 # imported it, so the apps in this process are told through the constant it was read into.
 os.environ["TEXTUAL_COLOR_SYSTEM"] = "truecolor"
 textual_constants.COLOR_SYSTEM = "truecolor"
+
+# The words are English unless a test chooses another language, whatever the machine's own
+# (the apps tests start as processes read it from here too).
+os.environ["LANGUAGE"] = "en"
 
 # Speed is measured in benchmarks/, never asserted in a test: an example that is slow because
 # the machine is busy is not a failure (Hypothesis's default 200 ms deadline made it one).
@@ -88,3 +94,10 @@ def make_app(clock: FakeClock, db_path: Path) -> Iterator[Callable[..., "Facilit
     yield build
     for database in opened:
         database.close()
+
+
+@pytest.fixture(autouse=True)
+def english_after_each_test() -> Iterator[None]:
+    """A test that speaks another language leaves the next one speaking English."""
+    yield
+    use_language(gettext.NullTranslations(), ENGLISH)

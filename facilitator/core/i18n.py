@@ -1,0 +1,72 @@
+"""The words a person reads, in the language chosen: gettext's calls over the catalog in use.
+
+Every string a person reads goes through one of these, whole sentences with named
+placeholders, so a translator can reorder them:
+
+    _("Signed in {name}").format(name=name)
+    counted("{n} record", "{n} records", total)        # "1 record", "1,234 records"
+
+Text written where the module loads (bindings, tables of labels) is only marked with `N_`
+and translated where it is shown, `_(label)`, so a change of language shows at once.
+
+The catalogs are files, read by `facilitator.store.language`, which hands the one chosen to
+`use_language`; until then (and in a language without a catalog) the words are English.
+Numbers, money and dates follow the same locale through Babel (`number`, `locale`).
+"""
+
+import gettext
+from decimal import Decimal
+
+from babel import Locale
+from babel.numbers import format_decimal
+
+ENGLISH = Locale("en")
+
+_catalog: gettext.NullTranslations = gettext.NullTranslations()
+_locale: Locale = ENGLISH
+
+
+def use_language(catalog: gettext.NullTranslations, locale: Locale) -> None:
+    """From now on every word and number is read from `catalog` and written for `locale`."""
+    global _catalog, _locale
+    _catalog, _locale = catalog, locale
+
+
+def locale() -> Locale:
+    """The locale words, numbers, money and dates are written for."""
+    return _locale
+
+
+def language() -> str:
+    """The language in use, as its code: "en", "es"."""
+    return _locale.language
+
+
+def _(message: str) -> str:
+    """`message` in the language in use (itself in English or without a translation)."""
+    return _catalog.gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The form of a sentence for `count`, by the language's plural rules."""
+    return _catalog.ngettext(singular, plural, count)
+
+
+def pgettext(context: str, message: str) -> str:
+    """`message` where the same English word means two things ("Close": a verb, a section)."""
+    return _catalog.pgettext(context, message)
+
+
+def N_(message: str) -> str:
+    """Mark `message` to be translated where it is shown (the catalog's tools find it)."""
+    return message
+
+
+def number(value: int | float | Decimal) -> str:
+    """A number as the locale writes it: 1,234 in English, 1.234 in Spanish."""
+    return format_decimal(value, locale=_locale)
+
+
+def counted(singular: str, plural: str, count: int) -> str:
+    """A count in words, its `{n}` written as the locale writes numbers: "1,234 records"."""
+    return ngettext(singular, plural, count).format(n=number(count))

@@ -1,0 +1,61 @@
+"""Choosing the language and reading its catalog from the package.
+
+The language is, first that is given: `--lang` for one run, the group's setting, the
+computer's (`LANGUAGE`, `LC_ALL`, `LC_MESSAGES`, `LANG`), else English. A language with no
+catalog falls back to English without a word, numbers, money and dates too (words in one
+language and figures in another would read as a mistake).
+"""
+
+import gettext
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+
+from facilitator.core.i18n import ENGLISH, use_language
+
+CATALOGS = Path(__file__).resolve().parent.parent / "locale"
+DOMAIN = "facilitator"
+ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+# The languages with a catalog, each named in its own words (the settings screen lists them).
+LANGUAGES = {"en": "English", "es": "Español"}
+
+
+def environment_language(environ: Mapping[str, str] = os.environ) -> str:
+    """The computer's language as a locale code ("es_MX"), or "" when it names none."""
+    for name in ENVIRONMENT:
+        value = environ.get(name, "")
+        first = value.split(":")[0].split(".")[0].split("@")[0]
+        if first and first not in ("C", "POSIX"):
+            return first
+    return ""
+
+
+def choose_language(flag: str | None = None, group: str | None = None,
+                    environ: Mapping[str, str] = os.environ) -> str:
+    """The language to speak: `--lang`, else the group's setting, else the computer's."""
+    return flag or group or environment_language(environ) or "en"
+
+
+def parse_locale(code: str) -> Locale:
+    """`code` ("es", "es_MX", "es-MX") as a Babel locale; English when Babel has no such one."""
+    try:
+        return Locale.parse(code.replace("-", "_"))
+    except (ValueError, TypeError, UnknownLocaleError):
+        return ENGLISH
+
+
+def load_catalog(locale: Locale) -> gettext.NullTranslations:
+    """The compiled catalog for `locale` (es_MX falls back to es), else English's none."""
+    return gettext.translation(DOMAIN, CATALOGS, languages=[str(locale), locale.language],
+                               fallback=True)
+
+
+def apply_language(code: str) -> Locale:
+    """Speak `code` from now on (English where it has no catalog); the locale used."""
+    locale = parse_locale(code)
+    if locale.language not in LANGUAGES:
+        locale = ENGLISH
+    use_language(load_catalog(locale), locale)
+    return locale
