@@ -21,6 +21,8 @@ from babel import Locale
 from babel.numbers import format_decimal
 
 ENGLISH = Locale("en")
+# The languages with a catalog, each named in its own words (the settings screen lists them).
+LANGUAGES = {"en": "English", "es": "Español"}
 
 _catalog: gettext.NullTranslations = gettext.NullTranslations()
 _locale: Locale = ENGLISH

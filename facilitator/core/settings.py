@@ -5,6 +5,7 @@ from dataclasses import asdict, dataclass, replace
 from facilitator.core import validate
 from facilitator.core.dates import DateOrder
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import LANGUAGES
 from facilitator.core.text_out import echo
 
 LEAP_DAY_RULES = ("feb28", "mar1")
@@ -44,6 +45,7 @@ class GroupSettings:
     motion_thresholds: tuple[tuple[str, str], ...] = DEFAULT_THRESHOLDS  # (kind, threshold)
     demo: bool = False  # made-up sample data (`facilitator demo`): the app says DEMO
     keys: str = "function keys"  # one of KEY_MODES
+    language: str = ""  # a code of LANGUAGES; "" follows the computer's language
 
     def __post_init__(self) -> None:
         currency = validate.text("currency", self.currency, maximum=3, required=True).upper()
@@ -75,6 +77,8 @@ class GroupSettings:
         object.__setattr__(self, "motion_thresholds", checked_thresholds(self.motion_thresholds))
         if self.keys not in KEY_MODES:
             raise ValidationError("keys", f"must be one of {', '.join(KEY_MODES)}")
+        if self.language and self.language not in LANGUAGES:
+            raise ValidationError("language", f"must be one of {', '.join(LANGUAGES)}")
 
     def edit(self, **changes) -> "GroupSettings":
         return replace(self, **changes)

@@ -13,13 +13,11 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
-from facilitator.core.i18n import ENGLISH, use_language
+from facilitator.core.i18n import ENGLISH, LANGUAGES, use_language
 
 CATALOGS = Path(__file__).resolve().parent.parent / "locale"
 DOMAIN = "facilitator"
 ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
-# The languages with a catalog, each named in its own words (the settings screen lists them).
-LANGUAGES = {"en": "English", "es": "Español"}
 
 
 def environment_language(environ: Mapping[str, str] = os.environ) -> str:
