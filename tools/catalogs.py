@@ -59,8 +59,9 @@ def read(path: Path) -> Catalog:
 
 def po_bytes(catalog: Catalog) -> bytes:
     out = BytesIO()
+    # Files without line numbers: a catalog changes when its strings do, not with every edit.
     write_po(out, catalog, width=100, omit_header=False, include_previous=False,
-             ignore_obsolete=True, sort_by_file=True)
+             ignore_obsolete=True, sort_by_file=True, include_lineno=False)
     return out.getvalue()
 
 
