@@ -69,6 +69,7 @@ def _check_weekday(name: str | None, day: date, field: str, text: str) -> date:
         raise ValidationError(field, _("{text}: {name} is not a day of the week").format(
             text=echo(text), name=echo(name, 16)))
     if number != day.weekday():
+        # Translators: {date} is YYYY-MM-DD, {weekday} the name of its day ("martes").
         raise ValidationError(field, _("{text}: {date} is a {weekday}").format(
             text=echo(text), date=day.isoformat(), weekday=weekday_name(day)))
     return day
@@ -111,8 +112,10 @@ def _build(year: int, month: int, day: int, field: str, earliest: Limit, latest:
     days_in_month = calendar.mdays[month] + (month == 2 and calendar.isleap(year))
     shown = f"{year:04d}-{month:02d}-{day:02d}"
     if not 1 <= day <= days_in_month:
-        raise ValidationError(field, _("{date} does not exist: {month} {year} has {days} days").format(
-            date=shown, month=month_name(month), year=year, days=days_in_month))
+        # Translators: {month} is the month's name ("febrero"), {days} how many days it has.
+        reason = _("{date} does not exist: {month} {year} has {days} days")
+        raise ValidationError(field, reason.format(date=shown, month=month_name(month), year=year,
+                                                   days=days_in_month))
     # Compared as numbers first: year 0 or 10000 cannot even be made into a date.
     if (year, month, day) < (earliest.day.year, earliest.day.month, earliest.day.day):
         raise ValidationError(field, earliest.beyond(shown))
@@ -131,6 +134,8 @@ def _numeric(first: int, second: int, year: int, order: DateOrder | None, field:
         day, month = (first, second) if first > 12 or first == second else (second, first)
         return _build(year, month, day, field, *limits)
     day_first, month_first = two_readings(first, second)
+    # Translators: {day_first} and {month_first} are the two readings of 03/04 ("3 abr",
+    # "4 mar"); YYYY-MM-DD is the form to type (year-month-day), which may be written AAAA-MM-DD.
     raise ValidationError(field, _(
         "{text} could be {day_first} or {month_first}; type it as YYYY-MM-DD or set the date "
         "order (day-first or month-first)",

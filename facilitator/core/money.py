@@ -44,6 +44,7 @@ def parse_amount(text: str, field: str = "collection") -> int:
         cleaned = cleaned[1:].lstrip()
     match = _PLAIN.fullmatch(cleaned) or _grouped(locale()).fullmatch(cleaned)
     if not match:
+        # Translators: {example} is 12.50 written with the locale's decimal mark (12,50).
         raise ValidationError(
             field, _("{text} is not an amount; type it like {example} (two decimals at most)")
             .format(text=echo(text.strip(), 24), example=_example()))
