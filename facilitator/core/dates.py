@@ -3,18 +3,28 @@
 ISO `YYYY-MM-DD` always works. Other forms are accepted only when they cannot be read two
 ways: `03/04/2024` needs the group's day/month order, `13/04/2024` does not. Partial dates,
 two-digit years, impossible dates and (unless allowed) future dates are refused with the
-reason. Nothing is guessed: no fuzzy parsing.
+reason. Nothing is guessed: no fuzzy parsing. Month and weekday names are read in English and
+in the language in use ("1 de diciembre de 2026", "miércoles 2 dic 2026"); a weekday that is
+given must be the date's.
 """
 
 import calendar
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from functools import lru_cache
 
+from babel import Locale
 from dateutil.relativedelta import relativedelta
 
+from facilitator.core.calendar_words import (day_month_year, fold, joining_words, month_name,
+                                             month_numbers, two_readings, weekday_name,
+                                             weekday_numbers)
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import _, locale, ngettext
 from facilitator.core.text_out import echo
 
 
@@ -25,31 +35,50 @@ class DateOrder(str, Enum):
     MONTH_FIRST = "monthfirst"
 
 
-_MONTHS = {
-    name.lower(): number
-    for number in range(1, 13)
-    for name in (calendar.month_name[number], calendar.month_abbr[number])
-}
-_MONTHS["sept"] = 9
-
 # re.ASCII: `\d` is 0-9 only (not "٣" or "５"), `\s` and `[a-z]` ASCII too.
 _ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", re.ASCII)
 _NUMERIC = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d+)", re.ASCII)
-_DAY_MONTH_NAME = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d+)", re.ASCII)
-_MONTH_NAME_DAY = re.compile(r"([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d+)", re.ASCII)
+
+
+@lru_cache(maxsize=8)
+def _named_forms(where: Locale) -> tuple[re.Pattern[str], ...]:
+    """Dates with a month name, day first or month first, after an optional weekday; the
+    locale's joining words may stand between the parts ("1 de dic. de 2026")."""
+    word, digits = r"[^\W\d_]+", r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?"  # ASCII digits only
+    join = "".join(rf"(?:{re.escape(joining)}\s+)?" for joining in joining_words(where))
+    weekday = rf"(?:(?P<weekday>{word})\.?,?\s+)?"
+    year = rf"{join}(?P<year>[0-9]+)"
+    return (re.compile(rf"{weekday}{digits}\s+{join}(?P<month>{word})\.?,?\s+{year}"),
+            re.compile(rf"{weekday}(?P<month>{word})\.?\s+{digits},?\s+{year}"))
 
 
 def _month_number(name: str, field: str, text: str) -> int:
     try:
-        return _MONTHS[name]
+        return month_numbers(locale())[fold(name)]
     except KeyError:
-        raise ValidationError(field, f"{echo(text)}: {echo(name, 16)} is not a month name") \
-            from None
+        raise ValidationError(field, _("{text}: {name} is not a month name").format(
+            text=echo(text), name=echo(name, 16))) from None
+
+
+def _check_weekday(name: str | None, day: date, field: str, text: str) -> date:
+    """A weekday given with a date must be its own: 'Monday 1 December 2026' is refused."""
+    if name is None:
+        return day
+    number = weekday_numbers(locale()).get(fold(name))
+    if number is None:
+        raise ValidationError(field, _("{text}: {name} is not a day of the week").format(
+            text=echo(text), name=echo(name, 16)))
+    if number != day.weekday():
+        # Translators: {date} is YYYY-MM-DD, {weekday} the name of its day ("martes").
+        raise ValidationError(field, _("{text}: {date} is a {weekday}").format(
+            text=echo(text), date=day.isoformat(), weekday=weekday_name(day)))
+    return day
 
 
 def _year(raw: str, field: str) -> int:
     if len(raw) != 4:
-        raise ValidationError(field, f"write the year with four digits (not {echo(raw, 12)})")
+        raise ValidationError(field, _("write the year with four digits (not {year})").format(
+            year=echo(raw, 12)))
     return int(raw)
 
 
@@ -66,29 +95,32 @@ class Limit:
     """One end of the dates a field allows, and what a date beyond it is said to be."""
 
     day: date
-    beyond: str  # "is in the future", "is more than 100 years ago", …
+    # The sentence for a date beyond it, given that date: "2024-06-16 is in the future".
+    beyond: Callable[[str], str]
 
 
 def years_ago(today: date, years: int) -> Limit:
     """The earliest date of a field that reaches back `years` years from today."""
-    return Limit(today - relativedelta(years=years), f"is more than {years} years ago")
+    return Limit(today - relativedelta(years=years), lambda shown: ngettext(
+        "{date} is more than {years} year ago", "{date} is more than {years} years ago", years,
+    ).format(date=shown, years=years))
 
 
 def _build(year: int, month: int, day: int, field: str, earliest: Limit, latest: Limit) -> date:
     if not 1 <= month <= 12:
-        raise ValidationError(field, f"there is no month {month}")
+        raise ValidationError(field, _("there is no month {month}").format(month=month))
     days_in_month = calendar.mdays[month] + (month == 2 and calendar.isleap(year))
     shown = f"{year:04d}-{month:02d}-{day:02d}"
     if not 1 <= day <= days_in_month:
-        raise ValidationError(
-            field,
-            f"{shown} does not exist: {calendar.month_name[month]} {year} has {days_in_month} days",
-        )
+        # Translators: {month} is the month's name ("febrero"), {days} how many days it has.
+        reason = _("{date} does not exist: {month} {year} has {days} days")
+        raise ValidationError(field, reason.format(date=shown, month=month_name(month), year=year,
+                                                   days=days_in_month))
     # Compared as numbers first: year 0 or 10000 cannot even be made into a date.
     if (year, month, day) < (earliest.day.year, earliest.day.month, earliest.day.day):
-        raise ValidationError(field, f"{shown} {earliest.beyond}")
+        raise ValidationError(field, earliest.beyond(shown))
     if (year, month, day) > (latest.day.year, latest.day.month, latest.day.day):
-        raise ValidationError(field, f"{shown} {latest.beyond}")
+        raise ValidationError(field, latest.beyond(shown))
     return date(year, month, day)
 
 
@@ -101,33 +133,32 @@ def _numeric(first: int, second: int, year: int, order: DateOrder | None, field:
     if first == second or first > 12 or second > 12 or 0 in (first, second):
         day, month = (first, second) if first > 12 or first == second else (second, first)
         return _build(year, month, day, field, *limits)
-    raise ValidationError(
-        field,
-        f"{text!r} could be {first} {calendar.month_abbr[second]} or "
-        f"{calendar.month_abbr[first]} {second}; type it as YYYY-MM-DD or set the date order "
-        f"(day-first or month-first)",
-    )
+    day_first, month_first = two_readings(first, second)
+    # Translators: {day_first} and {month_first} are the two readings of 03/04 ("3 abr",
+    # "4 mar"); YYYY-MM-DD is the form to type (year-month-day), which may be written AAAA-MM-DD.
+    raise ValidationError(field, _(
+        "{text} could be {day_first} or {month_first}; type it as YYYY-MM-DD or set the date "
+        "order (day-first or month-first)",
+    ).format(text=repr(text), day_first=day_first, month_first=month_first))
 
 
 def _parse(text: str, order: DateOrder | None, field: str, limits: tuple[Limit, Limit]) -> date:
-    cleaned = " ".join(text.strip().lower().split())
+    cleaned = " ".join(unicodedata.normalize("NFC", text).strip().lower().split())
     if not cleaned:
-        raise ValidationError(field, "a date is needed (YYYY-MM-DD)")
+        raise ValidationError(field, _("a date is needed (YYYY-MM-DD)"))
     if match := _ISO.fullmatch(cleaned):
         return _build(int(match[1]), int(match[2]), int(match[3]), field, *limits)
     if match := _NUMERIC.fullmatch(cleaned):
         year = _year(match[4], field)
         return _numeric(int(match[1]), int(match[3]), year, order, field, text.strip(), limits)
-    if match := _DAY_MONTH_NAME.fullmatch(cleaned):
-        month = _month_number(match[2], field, text.strip())
-        return _build(_year(match[3], field), month, int(match[1]), field, *limits)
-    if match := _MONTH_NAME_DAY.fullmatch(cleaned):
-        month = _month_number(match[1], field, text.strip())
-        return _build(_year(match[3], field), month, int(match[2]), field, *limits)
-    raise ValidationError(
-        field, f"{echo(text.strip(), 32)} is not a whole date; type day, month and year, "
-               "e.g. 2024-03-14"
-    )
+    for form in _named_forms(locale()):
+        if match := form.fullmatch(cleaned):
+            month = _month_number(match["month"], field, text.strip())
+            day = _build(_year(match["year"], field), month, int(match["day"]), field, *limits)
+            return _check_weekday(match["weekday"], day, field, text.strip())
+    raise ValidationError(field, _(
+        "{text} is not a whole date; type day, month and year, e.g. 2024-03-14",
+    ).format(text=echo(text.strip(), 32)))
 
 
 def parse_date(
@@ -146,15 +177,19 @@ def parse_date(
     FUTURE_YEARS ahead with `allow_future`; without `today`, the widest range).
     """
     if not isinstance(text, str):
-        raise ValidationError(field, "a date is needed (YYYY-MM-DD)")
+        raise ValidationError(field, _("a date is needed (YYYY-MM-DD)"))
     if isinstance(order, str):
         order = DateOrder(order)
     if latest is None and today is not None:
-        latest = (Limit(today + relativedelta(years=FUTURE_YEARS),
-                        f"is more than {FUTURE_YEARS} years from today")
-                  if allow_future else Limit(today, "is in the future"))
-    widest = (Limit(EARLIEST, f"is before {EARLIEST.isoformat()}"),
-              Limit(LATEST, f"is after {LATEST.isoformat()}"))
+        latest = (Limit(today + relativedelta(years=FUTURE_YEARS), lambda shown: ngettext(
+            "{date} is more than {years} year from today",
+            "{date} is more than {years} years from today", FUTURE_YEARS,
+        ).format(date=shown, years=FUTURE_YEARS)) if allow_future else Limit(
+            today, lambda shown: _("{date} is in the future").format(date=shown)))
+    widest = (Limit(EARLIEST, lambda shown: _("{date} is before {earliest}").format(
+                  date=shown, earliest=EARLIEST.isoformat())),
+              Limit(LATEST, lambda shown: _("{date} is after {latest}").format(
+                  date=shown, latest=LATEST.isoformat())))
     limits = (earliest if earliest and earliest.day > EARLIEST else widest[0],
               latest if latest and latest.day < LATEST else widest[1])
     return _parse(text, order, field, limits)
@@ -173,12 +208,17 @@ def parse_sober_date(text: str, *, today: date, order: DateOrder | str | None = 
 def parse_counted_on(text: str, *, sober: date, today: date,
                      order: DateOrder | str | None = None, field: str = "on") -> date:
     """The day time sober is counted up to: from the sober date to SOBER_YEARS after it."""
-    latest = Limit(sober + relativedelta(years=SOBER_YEARS),
-                   f"is more than {SOBER_YEARS} years after the sober date {sober.isoformat()}")
+    latest = Limit(sober + relativedelta(years=SOBER_YEARS), lambda shown: ngettext(
+        "{date} is more than {years} year after the sober date {sober}",
+        "{date} is more than {years} years after the sober date {sober}", SOBER_YEARS,
+    ).format(date=shown, years=SOBER_YEARS, sober=sober.isoformat()))
+    earliest = Limit(sober, lambda shown: _("{date} is before the sober date {sober}").format(
+        date=shown, sober=sober.isoformat()))
     return parse_date(text, today=today, order=order, field=field, latest=latest,
-                      earliest=Limit(sober, f"is before the sober date {sober.isoformat()}"))
+                      earliest=earliest)
 
 
 def describe_date(day: date) -> str:
-    """Echo a date back in a form nobody can misread: 'Thu 14 Mar 2024 (2024-03-14)'."""
-    return f"{day:%a} {day.day} {day:%b %Y} ({day.isoformat()})"
+    """Echo a date back in a form nobody can misread: 'Thu 14 Mar 2024 (2024-03-14)',
+    'jue 14 mar 2024 (2024-03-14)'."""
+    return f"{day_month_year(day)} ({day.isoformat()})"
