@@ -74,7 +74,8 @@ def list_stock(args) -> int:
                                                               name=ladder.name)))
     # Translators: column headings of the chip stock; keep each within its width
     # (KEY 16, CHIP 30, ON HAND 8, REORDER AT 12).
-    print(f"  {_('KEY'):<16}{_('CHIP'):<30}{_('ON HAND'):>8}{_('REORDER AT'):>12}")
+    key, chip, on_hand, reorder_at = _("KEY"), _("CHIP"), _("ON HAND"), _("REORDER AT")
+    print(f"  {key:<16}{chip:<30}{on_hand:>8}{reorder_at:>12}")
     for row in rows:
         counted = row["status"] != "not counted"
         on_hand = str(row["on_hand"]) if counted else "-"

@@ -33,8 +33,8 @@ def entry_lines(chosen: list, currency: str, *, filtered: bool = False) -> list[
     if not chosen:
         return [_("No ledger entries: `facilitator treasury opening AMOUNT --date D` starts one.")]
     # Translators: column headings of the ledger; DATE fits 10, KIND 12, CATEGORY / TO 24.
-    lines = [f"{'#':>5}  {_('DATE'):<10}  {_('KIND'):<12}  {_('CATEGORY / TO'):<24}  "
-             f"{_('AMOUNT'):>14}  {_('MEMO')}"]
+    day, kind, label, amount = _("DATE"), _("KIND"), _("CATEGORY / TO"), _("AMOUNT")
+    lines = [f"{'#':>5}  {day:<10}  {kind:<12}  {label:<24}  {amount:>14}  " + _("MEMO")]
     for number, entry in chosen:
         kind = _(KIND_WORDS.get(entry.kind, entry.kind))
         lines.append(f"{number:>5}  {entry.date.isoformat():<10}  {kind:<12}  "
@@ -49,18 +49,19 @@ def position_lines(figures: Position) -> list[str]:
              if figures.start else _("no opening balance: from the first entry"))
     reserve = ngettext("Prudent reserve ({n} month)", "Prudent reserve ({n} months)",
                        figures.reserve_months).format(n=figures.reserve_months)
+    figure = lambda label, cents: f"  {label:<32}{money(cents)}"  # noqa: E731
     # Translators: the labels of the treasurer's figures fit 31 characters.
     lines = [_("Treasury on {date}").format(date=describe_date(figures.on)), "",
-             f"  {_('Opening balance'):<32}{money(figures.opening)}   {since}",
-             f"  {_('Collections'):<32}{money(figures.collections)}",
-             f"  {_('Other income'):<32}{money(figures.other_income)}",
-             f"  {_('Expenses'):<32}{money(-figures.expenses)}",
-             f"  {_('Contributions'):<32}{money(-figures.contributions)}",
-             f"  {_('Balance'):<32}{money(figures.balance)}", "",
-             f"  {_('Average monthly expenses'):<32}{money(figures.average_monthly_expenses)}   "
+             figure(_("Opening balance"), figures.opening) + f"   {since}",
+             figure(_("Collections"), figures.collections),
+             figure(_("Other income"), figures.other_income),
+             figure(_("Expenses"), -figures.expenses),
+             figure(_("Contributions"), -figures.contributions),
+             figure(_("Balance"), figures.balance), "",
+             figure(_("Average monthly expenses"), figures.average_monthly_expenses) + "   "
              + _("averaged {note}").format(note=figures.reserve_note()),
-             f"  {reserve:<32}{money(figures.reserve_target)}",
-             f"  {_('Available to send'):<32}{money(figures.available)}", ""]
+             figure(reserve, figures.reserve_target),
+             figure(_("Available to send"), figures.available), ""]
     if figures.uncounted_collections:
         lines[4:4] = ["  " + ngettext(
             "({n} collection in another currency than {currency} is not counted)",
