@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import _
 
 
 @dataclass(frozen=True)
@@ -51,15 +52,15 @@ def refuse_undecodable(argv: list[str], parser_factory) -> None:
     """Raise ValidationError naming the option of the first argument that is not text."""
     for index, argument in enumerate(argv):
         if not is_text(argument):
-            raise ValidationError(_given_to(argv, index, parser_factory()), "not valid text "
-                                  "(it holds bytes that are not UTF-8)")
+            raise ValidationError(_given_to(argv, index, parser_factory()), _(
+                "not valid text (it holds bytes that are not UTF-8)"))
 
 
 def _given_to(argv: list[str], index: int, parser: argparse.ArgumentParser) -> str:
     argument = argv[index]
     if argument.startswith("-"):
         flag = argument.partition("=")[0]
-        return flag if is_text(flag) else "an option"
+        return flag if is_text(flag) else _("an option")
     known = list(options(parser))
     previous = argv[index - 1] if index else ""
     if any(previous in option.flags and option.takes_value for option in known):
@@ -70,4 +71,4 @@ def _given_to(argv: list[str], index: int, parser: argparse.ArgumentParser) -> s
                   == list(option.command)]
     if positional:
         return max(positional, key=lambda option: len(option.command)).name
-    return f"argument {index + 1}"
+    return _("argument {n}").format(n=index + 1)

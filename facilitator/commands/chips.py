@@ -7,9 +7,11 @@ from pathlib import Path
 
 import orjson
 
+from facilitator.commands.common import speak_group_language
 from facilitator.core.clock import Clock
 from facilitator.core.dates import describe_date, parse_counted_on, parse_sober_date
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import _, counted, ngettext, number
 from facilitator.core.chips.milestones import Ladder, MilestoneDate, time_sober
 from facilitator.core.settings import GroupSettings
 from facilitator.core.text_out import escape
@@ -20,22 +22,22 @@ from facilitator.store.named_paths import resolve_db_path
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "chips", help="chip and keytag milestones; chip stock",
-        description="`chips DATE` shows time sober and milestones; `chips stock` lists the "
-                    "chips on hand, `chips stock set KEY N [--reorder N]` and "
-                    "`chips stock add KEY N` change it.",
+        "chips", help=_("chip and keytag milestones; chip stock"),
+        description=_("`chips DATE` shows time sober and milestones; `chips stock` lists the "
+                      "chips on hand, `chips stock set KEY N [--reorder N]` and "
+                      "`chips stock add KEY N` change it."),
     )
     parser.add_argument("words", nargs="*", metavar="DATE|stock",
-                        help="the sober date, e.g. 2024-03-14; or stock [set|add KEY N]")
-    parser.add_argument("--on", metavar="DATE", help="count up to this date (default today)")
-    parser.add_argument("--ladder", metavar="NAME", help="aa, na, monthly or the group's own")
+                        help=_("the sober date, e.g. 2024-03-14; or stock [set|add KEY N]"))
+    parser.add_argument("--on", metavar="DATE", help=_("count up to this date (default today)"))
+    parser.add_argument("--ladder", metavar="NAME", help=_("aa, na, monthly or the group's own"))
     order = parser.add_mutually_exclusive_group()
     order.add_argument("--dayfirst", dest="order", action="store_const", const="dayfirst",
-                       help="read 03/04/2024 as 3 April")
+                       help=_("read 03/04/2024 as 3 April"))
     order.add_argument("--monthfirst", dest="order", action="store_const", const="monthfirst",
-                       help="read 03/04/2024 as March 4")
-    parser.add_argument("--reorder", metavar="N", help="with `stock set`: the reorder level")
-    parser.add_argument("--json", action="store_true", help="print JSON")
+                       help=_("read 03/04/2024 as March 4"))
+    parser.add_argument("--reorder", metavar="N", help=_("with `stock set`: the reorder level"))
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.set_defaults(run=run)
 
 
@@ -61,12 +63,14 @@ def chosen_ladder(args, settings: GroupSettings, db_path: Path) -> Ladder:
 
 def run_calculator(args, now: date) -> int:
     if args.reorder is not None:
-        raise ValidationError("--reorder", "goes with `chips stock set KEY N`")
+        raise ValidationError("--reorder", _("goes with `chips stock set KEY N`"))
     text = " ".join(args.words).strip()
     if not text:
-        raise ValidationError("sober date", "missing; type it like `facilitator chips 2024-03-14`")
+        raise ValidationError(_("sober date"),
+                              _("missing; type it like `facilitator chips 2024-03-14`"))
     db_path = resolve_db_path(args.db)
     settings = group_settings(db_path)
+    speak_group_language(args, settings)
     order = args.order or settings.date_order
     with _order_hint(order):
         sober = parse_sober_date(text, today=now, order=order)
@@ -84,17 +88,19 @@ def run_calculator(args, now: date) -> int:
             if coming else None,
         }, option=orjson.OPT_INDENT_2).decode())
         return 0
-    days = f"{sober_for.total_days:,} day{'' if sober_for.total_days == 1 else 's'}"
+    days = counted("{n} day", "{n} days", sober_for.total_days)
     lines = [
-        ("Sober date", describe_date(sober)),
-        ("On", describe_date(on) + (" (today)" if on == now else "")),
-        ("Time sober", f"{sober_for.describe()} ({days})"),
-        ("Reached", _reached_text(reached, on)),
-        ("Next", _next_text(coming, on)),
-        ("Ladder", f"{ladder.title} ({ladder.name})"),
+        (_("Sober date:"), describe_date(sober)),
+        (_("On:"), _("{date} (today)").format(date=describe_date(on)) if on == now
+         else describe_date(on)),
+        (_("Time sober:"), _("{time} ({days})").format(time=sober_for.describe(), days=days)),
+        (_("Reached:"), _reached_text(reached, on)),
+        (_("Next:"), _next_text(coming, on)),
+        (_("Ladder:"), _("{title} ({name})").format(title=ladder.title, name=ladder.name)),
     ]
+    width = max(12, *(len(name) + 1 for name, _value in lines))
     for name, value in lines:
-        print(escape(f"{name + ':':<12}{value}"))
+        print(escape(f"{name:<{width}}{value}"))
     return 0
 
 
@@ -104,9 +110,12 @@ def _order_hint(order: str | None) -> Iterator[None]:
     try:
         yield
     except ValidationError as error:
-        if order is None and "day-first or month-first" in error.reason:
-            raise ValidationError(error.field, f"{error.reason}: add --dayfirst or "
-                                               "--monthfirst") from None
+        # Translators: as the date parser's message about an ambiguous date says it.
+        ambiguous = (_("day-first or month-first"), "day-first or month-first")
+        if order is None and any(words in error.reason for words in ambiguous):
+            raise ValidationError(error.field, _("{reason}: add --dayfirst or "
+                                                 "--monthfirst").format(reason=error.reason)
+                                  ) from None
         raise
 
 
@@ -118,14 +127,17 @@ def _milestone_json(found: MilestoneDate | None) -> dict | None:
 
 def _reached_text(reached: MilestoneDate | None, on: date) -> str:
     if reached is None:
-        return "none yet"
-    when = "today" if reached.date == on else f"on {describe_date(reached.date)}"
-    return f"{reached.milestone.title}, {when}"
+        return _("none yet")
+    if reached.date == on:
+        return _("{milestone}, today").format(milestone=reached.milestone.title)
+    return _("{milestone}, on {date}").format(milestone=reached.milestone.title,
+                                              date=describe_date(reached.date))
 
 
 def _next_text(coming: MilestoneDate | None, on: date) -> str:
     if coming is None:
-        return "none: this ladder ends here"
+        return _("none: this ladder ends here")
     days = coming.days_until(on)
-    return (f"{coming.milestone.title}, on {describe_date(coming.date)}, "
-            f"in {days} day{'' if days == 1 else 's'}")
+    return ngettext("{milestone}, on {date}, in {n} day", "{milestone}, on {date}, in {n} days",
+                    days).format(milestone=coming.milestone.title,
+                                 date=describe_date(coming.date), n=number(days))

@@ -6,30 +6,33 @@ from facilitator.commands.chips import chosen_ladder
 from facilitator.commands.common import open_database
 from facilitator.core.chips import chip_stock
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _
 from facilitator.core.settings import GroupSettings
 from facilitator.core.text_out import escape
 from facilitator.store.named_paths import resolve_db_path
 
-USAGE = "use `chips stock`, `chips stock set KEY N [--reorder N]` or `chips stock add KEY N`"
+USAGE = N_("use `chips stock`, `chips stock set KEY N [--reorder N]` or `chips stock add KEY N`")
 
 
 def run_stock(args, words: list[str]) -> int:
     for option, given in (("--on", args.on), ("--dayfirst/--monthfirst", args.order)):
         if given:
-            raise ValidationError(option, "goes with the calculator (`chips DATE`), not stock")
+            raise ValidationError(option, _("goes with the calculator (`chips DATE`), not stock"))
     if not words:
         if args.reorder is not None:
-            raise ValidationError("--reorder", "goes with `chips stock set KEY N`")
+            raise ValidationError("--reorder", _("goes with `chips stock set KEY N`"))
         return list_stock(args)
     action = words[0].lower()
     if action not in ("set", "add"):
-        raise ValidationError("stock", f"{words[0][:20]!r} is not an action; {USAGE}")
+        raise ValidationError("stock", _("{word} is not an action; {usage}").format(
+            word=repr(words[0][:20]), usage=_(USAGE)))
     if len(words) != 3:
-        raise ValidationError("stock", f"`{action}` needs a KEY and a number N; {USAGE}")
+        raise ValidationError("stock", _("`{action}` needs a KEY and a number N; {usage}").format(
+            action=action, usage=_(USAGE)))
     if args.json:
-        raise ValidationError("--json", "goes with `chips stock` (the list)")
+        raise ValidationError("--json", _("goes with `chips stock` (the list)"))
     if action == "add" and args.reorder is not None:
-        raise ValidationError("--reorder", "goes with `chips stock set KEY N`")
+        raise ValidationError("--reorder", _("goes with `chips stock set KEY N`"))
     return change_stock(args, action, words[1].strip().lower(), words[2])
 
 
@@ -44,10 +47,11 @@ def change_stock(args, action: str, key: str, number: str) -> int:
             stock = chip_stock.add(stock, key, number)
         database.save_stock(chip_stock.to_rows(stock))
     level = chip_stock.level(stock, key)
-    print(escape(f"{label} ({key}): {level.on_hand} on hand, reorder at {level.reorder_at}"))
+    print(escape(_("{label} ({key}): {on_hand} on hand, reorder at {reorder_at}").format(
+        label=label, key=key, on_hand=level.on_hand, reorder_at=level.reorder_at)))
     warning = level.warning(label)
     if warning:
-        print(escape(f"warning: {warning}"))
+        print(escape(_("warning: {warning}").format(warning=warning)))
     return 0
 
 
@@ -60,13 +64,18 @@ def list_stock(args) -> int:
     ladder = chosen_ladder(args, settings, db_path)
     items = ladder.stock_items(stock)
     known = {key for key, _ in items}
-    items += [(key, f"(not on the {ladder.name} ladder)") for key in stock if key not in known]
+    items += [(key, _("(not on the {ladder} ladder)").format(ladder=ladder.name))
+              for key in stock if key not in known]
     rows = [_row(key, label, stock) for key, label in items]
     if args.json:
         print(orjson.dumps(rows, option=orjson.OPT_INDENT_2).decode())
         return 0
-    print(escape(f"Chips on hand, {ladder.title} ({ladder.name}):"))
-    print(f"  {'KEY':<16}{'CHIP':<30}{'ON HAND':>8}{'REORDER AT':>12}")
+    print(escape(_("Chips on hand, {title} ({name}):").format(title=ladder.title,
+                                                              name=ladder.name)))
+    # Translators: column headings of the chip stock; keep each within its width
+    # (KEY 16, CHIP 30, ON HAND 8, REORDER AT 12).
+    key, chip, on_hand, reorder_at = _("KEY"), _("CHIP"), _("ON HAND"), _("REORDER AT")
+    print(f"  {key:<16}{chip:<30}{on_hand:>8}{reorder_at:>12}")
     for row in rows:
         counted = row["status"] != "not counted"
         on_hand = str(row["on_hand"]) if counted else "-"
@@ -74,10 +83,11 @@ def list_stock(args) -> int:
                      f"{row['reorder_at']:>12}{_flag(row)}"))
     to_reorder = [row["label"] for row in rows if row["status"] in ("low", "out")]
     if to_reorder:
-        print(escape(f"To reorder ({len(to_reorder)}): {', '.join(to_reorder)}"))
+        print(escape(_("To reorder ({n}): {chips}").format(n=len(to_reorder),
+                                                           chips=", ".join(to_reorder))))
     if not stock:
-        print("No chips counted yet: `facilitator chips stock set KEY N` records how many "
-              "you have.")
+        print(_("No chips counted yet: `facilitator chips stock set KEY N` records how many "
+                "you have."))
     return 0
 
 
@@ -90,5 +100,6 @@ def _row(key: str, label: str, stock: dict) -> dict:
 
 def _flag(row: dict) -> str:
     if row["status"] == "out" and row["on_hand"] < 0:
-        return f"  OUT, {-row['on_hand']} more given than counted"
-    return f"  {row['status'].upper()}" if row["status"] in ("low", "out") else ""
+        return "  " + _("OUT, {n} more given than counted").format(n=-row["on_hand"])
+    flags = {"low": _("LOW"), "out": _("OUT")}
+    return f"  {flags[row['status']]}" if row["status"] in flags else ""

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from facilitator.core.clock import Clock
 from facilitator.core import validate
+from facilitator.core.i18n import _
 from facilitator.core.records.demo_data import demo_data
 from facilitator.core.text_out import escape
 from facilitator.store.database import Database
@@ -14,11 +15,11 @@ from facilitator.store.named_paths import new_demo_database, remove_demo_databas
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("demo", help="explore the app on a year of made-up records")
+    parser = subparsers.add_parser("demo", help=_("explore the app on a year of made-up records"))
     parser.add_argument("--no-open", action="store_true",
-                        help="only create the demo database, print its path, how to open it and "
-                             "how to remove it (it is kept)")
-    parser.add_argument("--seed", default="1", help="another number gives other sample data")
+                        help=_("only create the demo database, print its path, how to open it "
+                               "and how to remove it (it is kept)"))
+    parser.add_argument("--seed", default="1", help=_("another number gives other sample data"))
     parser.set_defaults(run=run)
 
 
@@ -32,10 +33,14 @@ def run(args, clock: Clock) -> int:
         raise
     if args.no_open:
         print(escape(str(path)))
-        print(escape(f"open it:   facilitator --db {shlex.quote(str(path))}"), file=sys.stderr)
-        print(escape(f"remove it: {removal_command(path.parent)}"), file=sys.stderr)
+        # Translators: the two commands line up after "open it:" and "remove it:".
+        print(escape(_("open it:   {command}").format(
+            command=f"facilitator --db {shlex.quote(str(path))}")), file=sys.stderr)
+        print(escape(_("remove it: {command}").format(command=removal_command(path.parent))),
+              file=sys.stderr)
         return 0
-    print(escape(f"demo database: {path} (deleted when you quit)"), file=sys.stderr)
+    print(escape(_("demo database: {path} (deleted when you quit)").format(path=path)),
+          file=sys.stderr)
     from facilitator.tui.launch import run_app
 
     args.db = str(path)

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from facilitator.core.clock import Clock
 from facilitator.core.errors import FacilitatorError
+from facilitator.core.i18n import _
 from facilitator.core.settings import GroupSettings
 from facilitator.store.named_paths import resolve_db_path
 from facilitator.store.paths import journal_path
@@ -12,11 +13,11 @@ from facilitator.store.paths import journal_path
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "display", help="the room display: a big share timer for a second screen (read-only)",
-        description="Follows the meeting in progress from its live journal: the share "
-                    "countdown, the section of the format, how many are waiting and the "
-                    "meeting clock. It writes nothing and never locks the database, so it "
-                    "runs beside the app. q quits.",
+        "display", help=_("the room display: a big share timer for a second screen (read-only)"),
+        description=_("Follows the meeting in progress from its live journal: the share "
+                      "countdown, the section of the format, how many are waiting and the "
+                      "meeting clock. It writes nothing and never locks the database, so it "
+                      "runs beside the app. q quits."),
     )
     parser.set_defaults(run=run)
 

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from aiohttp import web
 from textual_serve.server import Server
 
+from facilitator.core.i18n import _
 from facilitator.tui.platform_terminal import stop_on_signals
 
 WILDCARD_HOSTS = {"0.0.0.0", "::", ""}
@@ -42,7 +43,7 @@ class DisplayServer(Server):
 
     def __init__(self, command: str, *, host: str, port: int, public_url: str,
                  max_displays: int, announce: Callable[[], None], loopback: bool) -> None:
-        super().__init__(command, host=host, port=port, title="facilitator room display",
+        super().__init__(command, host=host, port=port, title=_("facilitator room display"),
                          public_url=public_url)
         self.max_displays = max_displays
         self.displays = 0
@@ -72,8 +73,9 @@ class DisplayServer(Server):
         return found is not None and (scheme, found[0].lower(), found[1]) in self.origins
 
     def _refuse(self, status: type[web.HTTPException], reason: str) -> web.HTTPException:
-        print(f"refused a display: {reason}", file=sys.stderr, flush=True)
-        return status(text=f"facilitator room display: {reason}\n")
+        print(_("refused a display: {reason}").format(reason=reason), file=sys.stderr,
+              flush=True)
+        return status(text=_("facilitator room display: {reason}").format(reason=reason) + "\n")
 
     # -- textual-serve's hooks ----------------------------------------------------------
 
@@ -84,8 +86,9 @@ class DisplayServer(Server):
         async def check_host(request: web.Request, handler):
             header = request.headers.get("Host")
             if not self.host_allowed(header):
-                raise self._refuse(web.HTTPForbidden, f"the address {str(header)[:80]!r} "
-                                   f"is not this display's ({self.public_url})")
+                raise self._refuse(web.HTTPForbidden, _(
+                    "the address {address} is not this display's ({url})").format(
+                        address=repr(str(header)[:80]), url=self.public_url))
             return await handler(request)
 
         app.middlewares.append(check_host)
@@ -94,12 +97,12 @@ class DisplayServer(Server):
     async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
         origin = request.headers.get("Origin")
         if not self.origin_allowed(origin):
-            raise self._refuse(web.HTTPForbidden, f"the page {str(origin)[:80]!r} is not "
-                               f"this display's ({self.public_url})")
+            raise self._refuse(web.HTTPForbidden, _(
+                "the page {page} is not this display's ({url})").format(
+                    page=repr(str(origin)[:80]), url=self.public_url))
         if self.displays >= self.max_displays:
-            raise self._refuse(web.HTTPServiceUnavailable,
-                               f"all {self.max_displays} displays are in use "
-                               "(see --max-displays)")
+            raise self._refuse(web.HTTPServiceUnavailable, _(
+                "all {n} displays are in use (see --max-displays)").format(n=self.max_displays))
         self.displays += 1
         try:
             return await super().handle_websocket(request)

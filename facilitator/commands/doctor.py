@@ -6,7 +6,7 @@ from pathlib import Path
 
 from facilitator.core.clock import Clock
 from facilitator.core.errors import FacilitatorError
-from facilitator.core.plurals import plural
+from facilitator.core.i18n import _, counted
 from facilitator.core.text_out import escape
 from facilitator.store import loader
 from facilitator.store.checked_tables import Problem, table_problems
@@ -20,9 +20,10 @@ from facilitator.store.platform_files import replace
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("doctor", help="check the database and its backups")
+    parser = subparsers.add_parser("doctor", help=_("check the database and its backups"))
     parser.add_argument("--restore", action="store_true",
-                        help="move a broken database aside and put the newest good backup back")
+                        help=_("move a broken database aside and put the newest good backup "
+                               "back"))
     parser.set_defaults(run=run)
 
 
@@ -34,20 +35,21 @@ def run(args, clock: Clock) -> int:
 
 
 def check(path: Path) -> int:
-    print(escape(f"database: {path}"))
+    print(escape(_("database: {path}").format(path=path)))
     try:
         content = loader.read(path)
     except FacilitatorError as error:
-        print(escape(f"  problem: {error}"))
+        print(escape("  " + _("problem: {error}").format(error=error)))
         _print_backups(path)
         return error.exit_status
     if content is None:
-        print("  no database yet: it is created when the first meeting is added")
+        print("  " + _("no database yet: it is created when the first meeting is added"))
         return 0
     version = detect_version(content)
     tables = migrate(content)["tables"]
-    print(f"  readable, schema version {version}" + (" (will be migrated when opened)"
-                                                     if version < 1 else ""))
+    print("  " + (_("readable, schema version {version}") if version >= 1 else
+                  _("readable, schema version {version} (will be migrated when opened)")
+                  ).format(version=version))
     # The same checks every command makes when it reads a table, here for every document.
     problems = table_problems(tables)
     damaged = {problem.document for problem in problems}
@@ -55,16 +57,18 @@ def check(path: Path) -> int:
                              tables.get("minutes", {}))
     for problem in problems:
         print(escape(f"  {problem}"))
-    print(f"  {len(tables.get('meetings', {}))} meetings, {len(tables.get('records', {}))} records")
+    print("  " + _("{meetings}, {records}").format(
+        meetings=counted("{n} meeting", "{n} meetings", len(tables.get("meetings", {}))),
+        records=counted("{n} record", "{n} records", len(tables.get("records", {})))))
     _print_backups(path)
     journal = journal_path(path)
     if journal.exists():
-        print(escape(f"  a meeting in progress was left behind ({journal.name}): open the app "
-                     "to resume or discard it"))
+        print(escape("  " + _("a meeting in progress was left behind ({name}): open the app "
+                              "to resume or discard it").format(name=journal.name)))
     if problems:
-        print(f"{plural(len(problems), 'problem', 'problems')} found", file=sys.stderr)
+        print(counted("{n} problem found", "{n} problems found", len(problems)), file=sys.stderr)
         return 1
-    print("ok: no problems found")
+    print(_("ok: no problems found"))
     return 0
 
 
@@ -79,8 +83,9 @@ def _check_links(meetings: dict, records: dict, damaged: set[str],
             continue
         name = meeting.get("name")
         if isinstance(name, str) and name.strip().casefold() in names:
-            problems.append(Problem(f"meeting {doc_id}", f"the name {name!r} is used by "
-                                    f"meeting {names[name.strip().casefold()]} too"))
+            problems.append(Problem(f"meeting {doc_id}", _(
+                "the name {name} is used by meeting {other} too").format(
+                    name=repr(name), other=names[name.strip().casefold()])))
         elif isinstance(name, str):
             names[name.strip().casefold()] = doc_id
     for kind, documents in (("record", records), ("minutes", minutes or {})):
@@ -91,11 +96,13 @@ def _check_links(meetings: dict, records: dict, damaged: set[str],
             name, day = document["meeting"], document["date"]
             key = (name.strip().casefold(), day)
             if key[0] not in names:
-                problems.append(Problem(f"{kind} {doc_id}",
-                                        f"there is no meeting named {name!r}"))
+                problems.append(Problem(f"{kind} {doc_id}", _(
+                    "there is no meeting named {name}").format(name=repr(name))))
             if key in days:
-                problems.append(Problem(f"{kind} {doc_id}", f"{name!r} on {day} is also "
-                                                            f"{kind} {days[key]}"))
+                also = (_("{name} on {day} is also record {other}") if kind == "record"
+                        else _("{name} on {day} is also minutes {other}"))
+                problems.append(Problem(f"{kind} {doc_id}", also.format(
+                    name=repr(name), day=day, other=days[key])))
             days.setdefault(key, doc_id)
     return problems
 
@@ -104,11 +111,15 @@ def _print_backups(path: Path) -> None:
     backups = [p for p in backup_paths(path) if p.exists()]
     backups += sorted(path.parent.glob(path.name + ".v*.bak"))
     if not backups:
-        print("  backups: none yet (one is written each time a meeting's record is saved)")
+        print("  " + _("backups: none yet (one is written each time a meeting's record is "
+                       "saved)"))
     for backup in backups:
         when = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-        state = "readable" if loader.readable_whole(backup) else "NOT readable"
-        print(escape(f"  backup {backup.name}: {when}, {state}"))
+        if loader.readable_whole(backup):
+            line = _("backup {name}: {when}, readable")
+        else:
+            line = _("backup {name}: {when}, NOT readable")
+        print(escape("  " + line.format(name=backup.name, when=when)))
 
 
 def restore(path: Path, clock: Clock) -> int:
@@ -119,22 +130,24 @@ def restore(path: Path, clock: Clock) -> int:
         except UnreadableDatabase:
             content = None
         if content is not None and not table_problems(migrate(content)["tables"]):
-            print(escape(f"{path} is readable; nothing to restore"))
+            print(escape(_("{path} is readable; nothing to restore").format(path=path)))
             return 0
         backup = loader.newest_backup(path)
         if backup is None:
             if not path.exists():
-                print(escape(f"there is no database at {path} and no backup of it; "
-                             "nothing to restore"))
+                print(escape(_("there is no database at {path} and no backup of it; "
+                               "nothing to restore").format(path=path)))
                 return 0
-            raise UnreadableDatabase(path, "and there is no readable backup to restore", None)
+            raise UnreadableDatabase(path, _("and there is no readable backup to restore"),
+                                     None)
         if path.exists():
             aside = _aside_name(path, clock)
             replace(path, aside)  # retried while another program holds it (Windows)
-            print(escape(f"moved the broken file to {aside}"))
+            print(escape(_("moved the broken file to {path}").format(path=aside)))
         copy_durably(backup, path)
-        print(escape(f"restored {backup.name} "
-                     f"({datetime.fromtimestamp(backup.stat().st_mtime):%Y-%m-%d %H:%M})"))
+        print(escape(_("restored {name} ({when})").format(
+            name=backup.name,
+            when=f"{datetime.fromtimestamp(backup.stat().st_mtime):%Y-%m-%d %H:%M}")))
         return 0
     finally:
         lock.release()

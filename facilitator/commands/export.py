@@ -5,7 +5,7 @@ from facilitator.commands.output import emit
 from facilitator.commands.progress import Progress
 from facilitator.commands.selection import Selection, add_selection_options, select_records
 from facilitator.core.business.minutes_report import minutes_document
-from facilitator.core.plurals import plural
+from facilitator.core.i18n import _, counted, ngettext, number
 from facilitator.core.records.export_csv import grouped_csv, occurrence_csv
 from facilitator.core.records.export_json import GROUPINGS, dumps, export_document
 from facilitator.core.records.export_markdown import markdown_report
@@ -20,14 +20,15 @@ FORMATS = ("csv", "json", "md")
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("export",
-                                   help="export records as CSV, JSON or a Markdown report")
-    parser.add_argument("--format", required=True, choices=FORMATS, help="csv, json or md")
+                                   help=_("export records as CSV, JSON or a Markdown report"))
+    parser.add_argument("--format", required=True, choices=FORMATS, help=_("csv, json or md"))
     add_selection_options(parser)
     parser.add_argument("--by", choices=GROUPINGS, default="occurrence",
-                        help="one line per meeting held (default) or totals per period")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+                        help=_("one line per meeting held (default) or totals per period"))
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help=_("write to FILE instead of stdout"))
     parser.add_argument("--treasury", action="store_true",
-                        help="the treasurer's report (with --format md; default: last month)")
+                        help=_("the treasurer's report (with --format md; default: last month)"))
     parser.set_defaults(run=run)
 
 
@@ -43,12 +44,13 @@ def run(args, clock: Clock) -> int:
                                 # the CSV puts its rows in order itself
                                 listed=args.by == "occurrence" and args.format != "csv",
                                 with_minutes=args.format == "json")
-        progress.step(f"writing {plural(len(chosen.rows), 'record', 'records')}")
+        progress.step(counted("writing {n} record", "writing {n} records", len(chosen.rows)))
         data = render(chosen, args.format, args.by)
         if args.output is not None:
             path = write_output(args.output, data, args.db)
     if args.output is not None:
-        print(escape(f"exported {plural(len(chosen.rows), 'record', 'records')} to {path}"))
+        print(escape(ngettext("exported {n} record to {path}", "exported {n} records to {path}",
+                              len(chosen.rows)).format(n=number(len(chosen.rows)), path=path)))
     else:
         emit(data)
     return 0
@@ -67,6 +69,7 @@ def render(chosen: Selection, form: str, by: str) -> bytes:
         if chosen.meeting is None:  # the ledger is the whole group's
             document["ledger"] = ledger_json(chosen.ledger, chosen.currency)
         return dumps(document)
-    title = f"Attendance report: {chosen.meeting}" if chosen.meeting else "Attendance report"
+    title = (_("Attendance report: {meeting}").format(meeting=chosen.meeting) if chosen.meeting
+             else _("Attendance report"))
     return markdown_report(chosen.rows, by, chosen.start, chosen.end, chosen.previous,
                            title).encode("utf-8")

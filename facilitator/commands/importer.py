@@ -11,7 +11,7 @@ from facilitator.core.clock import Clock
 from facilitator.commands.common import open_database
 from facilitator.commands.progress import Progress
 from facilitator.core.errors import ValidationError
-from facilitator.core.plurals import plural
+from facilitator.core.i18n import _, counted, ngettext, number
 from facilitator.core.records.export_csv import parse_occurrence_rows
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.text_out import escape
@@ -23,10 +23,10 @@ MAX_CSV_BYTES = 256 * 1024 * 1024
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("import",
-                                   help="add records from a CSV file like `export` writes")
+                                   help=_("add records from a CSV file like `export` writes"))
     parser.add_argument("file", metavar="FILE.csv")
     parser.add_argument("--replace", action="store_true",
-                        help="overwrite records that exist for the same meeting and date")
+                        help=_("overwrite records that exist for the same meeting and date"))
     parser.set_defaults(run=run)
 
 
@@ -34,26 +34,33 @@ def run(args, clock: Clock) -> int:
     text = read_text(args.file)
     with Progress() as progress, collector_paused(), open_database(args, writer=True) as database:
         settings = database.settings()
-        progress.step("checking every row")
+        progress.step(_("checking every row"))
         rows = parse_occurrence_rows(text, today=clock.now().date(), order=settings.date_order,
                                      currency=settings.currency)
         if not args.replace:
             refuse_existing(rows, database.has_record)
         known = {meeting.key for meeting in database.meetings()}
         created: dict[str, Meeting] = {}
-        for _, record in rows:
+        for _row, record in rows:
             key = record.meeting.casefold()
             if key not in known and key not in created:
                 created[key] = Meeting(name=record.meeting)
-        progress.step(f"saving {plural(len(rows), 'record', 'records')}")
-        database.add_meetings_and_records(list(created.values()), [r for _, r in rows],
+        progress.step(counted("saving {n} record", "saving {n} records", len(rows)))
+        database.add_meetings_and_records(list(created.values()), [r for _row, r in rows],
                                           replace=args.replace)
-    message = f"imported {plural(len(rows), 'record', 'records')}"
-    if created:
-        names = [repr(m.name) for m in created.values()]
-        shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
-        message += f" and created {plural(len(names), 'meeting', 'meetings')}: {shown}"
-    print(escape(message))
+    records = counted("{n} record", "{n} records", len(rows))
+    if not created:
+        print(escape(_("imported {records}").format(records=records)))
+        return 0
+    names = [repr(m.name) for m in created.values()]
+    shown = ", ".join(names[:5])
+    if len(names) > 5:
+        shown = _("{names} and {n} more").format(names=shown, n=number(len(names) - 5))
+    # Translators: {records} is "12 records"; {names} the new meetings' names in quotes.
+    print(escape(ngettext("imported {records} and created {n} meeting: {names}",
+                          "imported {records} and created {n} meetings: {names}",
+                          len(names)).format(records=records, n=number(len(names)),
+                                             names=shown)))
     return 0
 
 
@@ -62,22 +69,27 @@ def read_text(name: str) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise ValidationError("file", f"{Path(name).name} is not UTF-8 text; save it from the "
-                                      "spreadsheet as \"CSV UTF-8\"") from None
+        raise ValidationError("file", _("{name} is not UTF-8 text; save it from the "
+                                        "spreadsheet as \"CSV UTF-8\"").format(
+                                            name=Path(name).name)) from None
     if text.lstrip("\ufeff \t\r\n").startswith("{"):
         # A JSON export's records come back through its CSV twin; its minutes have their
         # own import, which checks and keeps them.
-        raise ValidationError("file", f"{Path(name).name} is JSON; import records from "
-                                      "`export --format csv`, and the minutes a JSON export "
-                                      "carries with `facilitator minutes import FILE.json`")
+        raise ValidationError("file", _("{name} is JSON; import records from "
+                                        "`export --format csv`, and the minutes a JSON export "
+                                        "carries with `facilitator minutes import FILE.json`"
+                                        ).format(name=Path(name).name))
     return text
 
 
 def refuse_existing(rows, exists: Callable[[tuple[str, str]], bool]) -> None:
     """Name the first row whose meeting and date already have a record."""
-    clashes = [(number, record) for number, record in rows if exists(record.key)]
+    clashes = [(row, record) for row, record in rows if exists(record.key)]
     if clashes:
-        number, record = clashes[0]
-        more = f" ({len(clashes) - 1} more rows too)" if len(clashes) > 1 else ""
-        raise ValidationError(f"row {number}, date", f"{record.meeting!r} already has a record "
-                              f"for {record.date.isoformat()}; add --replace to overwrite it{more}")
+        row, record = clashes[0]
+        reason = _("{meeting} already has a record for {date}; add --replace to overwrite "
+                   "it").format(meeting=repr(record.meeting), date=record.date.isoformat())
+        if len(clashes) > 1:
+            reason = ngettext("{reason} ({n} more row too)", "{reason} ({n} more rows too)",
+                              len(clashes) - 1).format(reason=reason, n=number(len(clashes) - 1))
+        raise ValidationError(_("row {row}, date").format(row=row), reason)

@@ -6,7 +6,7 @@ from pathlib import Path
 from facilitator.core.clock import Clock
 from facilitator.commands.common import open_database, read_named_file
 from facilitator.core.errors import FacilitatorError
-from facilitator.core.plurals import plural
+from facilitator.core.i18n import _, counted, ngettext, number
 from facilitator.core.text_out import LINE_LIMIT, escape
 
 MAX_FEED_BYTES = 50 * 1024 * 1024
@@ -14,14 +14,14 @@ MAX_FEED_BYTES = 50 * 1024 * 1024
 
 def register(actions) -> None:
     parser = actions.add_parser(
-        "import", help="add meetings from a Meeting Guide JSON feed",
-        description="Add meetings from a Meeting Guide JSON feed (a list of meetings with name, "
-                    "slug, day 0=Sunday..6=Saturday, time and end_time HH:MM, types). Nothing "
-                    "is written unless every entry is good, or --skip-bad is given.",
+        "import", help=_("add meetings from a Meeting Guide JSON feed"),
+        description=_("Add meetings from a Meeting Guide JSON feed (a list of meetings with "
+                      "name, slug, day 0=Sunday..6=Saturday, time and end_time HH:MM, types). "
+                      "Nothing is written unless every entry is good, or --skip-bad is given."),
     )
     parser.add_argument("file", metavar="FILE.json")
     parser.add_argument("--skip-bad", action="store_true",
-                        help="import the good entries and report the bad ones")
+                        help=_("import the good entries and report the bad ones"))
     parser.set_defaults(run=run_import)
 
 
@@ -33,7 +33,8 @@ def read_feed(path: Path) -> object:
     try:
         return orjson.loads(data)
     except orjson.JSONDecodeError as error:
-        raise FacilitatorError(f"import: {path} is not JSON ({str(error)[:80]})") from None
+        raise FacilitatorError(_("import: {path} is not JSON ({error})").format(
+            path=path, error=str(error)[:80])) from None
 
 
 def run_import(args, clock: Clock) -> int:
@@ -43,28 +44,35 @@ def run_import(args, clock: Clock) -> int:
     path = Path(args.file)
     data = read_feed(path)
     if isinstance(data, list) and not data:
-        print(escape(f"{path} holds no meetings; nothing imported"))
+        print(escape(_("{path} holds no meetings; nothing imported").format(path=path)))
         return 0
     with open_database(args, writer=True) as database:
         existing = [meeting.name for meeting in database.meetings()]
         result = parse_feed(data, meeting_type_codes(), existing)
         for line in result.warnings:
-            print(escape(f"warning: {line}", LINE_LIMIT), file=sys.stderr)
+            print(escape(_("warning: {warning}").format(warning=line), LINE_LIMIT),
+                  file=sys.stderr)
         for line in result.problems:
-            print(escape(f"bad entry: {line}", LINE_LIMIT), file=sys.stderr)
+            print(escape(_("bad entry: {problem}").format(problem=line), LINE_LIMIT),
+                  file=sys.stderr)
         bad = len(result.problems)
         if bad and not args.skip_bad:
-            raise FacilitatorError(f"import: {bad} of {plural(result.entries, 'entry', 'entries')} are bad; nothing "
-                                   "imported (correct them, or add --skip-bad to import the rest)")
+            # Translators: {bad} entries of {n} are bad; {n} is the feed's number of entries.
+            raise FacilitatorError(ngettext(
+                "import: {bad} of {n} entry are bad; nothing imported (correct them, or add "
+                "--skip-bad to import the rest)",
+                "import: {bad} of {n} entries are bad; nothing imported (correct them, or add "
+                "--skip-bad to import the rest)", result.entries).format(
+                    bad=number(bad), n=number(result.entries)))
         if not result.meetings:
-            raise FacilitatorError(f"import: none of the {result.entries} entries is good; "
-                                   "nothing imported")
+            raise FacilitatorError(_("import: none of the {n} entries is good; "
+                                     "nothing imported").format(n=result.entries))
         database.add_meetings_and_records(list(result.meetings), [])
-    skipped = f"; skipped {_count(bad, 'bad entry', 'bad entries')}" if bad else ""
-    print(escape(f"imported {_count(len(result.meetings), 'meeting', 'meetings')} from "
-                 f"{path.name}{skipped}"))
+    imported = ngettext("imported {n} meeting from {file}", "imported {n} meetings from {file}",
+                        len(result.meetings)).format(n=len(result.meetings), file=path.name)
+    if bad:
+        imported = _("{imported}; {skipped}").format(
+            imported=imported, skipped=counted("skipped {n} bad entry", "skipped {n} bad entries",
+                                               bad))
+    print(escape(imported))
     return 0
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"

@@ -8,7 +8,7 @@ import argparse
 from facilitator.core.clock import Clock
 from facilitator.commands.common import open_database
 from facilitator.core.errors import ValidationError
-from facilitator.core.plurals import plural
+from facilitator.core.i18n import _, counted, ngettext, number
 from facilitator.core.schedule.meeting import (DURATION_LIMIT, SHARE_MINUTES_LIMIT, Meeting, parse_days,
                                       parse_time, parse_types)
 from facilitator.core.text_out import escape
@@ -16,29 +16,29 @@ from facilitator.store.reference import meeting_type_codes
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("meetings", help="add, list or remove the group's meetings")
+    parser = subparsers.add_parser("meetings", help=_("add, list or remove the group's meetings"))
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    add = actions.add_parser("add", help="add a meeting")
+    add = actions.add_parser("add", help=_("add a meeting"))
     add.add_argument("name")
     add_schedule_options(add)
     add.set_defaults(run=run_add)
 
-    listing = actions.add_parser("list", help="list the meetings and when each is next")
+    listing = actions.add_parser("list", help=_("list the meetings and when each is next"))
     listing.set_defaults(run=run_list)
 
-    edit = actions.add_parser("edit", help="change a meeting's settings")
+    edit = actions.add_parser("edit", help=_("change a meeting's settings"))
     edit.add_argument("name")
-    edit.add_argument("--name", dest="new_name", metavar="NEW", help="rename the meeting")
+    edit.add_argument("--name", dest="new_name", metavar="NEW", help=_("rename the meeting"))
     add_schedule_options(edit)
     edit.add_argument("--no-schedule", action="store_true",
-                      help="clear the weekdays, start time and duration")
+                      help=_("clear the weekdays, start time and duration"))
     edit.set_defaults(run=run_edit)
 
-    remove = actions.add_parser("remove", help="remove a meeting")
+    remove = actions.add_parser("remove", help=_("remove a meeting"))
     remove.add_argument("name")
     remove.add_argument("--with-records", action="store_true",
-                        help="also delete the meeting's records")
+                        help=_("also delete the meeting's records"))
     remove.set_defaults(run=run_remove)
 
     from facilitator.commands import meeting_formats, meeting_import
@@ -48,14 +48,14 @@ def register(subparsers) -> None:
 
 
 def add_schedule_options(parser) -> None:
-    parser.add_argument("--day", help="weekday(s), e.g. tue or tue,thu")
-    parser.add_argument("--time", help="start time, HH:MM (24-hour)")
-    parser.add_argument("--duration", type=str, help="length in minutes")
-    parser.add_argument("--share-minutes", type=str, help="default share length, 1 to 30")
-    parser.add_argument("--types", help="Meeting Guide type codes, e.g. O,D")
-    parser.add_argument("--queue-mode", help="speaker queue: hands, round or popcorn")
+    parser.add_argument("--day", help=_("weekday(s), e.g. tue or tue,thu"))
+    parser.add_argument("--time", help=_("start time, HH:MM (24-hour)"))
+    parser.add_argument("--duration", type=str, help=_("length in minutes"))
+    parser.add_argument("--share-minutes", type=str, help=_("default share length, 1 to 30"))
+    parser.add_argument("--types", help=_("Meeting Guide type codes, e.g. O,D"))
+    parser.add_argument("--queue-mode", help=_("speaker queue: hands, round or popcorn"))
     parser.add_argument("--priority", action=argparse.BooleanOptionalAction, default=None,
-                        help="put those who have not shared yet first in the queue")
+                        help=_("put those who have not shared yet first in the queue"))
 
 
 def meeting_changes(args) -> dict:
@@ -86,7 +86,7 @@ def run_add(args, clock: Clock) -> int:
     meeting = Meeting(name=args.name, **meeting_changes(args))
     with open_database(args, writer=True) as database:
         database.add_meeting(meeting)
-    print(escape(f"added meeting {meeting.name!r}"))
+    print(escape(_("added meeting {name}").format(name=repr(meeting.name))))
     return 0
 
 
@@ -97,17 +97,18 @@ def run_list(args, clock: Clock) -> int:
     with open_database(args, writer=False) as database:
         meetings = database.meetings()
     if not meetings:
-        print("no meetings yet; add one with `facilitator meetings add NAME`")
+        print(_("no meetings yet; add one with `facilitator meetings add NAME`"))
         return 0
     now = clock.now().replace(tzinfo=local_zone())  # schedules follow the zone's DST
     width = max(len(m.name) for m in meetings)
     for meeting in meetings:
         details = [meeting.describe_schedule(), describe_next(meeting, now),
-                   f"shares {meeting.share_minutes} min"]
+                   _("shares {minutes} min").format(minutes=meeting.share_minutes)]
         if meeting.types:
-            details.append("types " + ",".join(meeting.types))
+            details.append(_("types {codes}").format(codes=",".join(meeting.types)))
         if meeting.agenda:
-            details.append(f"format {len(meeting.agenda)} sections")
+            details.append(counted("format {n} section", "format {n} sections",
+                                   len(meeting.agenda)))
         print(escape(f"{meeting.name:<{width}}  " + "  ".join(d for d in details if d)))
     return 0
 
@@ -119,21 +120,29 @@ def run_edit(args, clock: Clock) -> int:
     if args.new_name is not None:
         changes["name"] = args.new_name
     if not changes:
-        raise ValidationError("edit", "nothing to change; give --name, --day, --time, --duration, "
-                              "--share-minutes, --types, --queue-mode or --priority")
+        raise ValidationError("edit", _("nothing to change; give --name, --day, --time, "
+                                        "--duration, --share-minutes, --types, --queue-mode or "
+                                        "--priority"))
     with open_database(args, writer=True) as database:
         meeting = database.get_meeting(args.name)
         changed = meeting.edit(**changes)
         database.update_meeting(meeting.name, changed)
-    details = [changed.describe_schedule() or "no schedule", f"shares {changed.share_minutes} min",
-               f"queue {changed.queue_mode}" + (" with priority" if changed.priority else "")]
-    print(escape(f"updated meeting {changed.name!r}: " + ", ".join(details)))
+    queue = (_("queue {mode} with priority") if changed.priority else _("queue {mode}"))
+    details = [changed.describe_schedule() or _("no schedule"),
+               _("shares {minutes} min").format(minutes=changed.share_minutes),
+               queue.format(mode=changed.queue_mode)]
+    print(escape(_("updated meeting {name}: {details}").format(name=repr(changed.name),
+                                                               details=", ".join(details))))
     return 0
 
 
 def run_remove(args, clock: Clock) -> int:
     with open_database(args, writer=True) as database:
         removed = database.remove_meeting(args.name, with_records=args.with_records)
-    suffix = f" and its {plural(removed, 'record', 'records')}" if removed else ""
-    print(escape(f"removed meeting {args.name!r}{suffix}"))
+    if removed:
+        line = ngettext("removed meeting {name} and its {n} record",
+                        "removed meeting {name} and its {n} records", removed)
+    else:
+        line = _("removed meeting {name}")
+    print(escape(line.format(name=repr(args.name), n=number(removed))))
     return 0

@@ -8,7 +8,7 @@ import orjson
 from facilitator.core.business.minutes_report import carried_minutes
 from facilitator.core.clock import Clock
 from facilitator.core.errors import ValidationError
-from facilitator.core.plurals import plural
+from facilitator.core.i18n import _, counted
 from facilitator.core.records.export_json import dumps
 from facilitator.core.records.merge import merge_exports
 from facilitator.core.records.statistics import PERIODS
@@ -21,11 +21,11 @@ MAX_EXPORT_BYTES = 256 * 1024 * 1024
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "merge", help="combine several groups' JSON exports into one intergroup report")
+        "merge", help=_("combine several groups' JSON exports into one intergroup report"))
     parser.add_argument("files", nargs="+", metavar="FILE.json",
-                        help="exports made with `export --format json`")
+                        help=_("exports made with `export --format json`"))
     parser.add_argument("-o", "--output", required=True, metavar="OUT.json")
-    parser.add_argument("--by", choices=PERIODS, help="also add the groups up per period")
+    parser.add_argument("--by", choices=PERIODS, help=_("also add the groups up per period"))
     parser.set_defaults(run=run)
 
 
@@ -39,9 +39,11 @@ def run(args, clock: Clock) -> int:
             group["minutes"] = minutes
     path = write_output(args.output, dumps(report), args.db)
     totals = report["totals"]
-    print(escape(f"merged {plural(len(sources), 'group', 'groups')} "
-                 f"({plural(totals['meetings'], 'meeting', 'meetings')} held, "
-                 f"{totals['attendance']} attendance) into {path}"))
+    # Translators: {groups} is "3 groups", {meetings} "12 meetings", {attendance} a number.
+    print(escape(_("merged {groups} ({meetings} held, {attendance} attendance) into {path}").format(
+        groups=counted("{n} group", "{n} groups", len(sources)),
+        meetings=counted("{n} meeting", "{n} meetings", totals["meetings"]),
+        attendance=totals["attendance"], path=path)))
     return 0
 
 
@@ -49,4 +51,4 @@ def read_json(name: str) -> object:
     try:
         return orjson.loads(read_input(name, "merge", limit=MAX_EXPORT_BYTES))
     except orjson.JSONDecodeError:
-        raise ValidationError(name, "is not valid JSON") from None
+        raise ValidationError(name, _("is not valid JSON")) from None

@@ -23,7 +23,7 @@ from facilitator.core.business.minutes_report import (minutes_document, minutes_
 from facilitator.core.business.votes import THRESHOLDS, Vote, check_against_attendance
 from facilitator.core.clock import Clock
 from facilitator.core.errors import ValidationError
-from facilitator.core.plurals import plural
+from facilitator.core.i18n import _, counted
 from facilitator.core.records.export_json import dumps
 from facilitator.core.text_out import escape
 from facilitator.store.named_paths import output_path, read_input, write_output
@@ -33,40 +33,43 @@ MAX_MINUTES_BYTES = 64 * 1024 * 1024
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("minutes", help="business meeting minutes: show, add, import")
+    parser = subparsers.add_parser("minutes", help=_("business meeting minutes: show, add, import"))
     add_selection_options(parser)
-    parser.add_argument("--format", choices=FORMATS, default="md", help="md (default) or json")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    parser.add_argument("--format", choices=FORMATS, default="md", help=_("md (default) or json"))
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help=_("write to FILE instead of stdout"))
     parser.set_defaults(run=show)
     actions = parser.add_subparsers(dest="action", metavar="ACTION")
 
-    add = actions.add_parser("add", help="record a motion's vote from paper minutes")
-    add.add_argument("--meeting", required=True, help="meeting name")
-    add.add_argument("--date", required=True, help="date of the business meeting, YYYY-MM-DD")
-    add.add_argument("--motion", required=True, help="the motion in the group's words")
-    add.add_argument("--for", dest="for_", required=True, metavar="N", help="hands for")
-    add.add_argument("--against", required=True, metavar="N", help="hands against")
-    add.add_argument("--abstain", default="0", metavar="N", help="hands abstaining")
+    add = actions.add_parser("add", help=_("record a motion's vote from paper minutes"))
+    add.add_argument("--meeting", required=True, help=_("meeting name"))
+    add.add_argument("--date", required=True,
+                     help=_("date of the business meeting, YYYY-MM-DD"))
+    add.add_argument("--motion", required=True, help=_("the motion in the group's words"))
+    add.add_argument("--for", dest="for_", required=True, metavar="N", help=_("hands for"))
+    add.add_argument("--against", required=True, metavar="N", help=_("hands against"))
+    add.add_argument("--abstain", default="0", metavar="N", help=_("hands abstaining"))
     add.add_argument("--threshold", choices=THRESHOLDS, default="majority",
-                     help="what carries it: majority (default), two-thirds or unanimous")
+                     help=_("what carries it: majority (default), two-thirds or unanimous"))
     add.add_argument("--revote", action="store_true",
-                     help="a second vote on the same motion, after it was reconsidered")
+                     help=_("a second vote on the same motion, after it was reconsidered"))
     add.set_defaults(run=add_vote)
 
-    report = actions.add_parser("report", help="record a report given at a business meeting")
-    report.add_argument("--meeting", required=True, help="meeting name")
-    report.add_argument("--date", required=True, help="date of the business meeting, YYYY-MM-DD")
+    report = actions.add_parser("report", help=_("record a report given at a business meeting"))
+    report.add_argument("--meeting", required=True, help=_("meeting name"))
+    report.add_argument("--date", required=True,
+                        help=_("date of the business meeting, YYYY-MM-DD"))
     report.add_argument("--section", required=True,
-                        help="whose report, e.g. \"Treasurer's report\"")
-    report.add_argument("--text", default="", help="the report in the group's words (counts, "
-                                                   "amounts, decisions; no names)")
+                        help=_("whose report, e.g. \"Treasurer's report\""))
+    report.add_argument("--text", default="", help=_("the report in the group's words (counts, "
+                                                     "amounts, decisions; no names)"))
     report.set_defaults(run=add_report)
 
-    carried = actions.add_parser("import", help="add minutes from `minutes --format json` "
-                                                "or `export --format json`")
+    carried = actions.add_parser("import", help=_("add minutes from `minutes --format json` "
+                                                  "or `export --format json`"))
     carried.add_argument("file", metavar="FILE.json")
     carried.add_argument("--replace", action="store_true",
-                         help="overwrite minutes that exist for the same meeting and date")
+                         help=_("overwrite minutes that exist for the same meeting and date"))
     carried.set_defaults(run=import_minutes)
 
 
@@ -80,13 +83,15 @@ def show(args, clock: Clock) -> int:
     if args.format == "json":
         data = dumps(minutes_document(chosen))
     else:
-        title = f"Business meeting minutes: {meeting}" if meeting else "Business meeting minutes"
+        title = (_("Business meeting minutes: {meeting}").format(meeting=meeting) if meeting
+                 else _("Business meeting minutes"))
         data = minutes_markdown(chosen, title, earlier).encode("utf-8")
     if args.output is None:
         emit(data)
         return 0
     path = write_output(args.output, data, args.db)
-    print(escape(f"wrote the minutes of {plural(len(chosen), 'meeting', 'meetings')} to {path}"))
+    print(escape(_("wrote the minutes of {meetings} to {path}").format(
+        meetings=counted("{n} meeting", "{n} meetings", len(chosen)), path=path)))
     return 0
 
 
@@ -99,10 +104,13 @@ def add_vote(args, clock: Clock) -> int:
                                     threshold=args.threshold)
         database.save_minutes(minutes)
     if warning:
-        print(escape(f"facilitator: warning: {warning}"), file=sys.stderr)
-    what = "re-vote on" if args.revote else "motion"
-    print(escape(f"recorded {what} {motion.text!r} at {meeting.name!r} on {day.isoformat()}: "
-                 f"{vote.arithmetic}"))
+        print(escape(_("facilitator: warning: {warning}").format(warning=warning)),
+              file=sys.stderr)
+    recorded = (_("recorded re-vote on {motion} at {meeting} on {date}: {arithmetic}")
+                if args.revote else
+                _("recorded motion {motion} at {meeting} on {date}: {arithmetic}"))
+    print(escape(recorded.format(motion=repr(motion.text), meeting=repr(meeting.name),
+                                 date=day.isoformat(), arithmetic=vote.arithmetic)))
     return 0
 
 
@@ -123,7 +131,8 @@ def add_report(args, clock: Clock) -> int:
     with open_database(args, writer=True) as database:
         meeting, day, minutes = _minutes_of(database, args, clock.now().date())
         database.save_minutes(minutes.with_report(report))
-    print(escape(f"recorded the {report.section!r} at {meeting.name!r} on {day.isoformat()}"))
+    print(escape(_("recorded the {section} at {meeting} on {date}").format(
+        section=repr(report.section), meeting=repr(meeting.name), date=day.isoformat())))
     return 0
 
 
@@ -132,11 +141,12 @@ def import_minutes(args, clock: Clock) -> int:
     try:
         document = orjson.loads(raw)
     except orjson.JSONDecodeError:
-        raise ValidationError("file", "is not valid JSON") from None
+        raise ValidationError("file", _("is not valid JSON")) from None
     entries = minutes_from_document(document, "file")
     with open_database(args, writer=True) as database:
         database.add_minutes(entries, replace=args.replace)
     motions = sum(len(entry.motions) for entry in entries)
-    print(escape(f"imported the minutes of {plural(len(entries), 'meeting', 'meetings')} "
-                 f"({plural(motions, 'motion', 'motions')})"))
+    print(escape(_("imported the minutes of {meetings} ({motions})").format(
+        meetings=counted("{n} meeting", "{n} meetings", len(entries)),
+        motions=counted("{n} motion", "{n} motions", motions))))
     return 0

@@ -4,6 +4,8 @@ import sys
 import threading
 from typing import TextIO
 
+from facilitator.core.i18n import _
+
 
 class Progress:
     """`with Progress() as progress: progress.step("reading…")`; silent when not a terminal.
@@ -15,7 +17,7 @@ class Progress:
     def __init__(self, stream: TextIO | None = None, delay: float = 0.5) -> None:
         self._stream = stream or sys.stderr
         self._delay = delay
-        self._text = "working"
+        self._text = _("working")
         self._shown = False
         self._done = False
         self._lock = threading.Lock()

@@ -4,24 +4,27 @@
 from facilitator.core.clock import Clock
 from facilitator.commands.common import date_option, open_database
 from facilitator.core.money import parse_amount
-from facilitator.core.plurals import plural
+from facilitator.core.i18n import _, counted
 from facilitator.core.records.record import Record, count_field
 from facilitator.core.text_out import escape
 from facilitator.store.batch_gc import collector_paused
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("record", help="record a past meeting's counts")
-    parser.add_argument("--meeting", required=True, help="meeting name")
-    parser.add_argument("--date", required=True, help="date of the meeting, YYYY-MM-DD")
-    parser.add_argument("--attendance", required=True, help="total headcount")
-    for name in ("newcomers", "visitors", "online", "shares"):
-        parser.add_argument(f"--{name}", default="0", help=f"number of {name}")
-    parser.add_argument("--collection", help="7th tradition amount, e.g. 12.50")
-    parser.add_argument("--collection-online", help="the part of it given online, e.g. 4.00")
-    parser.add_argument("--note", default="", help="the group's own words about the meeting")
+    parser = subparsers.add_parser("record", help=_("record a past meeting's counts"))
+    parser.add_argument("--meeting", required=True, help=_("meeting name"))
+    parser.add_argument("--date", required=True, help=_("date of the meeting, YYYY-MM-DD"))
+    parser.add_argument("--attendance", required=True, help=_("total headcount"))
+    for name, help_text in (("newcomers", _("number of newcomers")),
+                            ("visitors", _("number of visitors")),
+                            ("online", _("number of online")), ("shares", _("number of shares"))):
+        parser.add_argument(f"--{name}", default="0", help=help_text)
+    parser.add_argument("--collection", help=_("7th tradition amount, e.g. 12.50"))
+    parser.add_argument("--collection-online",
+                        help=_("the part of it given online, e.g. 4.00"))
+    parser.add_argument("--note", default="", help=_("the group's own words about the meeting"))
     parser.add_argument("--replace", action="store_true",
-                        help="overwrite an existing record for that meeting and date")
+                        help=_("overwrite an existing record for that meeting and date"))
     parser.set_defaults(run=run)
 
 
@@ -44,6 +47,9 @@ def run(args, clock: Clock) -> int:
             note=args.note,
         )
         database.add_record(record, replace=args.replace)
-    print(escape(f"recorded {record.meeting!r} on {record.date.isoformat()}: "
-                 f"{record.attendance} attending, {plural(record.newcomers, 'newcomer', 'newcomers')}"))
+    # Translators: {meeting} is the meeting's name in quotes, {date} is ISO (2024-03-14).
+    print(escape(_("recorded {meeting} on {date}: {attending}, {newcomers}").format(
+        meeting=repr(record.meeting), date=record.date.isoformat(),
+        attending=counted("{n} attending", "{n} attending", record.attendance),
+        newcomers=counted("{n} newcomer", "{n} newcomers", record.newcomers))))
     return 0

@@ -6,16 +6,16 @@ from datetime import date
 from facilitator.commands.common import date_option, open_database
 from facilitator.commands.progress import Progress
 from facilitator.core.errors import ValidationError
-from facilitator.core.plurals import plural
+from facilitator.core.i18n import _, counted
 from facilitator.core.records.records import Records
 from facilitator.core.records.statistics import oldest_first, select, year_before
 from facilitator.store.database import Database
 
 
 def add_selection_options(parser) -> None:
-    parser.add_argument("--meeting", help="only this meeting")
-    parser.add_argument("--from", dest="start", metavar="DATE", help="first day, e.g. 2025-01-01")
-    parser.add_argument("--to", dest="end", metavar="DATE", help="last day (included)")
+    parser.add_argument("--meeting", help=_("only this meeting"))
+    parser.add_argument("--from", dest="start", metavar="DATE", help=_("first day, e.g. 2025-01-01"))
+    parser.add_argument("--to", dest="end", metavar="DATE", help=_("last day (included)"))
 
 
 def chosen_range(args, database: Database, today: date) -> tuple[date | None, date | None,
@@ -24,7 +24,8 @@ def chosen_range(args, database: Database, today: date) -> tuple[date | None, da
     start = date_option(args.start, "from", database, today=today)
     end = date_option(args.end, "to", database, today=today, allow_future=True)
     if start and end and end < start:
-        raise ValidationError("to", f"{end.isoformat()} is before --from {start.isoformat()}")
+        raise ValidationError("to", _("{end} is before --from {start}").format(
+            end=end.isoformat(), start=start.isoformat()))
     meeting = database.get_meeting(args.meeting).name if args.meeting else None
     return start, end, meeting
 
@@ -49,7 +50,7 @@ def select_records(args, progress: Progress, today: date, *, listed: bool,
     """Read the database once (no lock) and pick the records the options ask for: oldest
     first when they are `listed` one by one (totals need no order); `with_minutes`, the
     business meetings' minutes too."""
-    progress.step("reading the database")
+    progress.step(_("reading the database"))
     with open_database(args, writer=False) as database:
         start, end, meeting = chosen_range(args, database, today)
         currency = database.settings().currency
@@ -59,7 +60,7 @@ def select_records(args, progress: Progress, today: date, *, listed: bool,
         ledger = () if meeting else tuple(
             entry for entry in database.ledger_entries()
             if (start is None or entry.date >= start) and (end is None or entry.date <= end))
-    progress.step(f"adding up {plural(len(stored), 'record', 'records')}")
+    progress.step(counted("adding up {n} record", "adding up {n} records", len(stored)))
     if start and end is None:
         end = max(today, start)
     rows = select(stored, meeting, start, end)

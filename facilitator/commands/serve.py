@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from facilitator.core.clock import Clock
 from facilitator.core import validate
 from facilitator.core.errors import FacilitatorError, ValidationError
-from facilitator.core.plurals import plural
+from facilitator.core.i18n import _, counted
 from facilitator.store.named_paths import resolve_db_path
 
 LOOPBACK_NAMES = {"localhost"}
@@ -22,20 +22,20 @@ DEFAULT_MAX_DISPLAYS = 8
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "serve", help="the room display in a web browser (read-only)",
-        description="Serves `facilitator display` to web browsers. Only this computer can "
-                    "connect unless --host says otherwise (e.g. --host 0.0.0.0 for phones "
-                    "and computers on the room's network).",
+        "serve", help=_("the room display in a web browser (read-only)"),
+        description=_("Serves `facilitator display` to web browsers. Only this computer can "
+                      "connect unless --host says otherwise (e.g. --host 0.0.0.0 for phones "
+                      "and computers on the room's network)."),
     )
     parser.add_argument("--host", default="127.0.0.1",
-                        help="address to listen on (default 127.0.0.1: this computer only)")
-    parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+                        help=_("address to listen on (default 127.0.0.1: this computer only)"))
+    parser.add_argument("--port", type=int, default=8000, help=_("port (default 8000)"))
     parser.add_argument("--public-url", metavar="URL",
-                        help="the address browsers open, when it is not http://HOST:PORT; "
-                             "only pages from it (or from HOST) may show the display")
+                        help=_("the address browsers open, when it is not http://HOST:PORT; "
+                               "only pages from it (or from HOST) may show the display"))
     parser.add_argument("--max-displays", metavar="N", default=str(DEFAULT_MAX_DISPLAYS),
-                        help=f"how many browsers may show the display at once (default "
-                             f"{DEFAULT_MAX_DISPLAYS})")
+                        help=_("how many browsers may show the display at once (default "
+                               "{n})").format(n=DEFAULT_MAX_DISPLAYS))
     parser.set_defaults(run=run)
 
 
@@ -80,21 +80,22 @@ def public_url(host: str, port: int) -> str:
 
 def notice(host: str, url: str, displays: int = DEFAULT_MAX_DISPLAYS) -> str:
     """What is exposed, said plainly once the server listens."""
-    limit = f"at most {plural(displays, 'display', 'displays')} at once"
+    limit = counted("at most {n} display at once", "at most {n} displays at once", displays)
     if is_loopback(host):
-        return (f"Room display at {url} (this computer only, read-only, {limit}). "
-                "Add ?fontsize=32 to the address for larger text. Ctrl+C stops it.")
+        return _("Room display at {url} (this computer only, read-only, {limit}). "
+                 "Add ?fontsize=32 to the address for larger text. Ctrl+C stops it.").format(
+                     url=url, limit=limit)
     return "\n".join([
-        f"NOTICE: the room display is open to every device that can reach this computer "
-        f"(listening on {host}), at {url}",
-        "  It shows the meeting's name, the share timer, the section of the format, how many "
-        "are waiting",
-        "  and the meeting clock; first names only if the facilitator turns them on for this "
-        "meeting (ctrl+l).",
-        "  There is no password and the connection is not encrypted. It is read-only: nothing "
-        "can be changed through it.",
-        f"  Only pages from {url} may show it, {limit}.",
-        "  Ctrl+C stops it.",
+        _("NOTICE: the room display is open to every device that can reach this computer "
+          "(listening on {host}), at {url}").format(host=host, url=url),
+        "  " + _("It shows the meeting's name, the share timer, the section of the format, how "
+                 "many are waiting"),
+        "  " + _("and the meeting clock; first names only if the facilitator turns them on for "
+                 "this meeting (ctrl+l)."),
+        "  " + _("There is no password and the connection is not encrypted. It is read-only: "
+                 "nothing can be changed through it."),
+        "  " + _("Only pages from {url} may show it, {limit}.").format(url=url, limit=limit),
+        "  " + _("Ctrl+C stops it."),
     ])
 
 
@@ -106,13 +107,14 @@ def display_command(db_path) -> str:
 
 def run(args, clock: Clock) -> int:
     if not 1 <= args.port <= 65535:
-        raise ValidationError("port", f"{args.port} is not from 1 to 65535")
+        raise ValidationError("port", _("{port} is not from 1 to 65535").format(port=args.port))
     displays = validate.count("max displays", args.max_displays, maximum=1000)
     if displays < 1:
-        raise ValidationError("max displays", "must be at least 1")
+        raise ValidationError("max displays", _("must be at least 1"))
     if args.public_url is not None and not is_address(args.public_url):
-        raise ValidationError("public url", f"{args.public_url[:80]!r} is not an address such "
-                                            "as http://192.168.1.20:8000")
+        raise ValidationError("public url", _("{url} is not an address such as "
+                                              "http://192.168.1.20:8000").format(
+                                                  url=repr(args.public_url[:80])))
     from facilitator.commands.display_server import DisplayServer  # loads aiohttp: only here
     path = resolve_db_path(args.db)
     url = args.public_url or public_url(args.host, args.port)
@@ -122,6 +124,6 @@ def run(args, clock: Clock) -> int:
     try:
         server.serve()
     except OSError as error:
-        raise FacilitatorError(f"port: cannot listen on {args.host}:{args.port}: "
-                               f"{error.strerror or error}") from None
+        raise FacilitatorError(_("port: cannot listen on {host}:{port}: {error}").format(
+            host=args.host, port=args.port, error=error.strerror or error)) from None
     return 0

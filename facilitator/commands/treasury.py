@@ -10,10 +10,12 @@ from datetime import date
 import orjson
 
 from facilitator.commands.common import date_option, open_database
-from facilitator.commands.treasury_text import entry_lines, position_lines, share_lines
+from facilitator.commands.treasury_text import (entry_line, entry_lines, position_lines,
+                                                share_lines)
 from facilitator.core.clock import Clock
 from facilitator.core import validate
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _, ngettext
 from facilitator.core.money import format_cents, parse_amount
 from facilitator.core.settings import RESERVE_MONTHS_LIMIT
 from facilitator.core.treasury.chip_delivery import parse_delivery, stock_after_delivery
@@ -23,60 +25,63 @@ from facilitator.core.text_out import escape
 from facilitator.store.database import Database
 from facilitator.store.ladders import group_ladder
 
-_KINDS = {"expense": "an expense", "contribution": "a contribution to a service body",
-          "income": "other income (e.g. a literature sale)"}
+_KINDS = {"expense": N_("an expense"), "contribution": N_("a contribution to a service body"),
+          "income": N_("other income (e.g. a literature sale)")}
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("treasury", help="the 7th tradition ledger, reserve and split")
+    parser = subparsers.add_parser("treasury",
+                                   help=_("the 7th tradition ledger, reserve and split"))
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    add = actions.add_parser("add", help="add an expense, a contribution or other income")
+    add = actions.add_parser("add", help=_("add an expense, a contribution or other income"))
     kinds = add.add_subparsers(dest="kind", metavar="KIND", required=True)
     for kind, help_text in _KINDS.items():
-        entry = kinds.add_parser(kind, help=help_text)
-        entry.add_argument("amount", metavar="AMOUNT", help="e.g. 12.50")
-        entry.add_argument("--date", required=True, help="YYYY-MM-DD")
+        entry = kinds.add_parser(kind, help=_(help_text))
+        entry.add_argument("amount", metavar="AMOUNT", help=_("e.g. 12.50"))
+        entry.add_argument("--date", required=True, help=_("YYYY-MM-DD"))
         if kind == "contribution":
-            entry.add_argument("--to", required=True, help="the service body, e.g. District")
+            entry.add_argument("--to", required=True, help=_("the service body, e.g. District"))
         else:
+            # Translators: the categories are stored values, typed as they are here.
             entry.add_argument("--category", required=kind == "expense",
-                               help="rent, literature, chips and keytags, refreshments, other, "
-                                    "or the group's own")
-        entry.add_argument("--memo", default="", help="the group's words (no names)")
+                               help=_("rent, literature, chips and keytags, refreshments, "
+                                      "other, or the group's own"))
+        entry.add_argument("--memo", default="", help=_("the group's words (no names)"))
         if kind == "expense":
             entry.add_argument("--stock", action="append", default=[], metavar="KEY=N",
-                               help="a chip delivery: add N chips of KEY to the stock")
+                               help=_("a chip delivery: add N chips of KEY to the stock"))
         entry.set_defaults(run=run_add)
 
-    opening = actions.add_parser("opening", help="the amount on hand when the ledger starts")
+    opening = actions.add_parser("opening", help=_("the amount on hand when the ledger starts"))
     opening.add_argument("amount", metavar="AMOUNT")
-    opening.add_argument("--date", required=True, help="YYYY-MM-DD")
-    opening.add_argument("--memo", default="", help="the group's words (no names)")
+    opening.add_argument("--date", required=True, help=_("YYYY-MM-DD"))
+    opening.add_argument("--memo", default="", help=_("the group's words (no names)"))
     opening.set_defaults(run=run_opening)
 
-    listing = actions.add_parser("list", help="the ledger's entries")
-    listing.add_argument("--from", dest="start", metavar="D", help="from this date")
-    listing.add_argument("--to", dest="end", metavar="D", help="to this date")
-    listing.add_argument("--json", action="store_true", help="as JSON (amounts in cents)")
+    listing = actions.add_parser("list", help=_("the ledger's entries"))
+    listing.add_argument("--from", dest="start", metavar="D", help=_("from this date"))
+    listing.add_argument("--to", dest="end", metavar="D", help=_("to this date"))
+    listing.add_argument("--json", action="store_true", help=_("as JSON (amounts in cents)"))
     listing.set_defaults(run=run_list)
 
-    report = actions.add_parser("report", help="balance, prudent reserve, available and split")
-    report.add_argument("--on", metavar="D", help="the date (default today)")
-    report.add_argument("--json", action="store_true", help="as JSON (amounts in cents)")
+    report = actions.add_parser("report", help=_("balance, prudent reserve, available and split"))
+    report.add_argument("--on", metavar="D", help=_("the date (default today)"))
+    report.add_argument("--json", action="store_true", help=_("as JSON (amounts in cents)"))
     report.set_defaults(run=run_report)
 
-    plan = actions.add_parser("plan", help="show or set the contribution split and the reserve")
-    plan.add_argument("parts", nargs="*", metavar="PART", help='e.g. "District 40" "Area 30"')
+    plan = actions.add_parser("plan",
+                              help=_("show or set the contribution split and the reserve"))
+    plan.add_argument("parts", nargs="*", metavar="PART", help=_('e.g. "District 40" "Area 30"'))
     plan.add_argument("--reserve-months", metavar="N",
-                      help="months of expenses kept as the prudent reserve (default 3)")
+                      help=_("months of expenses kept as the prudent reserve (default 3)"))
     plan.set_defaults(run=run_plan)
 
-    split = actions.add_parser("split", help="split what is available (or AMOUNT)")
+    split = actions.add_parser("split", help=_("split what is available (or AMOUNT)"))
     split.add_argument("amount", nargs="?", metavar="AMOUNT")
     split.add_argument("--record", action="store_true",
-                       help="record one contribution per service body, in one write")
-    split.add_argument("--date", help="the date of the contributions (with --record)")
+                       help=_("record one contribution per service body, in one write"))
+    split.add_argument("--date", help=_("the date of the contributions (with --record)"))
     split.set_defaults(run=run_split)
 
 
@@ -94,14 +99,13 @@ def run_add(args, clock: Clock) -> int:
         stock, added = None, []
         if getattr(args, "stock", None):
             if entry.category != CHIPS_CATEGORY:
-                raise ValidationError("--stock", f'goes with --category "{CHIPS_CATEGORY}"')
+                raise ValidationError("--stock", _('goes with --category "{category}"').format(
+                    category=CHIPS_CATEGORY))
             ladder = group_ladder(settings, database.path)
             delivery = parse_delivery(args.stock, ladder, "--stock")
             stock, added = stock_after_delivery(database.stock(), delivery, ladder)
         number, = database.add_ledger_entries([entry], stock=stock)
-    print(escape(f"entry {number}: {entry.kind} of "
-                 f"{format_cents(entry.amount, settings.currency)} on {day.isoformat()}"
-                 + (f" ({entry.label})" if entry.label else "")))
+    print(escape(entry_line(number, entry, settings.currency)))
     for line in added:
         print(escape(line))
     return 0
@@ -113,8 +117,7 @@ def run_opening(args, clock: Clock) -> int:
         entry = Entry("opening", date_option(args.date, "date", database, today=today(clock)),
                       parse_amount(args.amount, "amount"), memo=args.memo)
         number, = database.add_ledger_entries([entry])
-    print(escape(f"entry {number}: opening balance of {format_cents(entry.amount, currency)} "
-                 f"on {entry.date.isoformat()}"))
+    print(escape(entry_line(number, entry, currency)))
     return 0
 
 
@@ -124,7 +127,8 @@ def run_list(args, clock: Clock) -> int:
         start = date_option(args.start, "--from", database, today=today(clock))
         end = date_option(args.end, "--to", database, today=today(clock))
         if start and end and start > end:
-            raise ValidationError("--from", f"{start.isoformat()} is after --to {end.isoformat()}")
+            raise ValidationError("--from", _("{start} is after --to {end}").format(
+                start=start.isoformat(), end=end.isoformat()))
         chosen = [(number, entry) for number, entry in database.ledger()
                   if (start is None or entry.date >= start) and (end is None or entry.date <= end)]
     if args.json:
@@ -161,23 +165,25 @@ def run_plan(args, clock: Clock) -> int:
         if changes:
             settings = settings.edit(**changes)
             database.save_settings(settings)
-    print(escape(f"split plan: {describe_plan(settings.split_plan)}; prudent reserve: "
-                 f"{settings.reserve_months} months of expenses"))
+    print(escape(ngettext("split plan: {plan}; prudent reserve: {n} month of expenses",
+                          "split plan: {plan}; prudent reserve: {n} months of expenses",
+                          settings.reserve_months).format(
+        plan=describe_plan(settings.split_plan), n=settings.reserve_months)))
     return 0
 
 
 def run_split(args, clock: Clock) -> int:
     if args.date and not args.record:
-        raise ValidationError("--date", "goes with --record (the date of the contributions)")
+        raise ValidationError("--date", _("goes with --record (the date of the contributions)"))
     if args.record and not args.date:
-        raise ValidationError("--date", "is needed with --record")
+        raise ValidationError("--date", _("is needed with --record"))
     amount = parse_amount(args.amount, "amount") if args.amount is not None else None
     with open_database(args, writer=args.record) as database:
         on = date_option(args.date, "date", database, today=today(clock)) or today(clock)
         figures = database.treasury(on)
         if not figures.plan:
-            raise ValidationError("plan", 'there is no split plan yet; set one with '
-                                          '`facilitator treasury plan "District 40" …`')
+            raise ValidationError("plan", _('there is no split plan yet; set one with '
+                                            '`facilitator treasury plan "District 40" …`'))
         shares = figures.split(amount)
         if args.record:
             record_split(database, figures, shares, on)
@@ -190,11 +196,13 @@ def record_split(database: Database, figures, shares, on: date) -> None:
     """One contribution per service body, all in one atomic write."""
     total = sum(share.amount for share in shares)
     if total == 0:
-        raise ValidationError("amount", "nothing to send: the amount available is 0.00")
+        raise ValidationError("amount", _("nothing to send: the amount available is 0.00"))
     if total > figures.balance:
-        raise ValidationError("amount", f"{format_cents(total, figures.currency)} is more than "
-                                        f"the balance on {on.isoformat()} "
-                                        f"({format_cents(figures.balance, figures.currency)})")
+        raise ValidationError("amount", _("{total} is more than the balance on {date} "
+                                          "({balance})").format(
+            total=format_cents(total, figures.currency), date=on.isoformat(),
+            balance=format_cents(figures.balance, figures.currency)))
     database.add_ledger_entries([Entry("contribution", on, share.amount, to=share.to,
+                                       # a memo stored in the ledger: not translated
                                        memo=f"{share.percent}% of the split")
                                  for share in shares if share.amount])
