@@ -9,7 +9,8 @@ import orjson
 
 from facilitator.commands.common import speak_group_language
 from facilitator.core.clock import Clock
-from facilitator.core.dates import describe_date, parse_counted_on, parse_sober_date
+from facilitator.core.dates import (AmbiguousDate, describe_date, parse_counted_on,
+                                    parse_sober_date)
 from facilitator.core.errors import ValidationError
 from facilitator.core.i18n import _, counted, ngettext, number
 from facilitator.core.chips.milestones import Ladder, MilestoneDate, time_sober
@@ -72,7 +73,7 @@ def run_calculator(args, now: date) -> int:
     settings = group_settings(db_path)
     speak_group_language(args, settings)
     order = args.order or settings.date_order
-    with _order_hint(order):
+    with _order_hint():
         sober = parse_sober_date(text, today=now, order=order)
         on = parse_counted_on(args.on, sober=sober, today=now, order=order) if args.on else now
     ladder = chosen_ladder(args, settings, db_path)
@@ -105,18 +106,14 @@ def run_calculator(args, now: date) -> int:
 
 
 @contextmanager
-def _order_hint(order: str | None) -> Iterator[None]:
+def _order_hint() -> Iterator[None]:
     """An ambiguous date, when the group has no date order, says which option settles it."""
     try:
         yield
-    except ValidationError as error:
-        # Translators: as the date parser's message about an ambiguous date says it.
-        ambiguous = (_("day-first or month-first"), "day-first or month-first")
-        if order is None and any(words in error.reason for words in ambiguous):
-            raise ValidationError(error.field, _("{reason}: add --dayfirst or "
-                                                 "--monthfirst").format(reason=error.reason)
-                                  ) from None
-        raise
+    except AmbiguousDate as error:
+        raise ValidationError(error.field, _("{reason}: add --dayfirst or "
+                                             "--monthfirst").format(reason=error.reason)
+                              ) from None
 
 
 def _milestone_json(found: MilestoneDate | None) -> dict | None:

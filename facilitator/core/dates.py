@@ -124,6 +124,10 @@ def _build(year: int, month: int, day: int, field: str, earliest: Limit, latest:
     return date(year, month, day)
 
 
+class AmbiguousDate(ValidationError):
+    """A numeric date that reads two ways and no date order to settle it."""
+
+
 def _numeric(first: int, second: int, year: int, order: DateOrder | None, field: str, text: str,
              limits: tuple[Limit, Limit]):
     if order is DateOrder.DAY_FIRST:
@@ -136,7 +140,7 @@ def _numeric(first: int, second: int, year: int, order: DateOrder | None, field:
     day_first, month_first = two_readings(first, second)
     # Translators: {day_first} and {month_first} are the two readings of 03/04 ("3 abr",
     # "4 mar"); YYYY-MM-DD is the form to type (year-month-day), which may be written AAAA-MM-DD.
-    raise ValidationError(field, _(
+    raise AmbiguousDate(field, _(
         "{text} could be {day_first} or {month_first}; type it as YYYY-MM-DD or set the date "
         "order (day-first or month-first)",
     ).format(text=repr(text), day_first=day_first, month_first=month_first))
