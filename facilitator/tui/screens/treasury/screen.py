@@ -73,6 +73,7 @@ class TreasuryScreen(GuardedHandlers, Screen):
         yield Static("", id="treasury-error", classes="error-line")
         yield DataTable(id="treasury-table", cursor_type="row", zebra_stripes=True)
         with Horizontal(id="treasury-actions"):
+            # Translators: the three buttons share one line of a 40-column screen: keep short.
             yield Button(_("Add (a)"), action="screen.add", compact=True)
             yield Button(_("Write report (w)"), action="screen.write_report", compact=True,
                          variant="primary")
