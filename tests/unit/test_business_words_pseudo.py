@@ -77,3 +77,11 @@ def test_a_known_category_typed_in_the_language_in_use_is_stored_in_english():
         assert Entry("expense", DAY, 100, category=shown_rent.upper()).category == "rent"
         assert Entry("expense", DAY, 100, category="Candles").category == "Candles"
     assert shown_rent != "rent"
+
+
+def test_a_spanish_treasurers_section_gets_the_treasury_figures():
+    from facilitator.core.business.report_text import is_treasurer_section
+
+    assert [is_treasurer_section(title) for title in
+            ("Informe de tesorería", "Tesorero", "Treasurer's report", "Secretaría")] == [
+        True, True, True, False]
