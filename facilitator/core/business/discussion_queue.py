@@ -15,10 +15,12 @@ from dataclasses import dataclass, replace
 
 from facilitator.core import validate
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _
 
 ENTRY_TYPES = ("order", "question", "reply", "point")
-TYPE_NAMES = {"order": "point of order", "question": "clarifying question",
-              "reply": "reply", "point": "new point"}
+# Translators: the kinds of entry in a motion's discussion queue, shown beside a name.
+TYPE_NAMES = {"order": N_("point of order"), "question": N_("clarifying question"),
+              "reply": N_("reply"), "point": N_("new point")}
 LABEL_LIMIT = 40
 MAX_WAITING = 500
 
@@ -35,16 +37,19 @@ class Entry:
 
     def __post_init__(self) -> None:
         if self.type not in ENTRY_TYPES:
-            raise ValidationError("type", f"must be one of {', '.join(ENTRY_TYPES)}")
-        object.__setattr__(self, "label", validate.text("label", self.label,
+            raise ValidationError(N_("type"), _("must be one of {choices}").format(
+                choices=", ".join(ENTRY_TYPES)))
+        object.__setattr__(self, "label", validate.text(N_("label"), self.label,
                                                         maximum=LABEL_LIMIT))
         if self.answers is not None and self.type != "reply":
-            raise ValidationError("answers", "only a reply answers a point")
+            raise ValidationError(N_("answers"), _("only a reply answers a point"))
 
     @property
     def shown(self) -> str:
         """'clarifying question: Sam' (the type always shown beside the label)."""
-        return f"{TYPE_NAMES[self.type]}: {self.label}" if self.label else TYPE_NAMES[self.type]
+        name = _(TYPE_NAMES[self.type])
+        # Translators: an entry waiting to speak: "clarifying question: Sam".
+        return _("{type}: {label}").format(type=name, label=self.label) if self.label else name
 
     def to_dict(self) -> dict:
         return {"id": self.id, "type": self.type, "label": self.label, "answers": self.answers}
@@ -52,8 +57,8 @@ class Entry:
     @classmethod
     def from_dict(cls, data: object) -> "Entry":
         if not isinstance(data, Mapping):
-            raise ValidationError("entry", "is not an object")
-        return cls(validate.count("entry", data.get("id"), maximum=10**9), data.get("type"),
+            raise ValidationError(N_("entry"), _("is not an object"))
+        return cls(validate.count(N_("entry"), data.get("id"), maximum=10**9), data.get("type"),
                    data.get("label", ""), _answers(data.get("answers")))
 
 
@@ -68,7 +73,8 @@ class DiscussionQueue:
     def add(self, type: str, label: str = "", answers: int | None = None) -> "DiscussionQueue":
         """A new entry, placed where its type puts it."""
         if len(self.waiting) >= MAX_WAITING:
-            raise ValidationError("queue", f"already holds {MAX_WAITING} entries")
+            raise ValidationError(N_("queue"), _("already holds {n} entries").format(
+                n=MAX_WAITING))
         entry = Entry(self.next_id, type, label, answers)
         if type == "reply":
             self._check_answers(answers)
@@ -79,7 +85,7 @@ class DiscussionQueue:
     def call_next(self) -> "DiscussionQueue":
         """The first entry waiting speaks; replies to it now answer the person speaking."""
         if not self.waiting:
-            raise ValidationError("queue", "nobody is waiting to speak")
+            raise ValidationError(N_("queue"), _("nobody is waiting to speak"))
         first, rest = self.waiting[0], self.waiting[1:]
         rest = tuple(replace(e, answers=None) if e.answers == first.id else e for e in rest)
         return replace(self, waiting=rest, current=first)
@@ -88,7 +94,8 @@ class DiscussionQueue:
         """An entry leaves the queue; replies to it then answer the person speaking and move
         ahead of the new points, as such replies are placed."""
         if all(entry.id != entry_id for entry in self.waiting):
-            raise ValidationError("entry", f"{entry_id} is not waiting")
+            raise ValidationError(N_("entry"), _("{entry} is not waiting").format(
+                entry=entry_id))
         queue = replace(self, waiting=())
         for entry in self.waiting:
             if entry.id == entry_id:
@@ -108,10 +115,12 @@ class DiscussionQueue:
     def _check_answers(self, answers: int | None) -> None:
         if answers is None:
             if self.current is None:
-                raise ValidationError("reply", "nobody is speaking: a reply answers a point")
+                raise ValidationError(N_("reply"),
+                                      _("nobody is speaking: a reply answers a point"))
             return
         if not any(e.id == answers and e.type == "point" for e in self.waiting):
-            raise ValidationError("reply", f"entry {answers} is not a new point waiting")
+            raise ValidationError(N_("reply"), _("entry {entry} is not a new point waiting")
+                                  .format(entry=answers))
 
     def _position(self, entry: Entry) -> int:
         waiting = self.waiting
@@ -138,7 +147,7 @@ class DiscussionQueue:
     def from_dict(cls, data: object) -> "DiscussionQueue":
         """The queue from the journal, placed again entry by entry (its order is derived)."""
         if not isinstance(data, Mapping) or not isinstance(data.get("waiting"), list):
-            raise ValidationError("queue", "is not a discussion queue")
+            raise ValidationError(N_("queue"), _("is not a discussion queue"))
         current = data.get("current")
         queue = cls(current=None if current is None else Entry.from_dict(current))
         for entry in map(Entry.from_dict, data["waiting"]):
@@ -156,4 +165,4 @@ def _ahead_of_current_reply(entry: Entry) -> bool:
 
 
 def _answers(value: object) -> int | None:
-    return None if value is None else validate.count("answers", value, maximum=10**9)
+    return None if value is None else validate.count(N_("answers"), value, maximum=10**9)

@@ -16,7 +16,9 @@ from facilitator.core.business.discussion_queue import DiscussionQueue
 from facilitator.core.business.minutes import Minutes, Report
 from facilitator.core.business.motion import Motion
 from facilitator.core.business.votes import Vote, check_against_attendance
+from facilitator.core.business.words import outcome_label
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -43,14 +45,15 @@ class BusinessFloor:
         self._floor_free()
         motion = Motion.move(text, threshold, seconded)
         if self.minutes.find_motion(motion.text) is not None:
-            raise ValidationError("motion", "is already in this meeting's minutes")
+            raise ValidationError(N_("motion"), _("is already in this meeting's minutes"))
         return self._with(motion, fresh_queue=True)
 
     def take_from_table(self, number: int) -> "BusinessFloor":
         """Tabled motion `number` (from 1, as listed in old business) taken up again."""
         self._floor_free()
         if not 1 <= number <= len(self.tabled):
-            raise ValidationError("tabled motion", f"there is no tabled motion {number}")
+            raise ValidationError(N_("tabled motion"),
+                                  _("there is no tabled motion {number}").format(number=number))
         motion = self.tabled[number - 1].resume()
         rest = self.tabled[:number - 1] + self.tabled[number:]
         return replace(self, tabled=rest)._with(motion, fresh_queue=True)
@@ -109,12 +112,12 @@ class BusinessFloor:
 
     def _floor_free(self) -> None:
         if self.motion is not None:
-            raise ValidationError("motion", f"{self.motion.text[:40]!r} is still on the floor "
-                                            f"({self.motion.stage})")
+            raise ValidationError(N_("motion"), _("{motion} is still on the floor ({stage})").format(
+                motion=repr(self.motion.text[:40]), stage=outcome_label(self.motion.stage)))
 
     def _on_floor(self) -> Motion:
         if self.motion is None:
-            raise ValidationError("motion", "there is no motion on the floor")
+            raise ValidationError(N_("motion"), _("there is no motion on the floor"))
         return self.motion
 
     def _with(self, motion: Motion, *, fresh_queue: bool = False) -> "BusinessFloor":
@@ -133,12 +136,13 @@ class BusinessFloor:
     @classmethod
     def from_dict(cls, data: object) -> "BusinessFloor":
         if not isinstance(data, Mapping) or not isinstance(data.get("tabled"), list):
-            raise ValidationError("business", "is not a business meeting in progress")
+            raise ValidationError(N_("business"), _("is not a business meeting in progress"))
         minutes = Minutes.from_dict(data.get("minutes"))
         on_floor = data.get("motion")
         motion = None if on_floor is None else minutes.find_motion(str(on_floor))
         if on_floor is not None and (motion is None or motion.is_final):
-            raise ValidationError("business", "the motion on the floor is not in the minutes")
+            raise ValidationError(N_("business"),
+                                  _("the motion on the floor is not in the minutes"))
         return cls(minutes, tuple(map(Motion.from_dict, data["tabled"])), motion,
                    DiscussionQueue.from_dict(data.get("queue")))
 
@@ -172,8 +176,10 @@ def apply(floor: BusinessFloor, action: str, fields: Mapping) -> BusinessFloor:
     """One journalled step replayed: `fields` holds the action's fields (missing ones take
     their defaults); an unknown action or field is refused."""
     if action not in ACTIONS:
-        raise ValidationError("action", f"{str(action)[:30]!r} is not a business action")
+        raise ValidationError(N_("action"), _("{action} is not a business action").format(
+            action=repr(str(action)[:30])))
     unknown = set(fields) - set(ACTIONS[action])
     if unknown:
-        raise ValidationError(action, f"has no field {sorted(unknown)[0][:30]!r}")
+        raise ValidationError(action, _("has no field {field}").format(
+            field=repr(sorted(unknown)[0][:30])))
     return _METHODS[action](floor, **fields)

@@ -14,6 +14,7 @@ from facilitator.core import validate
 from facilitator.core.business.motion import Motion
 from facilitator.core.business.votes import Vote
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _
 
 MEETING_LIMIT = 80  # as a record's meeting name
 SECTION_LIMIT = 80  # an agenda section's title (40) or a heading typed from paper
@@ -32,9 +33,9 @@ class Report:
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
-        set_(self, "section", validate.text("report", self.section, maximum=SECTION_LIMIT,
+        set_(self, "section", validate.text(N_("report"), self.section, maximum=SECTION_LIMIT,
                                             required=True))
-        set_(self, "text", validate.text("report text", self.text, maximum=REPORT_LIMIT))
+        set_(self, "text", validate.text(N_("report text"), self.text, maximum=REPORT_LIMIT))
 
     def to_dict(self) -> dict:
         return {"section": self.section, "text": self.text}
@@ -42,7 +43,7 @@ class Report:
     @classmethod
     def from_dict(cls, data: object) -> "Report":
         if not isinstance(data, Mapping):
-            raise ValidationError("report", "is not an object")
+            raise ValidationError(N_("report"), _("is not an object"))
         return cls(data.get("section"), data.get("text", ""))
 
 
@@ -58,14 +59,14 @@ class Minutes:
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
-        set_(self, "meeting", validate.text("meeting", self.meeting, maximum=MEETING_LIMIT,
+        set_(self, "meeting", validate.text(N_("meeting"), self.meeting, maximum=MEETING_LIMIT,
                                             required=True))
         if not isinstance(self.date, date):
-            raise ValidationError("date", "must be a date")
-        set_(self, "attendance", validate.count("attendance", self.attendance,
+            raise ValidationError(N_("date"), _("must be a date"))
+        set_(self, "attendance", validate.count(N_("attendance"), self.attendance,
                                                 maximum=MAX_ATTENDANCE))
-        set_(self, "reports", _items(self.reports, Report, "reports", MAX_REPORTS))
-        set_(self, "motions", _items(self.motions, Motion, "motions", MAX_MOTIONS))
+        set_(self, "reports", _items(self.reports, Report, N_("reports"), MAX_REPORTS))
+        set_(self, "motions", _items(self.motions, Motion, N_("motions"), MAX_MOTIONS))
 
     @property
     def key(self) -> tuple[str, str]:
@@ -98,14 +99,14 @@ class Minutes:
     def from_dict(cls, data: object) -> "Minutes":
         """Stored or exported minutes read back, every value checked."""
         if not isinstance(data, Mapping):
-            raise ValidationError("minutes", "is not an object")
+            raise ValidationError(N_("minutes"), _("is not an object"))
         day = data.get("date")
         try:
             day = date.fromisoformat(day) if isinstance(day, str) and len(day) == 10 else None
         except ValueError:
             day = None
         if day is None:
-            raise ValidationError("minutes, date", "is not a date written YYYY-MM-DD")
+            raise ValidationError(N_("minutes, date"), _("is not a date written YYYY-MM-DD"))
         return cls(data.get("meeting"), day, data.get("attendance", 0),
                    tuple(map(Report.from_dict, _listed(data.get("reports", []), "reports"))),
                    tuple(map(Motion.from_dict, _listed(data.get("motions", []), "motions"))))
@@ -113,18 +114,18 @@ class Minutes:
 
 def _listed(value: object, field: str) -> Sequence:
     if not isinstance(value, list):
-        raise ValidationError(f"minutes, {field}", "must be a list")
+        raise ValidationError(f"minutes, {field}", _("must be a list"))
     return value
 
 
 def _items(values: object, kind: type, field: str, limit: int) -> tuple:
     if isinstance(values, str) or not isinstance(values, Iterable):
-        raise ValidationError(field, "must be a list")
+        raise ValidationError(field, _("must be a list"))
     values = tuple(values)
     if len(values) > limit:
-        raise ValidationError(field, f"more than {limit}")
+        raise ValidationError(field, _("more than {limit}").format(limit=limit))
     if not all(isinstance(value, kind) for value in values):
-        raise ValidationError(field, "holds something of the wrong kind")
+        raise ValidationError(field, _("holds something of the wrong kind"))
     return values
 
 
@@ -148,13 +149,15 @@ def with_vote(minutes: Minutes, text: str, vote: Vote, *, revote: bool = False,
     found = minutes.find_motion(motion.text)
     if not revote:
         if found is not None:
-            raise ValidationError("motion", "already recorded for this meeting; add --revote "
-                                            "to record a vote on its reconsideration")
+            raise ValidationError(N_("motion"), _(
+                "already recorded for this meeting; add --revote to record a vote on its "
+                "reconsideration"))
         motion = _voted(motion, vote).decide()
     else:
         if found is None or not found.votes:
-            raise ValidationError("motion", "has no vote recorded for this meeting to "
-                                            "reconsider; record its first vote without --revote")
+            raise ValidationError(N_("motion"), _(
+                "has no vote recorded for this meeting to reconsider; record its first vote "
+                "without --revote"))
         motion = _reopened(found)
         if motion.stage == "result":
             motion = motion.hear_minority()

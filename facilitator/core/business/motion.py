@@ -15,7 +15,9 @@ from dataclasses import dataclass, field, replace
 
 from facilitator.core import validate
 from facilitator.core.business.votes import Vote, threshold_of
+from facilitator.core.business.words import outcome_label
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _
 
 TEXT_LIMIT = 500
 MAX_STEPS = 100
@@ -66,10 +68,10 @@ class Motion:
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
-        set_(self, "text", validate.text("motion", self.text, maximum=TEXT_LIMIT,
+        set_(self, "text", validate.text(N_("motion"), self.text, maximum=TEXT_LIMIT,
                                          required=True))
         if not isinstance(self.seconded, bool):
-            raise ValidationError("seconded", "must be yes or no")
+            raise ValidationError(N_("seconded"), _("must be yes or no"))
         set_(self, "threshold", threshold_of(self.threshold))
         set_(self, "history", tuple(self.history))
         _check_history(self.history)
@@ -141,7 +143,7 @@ class Motion:
 
     def _step(self, kind: str, vote: Vote | None = None) -> "Motion":
         if not self.allows(kind):
-            raise ValidationError("motion", _refusal(kind, self))
+            raise ValidationError(N_("motion"), _refusal(kind, self))
         return replace(self, history=(*self.history, Step(kind, vote)))
 
     # -- stored form ---------------------------------------------------------------------
@@ -154,12 +156,12 @@ class Motion:
     def from_dict(cls, data: object) -> "Motion":
         """A stored motion, its history replayed step by step (an impossible one refused)."""
         if not isinstance(data, Mapping):
-            raise ValidationError("motion", "is not an object")
+            raise ValidationError(N_("motion"), _("is not an object"))
         history = data.get("history")
         if not isinstance(history, Sequence) or isinstance(history, str) or not history:
-            raise ValidationError("motion, history", "must be a list of steps")
+            raise ValidationError(N_("motion, history"), _("must be a list of steps"))
         if len(history) > MAX_STEPS:
-            raise ValidationError("motion", f"has more than {MAX_STEPS} steps")
+            raise ValidationError(N_("motion"), _too_many_steps())
         steps = [_stored_step(stored) for stored in history]
         return cls(data.get("text"), data.get("seconded", True),
                    data.get("threshold", "majority"), tuple(steps))
@@ -167,12 +169,13 @@ class Motion:
 
 def _stored_step(stored: object) -> Step:
     if not isinstance(stored, Mapping):
-        raise ValidationError("motion, history", "each step must be an object")
+        raise ValidationError(N_("motion, history"), _("each step must be an object"))
     kind = stored.get("step")
     if kind not in STAGE_AFTER:
-        raise ValidationError("motion, history", f"{str(kind)[:20]!r} is not a step")
+        raise ValidationError(N_("motion, history"),
+                              _("{step} is not a step").format(step=repr(str(kind)[:20])))
     if kind != "vote" and "vote" in stored:
-        raise ValidationError("motion, history", "a step has the wrong shape")
+        raise ValidationError(N_("motion, history"), _("a step has the wrong shape"))
     return Step(kind, Vote.from_dict(stored.get("vote")) if kind == "vote" else None)
 
 
@@ -185,24 +188,33 @@ def _allowed(stage: str, kind: str, last_vote: Vote | None) -> bool:
 def _check_history(history: tuple[Step, ...]) -> None:
     """A history is a life the steps allow, from the motion moved, each vote with counts."""
     if not history or history[0] != Step("moved"):
-        raise ValidationError("motion, history", "must start with the motion moved")
+        raise ValidationError(N_("motion, history"), _("must start with the motion moved"))
     if len(history) > MAX_STEPS:
-        raise ValidationError("motion", f"has more than {MAX_STEPS} steps")
+        raise ValidationError(N_("motion"), _too_many_steps())
     stage, last_vote = "discussion", None
     for step in history[1:]:
         if not isinstance(step, Step) or (step.vote is None) != (step.kind != "vote"):
-            raise ValidationError("motion, history", "a step has the wrong shape")
+            raise ValidationError(N_("motion, history"), _("a step has the wrong shape"))
         if not _allowed(stage, step.kind, last_vote):
-            raise ValidationError("motion, history", f"cannot go from {stage} to {step.kind}")
+            raise ValidationError(N_("motion, history"), _("cannot go from {stage} to {step}")
+                                  .format(stage=stage, step=step.kind))
         stage, last_vote = STAGE_AFTER[step.kind], step.vote or last_vote
 
 
-_STEP_NAMES = {"vote": "take a vote", "minority": "hear the minority opinion",
-               "reconsider": "reconsider", "decided": "decide", "tabled": "table it",
-               "withdrawn": "withdraw it", "resumed": "take it from the table"}
+def _too_many_steps() -> str:
+    return _("has more than {steps} steps").format(steps=MAX_STEPS)
 
 
 def _refusal(kind: str, motion: Motion) -> str:
     if kind == "minority" and motion.stage == "result":
-        return "the vote was unanimous: there is no minority opinion to hear"
-    return f"cannot {_STEP_NAMES.get(kind, kind)} while it is {motion.stage}"
+        return _("the vote was unanimous: there is no minority opinion to hear")
+    # Translators: {stage} is where the motion stands: "discussion", "tabled", "decided" …
+    refusals = {"vote": _("cannot take a vote while it is {stage}"),
+                "minority": _("cannot hear the minority opinion while it is {stage}"),
+                "reconsider": _("cannot reconsider while it is {stage}"),
+                "decided": _("cannot decide while it is {stage}"),
+                "tabled": _("cannot table it while it is {stage}"),
+                "withdrawn": _("cannot withdraw it while it is {stage}"),
+                "resumed": _("cannot take it from the table while it is {stage}")}
+    refusal = refusals.get(kind, _("cannot {step} while it is {stage}"))
+    return refusal.format(step=kind, stage=outcome_label(motion.stage))

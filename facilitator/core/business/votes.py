@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from facilitator.core import validate
+from facilitator.core.business.words import outcome_label
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _, locale, ngettext
 from facilitator.core.text_out import echo
 
 THRESHOLDS = ("majority", "two-thirds", "unanimous")
@@ -26,8 +28,8 @@ def threshold_of(value: object, field: str = "threshold") -> str:
     """One of THRESHOLDS, as typed in any case; a ValidationError naming `field` otherwise."""
     name = value.strip().lower() if isinstance(value, str) else value
     if name not in THRESHOLDS:
-        raise ValidationError(field, f"must be one of {', '.join(THRESHOLDS)}, "
-                                     f"not {echo(value)}")
+        raise ValidationError(field, _("must be one of {choices}, not {value}").format(
+            choices=", ".join(THRESHOLDS), value=echo(value)))
     return name
 
 
@@ -78,27 +80,38 @@ class Vote:
     @property
     def counts(self) -> str:
         """'14 for, 6 against' (', 2 abstaining' when anyone abstained)."""
-        shown = f"{self.for_} for, {self.against} against"
-        return shown + (f", {self.abstain} abstaining" if self.abstain else "")
+        # Counts as digits, as the arithmetic beside them (no thousands separator).
+        hands = {"for_": self.for_, "against": self.against, "abstain": self.abstain}
+        if not self.abstain:
+            # Translators: the hands counted in a vote.
+            return _("{for_} for, {against} against").format(**hands)
+        return ngettext("{for_} for, {against} against, {abstain} abstaining",
+                        "{for_} for, {against} against, {abstain} abstaining",
+                        self.abstain).format(**hands)
 
     @property
     def arithmetic(self) -> str:
         """The result with its working: '14 for, 6 against: 70% of 20 ≥ 66.7% — carried'."""
-        return f"{self.counts}: {self._working()} — {self.result}"
+        # Translators: "14 for, 6 against: 70% of 20 ≥ 66.7% — carried".
+        return _("{counts}: {working} — {result}").format(
+            counts=self.counts, working=self._working(), result=outcome_label(self.result))
 
     def _working(self) -> str:
         if self.for_ == 0:
-            return "no vote for"
+            return _("no vote for")
         if self.threshold == "unanimous":
-            return "nobody against" if self.against == 0 else (
-                f"{self.against} against, unanimity needed")
+            return _("nobody against") if self.against == 0 else (
+                _("{against} against, unanimity needed").format(against=self.against))
         needed = _SHARE[self.threshold]
         share = Fraction(self.for_, self.voting)
         passes = share >= needed if self.threshold == "two-thirds" else share > needed
         relation = (("≥" if self.threshold == "two-thirds" else ">") if passes
                     else ("<" if self.threshold == "two-thirds" else "≤"))
         shown, limit = _percents(share, needed, relation)
-        return f"{shown} of {self.voting} {relation} {limit}"
+        # Translators: "70% of 20 ≥ 66.7%": the share of those voting, and the share needed.
+        return _("{share} of {voting} {relation} {needed}").format(
+            share=_shown_percent(shown), voting=self.voting, relation=relation,
+            needed=_shown_percent(limit))
 
     def to_dict(self) -> dict:
         return {"for": self.for_, "against": self.against, "abstain": self.abstain,
@@ -107,12 +120,12 @@ class Vote:
     @classmethod
     def from_dict(cls, data: object) -> "Vote":
         if not isinstance(data, Mapping):
-            raise ValidationError("vote", "is not an object")
+            raise ValidationError(N_("vote"), _("is not an object"))
         for key in ("for", "against", "threshold"):
             if key not in data:
-                raise ValidationError(f"vote, {key}", "is missing")
+                raise ValidationError(f"vote, {key}", _("is missing"))
         if isinstance(data.get("for"), str) or isinstance(data.get("against"), str):
-            raise ValidationError("vote", "counts are stored as numbers")
+            raise ValidationError(N_("vote"), _("counts are stored as numbers"))
         return cls(data["for"], data["against"], data.get("abstain", 0), data["threshold"])
 
 
@@ -136,12 +149,21 @@ def _percent(value: Fraction, decimals: int) -> str:
     return f"{text}%"
 
 
+def _shown_percent(percent: str) -> str:
+    """'66.7%' with the locale's decimal sign ('66,7%' in Spanish)."""
+    return percent.replace(".", locale().number_symbols["latn"]["decimal"])
+
+
 def check_against_attendance(vote: Vote, attendance: int) -> str | None:
     """Refuse more hands than people signed in; with nobody signed in, a warning to show."""
     if attendance <= 0:
-        return (f"nobody signed in: {vote.hands} hands counted could not be checked "
-                "against the attendance") if vote.hands else None
+        # Translators: {n} is the number of hands counted (English says "hands" for one too).
+        return ngettext("nobody signed in: {n} hands counted could not be checked against "
+                        "the attendance", "nobody signed in: {n} hands counted could not be "
+                        "checked against the attendance", vote.hands).format(
+            n=vote.hands) if vote.hands else None
     if vote.hands > attendance:
-        raise ValidationError("votes", f"{vote.hands} hands (for, against and abstaining) "
-                                       f"are more than the attendance ({attendance})")
+        raise ValidationError(N_("votes"), _(
+            "{hands} hands (for, against and abstaining) are more than the attendance "
+            "({attendance})").format(hands=vote.hands, attendance=attendance))
     return None

@@ -9,9 +9,10 @@ from collections.abc import Iterable, Mapping
 from facilitator.core import validate
 from facilitator.core.chips import chip_stock
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _
 from facilitator.core.text_out import echo
 
-FIELD = "chips received"
+FIELD = N_("chips received")
 
 
 def parse_delivery(items: Iterable[str], ladder, field: str = FIELD) -> dict[str, int]:
@@ -22,7 +23,8 @@ def parse_delivery(items: Iterable[str], ladder, field: str = FIELD) -> dict[str
             continue
         key, equals, number = item.partition("=")
         if not equals:
-            raise ValidationError(field, f"{echo(item.strip())} is not KEY=N, e.g. 30d=20")
+            raise ValidationError(field, _("{item} is not KEY=N, e.g. 30d=20").format(
+                item=echo(item.strip())))
         key = key.strip().lower()
         try:
             ladder.stock_label(key)  # refuses a key the ladder does not keep in stock
@@ -41,6 +43,7 @@ def stock_after_delivery(rows: Mapping[str, Mapping], delivery: Mapping[str, int
     lines = []
     for key, number in delivery.items():
         stock = chip_stock.add(stock, key, number)
-        lines.append(f"{ladder.stock_label(key)} ({key}): "
-                     f"{chip_stock.level(stock, key).on_hand} on hand")
+        # Translators: a chip delivered: "1 year (1y): 12 on hand".
+        lines.append(_("{chip} ({key}): {on_hand} on hand").format(
+            chip=ladder.stock_label(key), key=key, on_hand=chip_stock.level(stock, key).on_hand))
     return chip_stock.to_rows(stock), lines

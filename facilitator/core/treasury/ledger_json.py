@@ -7,6 +7,7 @@ never as a float; read back, each entry is checked as a stored one is.
 from collections.abc import Mapping, Sequence
 
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import _
 from facilitator.core.money import parse_amount
 from facilitator.core.records.record_fields import Currency, cents_text
 from facilitator.core.treasury.entry import Entry
@@ -22,13 +23,13 @@ def ledger_json(entries: Sequence[Entry], currency: str) -> dict:
 def ledger_from_json(ledger: object, where: str) -> dict:
     """An export's ledger, every entry checked; ValidationError naming where it is wrong."""
     if not isinstance(ledger, Mapping) or not isinstance(ledger.get("entries"), list):
-        raise ValidationError(f"{where}, ledger", "must hold a currency and a list of entries")
+        raise ValidationError(f"{where}, ledger", _("must hold a currency and a list of entries"))
     currency = Currency().check(f"{where}, ledger, currency", ledger.get("currency"))
     entries = []
     for index, row in enumerate(ledger["entries"]):
         field = f"{where}, ledger, entries[{index}]"
         if not isinstance(row, Mapping) or not isinstance(row.get("amount"), str):
-            raise ValidationError(field, "must hold an amount written like 12.50")
+            raise ValidationError(field, _("must hold an amount written like 12.50"))
         try:
             entries.append(Entry.from_dict({**row, "amount": parse_amount(row["amount"])}))
         except ValidationError as error:

@@ -12,6 +12,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
+from facilitator.core.i18n import _, ngettext
 from facilitator.core.records.records import Records
 from facilitator.core.treasury.entry import Entry
 from facilitator.core.treasury.split import Plan, Share, split
@@ -58,11 +59,12 @@ class Position:
     def reserve_note(self) -> str:
         """How the average was taken, said plainly when it is not over 12 months."""
         if self.months_averaged == 0:
-            return "no full month of expenses yet"
+            return _("no full month of expenses yet")
         if self.months_averaged < AVERAGED_MONTHS:
-            months = "month" if self.months_averaged == 1 else "months"
-            return f"over {self.months_averaged} full {months} so far (fewer than 12)"
-        return "over the last 12 full months"
+            return ngettext("over {n} full month so far (fewer than 12)",
+                            "over {n} full months so far (fewer than 12)",
+                            self.months_averaged).format(n=self.months_averaged)
+        return _("over the last 12 full months")
 
     def to_json(self, amount: int | None = None) -> dict:
         """The `treasury report --json` object: amounts as integer cents."""

@@ -10,10 +10,11 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from facilitator.core.dates import describe_date
+from facilitator.core.i18n import _, ngettext
 from facilitator.core.money import format_cents
 from facilitator.core.records.report_tables import markdown_table
 from facilitator.core.text_out import markdown_text
-from facilitator.core.treasury.entry import Entry
+from facilitator.core.treasury.entry import Entry, category_label, kind_label, shown_label
 from facilitator.core.treasury.position import Position, position
 from facilitator.core.treasury.split import Plan, describe_plan
 
@@ -36,44 +37,62 @@ def treasurer_report(entries: Sequence[Entry], collections: Sequence[tuple[date,
     money = lambda cents: format_cents(cents, currency)  # noqa: E731
     chosen = [entry for entry in entries if start <= entry.date <= end and entry.kind != "opening"]
     collected = [(day, cents) for day, cents in collections if start <= day <= end]
-    lines = ["# Treasurer's report", "",
-             f"**Period:** {describe_date(start)} to {describe_date(end)}  ",
-             f"**Currency:** {markdown_text(currency)}", "", "## Summary", ""]
-    rows = [["Balance at the start", money(before.balance)],
-            [f"7th tradition collections ({len(collected)} "
-             f"{'meeting' if len(collected) == 1 else 'meetings'})",
-             money(sum(cents for _, cents in collected))]]
-    rows += _by_label(chosen, "income", "Other income", money)
-    rows += _by_label(chosen, "expense", "Expense", money, sign=-1)
-    rows += _by_label(chosen, "contribution", "Sent to", money, sign=-1)
-    rows.append(["Balance at the end", money(after.balance)])
-    lines.append(markdown_table((["", "Amount"], rows, {1})))
-    lines += ["", "## Prudent reserve", "",
-              f"- **Average monthly expenses:** {money(after.average_monthly_expenses)} "
-              f"(averaged {markdown_text(after.reserve_note())})",
-              f"- **Reserve kept ({after.reserve_months} months):** {money(after.reserve_target)}",
-              f"- **Available to send:** {money(after.available)}", ""]
+    lines = ["# " + _("Treasurer's report"), "",
+             # Translators: Markdown; keep the ** and the two spaces at the end.
+             _("**Period:** {start} to {end}  ").format(start=describe_date(start),
+                                                       end=describe_date(end)),
+             _("**Currency:** {currency}").format(currency=markdown_text(currency)), "",
+             "## " + _("Summary"), ""]
+    rows = [[_("Balance at the start"), money(before.balance)],
+            [ngettext("7th tradition collections ({n} meeting)",
+                      "7th tradition collections ({n} meetings)", len(collected)).format(
+                n=len(collected)), money(sum(cents for _day, cents in collected))]]
+    rows += _by_label(chosen, "income", money)
+    rows += _by_label(chosen, "expense", money, sign=-1)
+    rows += _by_label(chosen, "contribution", money, sign=-1)
+    rows.append([_("Balance at the end"), money(after.balance)])
+    lines.append(markdown_table((["", _("Amount")], rows, {1})))
+    lines += ["", "## " + _("Prudent reserve"), "",
+              _("- **Average monthly expenses:** {amount} (averaged {how})").format(
+                  amount=money(after.average_monthly_expenses),
+                  how=markdown_text(after.reserve_note())),
+              # Translators: {n} is the months of expenses kept (English: "months" for one too).
+              ngettext("- **Reserve kept ({n} months):** {amount}",
+                       "- **Reserve kept ({n} months):** {amount}", after.reserve_months).format(
+                  n=after.reserve_months, amount=money(after.reserve_target)),
+              _("- **Available to send:** {amount}").format(amount=money(after.available)), ""]
     if plan:
-        lines += [f"## Suggested split ({markdown_text(describe_plan(plan))})", ""]
-        lines.append(markdown_table((["Service body", "Percent", "Amount"],
+        lines += ["## " + _("Suggested split ({plan})").format(
+            plan=markdown_text(describe_plan(plan))), ""]
+        lines.append(markdown_table(([_("Service body"), _("Percent"), _("Amount")],
                                      [[share.to, f"{share.percent}%", money(share.amount)]
                                       for share in after.split()], {1, 2})))
         lines.append("")
-    lines += ["## Entries", ""]
+    lines += ["## " + _("Entries"), ""]
     if chosen:
-        lines.append(markdown_table((["Date", "Kind", "Category / to", "Amount", "Memo"],
-                                     [[entry.date.isoformat(), entry.kind, entry.label,
-                                       money(entry.signed), entry.memo] for entry in chosen],
-                                     {3})))
+        lines.append(markdown_table(([_("Date"), _("Kind"), _("Category / to"), _("Amount"),
+                                      _("Memo")],
+                                     [[entry.date.isoformat(), kind_label(entry.kind),
+                                       shown_label(entry), money(entry.signed), entry.memo]
+                                      for entry in chosen], {3})))
     else:
-        lines.append("No ledger entries in this period.")
-    lines += ["", "_No names: the ledger holds amounts and the group's own words only._", ""]
+        lines.append(_("No ledger entries in this period."))
+    lines += ["", _("_No names: the ledger holds amounts and the group's own words only._"), ""]
     return "\n".join(lines)
 
 
-def _by_label(entries: Sequence[Entry], kind: str, heading: str, money, sign: int = 1) -> list:
+def _by_label(entries: Sequence[Entry], kind: str, money, sign: int = 1) -> list:
     totals: dict[str, int] = {}
     for entry in entries:
         if entry.kind == kind:
             totals[entry.label] = totals.get(entry.label, 0) + entry.amount
-    return [[f"{heading}: {label}", money(sign * cents)] for label, cents in totals.items()]
+    return [[_row_heading(kind, label), money(sign * cents)] for label, cents in totals.items()]
+
+
+def _row_heading(kind: str, label: str) -> str:
+    """'Expense: rent', 'Sent to: District 12': a summary row of the report."""
+    if kind == "income":
+        return _("Other income: {category}").format(category=category_label(label))
+    if kind == "expense":
+        return _("Expense: {category}").format(category=category_label(label))
+    return _("Sent to: {body}").format(body=label)

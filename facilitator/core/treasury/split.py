@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _
 from facilitator.core.settings import checked_plan
 from facilitator.core.text_out import echo
 
@@ -32,9 +33,9 @@ def split(amount: int, plan: Plan) -> list[Share]:
     if not plan:
         return []
     if isinstance(amount, bool) or not isinstance(amount, int) or amount < 0:
-        raise ValidationError("amount", "must be whole cents, not negative")
-    whole = [amount * percent // 100 for _, percent in plan]
-    remainders = [amount * percent % 100 for _, percent in plan]
+        raise ValidationError(N_("amount"), _("must be whole cents, not negative"))
+    whole = [amount * percent // 100 for _name, percent in plan]
+    remainders = [amount * percent % 100 for _name, percent in plan]
     left = amount - sum(whole)
     # sorted() keeps the plan's order among equal remainders: ties go to the first listed.
     for index in sorted(range(len(plan)), key=lambda i: -remainders[i])[:left]:
@@ -45,18 +46,19 @@ def split(amount: int, plan: Plan) -> list[Share]:
 def parse_plan(parts: Sequence[str]) -> Plan:
     """'District 40', 'Area 30%', 'GSO 30' -> the checked plan; refused unless it totals 100."""
     if not parts:
-        raise ValidationError("plan", 'name each service body and its percent, e.g. "District 40"')
+        raise ValidationError(N_("plan"), _('name each service body and its percent, '
+                                            'e.g. "District 40"'))
     plan = []
     for part in parts:
-        name, _, percent = part.strip().rpartition(" ")
+        name, _space, percent = part.strip().rpartition(" ")
         percent = percent.removesuffix("%")
         if not name.strip() or not percent:
-            raise ValidationError("plan", f"{echo(part)} is not a service body and a percent, "
-                                          'e.g. "District 40"')
+            raise ValidationError(N_("plan"), _('{part} is not a service body and a percent, '
+                                                'e.g. "District 40"').format(part=echo(part)))
         plan.append((name.strip(), percent))
     return checked_plan(plan)
 
 
 def describe_plan(plan: Plan) -> str:
     """'District 40%, Area 30%, GSO 30%'."""
-    return ", ".join(f"{name} {percent}%" for name, percent in plan) or "no split plan yet"
+    return ", ".join(f"{name} {percent}%" for name, percent in plan) or _("no split plan yet")

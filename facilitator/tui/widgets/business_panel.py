@@ -10,57 +10,74 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.core.business.motion import Motion
+from facilitator.core.business.words import outcome_label, threshold_label
+from facilitator.core.i18n import N_, _
 from facilitator.core.meeting.session import MeetingSession
 from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
 
 # Single keys while the panel has the focus; each names the screen action it runs.
 BUSINESS_PANEL_BINDINGS = [
-    Binding("m", "screen.motion_move", "Motion", id="business.motion"),
-    Binding("f", "screen.motion_from_table", "From table", id="business.from_table",
+    Binding("m", "screen.motion_move", N_("Motion"), id="business.motion"),
+    Binding("f", "screen.motion_from_table", N_("From table"), id="business.from_table",
             show=False),
-    Binding("o", "screen.discussion_add('order')", "Order", id="business.order"),
-    Binding("q", "screen.discussion_add('question')", "Question", id="business.question"),
-    Binding("r", "screen.discussion_add('reply')", "Reply", id="business.reply"),
-    Binding("p", "screen.discussion_add('point')", "Point", id="business.point"),
-    Binding("n", "screen.discussion_next", "Next", id="business.next"),
-    Binding("x,delete", "screen.discussion_remove", "Remove", id="business.remove"),
-    Binding("v", "screen.motion_vote", "Vote", id="business.vote"),
-    Binding("i", "screen.motion_step('minority')", "Minority", id="business.minority"),
-    Binding("c", "screen.motion_step('reconsider')", "Reconsider", id="business.reconsider"),
-    Binding("d", "screen.motion_step('decide')", "Decide", id="business.decide"),
-    Binding("t", "screen.motion_step('table')", "Table", id="business.table"),
-    Binding("w", "screen.motion_step('withdraw')", "Withdraw", id="business.withdraw"),
-    Binding("g", "screen.business_report", "Report given", id="business.report", show=False,
-            tooltip="In a report section: the report is listed in the minutes"),
+    Binding("o", "screen.discussion_add('order')", N_("Order"), id="business.order"),
+    Binding("q", "screen.discussion_add('question')", N_("Question"), id="business.question"),
+    Binding("r", "screen.discussion_add('reply')", N_("Reply"), id="business.reply"),
+    Binding("p", "screen.discussion_add('point')", N_("Point"), id="business.point"),
+    Binding("n", "screen.discussion_next", N_("Next"), id="business.next"),
+    Binding("x,delete", "screen.discussion_remove", N_("Remove"), id="business.remove"),
+    Binding("v", "screen.motion_vote", N_("Vote"), id="business.vote"),
+    Binding("i", "screen.motion_step('minority')", N_("Minority"), id="business.minority"),
+    Binding("c", "screen.motion_step('reconsider')", N_("Reconsider"), id="business.reconsider"),
+    Binding("d", "screen.motion_step('decide')", N_("Decide"), id="business.decide"),
+    Binding("t", "screen.motion_step('table')", N_("Table"), id="business.table"),
+    Binding("w", "screen.motion_step('withdraw')", N_("Withdraw"), id="business.withdraw"),
+    Binding("g", "screen.business_report", N_("Report given"), id="business.report", show=False,
+            tooltip=N_("In a report section: the report is listed in the minutes")),
 ]
 
 # What each stage asks of the chair next.
+# Translators: the letters are the keys; keep them as they are.
 NEXT_STEP = {
-    "discussion": "discussion: o q r p to speak, n next; v vote, t table, w withdraw",
-    "result": "d decide, or i hear the minority opinion",
-    "minority opinion": "minority opinion: speakers o q r p, n; c reconsider or d decide",
-    "reconsidering": "reconsidering: discuss, then v vote again",
+    "discussion": N_("discussion: o q r p to speak, n next; v vote, t table, w withdraw"),
+    "result": N_("d decide, or i hear the minority opinion"),
+    "minority opinion": N_("minority opinion: speakers o q r p, n; c reconsider or d decide"),
+    "reconsidering": N_("reconsidering: discuss, then v vote again"),
 }
 
 
 def motion_lines(motion: Motion) -> list[Content]:
     """The motion, its threshold and tick, its last vote's arithmetic, the next step."""
-    seconded = "moved and seconded" if motion.seconded else "moved"
-    lines = [plain_text(motion.text, "bold"),
-             Content.styled(f"{seconded} · needs {motion.threshold}", "dim")]
+    threshold = threshold_label(motion.threshold)
+    tick = (_("moved and seconded · needs {threshold}") if motion.seconded
+            else _("moved · needs {threshold}")).format(threshold=threshold)
+    lines = [plain_text(motion.text, "bold"), Content.styled(tick, "dim")]
     for number, vote in enumerate(motion.votes, 1):
-        label = f"vote {number}: " if len(motion.votes) > 1 else ""
+        label = _("vote {number}: ").format(number=number) if len(motion.votes) > 1 else ""
         style = "$success" if vote.carried else "$error"
         lines.append(Content.styled(label + vote.arithmetic, f"bold {style}"))
-    lines.append(Content.styled(NEXT_STEP.get(motion.stage, motion.stage), "$accent"))
+    next_step = NEXT_STEP.get(motion.stage)
+    lines.append(Content.styled(_(next_step) if next_step else outcome_label(motion.stage),
+                                "$accent"))
     return lines
+
+
+def floor_hint(in_report: bool, tabled: bool) -> str:
+    """The keys that open the floor: a motion, the report's words in a report section, a
+    motion taken from the table when one is tabled."""
+    # Translators: the letters are the keys; keep them as they are.
+    return {(False, False): _("m a motion"),
+            (False, True): _("m a motion, f take one from the table"),
+            (True, False): _("g the report's words, m a motion"),
+            (True, True): _("g the report's words, m a motion, f take one from the table"),
+            }[in_report, tabled]
 
 
 def minutes_line(motion: Motion) -> Content:
     vote = motion.deciding_vote
     counts = f" ({vote.for_}–{vote.against}–{vote.abstain})" if vote else ""
-    return Content.assemble(Content.styled(f"{motion.outcome:<9} ", "bold"),
+    return Content.assemble(Content.styled(f"{outcome_label(motion.outcome):<9} ", "bold"),
                             plain_text(motion.text), counts)
 
 
@@ -108,19 +125,18 @@ class BusinessPanel(GuardedHandlers, Vertical):
         motion_box = self.query_one("#business-motion", Static)
         options = self.query_one("#business-queue", OptionList)
         if business is None:
-            motion_box.update("The business floor opens with m (a motion).")
+            motion_box.update(_("The business floor opens with m (a motion)."))
             options.clear_options()
             return
         floor = business.floor
         if floor.motion is None:
-            tabled = [plain_text(f"{n}. tabled: {motion.text}")
+            tabled = [plain_text(_("{number}. tabled: {motion}").format(number=n,
+                                                                        motion=motion.text))
                       for n, motion in enumerate(floor.tabled, 1)]
             agenda = session.agenda
             in_report = agenda is not None and agenda.current is not None and \
                 agenda.current.kind == "report"
-            hint = Content.styled(("g the report's words, " if in_report else "") + "m a motion"
-                                  + (", f take one from the table" if floor.tabled else ""),
-                                  "$accent")
+            hint = Content.styled(floor_hint(in_report, bool(floor.tabled)), "$accent")
             motion_box.update(Content("\n").join([*tabled, hint]))
         else:
             motion_box.update(Content("\n").join(motion_lines(floor.motion)))
@@ -141,7 +157,8 @@ class BusinessPanel(GuardedHandlers, Vertical):
         current, timer = session.business.floor.queue.current, session.business.timer
         if current is None or timer is None:
             waiting = len(session.business.floor.queue.waiting)
-            speaking.update(Content.styled(f"nobody speaking · {waiting} waiting", "dim"))
+            speaking.update(Content.styled(_("nobody speaking · {n} waiting").format(n=waiting),
+                                           "dim"))
             return
         style = "bold $error" if timer.is_over(self.now) else "bold"
         speaking.update(Content.assemble(Content.styled(f"{timer.display(self.now)} ", style),

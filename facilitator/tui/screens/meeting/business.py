@@ -8,6 +8,7 @@ from textual.binding import Binding
 from facilitator.core.business.minutes import still_tabled
 from facilitator.core.business.report_text import is_treasurer_section, report_start
 from facilitator.core.errors import FacilitatorError
+from facilitator.core.i18n import N_, _, ngettext
 from facilitator.core.meeting import actions
 from facilitator.core.meeting.session import MeetingSession
 from facilitator.core.treasury.position import Position
@@ -17,8 +18,8 @@ from facilitator.tui.screens.meeting.tabled_picker import TabledPicker
 from facilitator.tui.widgets.business_panel import BusinessPanel
 
 BUSINESS_BINDINGS = [
-    Binding("ctrl+j", "show_business", "Business", id="meeting.business", priority=True,
-            tooltip="The business tab: motions, the typed queue and votes (key: ctrl+j)"),
+    Binding("ctrl+j", "show_business", N_("Business"), id="meeting.business", priority=True,
+            tooltip=N_("The business tab: motions, the typed queue and votes (key: ctrl+j)")),
 ]
 
 # The motion's steps that need no value: one key each in the tab.
@@ -28,8 +29,8 @@ MOTION_STEPS = {"minority": actions.MotionMinority, "reconsider": actions.Motion
 
 
 # What the Business tab offers in each kind of section that brings it forward.
-SECTION_HINTS = {"report": "g writes the report's words into the minutes",
-                 "business": "m moves a motion"}
+SECTION_HINTS = {"report": N_("g writes the report's words into the minutes"),
+                 "business": N_("m moves a motion")}
 
 
 def has_business(session: MeetingSession) -> bool:
@@ -53,7 +54,7 @@ class BusinessActions:
 
     def action_show_business(self) -> None:
         if not has_business(self.live.session):
-            self.notify("This meeting's format has no business section.", severity="warning")
+            self.notify(_("This meeting's format has no business section."), severity="warning")
             return
         self.show_tab("tab-business")
         # At once, not with focus() (deferred): the keys typed right after belong here.
@@ -69,9 +70,11 @@ class BusinessActions:
             return False
         self.action_show_business()
         tabled = self.live.session.business.floor.tabled if self.live.session.business else ()
-        hint = SECTION_HINTS[section.kind]
+        hint = _(SECTION_HINTS[section.kind])
         if section.kind == "business" and tabled:
-            hint += f"; f takes one of {len(tabled)} tabled from the table"
+            hint = ngettext("m moves a motion; f takes one of {n} tabled from the table",
+                            "m moves a motion; f takes one of {n} tabled from the table",
+                            len(tabled)).format(n=len(tabled))
         self.notify(" ".join(part for part in (f"{section.title}: {hint}.", section.note)
                              if part), timeout=8)
         return True
@@ -83,7 +86,8 @@ class BusinessActions:
         try:
             earlier = self.app.database.minutes(self.live.session.meeting)
         except FacilitatorError as error:
-            self.notify(f"Earlier minutes unreadable: {error}", severity="warning")
+            self.notify(_("Earlier minutes unreadable: {error}").format(error=error),
+                        severity="warning")
             earlier = []
         session = self.live.session
         tabled = tuple(m.to_dict() for m in still_tabled(e for e in earlier
@@ -100,9 +104,9 @@ class BusinessActions:
             return
         floor = self.live.session.business.floor
         if not floor.tabled:
-            self.notify("No motion is tabled.")
+            self.notify(_("No motion is tabled."))
         elif floor.motion is not None:
-            self.notify("Decide, table or withdraw the motion on the floor first.",
+            self.notify(_("Decide, table or withdraw the motion on the floor first."),
                         severity="warning")
         elif len(floor.tabled) == 1:
             self.act(actions.MotionFromTable(1))
@@ -113,7 +117,7 @@ class BusinessActions:
         business = self.live.session.business
         motion = business.floor.motion if business else None
         if motion is None:
-            self.notify("There is no motion on the floor.", severity="warning")
+            self.notify(_("There is no motion on the floor."), severity="warning")
             return
         self.app.push_screen(VoteForm(motion, self.live.session.attendance), self.after_form)
 
@@ -150,7 +154,7 @@ class BusinessActions:
     def action_discussion_remove(self) -> None:
         entry_id = self.business_panel.highlighted_entry
         if entry_id is None:
-            self.notify("Nobody is waiting.")
+            self.notify(_("Nobody is waiting."))
             return
         self.act(actions.DiscussionRemove(entry_id))
 
@@ -160,7 +164,8 @@ class BusinessActions:
         agenda = self.live.session.agenda
         section = agenda.current if agenda else None
         if section is None or section.kind != "report":
-            self.notify("Reports are given in the format's report sections.", severity="warning")
+            self.notify(_("Reports are given in the format's report sections."),
+                        severity="warning")
             return
         if not self.floor_open():
             return
@@ -178,7 +183,7 @@ class BusinessActions:
                 return None
             return self.app.database.treasury(self.live.session.date)
         except FacilitatorError as error:
-            self.notify(f"Treasury unreadable: {error}", severity="warning")
+            self.notify(_("Treasury unreadable: {error}").format(error=error), severity="warning")
             return None
 
     def after_report(self, action: actions.BusinessReport | None) -> None:

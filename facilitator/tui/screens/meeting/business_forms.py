@@ -10,15 +10,17 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 from facilitator.core.business.minutes import Report
 from facilitator.core.business.motion import Motion
 from facilitator.core.business.votes import Vote, check_against_attendance
+from facilitator.core.business.words import kind_label, threshold_label
 from facilitator.core.errors import FacilitatorError, ValidationError
+from facilitator.core.i18n import N_, _, ngettext
 from facilitator.core.meeting.actions import BusinessReport, MotionMove, MotionVote
 from facilitator.core.settings import MOTION_KINDS, GroupSettings
 from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
 
 DIALOG_BINDINGS = [
-    Binding("ctrl+s", "save", "Save", id="business_form.save", priority=True),
-    Binding("escape", "cancel", "Cancel", id="business_form.cancel"),
+    Binding("ctrl+s", "save", N_("Save"), id="business_form.save", priority=True),
+    Binding("escape", "cancel", N_("Cancel"), id="business_form.cancel"),
 ]
 
 
@@ -30,8 +32,8 @@ class BusinessForm(GuardedHandlers, ModalScreen):
     def buttons(self) -> ComposeResult:
         yield Static("", id="form-error", classes="error-line")
         with Horizontal(classes="dialog-buttons"):
-            yield Button("Save (ctrl+s)", variant="primary", id="save", action="screen.save")
-            yield Button("Cancel (esc)", id="cancel", action="screen.cancel")
+            yield Button(_("Save (ctrl+s)"), variant="primary", id="save", action="screen.save")
+            yield Button(_("Cancel (esc)"), id="cancel", action="screen.cancel")
 
     def on_mount(self) -> None:
         self.query(Input).first().focus()  # each form's first box: what it asks for
@@ -67,14 +69,15 @@ class MotionForm(BusinessForm):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form", id="motion-form"):
-            yield Static("A motion", classes="dialog-title")
-            yield Label("The motion, in the group's words")
-            yield Input(placeholder="e.g. that the group buys 50 chips", id="motion-text")
-            yield Label("Kind (the group's threshold for it)")
-            yield Select([(f"{kind} — {self.settings.threshold_for(kind)}", kind)
+            yield Static(_("A motion"), classes="dialog-title")
+            yield Label(_("The motion, in the group's words"))
+            yield Input(placeholder=_("e.g. that the group buys 50 chips"), id="motion-text")
+            yield Label(_("Kind (the group's threshold for it)"))
+            yield Select([(f"{kind_label(kind)} — "
+                           f"{threshold_label(self.settings.threshold_for(kind))}", kind)
                           for kind in MOTION_KINDS], value=MOTION_KINDS[0], allow_blank=False,
                          id="motion-kind")
-            yield Checkbox("Moved and seconded", True, id="motion-seconded")
+            yield Checkbox(_("Moved and seconded"), True, id="motion-seconded")
             yield from self.buttons()
 
     def save(self) -> None:
@@ -94,8 +97,8 @@ def parse_counts(typed: str, threshold: str) -> Vote:
     through the strict count parser."""
     counts = [part for part in typed.replace(",", " ").replace("/", " ").split() if part]
     if len(counts) not in (2, 3):
-        raise ValidationError("votes", "type the hands for, against and abstaining, "
-                                       "e.g. 14 6 1")
+        raise ValidationError(N_("votes"), _("type the hands for, against and abstaining, "
+                                             "e.g. 14 6 1"))
     return Vote(*counts, *(["0"] if len(counts) == 2 else []), threshold=threshold)
 
 
@@ -112,11 +115,15 @@ class VoteForm(BusinessForm):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form", id="vote-form"):
-            yield Static(plain_text(f"Vote: {self.motion.text}"), classes="dialog-title")
-            yield Static(plain_text(f"Needs {self.motion.threshold}; "
-                                    f"{self.attendance} signed in."), classes="dim-line")
-            yield Label("For, against, abstain (abstain may be left out)")
-            yield Input(placeholder="e.g. 14 6 1", id="vote-counts")
+            yield Static(plain_text(_("Vote: {motion}").format(motion=self.motion.text)),
+                         classes="dialog-title")
+            yield Static(plain_text(ngettext("Needs {threshold}; {n} signed in.",
+                                             "Needs {threshold}; {n} signed in.",
+                                             self.attendance).format(
+                threshold=threshold_label(self.motion.threshold), n=self.attendance)),
+                classes="dim-line")
+            yield Label(_("For, against, abstain (abstain may be left out)"))
+            yield Input(placeholder=_("e.g. 14 6 1"), id="vote-counts")
             yield from self.buttons()
 
     def save(self) -> None:
@@ -129,7 +136,8 @@ class VoteForm(BusinessForm):
         if warning and not self.warned:
             self.warned = True
             self.query_one("#form-error", Static).update(
-                plain_text(f"Warning: {warning}. Save again to record it."))
+                plain_text(_("Warning: {warning}. Save again to record it.").format(
+                    warning=warning)))
             return
         self.dismiss(MotionVote(vote.for_, vote.against, vote.abstain))
 
@@ -146,8 +154,8 @@ class ReportForm(BusinessForm):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form", id="report-form"):
             yield Static(plain_text(self.section), classes="dialog-title")
-            yield Label("The report in the group's words (counts and amounts; no names)")
-            yield Input(self.start, placeholder="e.g. 14 meetings, 212 attending",
+            yield Label(_("The report in the group's words (counts and amounts; no names)"))
+            yield Input(self.start, placeholder=_("e.g. 14 meetings, 212 attending"),
                         id="report-text")
             yield from self.buttons()
 

@@ -12,18 +12,20 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from facilitator.core.dates import parse_date
 from facilitator.core.errors import FacilitatorError, ValidationError
+from facilitator.core.i18n import N_, _
 from facilitator.core.money import format_cents, parse_amount
 from facilitator.core.treasury.chip_delivery import FIELD, parse_delivery
-from facilitator.core.treasury.entry import CHIPS_CATEGORY, EXPENSE_CATEGORIES, KINDS, Entry
+from facilitator.core.treasury.entry import (CHIPS_CATEGORY, EXPENSE_CATEGORIES, KINDS, Entry,
+                                             category_label, shown_label)
 from facilitator.store.ladders import group_ladder
 from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
 
-_KIND_LABELS = {"expense": "Expense", "contribution": "Contribution", "income": "Other income",
-                "opening": "Opening balance"}
-_DETAIL_LABELS = {"expense": "Category",
-                  "contribution": "Sent to (the service body)",
-                  "income": "Category (optional)", "opening": "(nothing more)"}
+_KIND_LABELS = {"expense": N_("Expense"), "contribution": N_("Contribution"),
+                "income": N_("Other income"), "opening": N_("Opening balance")}
+_DETAIL_LABELS = {"expense": N_("Category"),
+                  "contribution": N_("Sent to (the service body)"),
+                  "income": N_("Category (optional)"), "opening": N_("(nothing more)")}
 
 
 @dataclass(frozen=True)
@@ -40,8 +42,8 @@ class EntryFormScreen(GuardedHandlers, ModalScreen[TypedEntry | None]):
     CSS_PATH = "treasury.tcss"
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="entry.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="entry.cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="entry.save", priority=True),
+        Binding("escape", "cancel", N_("Cancel"), id="entry.cancel"),
     ]
 
     def __init__(self, entry: Entry | None = None, *, kind: str = "expense") -> None:
@@ -53,34 +55,36 @@ class EntryFormScreen(GuardedHandlers, ModalScreen[TypedEntry | None]):
         entry = self.entry
         today = self.app.clock.now().date()
         with Vertical(classes="dialog form", id="entry-form"):
-            yield Static("Correct the entry" if entry else "New ledger entry",
+            yield Static(_("Correct the entry") if entry else _("New ledger entry"),
                          classes="dialog-title")
-            yield Select([(_KIND_LABELS[kind], kind) for kind in KINDS], value=self.kind,
+            yield Select([(_(_KIND_LABELS[kind]), kind) for kind in KINDS], value=self.kind,
                          allow_blank=False, id="entry-kind")
             with Horizontal(classes="form-row"):
                 with Vertical():
-                    yield Label("Date")
+                    yield Label(_("Date"))
                     yield Input((entry.date if entry else today).isoformat(), id="entry-date")
                 with Vertical():
-                    yield Label(plain_text(f"Amount ({self.app.settings.currency})"))
+                    yield Label(plain_text(_("Amount ({currency})").format(
+                        currency=self.app.settings.currency)))
                     yield Input(format_cents(entry.amount).replace(",", "") if entry else "",
                                 placeholder="12.50", id="entry-amount")
             with Horizontal(classes="form-row"):
                 with Vertical():
-                    yield Label(_DETAIL_LABELS[self.kind], id="entry-detail-label")
-                    yield Input(entry.label if entry else "", id="entry-detail",
-                                placeholder=", ".join(EXPENSE_CATEGORIES[:3]) + ", …")
+                    yield Label(_(_DETAIL_LABELS[self.kind]), id="entry-detail-label")
+                    yield Input(shown_label(entry) if entry else "", id="entry-detail",
+                                placeholder=", ".join(map(category_label,
+                                                          EXPENSE_CATEGORIES[:3])) + ", …")
                 if entry is None:  # a correction leaves the chip stock alone
                     with Vertical(id="entry-stock-cell"):
-                        yield Label("Chips received (added to stock)")
-                        yield Input(id="entry-stock", placeholder="e.g. 30d=20, 1y=5")
-            yield Label("Memo — no names: the ledger is kept for years")
-            yield Input(entry.memo if entry else "", placeholder="e.g. March rent",
+                        yield Label(_("Chips received (added to stock)"))
+                        yield Input(id="entry-stock", placeholder=_("e.g. 30d=20, 1y=5"))
+            yield Label(_("Memo — no names: the ledger is kept for years"))
+            yield Input(entry.memo if entry else "", placeholder=_("e.g. March rent"),
                         id="entry-memo")
             yield Static("", id="entry-error", classes="error-line")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", action="screen.save")
-                yield Button("Cancel (esc)", action="screen.cancel")
+                yield Button(_("Save (ctrl+s)"), variant="primary", action="screen.save")
+                yield Button(_("Cancel (esc)"), action="screen.cancel")
 
     def on_mount(self) -> None:
         self.query_one("#entry-amount", Input).focus()
@@ -92,7 +96,7 @@ class EntryFormScreen(GuardedHandlers, ModalScreen[TypedEntry | None]):
 
     def show_kind(self, kind: str) -> None:
         self.kind = kind
-        self.query_one("#entry-detail-label", Label).update(_DETAIL_LABELS[kind])
+        self.query_one("#entry-detail-label", Label).update(_(_DETAIL_LABELS[kind]))
         self.query_one("#entry-detail", Input).disabled = kind == "opening"
         for stock_cell in self.query("#entry-stock-cell"):
             stock_cell.display = kind == "expense"
@@ -101,16 +105,17 @@ class EntryFormScreen(GuardedHandlers, ModalScreen[TypedEntry | None]):
         """The entry as typed, checked as `facilitator treasury add` checks it."""
         value = lambda name: self.query_one(f"#entry-{name}", Input).value  # noqa: E731
         day = parse_date(value("date"), today=self.app.clock.now().date(),
-                         order=self.app.settings.date_order, field="date")
+                         order=self.app.settings.date_order, field=N_("date"))
         detail = "" if self.kind == "opening" else value("detail")
-        entry = Entry(self.kind, day, parse_amount(value("amount"), "amount"),
+        entry = Entry(self.kind, day, parse_amount(value("amount"), N_("amount")),
                       category=detail if self.kind in ("expense", "income") else "",
                       to=detail if self.kind == "contribution" else "", memo=value("memo"))
         delivered = value("stock").split(",") if self.query("#entry-stock") else []
         if self.kind != "expense" or not any(item.strip() for item in delivered):
             return TypedEntry(entry)
         if entry.category != CHIPS_CATEGORY:
-            raise ValidationError(FIELD, f'goes with the category "{CHIPS_CATEGORY}"')
+            raise ValidationError(FIELD, _('goes with the category "{category}"').format(
+                category=category_label(CHIPS_CATEGORY)))
         ladder = group_ladder(self.app.settings, self.app.database.path)
         return TypedEntry(entry, parse_delivery(delivered, ladder))
 

@@ -2,6 +2,7 @@
 
 from textual.widgets import Static
 
+from facilitator.core.i18n import _
 from facilitator.core.money import format_cents
 from facilitator.core.treasury.position import Position
 from facilitator.core.treasury.split import describe_plan
@@ -17,17 +18,27 @@ def figure_lines(figures: Position, *, narrow: bool = False) -> list[str]:
     currency = figures.currency
     shares = figures.split()
     split = (" · ".join(f"{share.to} {money(share.amount)}" for share in shares) if shares
-             else f"{describe_plan(figures.plan)} (set one: facilitator treasury plan)")
+             else _("{plan} (set one: facilitator treasury plan)").format(
+                 plan=describe_plan(figures.plan)))
+    split_line = _("Split: {split}").format(split=split)
     if narrow:
-        return [f"Balance   {money(figures.balance):>14} {currency}",
-                f"Reserve   {money(figures.reserve_target):>14}",
-                f"Available {money(figures.available):>14}",
-                f"Split: {split}"]
-    return [f"Balance {money(figures.balance)} {currency} · Reserve "
-            f"{money(figures.reserve_target)} · Available to send {money(figures.available)}",
-            f"Reserve = {figures.reserve_months} × {money(figures.average_monthly_expenses)} "
-            f"a month, {figures.reserve_note()}",
-            f"Split: {split}"]
+        # Translators: short labels, one per line, the amounts lined up after them.
+        labels = [_("Balance"), _("Reserve"), _("Available")]
+        width = max(map(len, labels))
+        balance, reserve, available = (f"{label:<{width}}" for label in labels)
+        return [f"{balance} {money(figures.balance):>14} {currency}",
+                f"{reserve} {money(figures.reserve_target):>14}",
+                f"{available} {money(figures.available):>14}",
+                split_line]
+    return [_("Balance {balance} {currency} · Reserve {reserve} · Available to send "
+              "{available}").format(balance=money(figures.balance), currency=currency,
+                                    reserve=money(figures.reserve_target),
+                                    available=money(figures.available)),
+            # Translators: "Reserve = 3 × 120.00 a month, over the last 12 full months".
+            _("Reserve = {months} × {average} a month, {note}").format(
+                months=figures.reserve_months,
+                average=money(figures.average_monthly_expenses), note=figures.reserve_note()),
+            split_line]
 
 
 class TreasuryFigures(GuardedHandlers, Static):

@@ -8,6 +8,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from facilitator.core import validate
 from facilitator.core.errors import FacilitatorError
+from facilitator.core.i18n import N_, _
 from facilitator.core.settings import RESERVE_MONTHS_LIMIT, GroupSettings
 from facilitator.core.treasury.split import parse_plan
 from facilitator.tui.crash_guard import GuardedHandlers
@@ -25,30 +26,31 @@ class PlanFormScreen(GuardedHandlers, ModalScreen[GroupSettings | None]):
     CSS_PATH = "treasury.tcss"
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="plan.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="plan.cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="plan.save", priority=True),
+        Binding("escape", "cancel", N_("Cancel"), id="plan.cancel"),
     ]
 
     def compose(self) -> ComposeResult:
         settings: GroupSettings = self.app.settings
         with Vertical(classes="dialog form", id="plan-form"):
-            yield Static("The treasury's plan", classes="dialog-title")
-            yield Label(plain_text(f"Prudent reserve: months of expenses kept back (0 to "
-                                   f"{RESERVE_MONTHS_LIMIT})"))
+            yield Static(_("The treasury's plan"), classes="dialog-title")
+            yield Label(plain_text(_("Prudent reserve: months of expenses kept back (0 to "
+                                     "{limit})").format(limit=RESERVE_MONTHS_LIMIT)))
             yield Input(str(settings.reserve_months), id="plan-reserve")
-            yield Label("Split: service bodies and whole percents totalling 100")
-            yield Input(plan_text(settings), placeholder="District 40, Area 30, GSO 30",
+            yield Label(_("Split: service bodies and whole percents totalling 100"))
+            # Translators: an example plan; the names are service bodies, keep "name percent".
+            yield Input(plan_text(settings), placeholder=_("District 40, Area 30, GSO 30"),
                         id="plan-split")
             yield Static("", id="plan-error", classes="error-line")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", action="screen.save")
-                yield Button("Cancel (esc)", action="screen.cancel")
+                yield Button(_("Save (ctrl+s)"), variant="primary", action="screen.save")
+                yield Button(_("Cancel (esc)"), action="screen.cancel")
 
     def on_mount(self) -> None:
         self.query_one("#plan-split", Input).focus()
 
     def typed(self) -> GroupSettings:
-        reserve = validate.count("reserve months", self.query_one("#plan-reserve", Input).value,
+        reserve = validate.count(N_("reserve months"), self.query_one("#plan-reserve", Input).value,
                                  maximum=RESERVE_MONTHS_LIMIT)
         typed = self.query_one("#plan-split", Input).value
         parts = [part for part in typed.split(",") if part.strip()]

@@ -7,6 +7,7 @@ last one (an entry added, corrected or deleted), also as one write.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from babel.dates import format_skeleton
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -16,9 +17,10 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from facilitator.core.errors import FacilitatorError
+from facilitator.core.i18n import N_, _, locale
 from facilitator.core.money import format_cents
 from facilitator.core.treasury.chip_delivery import stock_after_delivery
-from facilitator.core.treasury.entry import Entry
+from facilitator.core.treasury.entry import Entry, kind_label, shown_label
 from facilitator.core.treasury.position import Position
 from facilitator.core.treasury.report_markdown import last_full_month
 from facilitator.store.ladders import group_ladder
@@ -27,7 +29,8 @@ from facilitator.tui.plain_text import plain_text, printable
 from facilitator.tui.screens.treasury.entry_form import EntryFormScreen, TypedEntry
 from facilitator.tui.screens.treasury.figures import TreasuryFigures
 
-COLUMNS = ("Date", "Amount", "Kind", "Category / to", "Memo")  # the amount shows at 40 columns
+# The amount shows at 40 columns.
+COLUMNS = (N_("Date"), N_("Amount"), N_("Kind"), N_("Category / to"), N_("Memo"))
 
 
 @dataclass(frozen=True)
@@ -44,17 +47,18 @@ class TreasuryScreen(GuardedHandlers, Screen):
     CSS_PATH = "treasury.tcss"
 
     BINDINGS = [
-        Binding("escape", "close", "Back", id="treasury.close"),
-        Binding("a", "add", "Add", id="treasury.add", tooltip="A new ledger entry (key: a)"),
-        Binding("e", "edit", "Edit", id="treasury.edit",
-                tooltip="Correct the highlighted entry (key: e or enter)"),
-        Binding("d,delete", "delete", "Delete…", id="treasury.delete"),
-        Binding("u,ctrl+z", "undo", "Undo", id="treasury.undo",
-                tooltip="Take back the last change (key: u)"),
-        Binding("w", "write_report", "Report", id="treasury.report",
-                tooltip="Write last month's treasurer's report as Markdown (key: w)"),
-        Binding("p", "plan", "Plan", id="treasury.plan",
-                tooltip="The prudent reserve and the contribution split (key: p)"),
+        Binding("escape", "close", N_("Back"), id="treasury.close"),
+        Binding("a", "add", N_("Add"), id="treasury.add",
+                tooltip=N_("A new ledger entry (key: a)")),
+        Binding("e", "edit", N_("Edit"), id="treasury.edit",
+                tooltip=N_("Correct the highlighted entry (key: e or enter)")),
+        Binding("d,delete", "delete", N_("Delete…"), id="treasury.delete"),
+        Binding("u,ctrl+z", "undo", N_("Undo"), id="treasury.undo",
+                tooltip=N_("Take back the last change (key: u)")),
+        Binding("w", "write_report", N_("Report"), id="treasury.report",
+                tooltip=N_("Write last month's treasurer's report as Markdown (key: w)")),
+        Binding("p", "plan", N_("Plan"), id="treasury.plan",
+                tooltip=N_("The prudent reserve and the contribution split (key: p)")),
     ]
 
     def __init__(self) -> None:
@@ -69,16 +73,17 @@ class TreasuryScreen(GuardedHandlers, Screen):
         yield Static("", id="treasury-error", classes="error-line")
         yield DataTable(id="treasury-table", cursor_type="row", zebra_stripes=True)
         with Horizontal(id="treasury-actions"):
-            yield Button("Add (a)", action="screen.add", compact=True)
-            yield Button("Write report (w)", action="screen.write_report", compact=True,
+            # Translators: the three buttons share one line of a 40-column screen: keep short.
+            yield Button(_("Add (a)"), action="screen.add", compact=True)
+            yield Button(_("Write report (w)"), action="screen.write_report", compact=True,
                          variant="primary")
-            yield Button("Plan (p)", action="screen.plan", compact=True)
+            yield Button(_("Plan (p)"), action="screen.plan", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "Treasury: the 7th tradition ledger"
+        self.sub_title = _("Treasury: the 7th tradition ledger")
         table = self.query_one(DataTable)
-        table.add_columns(*COLUMNS)
+        table.add_columns(*map(_, COLUMNS))
         table.focus()
         self.reload()
 
@@ -98,7 +103,8 @@ class TreasuryScreen(GuardedHandlers, Screen):
         for number, entry in reversed(self.entries):  # newest first
             table.add_row(entry.date.isoformat(),
                           Text(format_cents(entry.signed), justify="right", no_wrap=True),
-                          entry.kind, cell(entry.label), cell(entry.memo), key=str(number))
+                          kind_label(entry.kind), cell(shown_label(entry)), cell(entry.memo),
+                          key=str(number))
         if select is not None and str(select) in table.rows:
             table.move_cursor(row=table.get_row_index(str(select)))
 
@@ -110,7 +116,7 @@ class TreasuryScreen(GuardedHandlers, Screen):
     def highlighted(self) -> tuple[int, Entry] | None:
         table = self.query_one(DataTable)
         if not table.row_count:
-            self.notify("No entry yet: press a to add one.", severity="warning")
+            self.notify(_("No entry yet: press a to add one."), severity="warning")
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         number = int(key)
@@ -144,15 +150,15 @@ class TreasuryScreen(GuardedHandlers, Screen):
                 ladder = group_ladder(self.app.settings, database.path)
                 stock_before = database.stock()
                 stock_after, lines = stock_after_delivery(stock_before, typed.delivery, ladder)
-                self.notify("Chip stock: " + "; ".join(lines))
+                self.notify(_("Chip stock: {levels}").format(levels="; ".join(lines)))
             number, = database.add_ledger_entries([entry], stock=stock_after)
             if replaced:  # the opening balance before this one comes back on undo
-                return Undo("The previous opening balance is back.",
+                return Undo(_("The previous opening balance is back."),
                             lambda: database.replace_ledger_entry(number, replaced[0][1]))
-            return Undo("The entry added was taken back.",
+            return Undo(_("The entry added was taken back."),
                         lambda: database.remove_ledger_entry(number, stock=stock_before))
 
-        self.change(f"Added: {describe(entry)}.", add)
+        self.change(_("Added: {entry}.").format(entry=describe(entry)), add)
 
     def action_edit(self) -> None:
         chosen = self.highlighted()
@@ -173,10 +179,11 @@ class TreasuryScreen(GuardedHandlers, Screen):
 
         def correct() -> Undo:
             database.replace_ledger_entry(number, entry)
-            return Undo("The correction was taken back.",
+            return Undo(_("The correction was taken back."),
                         lambda: database.replace_ledger_entry(number, old))
 
-        self.change(f"Corrected: {describe(entry)}.", correct, select=number)
+        self.change(_("Corrected: {entry}.").format(entry=describe(entry)), correct,
+                    select=number)
 
     def action_delete(self) -> None:
         chosen = self.highlighted()
@@ -185,8 +192,9 @@ class TreasuryScreen(GuardedHandlers, Screen):
         from facilitator.tui.screens.confirm import ConfirmScreen
 
         number, entry = chosen
-        question = f"Delete this entry?\n\n{describe(entry)}\n\n(u takes it back)"
-        self.app.push_screen(ConfirmScreen(question, "Delete", "Keep it"),
+        question = _("Delete this entry?\n\n{entry}\n\n(u takes it back)").format(
+            entry=describe(entry))
+        self.app.push_screen(ConfirmScreen(question, _("Delete"), _("Keep it")),
                              lambda yes: self.delete_entry(number, entry) if yes else None)
 
     def delete_entry(self, number: int, entry: Entry) -> None:
@@ -194,14 +202,14 @@ class TreasuryScreen(GuardedHandlers, Screen):
 
         def delete() -> Undo:
             database.remove_ledger_entry(number)
-            return Undo("The deleted entry is back.",
+            return Undo(_("The deleted entry is back."),
                         lambda: database.add_ledger_entries([entry]))
 
-        self.change(f"Deleted: {describe(entry)}.", delete)
+        self.change(_("Deleted: {entry}.").format(entry=describe(entry)), delete)
 
     def action_undo(self) -> None:
         if self.undo is None:
-            self.notify("Nothing to take back.", severity="warning")
+            self.notify(_("Nothing to take back."), severity="warning")
             return
         undo = self.undo
 
@@ -222,9 +230,9 @@ class TreasuryScreen(GuardedHandlers, Screen):
 
         def save() -> Undo:
             self.app.save_settings(settings)
-            return Undo("The previous plan is back.", lambda: self.app.save_settings(old))
+            return Undo(_("The previous plan is back."), lambda: self.app.save_settings(old))
 
-        self.change("Plan saved.", save)
+        self.change(_("Plan saved."), save)
 
     # -- the report ---------------------------------------------------------------------------
 
@@ -241,7 +249,8 @@ class TreasuryScreen(GuardedHandlers, Screen):
         except FacilitatorError as error:
             self.show_error(error)
             return
-        self.notify(f"Wrote the treasurer's report for {start:%B %Y} to {path}.")
+        self.notify(_("Wrote the treasurer's report for {month} to {path}.").format(
+            month=format_skeleton("yMMMM", start, locale=locale()), path=path))
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -254,5 +263,8 @@ def cell(text: str) -> Text:
 
 def describe(entry: Entry) -> str:
     """'expense 12.50 on 2025-03-01 (rent)'."""
-    label = f" ({entry.label})" if entry.label else ""
-    return f"{entry.kind} {format_cents(entry.amount)} on {entry.date.isoformat()}{label}"
+    shown = {"kind": kind_label(entry.kind), "amount": format_cents(entry.amount),
+             "date": entry.date.isoformat(), "label": shown_label(entry)}
+    if entry.label:
+        return _("{kind} {amount} on {date} ({label})").format(**shown)
+    return _("{kind} {amount} on {date}").format(**shown)
