@@ -76,8 +76,8 @@ class GroupSettings:
         minutes = validate.count(N_("discussion minutes"), self.discussion_minutes,
                                  maximum=DISCUSSION_MINUTES_LIMIT)
         if minutes < 1:
-            raise ValidationError(N_("discussion minutes"), _("must be from {low} to {high}").format(
-                low=1, high=DISCUSSION_MINUTES_LIMIT))
+            raise ValidationError(N_("discussion minutes"), _(
+                "must be from {low} to {high}").format(low=1, high=DISCUSSION_MINUTES_LIMIT))
         object.__setattr__(self, "motion_thresholds", checked_thresholds(self.motion_thresholds))
         if self.keys not in KEY_MODES:
             raise ValidationError(N_("keys"), _one_of(KEY_MODES))
@@ -148,7 +148,8 @@ def checked_plan(plan: object) -> tuple[tuple[str, int], ...]:
         if percent == 0:
             raise ValidationError(field, _("must be from {low} to {high}").format(low=1, high=100))
         if name.casefold() in seen:
-            raise ValidationError(N_("split plan"), _("{name} is named twice").format(name=echo(name)))
+            raise ValidationError(N_("split plan"),
+                                  _("{name} is named twice").format(name=echo(name)))
         seen.add(name.casefold())
         checked.append((name, percent))
     total = sum(percent for _body, percent in checked)
