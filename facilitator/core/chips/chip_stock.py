@@ -14,7 +14,7 @@ from typing import Mapping
 
 from facilitator.core import validate
 from facilitator.core.errors import ValidationError
-from facilitator.core.i18n import N_, _, number as locale_number
+from facilitator.core.i18n import N_, _, number as locale_number, pgettext
 
 MAX_CHIPS = 1_000_000
 
@@ -78,7 +78,7 @@ def set_count(stock: Stock, key: str, on_hand: object,
               reorder_at: object | None = None) -> dict[str, StockLevel]:
     """After counting the chips: `on_hand` replaces the number; optionally a new reorder level."""
     current = level(stock, key)
-    counted = validate.count(N_("number"), on_hand, maximum=MAX_CHIPS)
+    counted = validate.count(pgettext("field", "number"), on_hand, maximum=MAX_CHIPS)
     reorder = current.reorder_at if reorder_at is None else validate.count(
         N_("reorder level"), reorder_at, maximum=MAX_CHIPS)
     return {**stock, key: StockLevel(counted, reorder)}
@@ -86,11 +86,11 @@ def set_count(stock: Stock, key: str, on_hand: object,
 
 def add(stock: Stock, key: str, number: object) -> dict[str, StockLevel]:
     """Chips bought or received: `number` more on hand (making up any given beyond the count)."""
-    more = validate.count(N_("number"), number, maximum=MAX_CHIPS)
+    more = validate.count(pgettext("field", "number"), number, maximum=MAX_CHIPS)
     current = level(stock, key)
     if current.on_hand + more > MAX_CHIPS:
-        raise ValidationError(N_("number"), _("would make {count} on hand, more than "
-                                              "{maximum}").format(
+        raise ValidationError(pgettext("field", "number"), _(
+            "would make {count} on hand, more than {maximum}").format(
             count=locale_number(current.on_hand + more), maximum=locale_number(MAX_CHIPS)))
     return {**stock, key: StockLevel(current.on_hand + more, current.reorder_at)}
 

@@ -19,7 +19,7 @@ import re
 from typing import Mapping
 
 from facilitator.core.errors import ValidationError
-from facilitator.core.i18n import N_, _
+from facilitator.core.i18n import N_, _, pgettext
 from facilitator.core.chips.milestones import Ladder, Milestone, YearlyRule, default_key, must_follow
 
 _WHEN = re.compile(r"(\d{1,5})\s*(hours?|days?|months?|years?)")
@@ -53,7 +53,7 @@ def ladder_from_text(name: str, text: str, source: str) -> Ladder:
             if milestones:
                 must_follow(milestones[-1], item)
             if any(m.key == item.key for m in milestones):
-                raise ValidationError(N_("key"), _("{key} appears twice").format(
+                raise ValidationError(pgettext("field", "key"), _("{key} appears twice").format(
                     key=repr(item.key)))
             milestones.append(item)
         except ValidationError as error:
@@ -74,7 +74,7 @@ def ladder_from_text(name: str, text: str, source: str) -> Ladder:
 def _parse_line(line: str) -> Milestone | YearlyRule:
     parts = [part.strip() for part in line.split("|")]
     if len(parts) > 3:
-        raise ValidationError(N_("line"), _("has more than WHEN | LABEL | COLOUR"))
+        raise ValidationError(pgettext("field", "line"), _("has more than WHEN | LABEL | COLOUR"))
     when = " ".join(parts[0].lower().split())
     label = parts[1] if len(parts) > 1 else ""
     colour = (parts[2] if len(parts) > 2 else "") or None

@@ -17,7 +17,7 @@ from typing import Iterator
 from facilitator.core import validate
 from facilitator.core.dates import SOBER_YEARS
 from facilitator.core.errors import ValidationError
-from facilitator.core.i18n import N_, _
+from facilitator.core.i18n import N_, _, pgettext
 from facilitator.core.settings import LEAP_DAY_RULES
 from facilitator.core.chips.sober_time import (TimeSober, add_months, month_span_days, time_sober,
                                          whole_months)
@@ -52,7 +52,7 @@ class Milestone:
         validate.count(self.unit, self.amount, maximum=_MAX_AMOUNT[self.unit])
         if self.unit != "days" and self.amount == 0:
             raise ValidationError(self.unit, _("must be at least 1 (use 0 days for the start)"))
-        _check_key(N_("key"), self.key)
+        _check_key(pgettext("field", "key"), self.key)
         object.__setattr__(self, "label", validate.text(N_("label"), self.label, maximum=40,
                                                         required=True))
         if self.colour is not None:
@@ -122,9 +122,10 @@ def must_follow(earlier: Milestone, later: Milestone) -> None:
     """Refuse `later` unless it falls after `earlier` whatever the sober date."""
     if day_range(later)[0] <= day_range(earlier)[1]:
         raise ValidationError(
-            N_("order"), _("{later} does not always fall after {earlier}; list milestones "
-                           "earliest first, each clearly later than the one "
-                           "before").format(later=repr(later.label), earlier=repr(earlier.label))
+            pgettext("field", "order"), _(
+                "{later} does not always fall after {earlier}; list milestones earliest first, "
+                "each clearly later than the one before").format(later=repr(later.label),
+                                                                 earlier=repr(earlier.label))
         )
 
 
@@ -188,14 +189,14 @@ class Ladder:
         for earlier, later in zip(self.milestones, self.milestones[1:]):
             must_follow(earlier, later)
         if len(set(keys)) != len(keys):
-            raise ValidationError(N_("key"), _("{name} uses a key twice").format(
+            raise ValidationError(pgettext("field", "key"), _("{name} uses a key twice").format(
                 name=repr(self.name)))
         if self.every_year is not None:
             if self.milestones:
                 must_follow(self.milestones[-1], self.every_year.milestone(self.every_year.start))
             clash = [k for k in keys if (_yearly_number(k) or 0) >= self.every_year.start]
             if clash:
-                raise ValidationError(N_("key"), _("{key} is taken by the yearly "
+                raise ValidationError(pgettext("field", "key"), _("{key} is taken by the yearly "
                                                    "milestones").format(key=repr(clash[0])))
         if self.leap_day not in LEAP_DAY_RULES:
             raise ValidationError(N_("leap day"), _("must be one of {values}").format(

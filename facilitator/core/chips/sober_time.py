@@ -12,7 +12,7 @@ from functools import lru_cache
 from dateutil.relativedelta import relativedelta
 
 from facilitator.core.errors import ValidationError
-from facilitator.core.i18n import N_, _, counted
+from facilitator.core.i18n import _, counted, pgettext
 
 
 @lru_cache(maxsize=2048)
@@ -78,7 +78,7 @@ def time_sober(sober: date, on: date, leap_day: str = "feb28") -> TimeSober:
     """
     if on < sober:
         raise ValidationError(
-            N_("on"), _("{on} is before the sober date {sober}").format(
+            pgettext("field", "on"), _("{on} is before the sober date {sober}").format(
                 on=on.isoformat(), sober=sober.isoformat())
         )
     months = whole_months(sober, on, leap_day)

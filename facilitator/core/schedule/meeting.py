@@ -6,7 +6,7 @@ from datetime import time
 
 from facilitator.core import validate
 from facilitator.core.errors import ValidationError
-from facilitator.core.i18n import N_, _, locale
+from facilitator.core.i18n import N_, _, locale, pgettext
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -31,8 +31,9 @@ def parse_days(text: str) -> tuple[int, ...]:
     return tuple(sorted(set(days)))
 
 
-def parse_time(text: str, field: str = N_("time")) -> time:
-    """'19:00' or '7.30' -> time; 24-hour clock (`field` marked with N_)."""
+def parse_time(text: str, field: str | None = None) -> time:
+    """'19:00' or '7.30' -> time; 24-hour clock (`field` in the language in use, or "time")."""
+    field = field or pgettext("field", "time")
     if not isinstance(text, str):
         raise ValidationError(field, _("must be a time (HH:MM)"))
     match = _TIME.fullmatch(text.strip())
@@ -74,7 +75,7 @@ class Meeting:
         if any(type(d) is not int or not 0 <= d <= 6 for d in self.days):
             raise ValidationError(N_("day"), _("weekdays must be 0 (Monday) to 6 (Sunday)"))
         if self.start is not None and not isinstance(self.start, time):
-            raise ValidationError(N_("start"), _("must be a time (HH:MM)"))
+            raise ValidationError(pgettext("field", "start"), _("must be a time (HH:MM)"))
         if self.duration_minutes is not None:
             minutes = validate.count(N_("duration"), self.duration_minutes,
                                      maximum=DURATION_LIMIT)
@@ -123,7 +124,7 @@ class Meeting:
         known = {name for name in cls.__dataclass_fields__}
         values = {key: value for key, value in data.items() if key in known}
         if values.get("start"):
-            values["start"] = parse_time(values["start"], N_("start"))
+            values["start"] = parse_time(values["start"], pgettext("field", "start"))
         values["days"] = tuple(values.get("days", ()))
         values["types"] = tuple(values.get("types", ()))
         values["agenda"] = tuple(values.get("agenda", ()))
