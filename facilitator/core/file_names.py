@@ -9,6 +9,7 @@ characters, and a name ending in a dot or a space.
 import re
 
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _
 from facilitator.core.text_out import echo
 
 NAME_LIMIT = 100  # characters, suffix included: far inside every file system's limit
@@ -25,28 +26,31 @@ def file_name(field: str, name: str, suffix: str = "") -> str:
     whole = name + suffix
     shown = echo(name, 40)
     if not name.strip():
-        raise ValidationError(field, "the name is empty; a file needs one")
+        raise ValidationError(field, _("the name is empty; a file needs one"))
     found = _REFUSED_CHARACTERS.search(whole)
     if found:
-        raise ValidationError(field, f"{shown} holds {echo(found.group())}, which "
-                                     "cannot be in a file name (Windows refuses "
-                                     '< > : " / \\ | ? * and control characters)')
+        raise ValidationError(field, _("{name} holds {character}, which cannot be in a file "
+                                       'name (Windows refuses < > : " / \\ | ? * and control '
+                                       "characters)").format(name=shown,
+                                                             character=echo(found.group())))
     if name.endswith((".", " ")) or whole.endswith((".", " ")):
-        raise ValidationError(field, f"{shown} ends in a dot or a space, which cannot end "
-                                     "a file name on Windows")
+        raise ValidationError(field, _("{name} ends in a dot or a space, which cannot end "
+                                       "a file name on Windows").format(name=shown))
     if whole.split(".")[0].rstrip(" ").casefold() in _DEVICES:
-        raise ValidationError(field, f"{shown} is a name Windows keeps for a device "
-                                     "(CON, PRN, AUX, NUL, COM1, LPT1…); choose another")
+        raise ValidationError(field, _("{name} is a name Windows keeps for a device "
+                                       "(CON, PRN, AUX, NUL, COM1, LPT1…); choose "
+                                       "another").format(name=shown))
     if len(whole) > NAME_LIMIT:
-        raise ValidationError(field, f"{shown} is too long for a file name (at most "
-                                     f"{NAME_LIMIT} characters)")
+        raise ValidationError(field, _("{name} is too long for a file name (at most "
+                                       "{limit} characters)").format(name=shown,
+                                                                     limit=NAME_LIMIT))
     return whole
 
 
 def is_portable(name: str, suffix: str = "") -> bool:
     """True when file_name would take `name` + `suffix`."""
     try:
-        file_name("file", name, suffix)
+        file_name(N_("file"), name, suffix)
     except ValidationError:
         return False
     return True

@@ -5,7 +5,7 @@ from dataclasses import asdict, dataclass, replace
 from facilitator.core import validate
 from facilitator.core.dates import DateOrder
 from facilitator.core.errors import ValidationError
-from facilitator.core.i18n import LANGUAGES
+from facilitator.core.i18n import LANGUAGES, N_, _
 from facilitator.core.text_out import echo
 
 LEAP_DAY_RULES = ("feb28", "mar1")
@@ -25,6 +25,8 @@ MOTION_THRESHOLDS = ("majority", "two-thirds", "unanimous")
 MOTION_KINDS = ("ordinary", "spending", "format", "traditions")
 DEFAULT_THRESHOLDS = (("ordinary", "majority"), ("spending", "majority"),
                       ("format", "two-thirds"), ("traditions", "two-thirds"))
+# The on/off settings, each with the name its messages give it.
+_SWITCHES = {"bell": N_("bell"), "names_on_display": N_("names on display"), "demo": N_("demo")}
 
 @dataclass(frozen=True)
 class GroupSettings:
@@ -48,37 +50,39 @@ class GroupSettings:
     language: str = ""  # a code of LANGUAGES; "" follows the computer's language
 
     def __post_init__(self) -> None:
-        currency = validate.text("currency", self.currency, maximum=3, required=True).upper()
+        currency = validate.text(N_("currency"), self.currency, maximum=3, required=True).upper()
         if len(currency) != 3 or not currency.isalpha():
-            raise ValidationError("currency", f"{currency!r} is not a 3-letter code such as USD")
+            raise ValidationError(N_("currency"), _("{code} is not a 3-letter code such as "
+                                                    "USD").format(code=repr(currency)))
         object.__setattr__(self, "currency", currency)
         if self.date_order is not None and self.date_order not in {o.value for o in DateOrder}:
-            raise ValidationError("date order", "must be dayfirst or monthfirst")
-        validate.text("ladder", self.ladder, maximum=40, required=True)
-        warning = validate.count("warning seconds", self.warning_seconds,
+            raise ValidationError(N_("date order"), _("must be dayfirst or monthfirst"))
+        validate.text(N_("ladder"), self.ladder, maximum=40, required=True)
+        warning = validate.count(N_("warning seconds"), self.warning_seconds,
                                  maximum=WARNING_SECONDS_LIMIT)
         if warning < 5:
-            raise ValidationError("warning seconds", f"must be from 5 to {WARNING_SECONDS_LIMIT}")
-        validate.count("closing reserve", self.closing_reserve_minutes,
+            raise ValidationError(N_("warning seconds"), _("must be from {low} to {high}").format(
+                low=5, high=WARNING_SECONDS_LIMIT))
+        validate.count(N_("closing reserve"), self.closing_reserve_minutes,
                        maximum=CLOSING_RESERVE_LIMIT)
-        for name in ("bell", "names_on_display", "demo"):
+        for name, label in _SWITCHES.items():
             if not isinstance(getattr(self, name), bool):
-                raise ValidationError(name.replace("_", " "), "must be on or off")
-        validate.text("theme", self.theme, maximum=60, required=True)
+                raise ValidationError(label, _("must be on or off"))
+        validate.text(N_("theme"), self.theme, maximum=60, required=True)
         if self.leap_day not in LEAP_DAY_RULES:
-            raise ValidationError("leap day", f"must be one of {', '.join(LEAP_DAY_RULES)}")
-        validate.count("reserve months", self.reserve_months, maximum=RESERVE_MONTHS_LIMIT)
+            raise ValidationError(N_("leap day"), _one_of(LEAP_DAY_RULES))
+        validate.count(N_("reserve months"), self.reserve_months, maximum=RESERVE_MONTHS_LIMIT)
         object.__setattr__(self, "split_plan", checked_plan(self.split_plan))
-        minutes = validate.count("discussion minutes", self.discussion_minutes,
+        minutes = validate.count(N_("discussion minutes"), self.discussion_minutes,
                                  maximum=DISCUSSION_MINUTES_LIMIT)
         if minutes < 1:
-            raise ValidationError("discussion minutes",
-                                  f"must be from 1 to {DISCUSSION_MINUTES_LIMIT}")
+            raise ValidationError(N_("discussion minutes"), _(
+                "must be from {low} to {high}").format(low=1, high=DISCUSSION_MINUTES_LIMIT))
         object.__setattr__(self, "motion_thresholds", checked_thresholds(self.motion_thresholds))
         if self.keys not in KEY_MODES:
-            raise ValidationError("keys", f"must be one of {', '.join(KEY_MODES)}")
+            raise ValidationError(N_("keys"), _one_of(KEY_MODES))
         if self.language and self.language not in LANGUAGES:
-            raise ValidationError("language", f"must be one of {', '.join(LANGUAGES)}")
+            raise ValidationError(N_("language"), _one_of(LANGUAGES))
 
     def edit(self, **changes) -> "GroupSettings":
         return replace(self, **changes)
@@ -100,21 +104,26 @@ class GroupSettings:
         return dict(self.motion_thresholds)[kind]
 
 
+def _one_of(values) -> str:
+    """The reason a setting is refused: the values it takes (stored words, never translated)."""
+    return _("must be one of {values}").format(values=", ".join(values))
+
+
 def checked_thresholds(pairs: object) -> tuple[tuple[str, str], ...]:
     """A threshold for every kind of motion (kinds not given keep their default)."""
     if not isinstance(pairs, list | tuple):
-        raise ValidationError("motion thresholds", "must be a list of kinds and thresholds")
+        raise ValidationError(N_("motion thresholds"), _("must be a list of kinds and thresholds"))
     chosen = dict(DEFAULT_THRESHOLDS)
     for pair in pairs:
         if not isinstance(pair, list | tuple) or len(pair) != 2:
-            raise ValidationError("motion thresholds", "each must be a kind and a threshold")
+            raise ValidationError(N_("motion thresholds"), _("each must be a kind and a threshold"))
         kind, threshold = pair
         if kind not in MOTION_KINDS:
-            raise ValidationError("motion kind", f"{echo(kind)} is not one of "
-                                                 f"{', '.join(MOTION_KINDS)}")
+            raise ValidationError(N_("motion kind"), _("{kind} is not one of {kinds}").format(
+                kind=echo(kind), kinds=", ".join(MOTION_KINDS)))
         if threshold not in MOTION_THRESHOLDS:
-            raise ValidationError(f"threshold for {kind}", f"must be one of "
-                                                           f"{', '.join(MOTION_THRESHOLDS)}")
+            raise ValidationError(_("threshold for {kind}").format(kind=kind),
+                                  _one_of(MOTION_THRESHOLDS))
         chosen[kind] = threshold
     return tuple((kind, chosen[kind]) for kind in MOTION_KINDS)
 
@@ -123,23 +132,28 @@ def checked_plan(plan: object) -> tuple[tuple[str, int], ...]:
     """The contribution split: distinct service bodies with whole percents totalling 100
     (or no plan at all)."""
     if not isinstance(plan, list | tuple):
-        raise ValidationError("split plan", "must be a list of service bodies and percents")
+        raise ValidationError(N_("split plan"), _("must be a list of service bodies and percents"))
     if len(plan) > PLAN_RECIPIENTS_LIMIT:
-        raise ValidationError("split plan", f"has {len(plan)} service bodies; the limit is "
-                                            f"{PLAN_RECIPIENTS_LIMIT}")
+        raise ValidationError(N_("split plan"), _("has {count} service bodies; the limit is "
+                                                  "{limit}").format(count=len(plan),
+                                                                    limit=PLAN_RECIPIENTS_LIMIT))
     checked, seen = [], set()
     for part in plan:
         if not isinstance(part, list | tuple) or len(part) != 2:
-            raise ValidationError("split plan", "each part must be a service body and a percent")
-        name = validate.text("service body", part[0], maximum=RECIPIENT_LIMIT, required=True)
-        percent = validate.count(f"percent for {name}", part[1], maximum=100)
+            raise ValidationError(N_("split plan"),
+                                  _("each part must be a service body and a percent"))
+        name = validate.text(N_("service body"), part[0], maximum=RECIPIENT_LIMIT, required=True)
+        field = _("percent for {name}").format(name=name)
+        percent = validate.count(field, part[1], maximum=100)
         if percent == 0:
-            raise ValidationError(f"percent for {name}", "must be from 1 to 100")
+            raise ValidationError(field, _("must be from {low} to {high}").format(low=1, high=100))
         if name.casefold() in seen:
-            raise ValidationError("split plan", f"{echo(name)} is named twice")
+            raise ValidationError(N_("split plan"),
+                                  _("{name} is named twice").format(name=echo(name)))
         seen.add(name.casefold())
         checked.append((name, percent))
-    total = sum(percent for _, percent in checked)
+    total = sum(percent for _body, percent in checked)
     if checked and total != 100:
-        raise ValidationError("split plan", f"the percents total {total}, not 100")
+        raise ValidationError(N_("split plan"), _("the percents total {total}, not 100").format(
+            total=total))
     return tuple(checked)

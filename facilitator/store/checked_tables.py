@@ -13,6 +13,7 @@ from pathlib import Path
 from facilitator.core.business.minutes import Minutes
 from facilitator.core.chips import chip_stock
 from facilitator.core.errors import FacilitatorError
+from facilitator.core.i18n import N_, _
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.records.record import Record
 from facilitator.core.records.records import Records, records_from_columns
@@ -31,7 +32,7 @@ class Problem:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.document}: {self.reason}"
+        return _("{field}: {reason}").format(field=self.document, reason=self.reason)
 
 
 @dataclass(frozen=True)
@@ -47,12 +48,13 @@ TableCheck = Callable[[dict], Checked]
 
 
 def _problem(document: str, error: Exception) -> Problem:
-    reason = str(error) if isinstance(error, FacilitatorError) else "it has the wrong shape"
+    reason = str(error) if isinstance(error, FacilitatorError) else _("it has the wrong shape")
     return Problem(document, reason)
 
 
 def each_document(kind: str, build: Callable[[object], object]) -> TableCheck:
-    """A table of documents of one kind ('meeting 3'), each made by `build`."""
+    """A table of documents of one kind, each made by `build`; `kind` names one document,
+    marked with N_: "meeting {number}"."""
 
     def check(documents: dict) -> Checked:
         ids, values, problems = [], [], []
@@ -61,20 +63,21 @@ def each_document(kind: str, build: Callable[[object], object]) -> TableCheck:
                 values.append(build(document))
                 ids.append(doc_id)
             except _WRONG as error:
-                problems.append(_problem(f"{kind} {doc_id}", error))
+                problems.append(_problem(_(kind).format(number=doc_id), error))
         return Checked(ids, values, problems)
 
     return check
 
 
 def one_document(name: str, build: Callable[[object], object]) -> TableCheck:
-    """A table that holds one document (the settings, the chip stock), named as a whole."""
+    """A table that holds one document (the settings, the chip stock), named as a whole
+    (`name` marked with N_)."""
     per_document = each_document(name, build)
 
     def check(documents: dict) -> Checked:
         checked = per_document(documents)
         return Checked(checked.ids, checked.values,
-                       [Problem(name, problem.reason) for problem in checked.problems])
+                       [Problem(_(name), problem.reason) for problem in checked.problems])
 
     return check
 
@@ -84,17 +87,18 @@ def _records(documents: dict) -> Checked:
     records = records_from_columns(list(documents.values()))
     if records is not None:
         return Checked(list(documents), records)
-    checked = each_document("record", Record.from_dict)(documents)
+    checked = each_document(N_("record {number}"), Record.from_dict)(documents)
     return Checked(checked.ids, Records.of(checked.values), checked.problems)
 
 
 TABLES: dict[str, TableCheck] = {
-    "meetings": each_document("meeting", Meeting.from_dict),
+    # Translators: a stored document named by its number, in a list of damaged ones.
+    "meetings": each_document(N_("meeting {number}"), Meeting.from_dict),
     "records": _records,
-    "settings": one_document("the settings", GroupSettings.from_dict),
-    "stock": one_document("the chip stock", chip_stock.from_rows),
-    "minutes": each_document("minutes", Minutes.from_dict),
-    "ledger": each_document("ledger entry", Entry.from_dict),
+    "settings": one_document(N_("the settings"), GroupSettings.from_dict),
+    "stock": one_document(N_("the chip stock"), chip_stock.from_rows),
+    "minutes": each_document(N_("minutes {number}"), Minutes.from_dict),
+    "ledger": each_document(N_("ledger entry {number}"), Entry.from_dict),
 }
 
 
@@ -116,5 +120,6 @@ def damaged(path: Path, problem: Problem) -> UnreadableDatabase:
     from facilitator.store.loader import newest_backup
 
     return UnreadableDatabase(
-        path, f"{problem.document} is damaged: {problem.reason}; `facilitator doctor` lists "
-              "every problem", newest_backup(path))
+        path, _("{document} is damaged: {reason}; `facilitator doctor` lists every "
+                "problem").format(document=problem.document, reason=problem.reason),
+        newest_backup(path))

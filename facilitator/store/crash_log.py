@@ -7,6 +7,7 @@ module only keeps it, readable by the owner alone, and bounded in size.
 import os
 from pathlib import Path
 
+from facilitator.core.i18n import _
 from facilitator.store.files import FILE_MODE
 from facilitator.store.platform_files import NO_FOLLOW, make_private_fd, open_flags
 
@@ -24,7 +25,8 @@ def append_crash_report(db_path: Path, report: str) -> Path:
     """
     path = crash_log_path(db_path)
     if not NO_FOLLOW and path.is_symlink():  # Windows: no O_NOFOLLOW to refuse it
-        raise OSError(f"{path} is a link; the crash log is never written through one")
+        raise OSError(_("{path} is a link; the crash log is never written through one").format(
+            path=path))
     fd = os.open(path, open_flags(os.O_WRONLY, os.O_APPEND, os.O_CREAT, NO_FOLLOW), FILE_MODE)
     try:
         make_private_fd(fd, FILE_MODE)

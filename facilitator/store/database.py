@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from facilitator.core.business.minutes import Minutes
 from facilitator.core.errors import ValidationError
-from facilitator.core.plurals import plural
+from facilitator.core.i18n import N_, _, counted
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.records.record import Record
 from facilitator.core.records.records import Records
@@ -71,7 +71,8 @@ class Database(MinutesTable, LedgerStore):
                 ensure_folder(path.parent)
                 lock = writer_lock(path)
             except OSError as error:  # no such folder and none can be made, no permission
-                reason = f"its folder cannot be used: {error.strerror or error}"
+                reason = _("its folder cannot be used: {reason}").format(
+                    reason=error.strerror or error)
                 raise UnreadableDatabase(path, reason, None) from None
         try:
             if writer:
@@ -126,15 +127,17 @@ class Database(MinutesTable, LedgerStore):
         meeting = self.find_meeting(name)
         if meeting is None:
             raise ValidationError(
-                "meeting", f"there is no meeting named {name[:80]!r}; see `facilitator meetings list`"
+                N_("meeting"), _("there is no meeting named {name}; see `facilitator meetings "
+                                 "list`").format(name=repr(name[:80]))
             )
         return meeting
 
     def add_meeting(self, meeting: Meeting) -> None:
         existing = self.find_meeting(meeting.name)
         if existing:
-            raise ValidationError("name", f"a meeting named {existing.name!r} already exists "
-                                  "(names are the same whatever the case)")
+            raise ValidationError(N_("name"), _("a meeting named {name} already exists (names "
+                                                "are the same whatever the "
+                                                "case)").format(name=repr(existing.name)))
         self._write(lambda: self._db.table("meetings").insert(meeting.to_dict()))
 
     def update_meeting(self, old_name: str, meeting: Meeting) -> None:
@@ -144,7 +147,7 @@ class Database(MinutesTable, LedgerStore):
             self.get_meeting(old_name)
         clash = self._meeting_doc_id(meeting.name)
         if clash and clash != doc_id:
-            raise ValidationError("name", f"a meeting named {meeting.name!r} already exists")
+            raise _meeting_exists(meeting.name)
         old = self.get_meeting(old_name)
         renamed = old.name != meeting.name
 
@@ -168,11 +171,15 @@ class Database(MinutesTable, LedgerStore):
         ids = [int(table.doc_ids[position]) for position in positions]
         minutes = len(self.minutes(meeting.name))
         if (ids or minutes) and not with_records:
-            kept = plural(len(ids), "record", "records") + (
-                f" and {plural(minutes, 'set of minutes', 'sets of minutes')}" if minutes else "")
+            kept = counted("{n} record", "{n} records", len(ids))
+            if minutes:
+                # Translators: {records} is "3 records", {minutes} "2 sets of minutes".
+                kept = _("{records} and {minutes}").format(
+                    records=kept, minutes=counted("{n} set of minutes", "{n} sets of minutes",
+                                                  minutes))
             raise ValidationError(
-                "meeting", f"{meeting.name!r} has {kept}; "
-                "add --with-records to remove them too"
+                N_("meeting"), _("{name} has {kept}; add --with-records to remove them "
+                                 "too").format(name=repr(meeting.name), kept=kept)
             )
 
         def change() -> None:
@@ -244,20 +251,22 @@ class Database(MinutesTable, LedgerStore):
         names = {m.key: m.name for m in self.meetings()}
         for meeting in meetings:
             if meeting.key in names:
-                raise ValidationError("name", f"a meeting named {meeting.name!r} already exists")
+                raise _meeting_exists(meeting.name)
             names[meeting.key] = meeting.name
         for record in records:
             if record.meeting.casefold() not in names:
                 self.get_meeting(record.meeting)
             if record.key in index and not replace:
                 raise ValidationError(
-                    "date", f"{record.meeting!r} already has a record for "
-                    f"{record.date.isoformat()}; add --replace to overwrite it"
+                    N_("date"), _("{meeting} already has a record for {date}; add --replace to "
+                                  "overwrite it").format(meeting=repr(record.meeting),
+                                                         date=record.date.isoformat())
                 )
         seen: set = set()
         for record in records:
             if record.key in seen:
-                raise ValidationError("date", f"{record.meeting!r} {record.date} appears twice")
+                raise ValidationError(N_("date"), _("{meeting} {date} appears twice").format(
+                    meeting=repr(record.meeting), date=record.date))
             seen.add(record.key)
 
         def change() -> None:
@@ -286,7 +295,7 @@ class Database(MinutesTable, LedgerStore):
         table = self._record_table()
         position = table.positions().get((meeting.casefold(), day.isoformat()))
         if position is None:
-            raise ValidationError("date", f"no record of {meeting!r} on {day.isoformat()}")
+            raise _no_record(meeting, day)
 
         def change() -> None:
             self._db.table("records").remove(doc_ids=[int(table.doc_ids[position])])
@@ -303,11 +312,12 @@ class Database(MinutesTable, LedgerStore):
         index = table.positions()
         position = index.get((meeting.casefold(), day.isoformat()))
         if position is None:
-            raise ValidationError("date", f"no record of {meeting!r} on {day.isoformat()}")
+            raise _no_record(meeting, day)
         name = self.get_meeting(record.meeting).name
         if index.get(record.key, position) != position:
-            raise ValidationError("date", f"{name!r} already has a record for "
-                                  f"{record.date.isoformat()}")
+            raise ValidationError(N_("date"), _("{meeting} already has a record for "
+                                                "{date}").format(meeting=repr(name),
+                                                                 date=record.date.isoformat()))
         corrected = record.edit(meeting=name)
 
         def change() -> None:
@@ -410,3 +420,13 @@ def _keep_old_file(path: Path, version: int) -> None:
     backup = migration_backup_path(path, version)
     if not backup.exists():
         copy_durably(path, backup)
+
+
+def _meeting_exists(name: str) -> ValidationError:
+    return ValidationError(N_("name"), _("a meeting named {name} already exists").format(
+        name=repr(name)))
+
+
+def _no_record(meeting: str, day: date) -> ValidationError:
+    return ValidationError(N_("date"), _("no record of {meeting} on {date}").format(
+        meeting=repr(meeting), date=day.isoformat()))

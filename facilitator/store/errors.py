@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from facilitator.core.errors import FacilitatorError
+from facilitator.core.i18n import _
 
 
 class UnreadableDatabase(FacilitatorError):
@@ -15,10 +16,13 @@ class UnreadableDatabase(FacilitatorError):
         self.problem = problem
         self.newest_backup = newest_backup
         if newest_backup:
-            fix = f"newest backup: {newest_backup}; `facilitator doctor --restore` puts it back"
+            fix = _("newest backup: {backup}; `facilitator doctor --restore` puts it "
+                    "back").format(backup=newest_backup)
         else:
-            fix = "no backup found"
-        super().__init__(f"database {path} cannot be read ({problem}); nothing was changed; {fix}")
+            fix = _("no backup found")
+        # Translators: {problem} says why; {fix} is "newest backup: …" or "no backup found".
+        super().__init__(_("database {path} cannot be read ({problem}); nothing was changed; "
+                           "{fix}").format(path=path, problem=problem, fix=fix))
 
 
 class DatabaseTooNew(FacilitatorError):
@@ -27,10 +31,10 @@ class DatabaseTooNew(FacilitatorError):
     exit_status = 2
 
     def __init__(self, path: Path, version: int, known: int) -> None:
-        super().__init__(
-            f"database {path} has schema version {version}, newer than this facilitator "
-            f"understands ({known}); upgrade facilitator; the file was not changed"
-        )
+        super().__init__(_(
+            "database {path} has schema version {version}, newer than this facilitator "
+            "understands ({known}); upgrade facilitator; the file was not changed"
+        ).format(path=path, version=version, known=known))
 
 
 class DatabaseLocked(FacilitatorError):
@@ -39,10 +43,10 @@ class DatabaseLocked(FacilitatorError):
     exit_status = 3
 
     def __init__(self, path: Path) -> None:
-        super().__init__(
-            f"database {path} is in use by another facilitator (the app or a command); "
-            f"close it and try again; nothing was written"
-        )
+        super().__init__(_(
+            "database {path} is in use by another facilitator (the app or a command); "
+            "close it and try again; nothing was written"
+        ).format(path=path))
 
 
 class StorageFailed(FacilitatorError):
@@ -58,20 +62,29 @@ class StorageFailed(FacilitatorError):
         undo_error = getattr(error, "undo_error", None)
         undo = undo_error and (undo_error.strerror or str(undo_error))
         if isinstance(error, BackupFailed):
-            message = (f"could not save {path}: its backup {error.slot.name} could not be "
-                       f"written ({reason}); nothing was saved, the previous version is intact")
-            message += (f", but the backups could not all be put back in their places ({undo}); "
-                        "`facilitator doctor` lists them") if undo else " and so are its backups"
+            if undo:
+                message = _("could not save {path}: its backup {backup} could not be written "
+                            "({reason}); nothing was saved, the previous version is intact, but "
+                            "the backups could not all be put back in their places ({undo}); "
+                            "`facilitator doctor` lists them")
+            else:
+                message = _("could not save {path}: its backup {backup} could not be written "
+                            "({reason}); nothing was saved, the previous version is intact and "
+                            "so are its backups")
+            message = message.format(path=path, backup=error.slot.name, reason=reason, undo=undo)
         elif isinstance(error, BackupsNotPutBack):
-            message = (f"could not save {path} ({reason}); nothing was saved, the previous "
-                       f"version is intact, but the backups could not all be put back in their "
-                       f"places ({undo}) and the newest may hold the change that was not saved; "
-                       "`facilitator doctor` lists them")
+            message = _("could not save {path} ({reason}); nothing was saved, the previous "
+                        "version is intact, but the backups could not all be put back in their "
+                        "places ({undo}) and the newest may hold the change that was not saved; "
+                        "`facilitator doctor` lists them").format(path=path, reason=reason,
+                                                                   undo=undo)
         elif isinstance(error, SavedNotDurable):
-            message = (f"saved {path}, but the disk reported an error while making it "
-                       f"permanent ({reason}); check the disk, then `facilitator doctor`")
+            message = _("saved {path}, but the disk reported an error while making it "
+                        "permanent ({reason}); check the disk, then `facilitator "
+                        "doctor`").format(path=path, reason=reason)
         else:
-            message = f"could not save {path} ({reason}); the previous version is intact"
+            message = _("could not save {path} ({reason}); the previous version is "
+                        "intact").format(path=path, reason=reason)
         super().__init__(message)
 
 

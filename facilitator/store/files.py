@@ -7,6 +7,7 @@ import stat
 import tempfile
 from pathlib import Path
 
+from facilitator.core.i18n import _
 from facilitator.store import platform_files
 
 FILE_MODE = 0o600
@@ -99,7 +100,7 @@ class NotARegularFile(OSError):
     """A folder, pipe, device or socket where a file's content was expected."""
 
     def __init__(self, path: Path, kind: str) -> None:
-        super().__init__(f"it is {kind}, not a regular file")
+        super().__init__(_("it is {kind}, not a regular file").format(kind=kind))
         self.path = path
         self.kind = kind
 
@@ -109,14 +110,14 @@ def kind_of(mode: int) -> str | None:
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return _("a folder")
     if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
+        return _("a pipe (FIFO)")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return _("a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return _("a socket")
+    return _("not a regular file")
 
 
 def read_regular(path: Path, limit: int | None = None) -> bytes:

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import orjson
 
+from facilitator.core.chips.built_in_labels import in_language
 from facilitator.core.errors import ValidationError
 from facilitator.core.file_names import file_name, is_portable
+from facilitator.core.i18n import N_, _
 from facilitator.core.chips.ladder_format import ladder_from_dict, ladder_from_text
 from facilitator.core.chips.milestones import KEY_PATTERN, Ladder
 from facilitator.core.settings import GroupSettings
@@ -42,17 +44,24 @@ def load_ladder(name: str, db_path: Path | None = None, *, leap_day: str = "feb2
     """The ladder called `name`, with the group's leap-day rule."""
     name = name.strip().lower()
     if not KEY_PATTERN.fullmatch(name):
-        raise ValidationError("ladder", f"{name[:40]!r} is not a ladder name (lower-case "
-                                        "letters, digits and hyphens)")
-    own = ladders_folder(db_path) / file_name("ladder", name, SUFFIX) if db_path else None
+        raise ValidationError(N_("ladder"), _("{name} is not a ladder name (lower-case "
+                                              "letters, digits and hyphens)").format(
+            name=repr(name[:40])))
+    own = ladders_folder(db_path) / file_name(N_("ladder"), name, SUFFIX) if db_path else None
     if own is not None and (own.exists() or own.is_symlink()):  # whatever it is, say so
-        ladder = ladder_from_text(name, _read_text(own), f"ladder file {own}")
+        ladder = ladder_from_text(name, _read_text(own),
+                                  _("ladder file {path}").format(path=own))
     elif name in BUILT_IN:
-        ladder = _built_in(name)
+        ladder = in_language(_built_in(name))  # the group's own file is shown as written
     else:
-        where = f"; a group's own ladder goes in {own}" if own is not None else ""
-        raise ValidationError("ladder", f"there is no ladder named {name!r}; choose one of "
-                                        f"{', '.join(available(db_path))}{where}")
+        names = ", ".join(available(db_path))
+        if own is not None:
+            message = _("there is no ladder named {name}; choose one of {names}; a group's "
+                        "own ladder goes in {path}")
+        else:
+            message = _("there is no ladder named {name}; choose one of {names}")
+        raise ValidationError(N_("ladder"), message.format(name=repr(name), names=names,
+                                                           path=own))
     return ladder.using(leap_day)
 
 
@@ -64,13 +73,15 @@ def group_ladder(settings: GroupSettings, db_path: Path | None) -> Ladder:
 @lru_cache(maxsize=None)
 def _built_in(name: str) -> Ladder:
     resource = files("facilitator.data").joinpath("ladders", f"{name}.json")
-    return ladder_from_dict(name, orjson.loads(resource.read_bytes()), f"built-in ladder {name}")
+    return ladder_from_dict(name, orjson.loads(resource.read_bytes()),
+                            _("built-in ladder {name}").format(name=name))
 
 
 def _read_text(path: Path) -> str:
-    raw = read_input(path, "ladder", limit=_MAX_FILE_BYTES, noun="text file")
+    raw = read_input(path, N_("ladder"), limit=_MAX_FILE_BYTES, noun=N_("text file"))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise ValidationError(f"ladder file {path} line {line}", "is not UTF-8 text") from None
+        raise ValidationError(_("ladder file {path} line {line}").format(path=path, line=line),
+                              _("is not UTF-8 text")) from None

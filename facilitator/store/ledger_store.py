@@ -9,6 +9,7 @@ from tinydb.table import Document
 from datetime import date
 
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import _, pgettext
 from facilitator.core.treasury.entry import Entry
 from facilitator.core.treasury.position import (Position, collections_of, position,
                                                 uncounted_collections)
@@ -25,7 +26,7 @@ class LedgerStore:
         return sorted(pairs, key=lambda pair: (pair[1].date, pair[0]))
 
     def ledger_entries(self) -> list[Entry]:
-        return [entry for _, entry in self.ledger()]
+        return [entry for _number, entry in self.ledger()]
 
     def treasury(self, on: date) -> Position:
         """The treasury on `on`: the ledger, the records' collections and the group's plan."""
@@ -49,7 +50,8 @@ class LedgerStore:
         """Save entries in one atomic write (all or none), the chip stock with them when
         given; an opening balance takes the place of the one before. Returns their numbers."""
         if sum(entry.kind == "opening" for entry in entries) > 1:
-            raise ValidationError("opening", "a ledger has one opening balance")
+            raise ValidationError(pgettext("field", "opening"),
+                                  _("a ledger has one opening balance"))
         old_openings = ([doc_id for doc_id, entry in self.ledger() if entry.kind == "opening"]
                         if any(entry.kind == "opening" for entry in entries) else [])
         numbers: list[int] = []
@@ -70,7 +72,8 @@ class LedgerStore:
         self._ledger_entry(number)
         if entry.kind == "opening" and any(
                 other.kind == "opening" and doc_id != number for doc_id, other in self.ledger()):
-            raise ValidationError("opening", "a ledger has one opening balance; change that one")
+            raise ValidationError(pgettext("field", "opening"),
+                                  _("a ledger has one opening balance; change that one"))
         corrected = Document(entry.to_dict(), doc_id=number)
         self._write(lambda: self._db.table("ledger").upsert(corrected), backup=True)
 
@@ -94,5 +97,6 @@ class LedgerStore:
     def _ledger_entry(self, number: int) -> Entry:
         found = dict(self.ledger()).get(number)
         if found is None:
-            raise ValidationError("entry", f"there is no ledger entry {number}")
+            raise ValidationError(pgettext("field", "entry"),
+                                  _("there is no ledger entry {number}").format(number=number))
         return found

@@ -7,7 +7,7 @@ from pathlib import Path
 from facilitator.core.business.minutes import Minutes
 from facilitator.core.clock import Clock
 from facilitator.core.errors import FacilitatorError
-from facilitator.core.plurals import plural
+from facilitator.core.i18n import _, ngettext, number
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.records.record import Record
 from facilitator.core.settings import GroupSettings
@@ -46,8 +46,12 @@ class LeftBehind:
         """One line on the actions that could not be replayed, or '' when there were none."""
         if not self.skipped_actions:
             return ""
-        return (f"{plural(self.skipped_actions, 'action', 'actions')} could not be replayed and were skipped; "
-                f"the first: {self.skip_reason}")
+        # Translators: {n} actions of a meeting's journal; {reason} says why the first was
+        # refused.
+        return ngettext("{n} action could not be replayed and were skipped; the first: {reason}",
+                        "{n} actions could not be replayed and were skipped; the first: {reason}",
+                        self.skipped_actions).format(n=number(self.skipped_actions),
+                                                     reason=self.skip_reason)
 
     @property
     def closing(self) -> bool:
@@ -66,28 +70,28 @@ def find_left_behind(path: Path) -> LeftBehind | None:
     try:
         contents = journal_file.read(path)
     except OSError as error:
-        raise JournalUnreadable(f"the meeting in progress ({path}) cannot be read "
-                                f"({error.strerror or error}); the file was left as it "
-                                "is") from None
+        raise JournalUnreadable(_("the meeting in progress ({path}) cannot be read ({reason}); "
+                                  "the file was left as it is").format(
+            path=path, reason=error.strerror or error)) from None
     if not contents.entries:
         if contents.torn_first_line or not contents.dropped_lines:
             # The app died inside begin(): nothing was acknowledged, and the file would
             # block every new meeting.
             journal_file.remove(path)
             return None
-        raise JournalUnreadable(f"the meeting in progress ({path}) cannot be read: "
-                                "its first line is damaged; the file was left as it is")
+        raise JournalUnreadable(_("the meeting in progress ({path}) cannot be read: its first "
+                                  "line is damaged; the file was left as it is").format(path=path))
     try:
         replayed = replay(contents.entries)  # a handler's bug is raised, not reported here
     except FacilitatorError as error:
-        raise JournalUnreadable(
-            f"the meeting in progress ({path}) cannot be replayed: {error}") from None
+        raise JournalUnreadable(_("the meeting in progress ({path}) cannot be replayed: "
+                                  "{reason}").format(path=path, reason=error)) from None
     last = contents.entries[-1]
     try:
         last_t, last_wall = float(last.get("t", 0.0)), datetime.fromisoformat(last["wall"])
     except (KeyError, TypeError, ValueError):
-        raise JournalUnreadable(f"the meeting in progress ({path}) cannot be replayed: its "
-                                "last line has no valid time") from None
+        raise JournalUnreadable(_("the meeting in progress ({path}) cannot be replayed: its "
+                                  "last line has no valid time").format(path=path)) from None
     return LeftBehind(path, replayed.history, last_t, last_wall, contents.dropped_lines,
                       len(contents.entries), str(last["a"].get("type", "")),
                       contents.good_bytes, replayed.skipped, replayed.first_reason)

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import orjson
 
+from facilitator.core.i18n import _
 from facilitator.store.checked_tables import table_problems
 from facilitator.store.errors import DatabaseTooNew, UnreadableDatabase
 from facilitator.store.files import NotARegularFile, read_regular
@@ -36,24 +37,25 @@ def parse(path: Path, raw: bytes, *, check_backups: bool = True) -> dict:
         return UnreadableDatabase(path, problem, newest_backup(path) if check_backups else None)
 
     if not raw.strip():
-        raise unreadable("the file is empty")
+        raise unreadable(_("the file is empty"))
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError:
-        raise unreadable("not valid JSON: cut short or damaged") from None
+        raise unreadable(_("not valid JSON: cut short or damaged")) from None
     if not isinstance(data, dict):
-        raise unreadable("not a facilitator database: the top level is not an object")
+        raise unreadable(_("not a facilitator database: the top level is not an object"))
     version = detect_version(data)
     if version < 0:
-        raise unreadable("the schema version is not a number")
+        raise unreadable(_("the schema version is not a number"))
     if version > CURRENT_VERSION:
         raise DatabaseTooNew(path, version, CURRENT_VERSION)
     tables = data["tables"] if version >= 1 else data
     if not isinstance(tables, dict):
-        raise unreadable("not a facilitator database: 'tables' is not an object")
+        raise unreadable(_("not a facilitator database: 'tables' is not an object"))
     for name, table in tables.items():
         if not isinstance(table, dict) or not _numbered_documents(table):
-            raise unreadable(f"not a facilitator database: table {name[:30]!r} has the wrong shape")
+            raise unreadable(_("not a facilitator database: table {name} has the wrong "
+                               "shape").format(name=repr(name[:30])))
     return data
 
 
@@ -80,7 +82,8 @@ def read(path: Path, *, records_checked: bool = False) -> dict | None:
     except FileNotFoundError:
         return None
     except NotARegularFile as error:
-        raise UnreadableDatabase(path, f"it is {error.kind}, not a file", None) from None
+        raise UnreadableDatabase(path, _("it is {kind}, not a file").format(kind=error.kind),
+                                 None) from None
     except OSError as error:
         raise UnreadableDatabase(path, error.strerror or str(error), newest_backup(path)) from None
     if records_checked and (content := read_fast(raw, CURRENT_VERSION, _numbered_documents)):

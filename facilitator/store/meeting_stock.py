@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from facilitator.core.chips import chip_stock
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import _
 from facilitator.store.database import Database
 from facilitator.store.errors import UnreadableDatabase
 from facilitator.store.ladders import group_ladder
@@ -31,7 +32,7 @@ def stock_after_meeting(database: Database, chips: Mapping[str, int],
         stock = chip_stock.from_rows(database.stock())
     except (ValidationError, UnreadableDatabase) as error:
         # The record matters more than the count of chips: save it, say why stock is left.
-        return StockChange(None, [f"chip stock not updated: {error}"])
+        return StockChange(None, [_("chip stock not updated: {reason}").format(reason=error)])
     if not stock:
         return StockChange()  # a group that keeps no stock is never nagged
     try:

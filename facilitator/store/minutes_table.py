@@ -9,6 +9,7 @@ from datetime import date
 
 from facilitator.core.business.minutes import Minutes
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _
 
 TABLE = "minutes"
 
@@ -43,13 +44,14 @@ class MinutesTable:
         for entry in entries:
             name = self.get_meeting(entry.meeting).name
             if entry.key in seen:
-                raise ValidationError("date", f"minutes of {entry.meeting!r} on "
-                                              f"{entry.date.isoformat()} appear twice")
+                raise ValidationError(N_("date"), _("minutes of {meeting} on {date} appear "
+                                                    "twice").format(meeting=repr(entry.meeting),
+                                                                    date=entry.date.isoformat()))
             seen.add(entry.key)
             if entry.key in existing and not replace:
-                raise ValidationError("date", f"{name!r} already has minutes for "
-                                              f"{entry.date.isoformat()}; add --replace to "
-                                              "overwrite them")
+                raise ValidationError(N_("date"), _("{meeting} already has minutes for {date}; "
+                                                    "add --replace to overwrite them").format(
+                    meeting=repr(name), date=entry.date.isoformat()))
             spelled.append(entry if entry.meeting == name else _renamed(entry, name))
 
         def change() -> None:
@@ -76,14 +78,14 @@ class MinutesTable:
 
     def _rename_minutes(self, old_key: str, name: str) -> None:
         """Inside a write that renames a meeting: its minutes follow it."""
-        ids = [int(doc_id) for (meeting, _), (doc_id, _) in self._minutes_by_key().items()
+        ids = [int(doc_id) for (meeting, _day), (doc_id, _stored) in self._minutes_by_key().items()
                if meeting == old_key]
         if ids:
             self._db.table(TABLE).update({"meeting": name}, doc_ids=ids)
 
     def _remove_minutes(self, meeting_key: str) -> int:
         """Inside a write that removes a meeting with its records: its minutes go too."""
-        ids = [int(doc_id) for (meeting, _), (doc_id, _) in self._minutes_by_key().items()
+        ids = [int(doc_id) for (meeting, _day), (doc_id, _stored) in self._minutes_by_key().items()
                if meeting == meeting_key]
         if ids:
             self._db.table(TABLE).remove(doc_ids=ids)

@@ -22,6 +22,7 @@ import tempfile
 from pathlib import Path
 
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _
 from facilitator.store.errors import DatabasePathRefused
 from facilitator.store.files import (NotARegularFile, SavedNotDurable, atomic_write, kind_of,
                                      read_regular)
@@ -63,14 +64,14 @@ def database_file(path: Path) -> Path:
     except (FileNotFoundError, NotADirectoryError):
         return path
     except OSError as error:
-        raise DatabasePathRefused(f"database {path} cannot be used ({_reason(error)}); "
-                                  "nothing was changed") from None
+        raise DatabasePathRefused(_("database {path} cannot be used ({reason}); nothing was "
+                                    "changed").format(path=path, reason=_reason(error))) from None
     if stat.S_ISLNK(info.st_mode):
         return _link_target(path)
     kind = kind_of(info.st_mode)
     if kind:
-        raise DatabasePathRefused(f"database {path} is {kind}, not a database file; "
-                                  "nothing was changed")
+        raise DatabasePathRefused(_("database {path} is {kind}, not a database file; nothing "
+                                    "was changed").format(path=path, kind=kind))
     return path
 
 
@@ -79,49 +80,61 @@ def _link_target(link: Path) -> Path:
     try:
         info = os.stat(link)
     except (FileNotFoundError, NotADirectoryError):
-        raise DatabasePathRefused(
-            f"database {link} is a link to {target}, which does not exist; nothing was "
-            "created (mend the link, or name the file itself with --db)") from None
+        raise DatabasePathRefused(_(
+            "database {link} is a link to {target}, which does not exist; nothing was "
+            "created (mend the link, or name the file itself with --db)").format(
+                link=link, target=target)) from None
     except OSError as error:
-        raise DatabasePathRefused(f"database {link} is a link that cannot be followed to "
-                                  f"{target} ({_reason(error)}); nothing was changed") from None
+        raise DatabasePathRefused(_("database {link} is a link that cannot be followed to "
+                                    "{target} ({reason}); nothing was changed").format(
+            link=link, target=target, reason=_reason(error))) from None
     kind = kind_of(info.st_mode)
     if kind:
-        raise DatabasePathRefused(f"database {link} is a link to {target}, which is {kind}, "
-                                  "not a database file; nothing was changed")
+        raise DatabasePathRefused(_("database {link} is a link to {target}, which is {kind}, "
+                                    "not a database file; nothing was changed").format(
+            link=link, target=target, kind=kind))
     return target
 
 
 # -- files read -------------------------------------------------------------------------
 
-def read_input(name: str | Path, what: str, *, limit: int, noun: str = "file",
-               missing: str = "does not exist") -> bytes:
+def read_input(name: str | Path, what: str, *, limit: int, noun: str = N_("file"),
+               missing: str = N_("does not exist")) -> bytes:
     """The whole content of a file a person named (at most `limit` bytes).
 
     ValidationError naming `what` and the path when it is missing, not a regular file,
-    unreadable or too large.
+    unreadable or too large. `what`, `noun` and `missing` are marked with N_.
     """
     path = _as_path(str(name), what)
     try:
         data = read_regular(path, limit)
     except NotARegularFile as error:
-        raise ValidationError(what, f"{path} is {error.kind}, not a {noun}") from None
+        # Translators: {kind} is "a folder", "a device"…; {noun} is "file" or "text file".
+        raise ValidationError(what, _("{path} is {kind}, not a {noun}").format(
+            path=path, kind=error.kind, noun=_(noun))) from None
     except (FileNotFoundError, NotADirectoryError):
         if os.path.islink(path):
-            raise ValidationError(what, f"{path} is a link to {os.path.realpath(path)}, "
-                                        "which does not exist") from None
-        raise ValidationError(what, f"{path} {missing}") from None
+            raise ValidationError(what, _("{path} is a link to {target}, which does not "
+                                          "exist").format(path=path,
+                                                          target=os.path.realpath(path))) from None
+        # Translators: {missing} is "does not exist" or a longer sentence of the same start.
+        raise ValidationError(what, _("{path} {missing}").format(path=path,
+                                                                  missing=_(missing))) from None
     except OSError as error:
-        raise ValidationError(what, f"cannot read {path} ({_reason(error)})") from None
+        raise ValidationError(what, _("cannot read {path} ({reason})").format(
+            path=path, reason=_reason(error))) from None
     if len(data) > limit:
-        size = f"{limit >> 20} MB" if limit >= 1 << 20 else f"{limit >> 10} KB"
-        raise ValidationError(what, f"{path} is larger than {size}")
+        if limit >= 1 << 20:
+            larger = _("{path} is larger than {size} MB").format(path=path, size=limit >> 20)
+        else:
+            larger = _("{path} is larger than {size} KB").format(path=path, size=limit >> 10)
+        raise ValidationError(what, larger)
     return data
 
 
 # -- files written ----------------------------------------------------------------------
 
-def output_path(name: str, db_option: str | None, field: str = "output") -> Path:
+def output_path(name: str, db_option: str | None, field: str = N_("output")) -> Path:
     """Where `-o NAME` writes (a link is followed), after every check; ValidationError if not.
 
     `db_option` is the --db given (or None): its database and companions are refused.
@@ -133,22 +146,25 @@ def output_path(name: str, db_option: str | None, field: str = "output") -> Path
         try:
             info = os.stat(given)
         except (FileNotFoundError, NotADirectoryError):
-            raise ValidationError(field, f"{given} is a link to {target}, which does not "
-                                         "exist; name the file itself") from None
+            raise ValidationError(field, _("{path} is a link to {target}, which does not "
+                                           "exist; name the file itself").format(
+                path=given, target=target)) from None
         except OSError as error:
-            raise ValidationError(field, f"{given} is a link that cannot be followed "
-                                         f"({_reason(error)})") from None
+            raise ValidationError(field, _("{path} is a link that cannot be followed "
+                                           "({reason})").format(path=given,
+                                                                reason=_reason(error))) from None
     if info is not None and kind_of(info.st_mode):
-        raise ValidationError(field, f"{given} is {kind_of(info.st_mode)}; name a file")
+        raise ValidationError(field, _("{path} is {kind}; name a file").format(
+            path=given, kind=kind_of(info.st_mode)))
     if info is None and not os.path.isdir(target.parent):
-        raise ValidationError(field, f"cannot write {given}: the folder {target.parent} "
-                                     "does not exist")
+        raise ValidationError(field, _("cannot write {path}: the folder {folder} does not "
+                                       "exist").format(path=given, folder=target.parent))
     _refuse_database_files(given, target, info, chosen_database(db_option), field)
     return target
 
 
 def write_output(name: str, data: bytes, db_option: str | None,
-                 field: str = "output") -> Path:
+                 field: str = N_("output")) -> Path:
     """Replace the file named by -o with `data` in one atomic step (mode 0600).
 
     Checked by output_path first; a failure leaves the old file (or none) and no temporary.
@@ -157,11 +173,13 @@ def write_output(name: str, data: bytes, db_option: str | None,
     try:
         atomic_write(target, data)
     except SavedNotDurable as error:
-        raise ValidationError(field, f"wrote {name}, but the disk reported an error while "
-                                     f"making it permanent ({_reason(error)})") from None
+        raise ValidationError(field, _("wrote {path}, but the disk reported an error while "
+                                       "making it permanent ({reason})").format(
+            path=name, reason=_reason(error))) from None
     except OSError as error:
-        raise ValidationError(field, f"cannot write {name} ({_reason(error)}); nothing was "
-                                     "written") from None
+        raise ValidationError(field, _("cannot write {path} ({reason}); nothing was "
+                                       "written").format(path=name,
+                                                         reason=_reason(error))) from None
     return _as_path(name, field)
 
 
@@ -171,7 +189,8 @@ def _refuse_database_files(given: Path, target: Path, info: os.stat_result | Non
     refuse = _refusal(given, field)
     role = _companion(real.name, db_real.name) if real.parent == db_real.parent else None
     if role:
-        raise refuse(role if Path(os.path.abspath(given)) == real else f"{role} ({real})")
+        raise refuse(role if Path(os.path.abspath(given)) == real
+                     else _("{role} ({path})").format(role=role, path=real))
     if info is None:
         return
     for path in _companions_on_disk(db_real):
@@ -180,32 +199,35 @@ def _refuse_database_files(given: Path, target: Path, info: os.stat_result | Non
         except OSError:
             continue
         if same:
-            raise refuse(f"the same file as {_companion(path.name, db_real.name)} "
-                         f"({path}) under another name")
+            raise refuse(_("the same file as {role} ({path}) under another name").format(
+                role=_companion(path.name, db_real.name), path=path))
     try:
         head = read_regular(target, _SNIFF_BYTES)
     except OSError as error:
-        raise ValidationError(field, f"{given} cannot be read to check it is not a database "
-                                     f"({_reason(error)}); nothing was written") from None
+        raise ValidationError(field, _("{path} cannot be read to check it is not a database "
+                                       "({reason}); nothing was written").format(
+            path=given, reason=_reason(error))) from None
     if _DATABASE_START.match(head):
-        raise refuse("a file that holds a facilitator database")
+        raise refuse(_("a file that holds a facilitator database"))
     if _JOURNAL_START.match(head):
-        raise refuse("a file that holds a meeting's live journal")
+        raise refuse(_("a file that holds a meeting's live journal"))
 
 
 def _companion(name: str, db_name: str) -> str | None:
     """What `name` is to the database called `db_name` when both are in one folder."""
     if name == db_name:
-        return "the database"
+        return _("the database")
     rest = name[len(db_name):] if name.startswith(db_name) else None
-    if rest in (".journal", ".lock"):
-        return f"the database's {rest[1:]}"
+    if rest == ".journal":
+        return _("the database's journal")
+    if rest == ".lock":
+        return _("the database's lock")
     if rest is not None and re.fullmatch(r"\.bak(\.\d+)?|\.v\d+\.bak", rest):
-        return "a backup of the database"
+        return _("a backup of the database")
     if rest is not None and rest.startswith(".broken-"):
-        return "a damaged database set aside by `facilitator doctor`"
+        return _("a damaged database set aside by `facilitator doctor`")
     if name.startswith(f".{db_name}.") and name.endswith(".tmp"):
-        return "a temporary file of the database"
+        return _("a temporary file of the database")
     return None
 
 
@@ -219,8 +241,8 @@ def _companions_on_disk(db_real: Path) -> list[Path]:
 
 def _refusal(given: Path, field: str):
     def refuse(what: str) -> ValidationError:
-        return ValidationError(field, f"{given} is {what}; choose another file "
-                                      "(nothing was written)")
+        return ValidationError(field, _("{path} is {what}; choose another file (nothing was "
+                                        "written)").format(path=given, what=what))
     return refuse
 
 
@@ -231,8 +253,9 @@ def new_demo_database() -> Path:
     try:
         return Path(tempfile.mkdtemp(prefix="facilitator-demo-")) / "facilitator.json"
     except OSError as error:
-        raise ValidationError("demo", f"cannot make a folder for the demo database in "
-                                      f"{tempfile.gettempdir()} ({_reason(error)})") from None
+        raise ValidationError(N_("demo"), _("cannot make a folder for the demo database in "
+                                            "{folder} ({reason})").format(
+            folder=tempfile.gettempdir(), reason=_reason(error))) from None
 
 
 def remove_demo_database(path: Path) -> None:
@@ -245,13 +268,13 @@ def remove_demo_database(path: Path) -> None:
 def _as_path(text: str, field: str) -> Path:
     """A path typed by a person; refused when empty or holding a NUL character."""
     if not text:
-        raise ValidationError(field, "the path is empty")
+        raise ValidationError(field, _("the path is empty"))
     if "\x00" in text:
-        raise ValidationError(field, "the path contains a NUL character")
+        raise ValidationError(field, _("the path contains a NUL character"))
     try:
         os.fsencode(text)
     except UnicodeEncodeError:
-        raise ValidationError(field, "the path is not valid text") from None
+        raise ValidationError(field, _("the path is not valid text")) from None
     try:
         return Path(text).expanduser()
     except RuntimeError:  # `~` with no home folder to expand it to
@@ -264,7 +287,8 @@ def _lstat(path: Path, field: str) -> os.stat_result | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise ValidationError(field, f"cannot write {path} ({_reason(error)})") from None
+        raise ValidationError(field, _("cannot write {path} ({reason})").format(
+            path=path, reason=_reason(error))) from None
 
 
 def _reason(error: OSError) -> str:

@@ -16,6 +16,8 @@ import os
 import time
 from pathlib import Path
 
+from facilitator.core.i18n import _
+
 POSIX = os.name == "posix"
 WINDOWS = os.name == "nt"  # where a file open elsewhere cannot be replaced or deleted
 BINARY = getattr(os, "O_BINARY", 0)  # Windows only; 0 elsewhere
@@ -34,9 +36,10 @@ class HeldOpenElsewhere(PermissionError):
 
     def __init__(self, target: Path, error: OSError) -> None:
         reason = error.strerror or str(error)
-        super().__init__(error.errno, f"{reason}: {Path(target).name} stayed open in another "
-                                      "program, such as a second window, an antivirus or a "
-                                      "sync client; close it and try again")
+        super().__init__(error.errno, _("{reason}: {name} stayed open in another program, "
+                                        "such as a second window, an antivirus or a sync "
+                                        "client; close it and try again").format(
+            reason=reason, name=Path(target).name))
         self.target = Path(target)
 
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from facilitator.core.errors import FacilitatorError, ValidationError
+from facilitator.core.i18n import N_, _
 from facilitator.store.named_paths import read_input
 
 READINGS_FOLDER = "readings"
@@ -34,12 +35,14 @@ def load_reading(reading: str, db_path: Path) -> str:
     """The text of a reading file, safe to show (no control characters but newlines, tabs)."""
     path = reading_path(reading, db_path)
     try:
-        data = read_input(path, "reading", limit=MAX_BYTES, noun="text file",
-                          missing="does not exist; put your group's text there")
+        data = read_input(path, N_("reading"), limit=MAX_BYTES, noun=N_("text file"),
+                          missing=N_("does not exist; put your group's text there"))
     except ValidationError as error:
         raise ReadingUnavailable(str(error)) from None
     if b"\x00" in data:
-        raise ReadingUnavailable(f"reading: {path} is not a plain text file")
+        refused = ValidationError(N_("reading"), _("{path} is not a plain text "
+                                                   "file").format(path=path))
+        raise ReadingUnavailable(str(refused))
     return _printable(_decode(data))
 
 

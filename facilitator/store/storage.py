@@ -18,6 +18,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
+from facilitator.core.i18n import _
 from facilitator.store.backups import backed_up
 from facilitator.store.files import SavedNotDurable, atomic_write
 from facilitator.store.migrations import CURRENT_VERSION
@@ -78,7 +79,7 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict) -> None:
         if self._read_only:
-            raise PermissionError("this database was opened for reading only")
+            raise PermissionError(_("this database was opened for reading only"))
         if self._deferred is not None:
             self._tables, self._deferred = data, True
             return

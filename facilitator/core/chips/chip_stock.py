@@ -14,6 +14,7 @@ from typing import Mapping
 
 from facilitator.core import validate
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _, number as locale_number, pgettext
 
 MAX_CHIPS = 1_000_000
 
@@ -35,11 +36,14 @@ class StockLevel:
     def warning(self, label: str) -> str | None:
         """What the meeting screen and `chips stock` say about this chip, if anything."""
         if self.on_hand < 0:
-            return f"{label}: out of stock, {-self.on_hand} more given than counted"
+            # Translators: {label} names a chip: "30 days: out of stock, 2 more given…".
+            return _("{label}: out of stock, {count} more given than counted").format(
+                label=label, count=-self.on_hand)
         if self.on_hand == 0:
-            return f"{label}: out of stock"
+            return _("{label}: out of stock").format(label=label)
         if self.status == "low":
-            return f"{label}: low, {self.on_hand} left (reorder at {self.reorder_at})"
+            return _("{label}: low, {count} left (reorder at {reorder})").format(
+                label=label, count=self.on_hand, reorder=self.reorder_at)
         return None
 
 
@@ -51,9 +55,10 @@ def from_rows(rows: Mapping[str, Mapping]) -> dict[str, StockLevel]:
     stock = {}
     for key, row in rows.items():
         if not isinstance(row, Mapping) or not isinstance(row.get("on_hand", 0), int):
-            raise ValidationError(f"stock {key[:40]}", "is not a count of chips")
-        reorder_at = validate.count(f"stock {key[:40]} reorder level", row.get("reorder_at", 0),
-                                    maximum=MAX_CHIPS)
+            raise ValidationError(_("stock {key}").format(key=key[:40]),
+                                  _("is not a count of chips"))
+        reorder_at = validate.count(_("stock {key} reorder level").format(key=key[:40]),
+                                    row.get("reorder_at", 0), maximum=MAX_CHIPS)
         stock[key] = StockLevel(row.get("on_hand", 0), reorder_at)
     return stock
 
@@ -73,19 +78,20 @@ def set_count(stock: Stock, key: str, on_hand: object,
               reorder_at: object | None = None) -> dict[str, StockLevel]:
     """After counting the chips: `on_hand` replaces the number; optionally a new reorder level."""
     current = level(stock, key)
-    counted = validate.count("number", on_hand, maximum=MAX_CHIPS)
+    counted = validate.count(pgettext("field", "number"), on_hand, maximum=MAX_CHIPS)
     reorder = current.reorder_at if reorder_at is None else validate.count(
-        "reorder level", reorder_at, maximum=MAX_CHIPS)
+        N_("reorder level"), reorder_at, maximum=MAX_CHIPS)
     return {**stock, key: StockLevel(counted, reorder)}
 
 
 def add(stock: Stock, key: str, number: object) -> dict[str, StockLevel]:
     """Chips bought or received: `number` more on hand (making up any given beyond the count)."""
-    more = validate.count("number", number, maximum=MAX_CHIPS)
+    more = validate.count(pgettext("field", "number"), number, maximum=MAX_CHIPS)
     current = level(stock, key)
     if current.on_hand + more > MAX_CHIPS:
-        raise ValidationError("number", f"would make {current.on_hand + more:,} on hand, more "
-                                        f"than {MAX_CHIPS:,}")
+        raise ValidationError(pgettext("field", "number"), _(
+            "would make {count} on hand, more than {maximum}").format(
+            count=locale_number(current.on_hand + more), maximum=locale_number(MAX_CHIPS)))
     return {**stock, key: StockLevel(current.on_hand + more, current.reorder_at)}
 
 
@@ -127,10 +133,10 @@ def give_many(stock: Stock, given: Mapping[str, int],
     """
     after = dict(stock)
     for key, number in (returned or {}).items():
-        for _ in range(number):
+        for _chip in range(number):
             after = take_back(after, key)
     for key, number in given.items():
-        for _ in range(number):
+        for _chip in range(number):
             after, _warning = give(after, key)
     return after
 

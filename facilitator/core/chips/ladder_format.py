@@ -19,6 +19,7 @@ import re
 from typing import Mapping
 
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _, pgettext
 from facilitator.core.chips.milestones import Ladder, Milestone, YearlyRule, default_key, must_follow
 
 _WHEN = re.compile(r"(\d{1,5})\s*(hours?|days?|months?|years?)")
@@ -39,7 +40,7 @@ def ladder_from_text(name: str, text: str, source: str) -> Ladder:
             continue
         try:
             if yearly is not None:
-                raise ValidationError("every year", "must be the last line")
+                raise ValidationError(N_("every year"), _("must be the last line"))
             if line.lower().startswith("title:"):
                 title = line.split(":", 1)[1].strip()
                 continue
@@ -52,13 +53,17 @@ def ladder_from_text(name: str, text: str, source: str) -> Ladder:
             if milestones:
                 must_follow(milestones[-1], item)
             if any(m.key == item.key for m in milestones):
-                raise ValidationError("key", f"{item.key!r} appears twice")
+                raise ValidationError(pgettext("field", "key"), _("{key} appears twice").format(
+                    key=repr(item.key)))
             milestones.append(item)
         except ValidationError as error:
-            raise ValidationError(f"{source} line {number}", str(error)) from None
+            # Translators: {source} is "ladder file PATH"; {number} a line of that file.
+            raise ValidationError(_("{source} line {number}").format(source=source,
+                                                                     number=number),
+                                  str(error)) from None
     if not milestones and yearly is None:
-        raise ValidationError(source, "has no milestones; write one a line, e.g. "
-                                      "'30 days | 30 days'")
+        raise ValidationError(source, _("has no milestones; write one a line, e.g. "
+                                        "'30 days | 30 days'"))
     try:
         return Ladder(name=name, title=title or name, milestones=tuple(milestones),
                       every_year=yearly)
@@ -69,7 +74,7 @@ def ladder_from_text(name: str, text: str, source: str) -> Ladder:
 def _parse_line(line: str) -> Milestone | YearlyRule:
     parts = [part.strip() for part in line.split("|")]
     if len(parts) > 3:
-        raise ValidationError("line", "has more than WHEN | LABEL | COLOUR")
+        raise ValidationError(pgettext("field", "line"), _("has more than WHEN | LABEL | COLOUR"))
     when = " ".join(parts[0].lower().split())
     label = parts[1] if len(parts) > 1 else ""
     colour = (parts[2] if len(parts) > 2 else "") or None
@@ -78,13 +83,13 @@ def _parse_line(line: str) -> Milestone | YearlyRule:
     match = _WHEN.fullmatch(when)
     if not match:
         raise ValidationError(
-            "when", f"{parts[0][:30]!r} is not N days, N months, N years, 24 hours "
-                    "or 'every year from N'"
+            N_("when"), _("{when} is not N days, N months, N years, 24 hours or 'every year "
+                          "from N'").format(when=repr(parts[0][:30]))
         )
     amount, word = int(match[1]), match[2].rstrip("s")
     if word == "hour":
         if amount != 24:
-            raise ValidationError("when", "hours can only be 24 hours (the day after)")
+            raise ValidationError(N_("when"), _("hours can only be 24 hours (the day after)"))
         return Milestone(key="24h", label=label or "24 hours", amount=1, unit="days",
                          colour=colour)
     unit = _UNIT_WORDS[word]
@@ -97,10 +102,10 @@ def ladder_from_dict(name: str, data: object, source: str) -> Ladder:
     """Build a ladder from its JSON form; a mistake names `source` and the milestone."""
     try:
         if not isinstance(data, Mapping):
-            raise ValidationError("ladder", "is not an object")
+            raise ValidationError(N_("ladder"), _("is not an object"))
         milestones = data.get("milestones", [])
         if not isinstance(milestones, list):
-            raise ValidationError("milestones", "is not a list")
+            raise ValidationError(N_("milestones"), _("is not a list"))
         built = tuple(_milestone_from_dict(n, item) for n, item in enumerate(milestones, 1))
         yearly = data.get("every_year")
         if yearly is not None:
@@ -115,11 +120,11 @@ def ladder_from_dict(name: str, data: object, source: str) -> Ladder:
 
 
 def _milestone_from_dict(number: int, item: object) -> Milestone:
-    where = f"milestone {number}"
+    where = _("milestone {number}").format(number=number)
     _check_fields(where, item, _MILESTONE_FIELDS)
     units = [unit for unit in ("days", "months", "years") if unit in item]
     if len(units) != 1:
-        raise ValidationError(where, "needs exactly one of days, months or years")
+        raise ValidationError(where, _("needs exactly one of days, months or years"))
     unit = units[0]
     amount = item[unit]
     try:
@@ -132,7 +137,7 @@ def _milestone_from_dict(number: int, item: object) -> Milestone:
 
 def _check_fields(where: str, item: object, known: set[str]) -> None:
     if not isinstance(item, Mapping):
-        raise ValidationError(where, "is not an object")
+        raise ValidationError(where, _("is not an object"))
     unknown = sorted(set(item) - known)
     if unknown:
-        raise ValidationError(where, f"unknown field {unknown[0][:30]!r}")
+        raise ValidationError(where, _("unknown field {name}").format(name=repr(unknown[0][:30])))

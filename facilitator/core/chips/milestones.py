@@ -17,11 +17,13 @@ from typing import Iterator
 from facilitator.core import validate
 from facilitator.core.dates import SOBER_YEARS
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _, pgettext
 from facilitator.core.settings import LEAP_DAY_RULES
 from facilitator.core.chips.sober_time import (TimeSober, add_months, month_span_days, time_sober,
                                          whole_months)
 
-UNITS = ("days", "months", "years")
+# The units a milestone is counted in (JSON fields; marked, as messages name them).
+UNITS = (N_("days"), N_("months"), N_("years"))
 KEY_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
 MAX_YEARS = SOBER_YEARS  # a sober date is at most this long ago
 _MAX_AMOUNT = {"days": 36_500, "months": 1_200, "years": MAX_YEARS}
@@ -45,17 +47,19 @@ class Milestone:
 
     def __post_init__(self) -> None:
         if self.unit not in UNITS:
-            raise ValidationError("unit", f"{str(self.unit)[:20]!r} is not days, months or years")
+            raise ValidationError(N_("unit"), _("{unit} is not days, months or years").format(
+                unit=repr(str(self.unit)[:20])))
         validate.count(self.unit, self.amount, maximum=_MAX_AMOUNT[self.unit])
         if self.unit != "days" and self.amount == 0:
-            raise ValidationError(self.unit, "must be at least 1 (use 0 days for the start)")
-        _check_key("key", self.key)
-        object.__setattr__(self, "label", validate.text("label", self.label, maximum=40,
+            raise ValidationError(self.unit, _("must be at least 1 (use 0 days for the start)"))
+        _check_key(pgettext("field", "key"), self.key)
+        object.__setattr__(self, "label", validate.text(N_("label"), self.label, maximum=40,
                                                         required=True))
         if self.colour is not None:
-            object.__setattr__(self, "colour", validate.text("colour", self.colour, maximum=30)
-                               or None)
-        object.__setattr__(self, "stock_key", _check_key("stock key", self.stock_key or self.key))
+            object.__setattr__(self, "colour", validate.text(N_("colour"), self.colour,
+                                                             maximum=30) or None)
+        object.__setattr__(self, "stock_key",
+                           _check_key(N_("stock key"), self.stock_key or self.key))
 
     @property
     def months(self) -> int | None:
@@ -67,7 +71,10 @@ class Milestone:
     @property
     def title(self) -> str:
         """The label with the colour, as a person reads it: '30 days (orange)'."""
-        return f"{self.label} ({self.colour})" if self.colour else self.label
+        if not self.colour:
+            return self.label
+        # Translators: a chip's label and colour: "30 days (orange)".
+        return _("{label} ({colour})").format(label=self.label, colour=self.colour)
 
     def date_for(self, sober: date, leap_day: str = "feb28") -> date:
         """The date this milestone falls on for someone sober since `sober`."""
@@ -79,7 +86,8 @@ class Milestone:
 def _check_key(field: str, key: object) -> str:
     if not isinstance(key, str) or not KEY_PATTERN.fullmatch(key):
         raise ValidationError(
-            field, f"{str(key)[:40]!r} must be lower-case letters, digits and hyphens, e.g. 30d"
+            field, _("{key} must be lower-case letters, digits and hyphens, e.g. 30d").format(
+                key=repr(str(key)[:40]))
         )
     return key
 
@@ -114,8 +122,10 @@ def must_follow(earlier: Milestone, later: Milestone) -> None:
     """Refuse `later` unless it falls after `earlier` whatever the sober date."""
     if day_range(later)[0] <= day_range(earlier)[1]:
         raise ValidationError(
-            "order", f"{later.label!r} does not always fall after {earlier.label!r}; "
-            "list milestones earliest first, each clearly later than the one before"
+            pgettext("field", "order"), _(
+                "{later} does not always fall after {earlier}; list milestones earliest first, "
+                "each clearly later than the one before").format(later=repr(later.label),
+                                                                 earlier=repr(earlier.label))
         )
 
 
@@ -130,16 +140,17 @@ class YearlyRule:
     stock_label: str | None = None
 
     def __post_init__(self) -> None:
-        start = validate.count("every year from", self.start, maximum=_MAX_AMOUNT["years"])
+        start = validate.count(N_("every year from"), self.start, maximum=_MAX_AMOUNT["years"])
         if start < 1:
-            raise ValidationError("every year from", "must be at least 1")
-        label = validate.text("label", self.label, maximum=36, required=True)
+            raise ValidationError(N_("every year from"), _("must be at least 1"))
+        label = validate.text(N_("label"), self.label, maximum=36, required=True)
         if "{n}" not in label:
-            raise ValidationError("label", f"{label!r} needs {{n}} where the years go, "
-                                           "e.g. '{n} years'")
+            # Translators: {label} is the label refused; keep {{n}} (shown as {n}) as it is.
+            raise ValidationError(N_("label"), _("{label} needs {{n}} where the years go, "
+                                                 "e.g. '{{n}} years'").format(label=repr(label)))
         object.__setattr__(self, "label", label)
         if self.stock_key is not None:
-            _check_key("stock key", self.stock_key)
+            _check_key(N_("stock key"), self.stock_key)
 
     def milestone(self, years: int) -> Milestone:
         """The milestone for `years` years, e.g. key '3y', label '3 years'."""
@@ -167,25 +178,29 @@ class Ladder:
     leap_day: str = "feb28"
 
     def __post_init__(self) -> None:
-        _check_key("ladder name", self.name)
-        object.__setattr__(self, "title", validate.text("title", self.title, maximum=60,
+        _check_key(N_("ladder name"), self.name)
+        object.__setattr__(self, "title", validate.text(N_("title"), self.title, maximum=60,
                                                         required=True))
         object.__setattr__(self, "milestones", tuple(self.milestones))
         if not self.milestones and self.every_year is None:
-            raise ValidationError("ladder", f"{self.name!r} has no milestones")
+            raise ValidationError(N_("ladder"), _("{name} has no milestones").format(
+                name=repr(self.name)))
         keys = [m.key for m in self.milestones]
         for earlier, later in zip(self.milestones, self.milestones[1:]):
             must_follow(earlier, later)
         if len(set(keys)) != len(keys):
-            raise ValidationError("key", f"{self.name!r} uses a key twice")
+            raise ValidationError(pgettext("field", "key"), _("{name} uses a key twice").format(
+                name=repr(self.name)))
         if self.every_year is not None:
             if self.milestones:
                 must_follow(self.milestones[-1], self.every_year.milestone(self.every_year.start))
             clash = [k for k in keys if (_yearly_number(k) or 0) >= self.every_year.start]
             if clash:
-                raise ValidationError("key", f"{clash[0]!r} is taken by the yearly milestones")
+                raise ValidationError(pgettext("field", "key"), _("{key} is taken by the yearly "
+                                                   "milestones").format(key=repr(clash[0])))
         if self.leap_day not in LEAP_DAY_RULES:
-            raise ValidationError("leap day", f"must be one of {', '.join(LEAP_DAY_RULES)}")
+            raise ValidationError(N_("leap day"), _("must be one of {values}").format(
+                values=", ".join(LEAP_DAY_RULES)))
         # Sorted thresholds, so that counting the milestones reached is two bisections.
         set_ = object.__setattr__
         set_(self, "_day_marks", tuple(m.amount for m in self.milestones if m.months is None))
@@ -218,15 +233,18 @@ class Ladder:
         years = _yearly_number(key)
         if years is not None and self.every_year and years >= self.every_year.start:
             return self.every_year.milestone(years)
-        raise ValidationError("milestone", f"{key[:40]!r} is not on the {self.name} ladder; "
-                                           f"its keys are {self.describe_keys()}")
+        raise ValidationError(N_("milestone"), _("{key} is not on the {name} ladder; its keys "
+                                                 "are {keys}").format(
+            key=repr(key[:40]), name=self.name, keys=self.describe_keys()))
 
     def describe_keys(self) -> str:
         """'24h, 30d, …, 18m, then 2y, 3y, …'."""
         shown = ", ".join(m.key for m in self.milestones)
         if self.every_year is not None:
             start = self.every_year.start
-            shown += f"{', ' if shown else ''}then {start}y, {start + 1}y, …"
+            # Translators: after a ladder's keys, its yearly ones: "then 2y, 3y, …".
+            yearly = _("then {first}y, {second}y, …").format(first=start, second=start + 1)
+            shown += f"{', ' if shown else ''}{yearly}"
         return shown
 
     def _reached_count(self, total_days: int, total_months: int) -> int:
@@ -272,7 +290,8 @@ class Ladder:
         rule = self.every_year
         if rule is not None and rule.stock_key:
             items.setdefault(rule.stock_key,
-                             rule.stock_label or rule.milestone(rule.start).title + " and on")
+                             rule.stock_label or _("{label} and on").format(
+                                 label=rule.milestone(rule.start).title))
         elif rule is not None:
             highest = max([_yearly_number(k) or 0 for k in present] + [rule.start])
             for years in range(rule.start, highest + 1):
@@ -284,8 +303,9 @@ class Ladder:
         labels = dict(self.stock_items([stock_key]))
         if stock_key not in labels:
             given_from = self.milestone(stock_key).stock_key  # refuses unknown keys by name
-            raise ValidationError("milestone", f"{stock_key!r} chips are counted in the "
-                                               f"{given_from!r} stock")
+            raise ValidationError(N_("milestone"), _("{key} chips are counted in the {stock} "
+                                                     "stock").format(key=repr(stock_key),
+                                                                     stock=repr(given_from)))
         return labels[stock_key]
 
 

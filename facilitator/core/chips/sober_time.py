@@ -12,6 +12,7 @@ from functools import lru_cache
 from dateutil.relativedelta import relativedelta
 
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import _, counted, pgettext
 
 
 @lru_cache(maxsize=2048)
@@ -63,9 +64,10 @@ class TimeSober:
 
     def describe(self) -> str:
         """'1 year, 8 months, 14 days'; parts that are zero are left out ('0 days' stays)."""
-        parts = [(self.years, "year"), (self.months, "month"), (self.days, "day")]
-        shown = [f"{n} {word}{'' if n == 1 else 's'}" for n, word in parts if n]
-        return ", ".join(shown) or "0 days"
+        shown = [counted("{n} year", "{n} years", self.years) if self.years else "",
+                 counted("{n} month", "{n} months", self.months) if self.months else "",
+                 counted("{n} day", "{n} days", self.days) if self.days else ""]
+        return ", ".join(part for part in shown if part) or counted("{n} day", "{n} days", 0)
 
 
 def time_sober(sober: date, on: date, leap_day: str = "feb28") -> TimeSober:
@@ -76,7 +78,8 @@ def time_sober(sober: date, on: date, leap_day: str = "feb28") -> TimeSober:
     """
     if on < sober:
         raise ValidationError(
-            "on", f"{on.isoformat()} is before the sober date {sober.isoformat()}"
+            pgettext("field", "on"), _("{on} is before the sober date {sober}").format(
+                on=on.isoformat(), sober=sober.isoformat())
         )
     months = whole_months(sober, on, leap_day)
     days = (on - add_months(sober, months, leap_day)).days

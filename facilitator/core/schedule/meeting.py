@@ -6,13 +6,14 @@ from datetime import time
 
 from facilitator.core import validate
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _, locale, pgettext
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 QUEUE_MODES = ("hands", "round", "popcorn", "alternate")
-# What each mode is called on screen.
-QUEUE_MODE_NAMES = {"hands": "raised hands", "round": "round-robin", "popcorn": "popcorn",
-                    "alternate": "room / online in turn"}
+# What each mode is called on screen (translated where shown: `_(QUEUE_MODE_NAMES[mode])`).
+QUEUE_MODE_NAMES = {"hands": N_("raised hands"), "round": N_("round-robin"),
+                    "popcorn": N_("popcorn"), "alternate": N_("room / online in turn")}
 DURATION_LIMIT = 24 * 60  # minutes
 SHARE_MINUTES_LIMIT = 30
 _TIME = re.compile(r"([01]?\d|2[0-3])[:.h]([0-5]\d)")
@@ -24,18 +25,21 @@ def parse_days(text: str) -> tuple[int, ...]:
     for part in filter(None, (piece.strip().lower() for piece in text.split(","))):
         matches = [i for i, name in enumerate(_DAY_NAMES) if len(part) >= 2 and name.startswith(part)]
         if len(matches) != 1:
-            raise ValidationError("day", f"{part[:20]!r} is not a weekday; use mon, tue, … sun")
+            raise ValidationError(N_("day"), _("{day} is not a weekday; use mon, tue, … "
+                                               "sun").format(day=repr(part[:20])))
         days.append(matches[0])
     return tuple(sorted(set(days)))
 
 
-def parse_time(text: str, field: str = "time") -> time:
-    """'19:00' or '7.30' -> time; 24-hour clock."""
+def parse_time(text: str, field: str | None = None) -> time:
+    """'19:00' or '7.30' -> time; 24-hour clock (`field` in the language in use, or "time")."""
+    field = field or pgettext("field", "time")
     if not isinstance(text, str):
-        raise ValidationError(field, "must be a time (HH:MM)")
+        raise ValidationError(field, _("must be a time (HH:MM)"))
     match = _TIME.fullmatch(text.strip())
     if not match:
-        raise ValidationError(field, f"{text.strip()[:20]!r} is not a time; use HH:MM (24-hour)")
+        raise ValidationError(field, _("{text} is not a time; use HH:MM (24-hour)").format(
+            text=repr(text.strip()[:20])))
     return time(int(match[1]), int(match[2]))
 
 
@@ -46,7 +50,8 @@ def parse_types(text: str, known: frozenset[str]) -> tuple[str, ...]:
     given = dict.fromkeys(c.strip().upper() for c in text.split(",") if c.strip())
     unknown = [code for code in given if code not in spelled]
     if unknown:
-        raise ValidationError("types", f"unknown Meeting Guide type code {', '.join(unknown)}")
+        raise ValidationError(N_("types"), _("unknown Meeting Guide type code {codes}").format(
+            codes=", ".join(unknown)))
     return tuple(spelled[code] for code in given)
 
 
@@ -65,20 +70,25 @@ class Meeting:
     agenda: tuple[dict, ...] = field(default=())
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "name", validate.text("name", self.name, maximum=80, required=True))
+        object.__setattr__(self, "name", validate.text(N_("name"), self.name, maximum=80,
+                                                       required=True))
         if any(type(d) is not int or not 0 <= d <= 6 for d in self.days):
-            raise ValidationError("day", "weekdays must be 0 (Monday) to 6 (Sunday)")
+            raise ValidationError(N_("day"), _("weekdays must be 0 (Monday) to 6 (Sunday)"))
         if self.start is not None and not isinstance(self.start, time):
-            raise ValidationError("start", "must be a time (HH:MM)")
+            raise ValidationError(pgettext("field", "start"), _("must be a time (HH:MM)"))
         if self.duration_minutes is not None:
-            minutes = validate.count("duration", self.duration_minutes, maximum=DURATION_LIMIT)
+            minutes = validate.count(N_("duration"), self.duration_minutes,
+                                     maximum=DURATION_LIMIT)
             if minutes == 0:
-                raise ValidationError("duration", "must be at least 1 minute")
-        share = validate.count("share minutes", self.share_minutes, maximum=SHARE_MINUTES_LIMIT)
+                raise ValidationError(N_("duration"), _("must be at least 1 minute"))
+        share = validate.count(N_("share minutes"), self.share_minutes,
+                               maximum=SHARE_MINUTES_LIMIT)
         if share < 1:
-            raise ValidationError("share minutes", f"must be from 1 to {SHARE_MINUTES_LIMIT}")
+            raise ValidationError(N_("share minutes"), _("must be from {low} to {high}").format(
+                low=1, high=SHARE_MINUTES_LIMIT))
         if self.queue_mode not in QUEUE_MODES:
-            raise ValidationError("queue mode", f"must be one of {', '.join(QUEUE_MODES)}")
+            raise ValidationError(N_("queue mode"), _("must be one of {values}").format(
+                values=", ".join(QUEUE_MODES)))
 
     @property
     def key(self) -> str:
@@ -90,12 +100,15 @@ class Meeting:
         return replace(self, **changes)
 
     def describe_schedule(self) -> str:
-        """'tue, thu 19:00 (60 min)' or '' when there is no schedule."""
-        parts = [", ".join(WEEKDAYS[d] for d in self.days)]
+        """'tue, thu 19:00 (60 min)' or '' when there is no schedule; the days as the
+        language in use shortens them ('mar, jue' in Spanish)."""
+        days = locale().days["format"]["abbreviated"]  # Monday first, as `days` counts
+        parts = [", ".join(days[d].lower() for d in self.days)]
         if self.start:
             parts.append(self.start.strftime("%H:%M"))
         if self.duration_minutes:
-            parts.append(f"({self.duration_minutes} min)")
+            # Translators: a meeting's length in minutes, shortened: "(60 min)".
+            parts.append(_("({minutes} min)").format(minutes=self.duration_minutes))
         return " ".join(p for p in parts if p)
 
     def to_dict(self) -> dict:
@@ -111,7 +124,7 @@ class Meeting:
         known = {name for name in cls.__dataclass_fields__}
         values = {key: value for key, value in data.items() if key in known}
         if values.get("start"):
-            values["start"] = parse_time(values["start"], "start")
+            values["start"] = parse_time(values["start"], pgettext("field", "start"))
         values["days"] = tuple(values.get("days", ()))
         values["types"] = tuple(values.get("types", ()))
         values["agenda"] = tuple(values.get("agenda", ()))

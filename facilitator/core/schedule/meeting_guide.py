@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import time
 
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.text_out import echo
 
@@ -35,25 +36,35 @@ def guide_day_to_weekday(day: int) -> int:
 def parse_feed(data: object, known_types: frozenset[str], existing: Iterable[str] = ()) -> FeedResult:
     """Check every entry of a decoded feed; `existing` are names already in the database."""
     if not isinstance(data, list):
-        raise ValidationError("feed", "must be a JSON list of meetings")
-    taken = {name.casefold(): "is already a meeting in the database" for name in existing}
+        raise ValidationError(N_("feed"), _("must be a JSON list of meetings"))
+    already = _("is already a meeting in the database")
+    taken = {name.casefold(): already for name in existing}
     slugs: dict[str, str] = {}  # each slug, and the entry that used it first
     meetings, problems, warnings = [], [], []
     for index, entry in enumerate(data):
-        label = f"index {index}" + (f" {_shown_name(entry)}" if _shown_name(entry) else "")
+        label = _entry_label(index, _shown_name(entry))
         try:
             _check_slug(entry, label, slugs)
             meeting, unknown = convert_entry(entry, known_types)
             if meeting.key in taken:
                 raise ValidationError("name", taken[meeting.key])
         except ValidationError as error:
-            problems.append(f"{label}: {error}")
+            problems.append(_("{field}: {reason}").format(field=label, reason=error))
             continue
-        taken[meeting.key] = f"is the same as index {index}"
+        taken[meeting.key] = _("is the same as index {index}").format(index=index)
         meetings.append(meeting)
         if unknown:
-            warnings.append(f"{label}: unknown type codes {', '.join(unknown)} (left out)")
+            warnings.append(_("{entry}: unknown type codes {codes} (left out)").format(
+                entry=label, codes=", ".join(unknown)))
     return FeedResult(tuple(meetings), tuple(problems), tuple(warnings), len(data))
+
+
+def _entry_label(index: int, name: str) -> str:
+    """An entry of the feed as messages name it: 'index 3' or "index 3 'Tuesday Night'"."""
+    if name:
+        # Translators: an entry of a Meeting Guide feed, by its place and its name.
+        return _("index {index} {name}").format(index=index, name=name)
+    return _("index {index}").format(index=index)
 
 
 def _check_slug(entry: object, label: str, slugs: dict[str, str]) -> None:
@@ -64,31 +75,33 @@ def _check_slug(entry: object, label: str, slugs: dict[str, str]) -> None:
     key = slug.strip().casefold()
     if key in slugs:
         raise ValidationError("slug",
-                              f"{_short(slug.strip(), 40)} is also the slug of {slugs[key]}")
+                              _("{slug} is also the slug of {entry}").format(
+                                  slug=_short(slug.strip(), 40), entry=slugs[key]))
     slugs[key] = label
 
 
 def convert_entry(entry: object, known_types: frozenset[str]) -> tuple[Meeting, list[str]]:
     """One feed entry -> (Meeting, unknown type codes); ValidationError names the field."""
     if not isinstance(entry, dict):
-        raise ValidationError("entry", "is not an object")
+        raise ValidationError("entry", _("is not an object"))
     for required in ("name", "slug"):
         value = entry.get(required)
         if not isinstance(value, str) or not value.strip():
-            raise ValidationError(required, "is missing" if value is None else "must be non-empty text")
+            raise ValidationError(required, _("is missing") if value is None
+                                  else _("must be non-empty text"))
     notes = entry.get("notes")
     if notes is not None and not isinstance(notes, str):
-        raise ValidationError("notes", "must be text")
+        raise ValidationError("notes", _("must be text"))
     start = _clock(entry, "time")
     end = _clock(entry, "end_time")
     duration = None
     if end is not None:
         if start is None:
-            raise ValidationError("end_time", "is given without a time")
+            raise ValidationError("end_time", _("is given without a time"))
         # An end earlier than the start is past midnight.
         duration = (end.hour * 60 + end.minute - start.hour * 60 - start.minute) % (24 * 60)
         if duration == 0:
-            raise ValidationError("end_time", "is the same as time")
+            raise ValidationError("end_time", _("is the same as time"))
     types, unknown = _types(entry.get("types"), known_types)
     meeting = Meeting(name=entry["name"], days=_days(entry.get("day")), start=start,
                       duration_minutes=duration, types=types)
@@ -102,7 +115,8 @@ def _days(value: object) -> tuple[int, ...]:
         if isinstance(day, str) and day.strip().isdigit():
             day = int(day)
         if isinstance(day, bool) or not isinstance(day, int) or not 0 <= day <= 6:
-            raise ValidationError("day", f"{_short(day)} is not 0 (Sunday) to 6 (Saturday)")
+            raise ValidationError("day", _("{day} is not 0 (Sunday) to 6 (Saturday)").format(
+                day=_short(day)))
         days.add(guide_day_to_weekday(day))
     return tuple(sorted(days))
 
@@ -113,7 +127,8 @@ def _clock(entry: dict, field: str) -> time | None:
         return None
     match = _CLOCK.fullmatch(value.strip()) if isinstance(value, str) else None
     if not match:
-        raise ValidationError(field, f"{_short(value)} is not HH:MM (24-hour)")
+        raise ValidationError(field, _("{value} is not HH:MM (24-hour)").format(
+            value=_short(value)))
     return time(int(match[1]), int(match[2]))
 
 
@@ -121,7 +136,7 @@ def _types(value: object, known: frozenset[str]) -> tuple[tuple[str, ...], list[
     if value is None:
         return (), []
     if not isinstance(value, list) or not all(isinstance(code, str) for code in value):
-        raise ValidationError("types", "must be a list of type codes")
+        raise ValidationError("types", _("must be a list of type codes"))
     spelled = {code.upper(): code for code in known}
     codes, unknown = [], []
     for code in dict.fromkeys(code.strip().upper() for code in value if code.strip()):

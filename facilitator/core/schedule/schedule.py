@@ -12,6 +12,7 @@ from itertools import islice
 
 from dateutil.rrule import WEEKLY, rrule
 
+from facilitator.core.i18n import _, locale
 from facilitator.core.schedule.meeting import Meeting
 
 # Used to decide whether a meeting with no duration is still in progress.
@@ -85,9 +86,13 @@ def describe_next(meeting: Meeting, now: datetime) -> str:
     """'in progress since 19:00', 'next Tue 2026-11-24 19:00' or '' when unscheduled."""
     current = current_occurrence(meeting, now) if meeting.duration_minutes else None
     if current is not None:
-        return f"in progress since {current:%H:%M}"
+        return _("in progress since {time}").format(time=f"{current:%H:%M}")
     upcoming = next_occurrence(meeting, now)
-    return f"next {upcoming:%a %Y-%m-%d %H:%M}" if upcoming else ""
+    if upcoming is None:
+        return ""
+    weekday = locale().days["format"]["abbreviated"][upcoming.weekday()]
+    # Translators: {day} is a short weekday ("Tue"), then the date and time, ISO.
+    return _("next {day} {when}").format(day=weekday, when=f"{upcoming:%Y-%m-%d %H:%M}")
 
 
 def _place(wall: datetime, zone) -> datetime:
