@@ -17,7 +17,9 @@ class CountsBar(Horizontal):
     DEFAULT_CSS = """
     CountsBar { height: 3; }
     CountsBar #attendance-digits { width: auto; min-width: 6; color: $accent; }
-    CountsBar #counts-text { width: 1fr; padding: 0 1; }
+    /* A line too long for the width (longer words) ends in "…" rather than wrapping and
+       pushing the last line out of sight. */
+    CountsBar #counts-text { width: 1fr; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     session: reactive[MeetingSession | None] = reactive(None)

@@ -63,16 +63,26 @@ class MeetingHeader(Widget):
         session, wall, elapsed = self.session, self.wall, self.now
         if session is None or wall is None:
             return Content("")
-        narrow = self.size.width < 60
+        if self.size.width >= 60:
+            # The date and the word "running" go first when the line is too long to fit (a
+            # long meeting name, or a language with longer words).
+            full = self.line(session, wall, elapsed, narrow=False)
+            if full.cell_length <= self.content_size.width:
+                return full
+        return self.line(session, wall, elapsed, narrow=True)
+
+    def line(self, session: MeetingSession, wall: datetime, elapsed: float,
+             narrow: bool) -> Content:
         parts = [
             plain_text(session.meeting, "bold"),
-            Content(f"  {wall:%H:%M}" if narrow else f"  {short_date(session.date)}  {wall:%H:%M}"),
+            Content(f"  {wall:%H:%M}" if narrow
+                    else f"  {short_date(session.date)}  {wall:%H:%M}"),
             # Translators: {time} is how long the meeting has been running, "1:05:09".
             Content("  " + (clock_text(elapsed) if narrow
                             else _("running {time}").format(time=clock_text(elapsed)))),
         ]
         if self.demo:
-            parts.insert(0, Content.styled("DEMO  ", "bold $warning"))
+            parts.insert(0, Content.styled(_("DEMO") + "  ", "bold $warning"))
         if self.screen.has_class("-short"):
             # A short terminal hides the counts bar: the headcount stays in sight here, first.
             # Translators: the headcount of a short terminal's header, "12 in": keep it short.
