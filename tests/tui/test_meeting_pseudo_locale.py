@@ -6,9 +6,23 @@ here first.
 """
 
 import re
+from datetime import date, datetime
 
 import pytest
 
+from facilitator.core.i18n import _
+from facilitator.core.meeting.actions import SignInAndQueue
+from facilitator.core.meeting.handlers import apply
+from facilitator.core.meeting.session import start, start_action
+from facilitator.core.records.history_view import Trend
+from facilitator.core.records.record import Record
+from facilitator.core.records.statistics import group, summarize
+from facilitator.tui.screens.meeting.summary import summary_lines
+from facilitator.tui.widgets.history_columns import PERIOD_COLUMNS, occurrence_columns
+from facilitator.tui.widgets.history_summary import summary_text
+from facilitator.tui.widgets.meeting_header import weekday_names
+from facilitator.tui.widgets.shares_panel import suggestion_text
+from facilitator.tui.widgets.trend_chart import trend_labels, trend_title
 from facilitator.core.meeting.agenda_templates import template
 from facilitator.core.meeting.hybrid import collected_text
 from facilitator.core.schedule.meeting import Meeting
@@ -83,3 +97,50 @@ async def test_every_word_of_the_meeting_screen_goes_through_the_catalog(
                 header = screen.query_one(MeetingHeader)
                 if size[0] >= 80:
                     assert header.render().cell_length <= header.content_size.width, text
+
+
+# -- the words built outside a screen: the summary, the history's figures and trend ----------
+
+RECORDS = [Record(meeting="Zorn Group", date=date(2025, 3, day), attendance=10 + day,
+                  newcomers=day % 3, visitors=1, online=2, shares=6, share_seconds=1800,
+                  passes=1, over_time=2, chips={"30d": 1}, collection=3150,
+                  collection_online=500, sections={"Qux": 300})
+           for day in (3, 10, 17)]
+BEFORE = [record._replace(date=record.date.replace(year=2024)) for record in RECORDS]
+
+
+def history_texts() -> list[str]:
+    summary = summarize(RECORDS, previous=BEFORE)
+    trend = Trend("week", group(RECORDS, "week"))
+    return [*summary_text(summary), trend_title(trend), *trend_labels(trend),
+            trend_title(Trend("month")), *trend_labels(Trend("month")),
+            *(_(label) for label, _width, _right in PERIOD_COLUMNS + occurrence_columns([]))]
+
+
+@pytest.mark.parametrize("texts", [
+    lambda: summary_lines(RECORDS[0], 3725),
+    history_texts,
+    lambda: [suggestion_text_for(1), suggestion_text_for(3)],
+], ids=["summary", "history", "suggestion"])
+def test_built_texts_go_through_the_catalog(texts):
+    with pseudo_language():
+        shown = "\n".join(texts())
+        # Data, and what the locale writes itself (Spanish weekday abbreviations, the currency).
+        allowed = words("Zorn Group Qux USD", *weekday_names().values())
+        assert untranslated_words(shown, allowed) == [], shown
+
+
+def test_the_summary_figures_line_up_after_the_longest_label():
+    with pseudo_language():
+        lines = summary_lines(RECORDS[0], 3725)[:9]
+    longest = max(len(pseudo(label)) for label in ("Attendance", "Chips given", "Share time"))
+    starts = {len(line) - len(line[longest:].lstrip()) for line in lines}
+    assert starts == {longest + 2}, lines
+
+
+def suggestion_text_for(waiting: int) -> str:
+    """The suggestion line with `waiting` people queued, the meeting ending in an hour."""
+    session = start(start_action(MEETING, date(2025, 3, 3), datetime(2025, 3, 3, 19), "USD"))
+    for name in ("Ann", "Bo", "Cy")[:waiting]:
+        session = apply(session, SignInAndQueue(name), 0.0)
+    return suggestion_text(session, 0.0, 0)
