@@ -9,26 +9,28 @@ import re
 from datetime import date, datetime
 
 import pytest
+from babel.dates import get_month_names
 
-from facilitator.core.i18n import _
+from facilitator.core.i18n import _, locale
 from facilitator.core.meeting.actions import SignInAndQueue
+from facilitator.core.meeting.agenda import drift_text
+from facilitator.core.meeting.agenda_templates import template
 from facilitator.core.meeting.handlers import apply
+from facilitator.core.meeting.hybrid import collected_text
 from facilitator.core.meeting.session import start, start_action
 from facilitator.core.records.history_view import Trend
 from facilitator.core.records.record import Record
 from facilitator.core.records.statistics import group, summarize
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.tui.screens.meeting.form import MeetingFormScreen
 from facilitator.tui.screens.meeting.summary import summary_lines
+from facilitator.tui.widgets.chips_panel import ChipsPanel
 from facilitator.tui.widgets.history_columns import PERIOD_COLUMNS, occurrence_columns
 from facilitator.tui.widgets.history_summary import summary_text
-from facilitator.tui.widgets.meeting_header import weekday_names
+from facilitator.tui.widgets.meeting_header import MeetingHeader, weekday_names
 from facilitator.tui.widgets.shares_panel import suggestion_text
-from facilitator.tui.widgets.trend_chart import trend_labels, trend_title
-from facilitator.core.meeting.agenda_templates import template
-from facilitator.core.meeting.hybrid import collected_text
-from facilitator.core.schedule.meeting import Meeting
-from facilitator.tui.widgets.chips_panel import ChipsPanel
-from facilitator.tui.widgets.meeting_header import MeetingHeader
 from facilitator.tui.widgets.steady_footer import SteadyFooter
+from facilitator.tui.widgets.trend_chart import trend_labels, trend_title
 from tests.pseudo_locale import pseudo, pseudo_language, untranslated_words
 
 FORMAT = template("discussion")
@@ -52,6 +54,12 @@ SHOWN_WHOLE = {(80, 24): ("total", "newcomers", "visitors", "sharing", "waiting"
                (40, 12): ("sharing",)}
 
 
+def locale_words() -> set[str]:
+    """What the locale writes itself: its short weekday and month names, the currency."""
+    months = get_month_names("abbreviated", locale=locale()).values()
+    return words("USD US", *weekday_names().values(), *months)
+
+
 def drawn_above_footer(app) -> str:
     """The screen's text as drawn, line by line, above the footer (which translates its own
     key descriptions where it draws them)."""
@@ -66,8 +74,6 @@ def from_other_areas(screen) -> set[str]:
     through the catalog they add no ASCII word and the check covers them too."""
     session, now = screen.live.session, screen.live.now()
     ladder = screen.query_one(ChipsPanel).ladder
-    from facilitator.core.meeting.agenda import drift_text
-
     return words(collected_text(session), drift_text(session.agenda.drift(now)),
                  ladder.title, *(milestone.title for milestone in ladder.milestones_through(50)))
 
@@ -83,7 +89,7 @@ async def test_every_word_of_the_meeting_screen_goes_through_the_catalog(
             await pilot.pause()
             assert screen.live.session.timer is not None
             app.clear_notifications()
-            allowed = DATA | from_other_areas(screen)
+            allowed = DATA | from_other_areas(screen) | locale_words()
             for tab in ("tab-signin", "tab-agenda", "tab-chips"):
                 screen.show_tab(tab)
                 await pilot.pause()
@@ -125,8 +131,7 @@ def history_texts() -> list[str]:
 def test_built_texts_go_through_the_catalog(texts):
     with pseudo_language():
         shown = "\n".join(texts())
-        # Data, and what the locale writes itself (Spanish weekday abbreviations, the currency).
-        allowed = words("Zorn Group Qux USD", *weekday_names().values())
+        allowed = words("Zorn Group Qux") | locale_words()
         assert untranslated_words(shown, allowed) == [], shown
 
 
@@ -144,3 +149,30 @@ def suggestion_text_for(waiting: int) -> str:
     for name in ("Ann", "Bo", "Cy")[:waiting]:
         session = apply(session, SignInAndQueue(name), 0.0)
     return suggestion_text(session, 0.0, 0)
+
+
+def drawn_in(app, selector: str) -> str:
+    """The text drawn inside the region of the first widget matching `selector`."""
+    update = app.screen._compositor.render_update(full=True)
+    lines = ["".join(strip.text for strip in line) for line in update.strips]
+    region = app.screen.query_one(selector).region
+    return "\n".join(line[region.x:region.right] for line in lines[region.y:region.bottom])
+
+
+async def test_the_meeting_dialogs_go_through_the_catalog(make_app, start_meeting):
+    app = make_app(meetings=[MEETING])
+    with pseudo_language():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await start_meeting(pilot, names=NAMES)
+            app.clear_notifications()
+            for keys in (["f6"], ["f10"]):  # correct the last signed in; the summary
+                await pilot.press(*keys)
+                await pilot.pause()
+                text = drawn_in(app, ".dialog")
+                assert untranslated_words(text, DATA | locale_words()) == [], text
+                await pilot.press("escape")
+                await pilot.pause()
+            app.push_screen(MeetingFormScreen())
+            await pilot.pause()
+            text = drawn_in(app, ".dialog")
+            assert untranslated_words(text) == [], text
