@@ -4,7 +4,8 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from facilitator.core.i18n import _, counted, ngettext, number as count
+from facilitator.core import i18n
+from facilitator.core.i18n import _, counted, ngettext
 from facilitator.core.money import format_cents
 from facilitator.core.records.report_tables import chips_text, money, number
 from facilitator.core.records.statistics import Summary
@@ -23,11 +24,11 @@ def summary_text(summary: Summary) -> list[str]:
             average=number(totals.average_attendance), median=number(summary.median_attendance),
             lowest=summary.lowest_attendance, highest=summary.highest_attendance),
         _("Visitors {visitors} · online {online} · shares {shares}").format(
-            visitors=count(totals.visitors), online=count(totals.online),
-            shares=count(totals.shares)),
-        _("Chips given {n}: {chips}").format(n=count(totals.chips_total),
+            visitors=i18n.number(totals.visitors), online=i18n.number(totals.online),
+            shares=i18n.number(totals.shares)),
+        _("Chips given {n}: {chips}").format(n=i18n.number(totals.chips_total),
                                              chips=chips_text(totals.chips)) if totals.chips
-        else _("Chips given {n}").format(n=count(totals.chips_total)),
+        else _("Chips given {n}").format(n=i18n.number(totals.chips_total)),
     ]
     per_attendee = totals.collection_per_attendee
     if per_attendee:
@@ -55,7 +56,7 @@ def summary_text(summary: Summary) -> list[str]:
                 "change {change}{percent}, newcomers {newcomers}",
                 "A year before ({start} to {end}): {n} meetings, average {average}; "
                 "change {change}{percent}, newcomers {newcomers}", change.meetings).format(
-                start=start, end=end, n=count(change.meetings),
+                start=start, end=end, n=i18n.number(change.meetings),
                 average=number(change.average_attendance),
                 change=decimal(f"{change.average_change:+.1f}"), percent=percent,
                 newcomers=f"{change.newcomers_change:+d}"))
