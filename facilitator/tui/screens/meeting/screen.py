@@ -115,6 +115,7 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
             with Vertical(id="signin-panel"):
                 yield CountsBar(id="counts").data_bind(MeetingScreen.session)
                 with TabbedContent(id="left-tabs"):
+                    # Translators: the tabs' titles share half of an 80-column screen.
                     with TabPane(_("Sign-in"), id="tab-signin"):
                         yield Input(placeholder=_("first name (optional) + Enter"),
                                     id="name-input")
