@@ -4,6 +4,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from facilitator.core.i18n import _, counted
 from facilitator.core.meeting.agenda import AgendaProgress
 from facilitator.core.meeting.session import MeetingSession
 from facilitator.tui.plain_text import plain_text
@@ -15,7 +16,8 @@ def agenda_line(agenda: AgendaProgress, now: float, end_t: float | None = None) 
     total = len(agenda.format)
     section = agenda.current
     if section is None:
-        return Content.styled(f"Agenda done: all {total} sections", "dim")
+        return Content.styled(counted("Agenda done: {n} section", "Agenda done: all {n} sections",
+                                      total), "dim")
     used = agenda.used(now)
     over = agenda.over(now)
     parts = [
@@ -25,16 +27,21 @@ def agenda_line(agenda: AgendaProgress, now: float, end_t: float | None = None) 
                        "bold $warning" if over else ""),
     ]
     if over:
-        parts.append(Content.styled(f" over by {clock_text(-agenda.remaining(now))}", "$warning"))
+        over_by = _("over by {time}").format(time=clock_text(-agenda.remaining(now)))
+        parts.append(Content.styled(f" {over_by}", "$warning"))
     if section.kind == "shares":
         left = agenda.shares_time_left(now, end_t)
-        parts.append(Content.styled(f" · {clock_text(left)} left for shares", "$accent"))
+        left_text = _("{time} left for shares").format(time=clock_text(left))
+        parts.append(Content.styled(f" · {left_text}", "$accent"))
     upcoming = agenda.upcoming
     if upcoming is None:
-        parts.append(Content.styled(" · last section", "dim"))
+        parts.append(Content.styled(" · " + _("last section"), "dim"))
     else:
-        parts.append(Content.styled(" · next ", "dim"))
-        parts.append(plain_text(f"{upcoming.title} {upcoming.minutes} min"))
+        # Translators: before the next section's title and length, "next Readings 5 min".
+        parts.append(Content.styled(" · " + _("next") + " ", "dim"))
+        # Translators: a section's title, then its planned minutes.
+        parts.append(plain_text(_("{section} {minutes} min").format(section=upcoming.title,
+                                                                     minutes=upcoming.minutes)))
     return Content.assemble(*parts)
 
 

@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.reactive import reactive, var
 from textual.widgets import Static
 
+from facilitator.core.i18n import _
 from facilitator.core.meeting.agenda import AgendaProgress
 from facilitator.core.meeting.session import MeetingSession
 from facilitator.tui.plain_text import plain_text
@@ -53,14 +54,14 @@ def reading_text(agenda: AgendaProgress, reading: Reading | None) -> tuple[Conte
     """What to show under the list, and whether it is a problem (a reading that can't load)."""
     section = agenda.current
     if section is None:
-        return Content("The agenda is done."), False
+        return Content(_("The agenda is done.")), False
     if section.reading:
         if reading is None or reading.index != agenda.index:
             return Content(""), False  # not loaded yet
         return plain_text(reading.text), reading.problem
     if section.note:
         return plain_text(section.note), False
-    return Content.styled("(no reading or note for this section)", "dim"), False
+    return Content.styled(_("(no reading or note for this section)"), "dim"), False
 
 
 class AgendaPanel(Vertical):
@@ -117,7 +118,8 @@ class AgendaPanel(Vertical):
         self.query_one("#agenda-list", Static).update(section_lines(agenda, now))
         left = agenda.shares_time_left(now, session.end_t)
         self.query_one("#agenda-shares", Static).update(
-            plain_text("" if left is None else f"time left for shares: {clock_text(left)}"))
+            plain_text("" if left is None
+                       else _("time left for shares: {time}").format(time=clock_text(left))))
 
     def show_reading(self, agenda: AgendaProgress) -> None:
         """Redrawn (and scrolled back to its top) only when the section or its text changes."""

@@ -5,11 +5,20 @@ from textual.reactive import reactive
 from textual.widgets import DataTable
 from rich.text import Text
 
+from facilitator.core.i18n import N_, _, pgettext
 from facilitator.core.meeting.session import MeetingSession
 from facilitator.tui.plain_text import printable
 
 # Narrow enough that the table fits its half of an 80-column terminal, scrollbar included.
 NAME_WIDTH = 14
+
+
+def flag_word(flag: str) -> str:
+    """How a flag is shown beside a name: in the sign-in list, the queue, the correction."""
+    # Translators: a tag beside a person's name in a narrow list: keep each short.
+    words = {"newcomer": pgettext("flag", "newcomer"), "visitor": pgettext("flag", "visitor"),
+             "online": pgettext("flag", "online")}
+    return words[flag]
 
 
 def shown_name(name: str, width: int = NAME_WIDTH) -> Text:
@@ -23,8 +32,8 @@ class AttendeeTable(DataTable):
     """The sign-in list, newest at the bottom; the highlighted row can be corrected."""
 
     BINDINGS = [
-        Binding("q", "screen.queue_attendee", "Queue this person", id="attendees.queue"),
-        Binding("enter", "select_cursor", "Correct", id="attendees.correct", show=False),
+        Binding("q", "screen.queue_attendee", N_("Queue this person"), id="attendees.queue"),
+        Binding("enter", "select_cursor", N_("Correct"), id="attendees.correct", show=False),
     ]
 
     session: reactive[MeetingSession | None] = reactive(None)
@@ -32,7 +41,7 @@ class AttendeeTable(DataTable):
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.add_column("#", key="number", width=3)
-        self.add_column("name", key="name", width=NAME_WIDTH)
+        self.add_column(_("name"), key="name", width=NAME_WIDTH)
         self.add_column("", key="flags", width=13)
 
     def watch_session(self, session: MeetingSession | None) -> None:
@@ -42,7 +51,7 @@ class AttendeeTable(DataTable):
         row = len(session.attendees) - 1 if grew else self.cursor_row
         self.clear()
         for person in session.attendees:
-            flags = " ".join(flag for flag in ("newcomer", "visitor", "online")
+            flags = " ".join(flag_word(flag) for flag in ("newcomer", "visitor", "online")
                              if getattr(person, flag))
             # 'Guest 3' when no name was given: the queue and the display call them so too.
             self.add_row(str(person.id), shown_name(person.label), flags, key=str(person.id))

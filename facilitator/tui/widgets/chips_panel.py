@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from facilitator.core.chips import chip_stock
 from facilitator.core.chips.chip_stock import StockLevel
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import _, counted
 from facilitator.core.chips.milestones import Ladder, Milestone
 from facilitator.core.meeting.session import MeetingSession
 from facilitator.tui.crash_guard import GuardedHandlers
@@ -50,8 +51,14 @@ def row(index: int, milestone: Milestone, given: int, level: StockLevel | None) 
     if level is not None:
         parts.append(f" {level.on_hand:>5}")
         if level.status in STATUS_STYLE:
-            parts.append((f" {level.status.upper()}", f"bold {STATUS_STYLE[level.status]}"))
+            parts.append((f" {status_word(level.status)}", f"bold {STATUS_STYLE[level.status]}"))
     return Content.assemble(*parts)
+
+
+def status_word(status: str) -> str:
+    """'LOW' or 'OUT', at the end of a chip's row."""
+    # Translators: a chip's stock flag at the end of its row, in capitals: keep it short.
+    return {"low": _("LOW"), "out": _("OUT")}[status]
 
 
 class ChipsPanel(GuardedHandlers, Vertical):
@@ -93,7 +100,9 @@ class ChipsPanel(GuardedHandlers, Vertical):
             yield Static(plain_text(self.problem), id="chips-problem")
             return
         title = self.ladder.title[: LABEL_WIDTH + 2]
-        columns = f"{'given':>5}" + (f"{'stock':>6}" if self.stock else "")
+        # Translators: column headings over chips given and stock left: 5 letters at most.
+        given, stock = _("given"), _("stock")
+        columns = f"{given:>5}" + (f"{stock:>6}" if self.stock else "")
         yield Static(Content.assemble(plain_text(f"{title:<{LABEL_WIDTH + 3}}", "bold"), columns),
                      id="chips-heading")
         yield OptionList(id="chips-list")
@@ -130,12 +139,15 @@ class ChipsPanel(GuardedHandlers, Vertical):
         """Low and out chips; those given in this meeting first, the chair is holding them."""
         given = chip_stock.by_stock_key(self.session.chips, chip_stock.stock_key_of(self.ladder))
         items = sorted(self.ladder.stock_items(projected), key=lambda item: item[0] not in given)
-        texts = chip_stock.warnings(projected, items)
-        lines = [plain_text(text, "$error" if "out of stock" in text else "$warning")
-                 for text in texts[:WARNINGS_SHOWN]]
-        if len(texts) > WARNINGS_SHOWN:
-            lines.append(Content.styled(f"and {len(texts) - WARNINGS_SHOWN} more to reorder",
-                                        "$warning"))
+        # Out of stock in red, low in yellow: told by the count, whatever the language.
+        warned = [(text, projected[key].on_hand <= 0) for key, label in items
+                  if key in projected and (text := projected[key].warning(label))]
+        lines = [plain_text(text, "$error" if out else "$warning")
+                 for text, out in warned[:WARNINGS_SHOWN]]
+        if len(warned) > WARNINGS_SHOWN:
+            more = len(warned) - WARNINGS_SHOWN
+            lines.append(Content.styled(counted("and {n} more to reorder",
+                                                "and {n} more to reorder", more), "$warning"))
         self.query_one("#chips-warnings", Static).update(Content("\n").join(lines))
 
     def focus_list(self) -> None:

@@ -7,6 +7,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Digits, Static
 
+from facilitator.core.i18n import _
 from facilitator.core.meeting.session import MeetingSession
 
 
@@ -16,7 +17,9 @@ class CountsBar(Horizontal):
     DEFAULT_CSS = """
     CountsBar { height: 3; }
     CountsBar #attendance-digits { width: auto; min-width: 6; color: $accent; }
-    CountsBar #counts-text { width: 1fr; padding: 0 1; }
+    /* A line too long for the width (longer words) ends in "…" rather than wrapping and
+       pushing the last line out of sight. */
+    CountsBar #counts-text { width: 1fr; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     session: reactive[MeetingSession | None] = reactive(None)
@@ -34,10 +37,11 @@ class CountsBar(Horizontal):
         if session is None or not self.is_mounted:
             return
         self.query_one("#attendance-digits", Digits).update(str(session.attendance))
+        # Translators: labels each followed by its count, in a third of an 80-column screen.
         self.query_one("#counts-text", Static).update(Content.assemble(
-            "in the room ", (str(session.in_room), "bold"),
-            "  online ", (str(session.online), "bold"),
-            "\ntotal ", (str(session.attendance), "bold"),
-            "\nnewcomers ", (str(session.newcomers), "bold"),
-            "  visitors ", (str(session.visitors), "bold"),
+            _("in the room") + " ", (str(session.in_room), "bold"),
+            "  " + _("online") + " ", (str(session.online), "bold"),
+            "\n" + _("total") + " ", (str(session.attendance), "bold"),
+            "\n" + _("newcomers") + " ", (str(session.newcomers), "bold"),
+            "  " + _("visitors") + " ", (str(session.visitors), "bold"),
         ))

@@ -4,11 +4,13 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
+from facilitator.core.i18n import N_
 from facilitator.core.money import format_cents
 from facilitator.core.records.record import Record
 from facilitator.core.records.report_tables import money, number
 from facilitator.core.records.statistics import Totals
 from facilitator.tui.plain_text import printable
+from facilitator.tui.widgets.meeting_header import weekday
 from facilitator.tui.widgets.paged_table import Column
 
 MEETING_WIDTH = (12, 26)  # the meeting column fits the longest name within these bounds
@@ -17,15 +19,17 @@ MEETING_WIDTH = (12, 26)  # the meeting column fits the longest name within thes
 def occurrence_columns(meeting_names: Sequence[str]) -> list[Column]:
     longest = max(map(len, meeting_names), default=0)
     width = max(MEETING_WIDTH[0], min(longest, MEETING_WIDTH[1]))
-    return [("Date", 14, False), ("Meeting", width, False), ("Attendance", 10, True),
-            ("Newcomers", 9, True), ("Visitors", 8, True), ("Online", 6, True),
-            ("Shares", 6, True), ("Chips", 5, True), ("Collection", 14, True)]
+    # Translators: the history table's column headings: keep each as short as the English.
+    return [(N_("Date"), 14, False), (N_("Meeting"), width, False), (N_("Attendance"), 10, True),
+            (N_("Newcomers"), 9, True), (N_("Visitors"), 8, True), (N_("Online"), 6, True),
+            (N_("Shares"), 6, True), (N_("Chips"), 5, True), (N_("Collection"), 14, True)]
 
 
 PERIOD_COLUMNS: list[Column] = [
-    ("Period", 8, False), ("Meetings", 8, True), ("Attendance", 10, True), ("Average", 7, True),
-    ("Newcomers", 9, True), ("Visitors", 8, True), ("Online", 6, True), ("Shares", 6, True),
-    ("Chips", 5, True), ("Collection", 16, True),
+    (N_("Period"), 8, False), (N_("Meetings"), 8, True), (N_("Attendance"), 10, True),
+    (N_("Average"), 7, True), (N_("Newcomers"), 9, True), (N_("Visitors"), 8, True),
+    (N_("Online"), 6, True), (N_("Shares"), 6, True), (N_("Chips"), 5, True),
+    (N_("Collection"), 16, True),
 ]
 
 
@@ -37,7 +41,7 @@ def occurrence_cells(record: Record, show_currency: bool) -> list[Text]:
     """Date (with its weekday), meeting, the counts and the collection of one record."""
     currency = record.currency if show_currency else ""
     return [
-        Text(f"{record.date:%a} {record.date.isoformat()}", no_wrap=True),
+        Text(f"{weekday(record.date)} {record.date.isoformat()}", no_wrap=True),
         Text(printable(record.meeting), no_wrap=True, overflow="ellipsis"),
         _right(record.attendance), _right(record.newcomers), _right(record.visitors),
         _right(record.online), _right(record.shares), _right(record.chips_total),

@@ -1,11 +1,15 @@
 """The meeting's header line: name, date, wall clock, time since start and time left."""
 
-from datetime import datetime
+from datetime import date, datetime
+
+from babel.dates import format_date, get_day_names
+from babel.numbers import get_decimal_symbol
 
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.content import Content
 
+from facilitator.core.i18n import _, locale, number
 from facilitator.core.meeting.agenda import drift_text
 from facilitator.core.meeting.session import MeetingSession
 from facilitator.tui.plain_text import plain_text
@@ -17,6 +21,27 @@ def clock_text(seconds: float) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def short_date(day: date) -> str:
+    """'Tue 01 Dec 2026', 'mar 01 dic 2026': the weekday and month as the language shortens
+    them."""
+    return format_date(day, "EEE dd MMM y", locale=locale())
+
+
+def weekday(day: date) -> str:
+    """'Tue', 'mar': the weekday as the language shortens it."""
+    return format_date(day, "EEE", locale=locale())
+
+
+def weekday_names() -> dict[int, str]:
+    """The weekdays as the language shortens them, Monday 0: {0: 'Mon', …}."""
+    return dict(get_day_names("abbreviated", locale=locale()))
+
+
+def decimal(text: str) -> str:
+    """A number Python formatted ('3.5', '+1.2') with the language's decimal mark ('3,5')."""
+    return text.replace(".", get_decimal_symbol(locale()))
 
 
 class MeetingHeader(Widget):
@@ -38,23 +63,38 @@ class MeetingHeader(Widget):
         session, wall, elapsed = self.session, self.wall, self.now
         if session is None or wall is None:
             return Content("")
-        narrow = self.size.width < 60
+        if self.size.width >= 60:
+            # The date and the word "running" go first when the line is too long to fit (a
+            # long meeting name, or a language with longer words).
+            full = self.line(session, wall, elapsed, narrow=False)
+            if full.cell_length <= self.content_size.width:
+                return full
+        return self.line(session, wall, elapsed, narrow=True)
+
+    def line(self, session: MeetingSession, wall: datetime, elapsed: float,
+             narrow: bool) -> Content:
         parts = [
             plain_text(session.meeting, "bold"),
-            Content(f"  {wall:%H:%M}" if narrow else f"  {session.date:%a %d %b %Y}  {wall:%H:%M}"),
-            Content(f"  {'' if narrow else 'running '}{clock_text(elapsed)}"),
+            Content(f"  {wall:%H:%M}" if narrow
+                    else f"  {short_date(session.date)}  {wall:%H:%M}"),
+            # Translators: {time} is how long the meeting has been running, "1:05:09".
+            Content("  " + (clock_text(elapsed) if narrow
+                            else _("running {time}").format(time=clock_text(elapsed)))),
         ]
         if self.demo:
-            parts.insert(0, Content.styled("DEMO  ", "bold $warning"))
+            parts.insert(0, Content.styled(_("DEMO") + "  ", "bold $warning"))
         if self.screen.has_class("-short"):
             # A short terminal hides the counts bar: the headcount stays in sight here, first.
-            parts.insert(0, Content.styled(f"{session.attendance} in  ", "bold $accent"))
+            # Translators: the headcount of a short terminal's header, "12 in": keep it short.
+            headcount = _("{n} in").format(n=number(session.attendance))
+            parts.insert(0, Content.styled(f"{headcount}  ", "bold $accent"))
         if session.agenda is not None:  # against the format: "3 min behind"
             drift = session.agenda.drift(elapsed)
             parts.append(Content.styled(f"  {drift_text(drift)}",
                                         "bold $warning" if drift >= 60 else ""))
         if session.duration_minutes:
             left = session.duration_minutes * 60 - elapsed
-            text = f"  left {clock_text(left)}" if left >= 0 else f"  over by {clock_text(-left)}"
-            parts.append(Content.styled(text, "bold $warning" if left < 300 else ""))
+            text = (_("left {time}").format(time=clock_text(left)) if left >= 0
+                    else _("over by {time}").format(time=clock_text(-left)))
+            parts.append(Content.styled(f"  {text}", "bold $warning" if left < 300 else ""))
         return Content.assemble(*parts)

@@ -8,9 +8,10 @@ from textual import events
 from textual.binding import Binding
 from textual.widgets import DataTable
 
+from facilitator.core.i18n import N_, _
 from facilitator.tui.crash_guard import GuardedHandlers
 
-Column = tuple[str, int, bool]  # label, width, aligned right
+Column = tuple[str, int, bool]  # label (marked with N_, shown translated), width, aligned right
 
 
 class PagedTable(GuardedHandlers, DataTable):
@@ -24,8 +25,8 @@ class PagedTable(GuardedHandlers, DataTable):
     WINDOW = 100
 
     BINDINGS = [
-        Binding("home", "scroll_top", "First", show=False),
-        Binding("end", "scroll_bottom", "Last", show=False),
+        Binding("home", "scroll_top", N_("First"), show=False),
+        Binding("end", "scroll_bottom", N_("Last"), show=False),
     ]
 
     def __init__(self, **kwargs) -> None:
@@ -41,7 +42,9 @@ class PagedTable(GuardedHandlers, DataTable):
         """Show `items` (the cursor on item `at`) under new columns."""
         self.clear(columns=True)
         for label, width, right in columns:
-            self.add_column(Text(label, justify="right" if right else "left"), width=width)
+            label = _(label)  # a longer translation widens its column rather than being cut
+            self.add_column(Text(label, justify="right" if right else "left"),
+                            width=max(width, len(label)))
         self.items, self._cells = items, cells
         at = max(0, min(at, len(items) - 1))
         self._fill(at - self.WINDOW // 2, at, at)

@@ -5,6 +5,7 @@ from textual.containers import Vertical
 from textual.reactive import reactive, var
 from textual.widgets import Digits, Static
 
+from facilitator.core.i18n import _
 from facilitator.core.meeting.session import MeetingSession
 from facilitator.core.meeting.share_timer import TimerState, format_countdown
 
@@ -59,14 +60,15 @@ class ShareClock(Vertical):
             state, text = None, format_countdown(session.share_seconds)
             # The share just ended stays in sight (its length, and whether it ran over)
             # until the next one starts.
-            note = last.describe() if last else "next share"
+            note = last.describe() if last else _("next share")
         else:
             state = timer.state(t, self.warning_seconds)
             text = timer.display(t)
-            note = {TimerState.NORMAL: "", TimerState.WARNING: "one minute left",
-                    TimerState.OVER: "please wrap up", TimerState.PAUSED: "paused"}[state]
+            note = {TimerState.NORMAL: "", TimerState.WARNING: _("one minute left"),
+                    TimerState.OVER: _("please wrap up"), TimerState.PAUSED: _("paused")}[state]
             if state is TimerState.WARNING and self.warning_seconds != 60:
-                note = f"{format_countdown(timer.remaining(t))} left"
+                # Translators: under the share clock, {time} is what is left of the share.
+                note = _("{time} left").format(time=format_countdown(timer.remaining(t)))
         self.query_one(Digits).update(text)
         self.query_one("#share-state", Static).update(note)
         for candidate, css_class in STATE_CLASSES.items():
@@ -90,4 +92,4 @@ class ShareClock(Vertical):
         if bell and state in {TimerState.WARNING, TimerState.OVER}:
             self.app.bell()
         if state is TimerState.OVER:
-            self.notify("Time: please wrap up.", timeout=4)
+            self.notify(_("Time: please wrap up."), timeout=4)

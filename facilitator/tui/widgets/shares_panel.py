@@ -6,6 +6,7 @@ from textual.content import Content
 from textual.reactive import reactive, var
 from textual.widgets import Static
 
+from facilitator.core.i18n import _, ngettext, number
 from facilitator.core.meeting.session import MeetingSession
 from facilitator.core.meeting.session_shares import suggestion
 from facilitator.core.meeting.share_timer import format_countdown
@@ -50,22 +51,24 @@ class SharesPanel(Vertical):
             return
         queue = session.queue
         if session.timer is not None:
-            sharing = cut(queue.sharing.label) if queue.sharing else "(unnamed share)"
+            sharing = cut(queue.sharing.label) if queue.sharing else _("(unnamed share)")
         else:
-            sharing = "nobody"
+            sharing = _("nobody")
         if queue.mode == "popcorn":
-            next_up = "the sharer picks"
+            next_up = _("the sharer picks")
         else:
             next_up = cut(queue.next_up.label) if queue.next_up else "—"
         stats = session.stats
+        # Translators: labels each followed by a name or a count, beside the share clock.
         self.query_one("#shares-status", Static).update(Content.assemble(
-            ("sharing ", "dim"), plain_text(sharing, "bold"), ("   next ", "dim"),
-            plain_text(next_up), "\n",
-            ("waiting ", "dim"), (str(queue.waiting_count), "bold"),
-            ("   shares ", "dim"), str(stats.shares), ("   passes ", "dim"), str(stats.passes),
-            "\n", (f"{QUEUE_MODE_NAMES[queue.mode]}", "dim"),
-            (" · first-timers first" if queue.priority else "", "dim"),
-            (" · bell on" if session.bell else "", "dim"),
+            (_("sharing") + " ", "dim"), plain_text(sharing, "bold"),
+            ("   " + _("next") + " ", "dim"), plain_text(next_up), "\n",
+            (_("waiting") + " ", "dim"), (str(queue.waiting_count), "bold"),
+            ("   " + _("shares") + " ", "dim"), str(stats.shares),
+            ("   " + _("passes") + " ", "dim"), str(stats.passes),
+            "\n", (_(QUEUE_MODE_NAMES[queue.mode]), "dim"),
+            (" · " + _("first-timers first") if queue.priority else "", "dim"),
+            (" · " + _("bell on") if session.bell else "", "dim"),
         ))
         self.show_suggestion()
 
@@ -87,7 +90,8 @@ def suggestion_text(session: MeetingSession, now: float, reserve_seconds: int) -
     seconds = suggestion(session, now, reserve_seconds)
     if seconds is None:
         return ""
-    if session.queue.waiting_count == 1:
-        return f"suggested: {format_countdown(seconds)} for the one waiting (s applies)"
-    return (f"suggested: {format_countdown(seconds)} each so all "
-            f"{session.queue.waiting_count} can share (s applies)")
+    waiting = session.queue.waiting_count
+    # Translators: {time} is the share length suggested; s is the key that applies it.
+    return ngettext("suggested: {time} for the one waiting (s applies)",
+                    "suggested: {time} each so all {n} can share (s applies)", waiting).format(
+        time=format_countdown(seconds), n=number(waiting))

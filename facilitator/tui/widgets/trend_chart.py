@@ -6,26 +6,34 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Sparkline, Static
 
+from facilitator.core.i18n import _, number
 from facilitator.core.records.history_view import Trend
 from facilitator.tui.plain_text import plain_text
 
 
 def trend_title(trend: Trend) -> str:
     periods = trend.periods
-    span = f" · {periods[0].label} to {periods[-1].label}" if periods else ""
-    return f"Trend per {trend.by}{span}"
+    title = _("Trend per week") if trend.by == "week" else _("Trend per month")
+    if not periods:
+        return title
+    # Translators: {title} is "Trend per week" or "…month"; {first} and {last} name periods.
+    return _("{title} · {first} to {last}").format(title=title, first=periods[0].label,
+                                                   last=periods[-1].label)
 
 
 def trend_labels(trend: Trend) -> tuple[str, str]:
     """What each line shows: the highest value and when; the newcomers in all."""
     periods = trend.periods
     if not periods:
-        return "Attendance: no records", "Newcomers: no records"
+        return _("Attendance: no records"), _("Newcomers: no records")
     best = max(periods, key=lambda period: period.attendance)
     most = max(periods, key=lambda period: period.newcomers)
-    return (f"Attendance · highest {best.attendance:,} ({best.label})",
-            f"Newcomers · {sum(trend.newcomers):,} in all · highest {most.newcomers:,} "
-            f"({most.label})")
+    # Translators: {period} names the week or month of the highest value.
+    return (_("Attendance · highest {highest} ({period})").format(
+                highest=number(best.attendance), period=best.label),
+            _("Newcomers · {total} in all · highest {highest} ({period})").format(
+                total=number(sum(trend.newcomers)), highest=number(most.newcomers),
+                period=most.label))
 
 
 class TrendChart(Vertical):

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.widgets import Input
 
 from facilitator.core.errors import FacilitatorError
+from facilitator.core.i18n import N_, _
 from facilitator.core.meeting.actions import SectionNext, SectionPrevious
 from facilitator.core.meeting.session import MeetingSession
 from facilitator.store.live_meeting import LiveMeeting
@@ -17,12 +18,12 @@ from facilitator.tui.widgets.agenda_panel import Reading
 # F11 is taken by many terminals (full screen); F12 is free, and shift+F12 reaches Textual
 # as "f24" through xterm-style terminals and tmux.
 AGENDA_BINDINGS = [
-    Binding("f12,ctrl+a", "section_next", "Next section", id="meeting.section_next",
-            priority=True, tooltip="Close this section of the agenda and begin the next"),
-    Binding("shift+f12,f24", "section_previous", "Prev section", id="meeting.section_previous",
-            priority=True, tooltip="Back to the section before"),
+    Binding("f12,ctrl+a", "section_next", N_("Next section"), id="meeting.section_next",
+            priority=True, tooltip=N_("Close this section of the agenda and begin the next")),
+    Binding("shift+f12,f24", "section_previous", N_("Prev section"), id="meeting.section_previous",
+            priority=True, tooltip=N_("Back to the section before")),
     # No F-key: `[` where no text box has focus (the queue, the attendees).
-    Binding("left_square_bracket", "section_previous", "Prev section",
+    Binding("left_square_bracket", "section_previous", N_("Prev section"),
             id="meeting.section_previous_letter", show=False),
 ]
 
@@ -58,14 +59,14 @@ class AgendaActions:
     def action_section_next(self) -> None:
         agenda = self.live.session.agenda
         if agenda is not None and agenda.finished:
-            self.notify("The agenda is done; F10 or ctrl+x ends the meeting.")
+            self.notify(_("The agenda is done; F10 or ctrl+x ends the meeting."))
             return
         self.move_section(SectionNext())
 
     def action_section_previous(self) -> None:
         agenda = self.live.session.agenda
         if agenda is not None and agenda.index == 0:
-            self.notify("This is the first section.")
+            self.notify(_("This is the first section."))
             return
         self.move_section(SectionPrevious())
 

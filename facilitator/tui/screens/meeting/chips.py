@@ -6,6 +6,7 @@ from textual.binding import Binding
 
 from facilitator.core.chips import chip_stock
 from facilitator.core.errors import FacilitatorError
+from facilitator.core.i18n import N_, _
 from facilitator.core.meeting.actions import Chip
 from facilitator.store.ladders import group_ladder
 from facilitator.store.live_meeting import LiveMeeting
@@ -13,10 +14,10 @@ from facilitator.tui.screens.chips.calculator import CalculatorAction
 from facilitator.tui.widgets.chips_panel import ChipsPanel
 
 CHIPS_BINDINGS = [
-    Binding("ctrl+g", "show_chips", "Chips", id="meeting.chips", priority=True,
-            tooltip="The chips tab: one key per milestone gives a chip (key: ctrl+g)"),
-    Binding("ctrl+t", "chip_calculator", "Chip calc.", id="meeting.chip_calculator",
-            priority=True, tooltip="Time sober and milestones for a date (key: ctrl+t)"),
+    Binding("ctrl+g", "show_chips", N_("Chips"), id="meeting.chips", priority=True,
+            tooltip=N_("The chips tab: one key per milestone gives a chip (key: ctrl+g)")),
+    Binding("ctrl+t", "chip_calculator", N_("Chip calc."), id="meeting.chip_calculator",
+            priority=True, tooltip=N_("Time sober and milestones for a date (key: ctrl+t)")),
 ]
 
 
@@ -35,7 +36,8 @@ class ChipActions(CalculatorAction):
             stock = chip_stock.from_rows(self.app.database.stock())
             return ChipsPanel(ladder, stock, id="chips-panel")
         except FacilitatorError as error:
-            return ChipsPanel(None, {}, problem=f"No chips: {error}", id="chips-panel")
+            return ChipsPanel(None, {}, problem=_("No chips: {error}").format(error=error),
+                              id="chips-panel")
 
     @property
     def chips_panel(self) -> ChipsPanel:
@@ -67,6 +69,8 @@ class ChipActions(CalculatorAction):
         after = chip_stock.level(panel.projected(self.live.session), stock_key)
         warning = after.warning(label)
         if before.on_hand <= 0:
-            self.notify(f"Given although out of stock — {warning}", severity="warning")
+            # Translators: {warning} is the stock line of the chip just given.
+            self.notify(_("Given although out of stock — {warning}").format(warning=warning),
+                        severity="warning")
         elif warning:
             self.notify(warning, severity="warning")

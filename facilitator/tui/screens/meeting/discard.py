@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 from textual.screen import Screen
 
+from facilitator.core.i18n import _
 from facilitator.store.live_meeting import LiveMeeting
 from facilitator.tui.screens.confirm import ConfirmScreen
 
@@ -15,9 +16,9 @@ def ask_to_discard(screen: Screen, live: LiveMeeting, discarded: Callable[[], No
     def answered(yes: bool | None) -> None:
         if yes:
             live.discard()
-            screen.notify("The meeting was discarded; nothing was saved.")
+            screen.notify(_("The meeting was discarded; nothing was saved."))
             discarded()
 
     screen.app.push_screen(
-        ConfirmScreen("Discard this meeting? Nothing will be saved.", "Discard", "Keep"),
+        ConfirmScreen(_("Discard this meeting? Nothing will be saved."), _("Discard"), _("Keep")),
         answered)

@@ -7,19 +7,21 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from facilitator.core.names import clean_name
+from facilitator.core.i18n import N_, _
 from facilitator.core.meeting.actions import Correct, Remove
 from facilitator.core.meeting.session import FLAGS, Attendee
 from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
+from facilitator.tui.widgets.attendee_table import flag_word
 
 
 class EditAttendeeScreen(GuardedHandlers, ModalScreen[Correct | Remove | None]):
     """Returns the action to journal: a correction, a removal, or None."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="attendee.save", priority=True),
-        Binding("ctrl+r", "remove", "Remove", id="attendee.remove", priority=True),
-        Binding("escape", "cancel", "Cancel", id="attendee.cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="attendee.save", priority=True),
+        Binding("ctrl+r", "remove", N_("Remove"), id="attendee.remove", priority=True),
+        Binding("escape", "cancel", N_("Cancel"), id="attendee.cancel"),
     ]
 
     def __init__(self, person: Attendee) -> None:
@@ -28,18 +30,19 @@ class EditAttendeeScreen(GuardedHandlers, ModalScreen[Correct | Remove | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form"):
-            yield Static(plain_text(f"Signed-in person number {self.person.id}"),
+            title = _("Signed-in person number {number}").format(number=self.person.id)
+            yield Static(plain_text(title),
                          classes="dialog-title")
-            yield Label("First name (optional)")
+            yield Label(_("First name (optional)"))
             # No max_length: Textual refuses a longer paste whole; clean_name cuts it instead.
             yield Input(self.person.name, id="attendee-name")
             for flag in FLAGS:
-                yield Checkbox(flag, getattr(self.person, flag), id=f"flag-{flag}")
+                yield Checkbox(flag_word(flag), getattr(self.person, flag), id=f"flag-{flag}")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save", action="screen.save")
-                yield Button("Remove (ctrl+r)", variant="error", id="remove",
+                yield Button(_("Save (ctrl+s)"), variant="primary", id="save", action="screen.save")
+                yield Button(_("Remove (ctrl+r)"), variant="error", id="remove",
                              action="screen.remove")
-                yield Button("Cancel (esc)", id="cancel", action="screen.cancel")
+                yield Button(_("Cancel (esc)"), id="cancel", action="screen.cancel")
 
     def on_mount(self) -> None:
         self.query_one("#attendee-name", Input).focus()

@@ -7,6 +7,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from facilitator.core.errors import FacilitatorError
+from facilitator.core.i18n import N_, _
 from facilitator.core.schedule.meeting import (DURATION_LIMIT, SHARE_MINUTES_LIMIT, Meeting, parse_days,
                                       parse_time)
 from facilitator.core import validate
@@ -18,8 +19,8 @@ class MeetingFormScreen(GuardedHandlers, ModalScreen[Meeting | None]):
     """Name, share minutes and, if wanted, the weekly schedule."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="form.save", priority=True),
+        Binding("escape", "cancel", N_("Cancel"), id="form.cancel"),
     ]
 
     def __init__(self, first_run: bool = False) -> None:
@@ -27,32 +28,32 @@ class MeetingFormScreen(GuardedHandlers, ModalScreen[Meeting | None]):
         self.first_run = first_run
 
     def compose(self) -> ComposeResult:
-        title = ("Welcome! Let's set up your meeting." if self.first_run
-                 else "Add a meeting")
+        title = (_("Welcome! Let's set up your meeting.") if self.first_run
+                 else _("Add a meeting"))
         with Vertical(classes="dialog form", id="meeting-form"):
             yield Static(title, classes="dialog-title")
-            yield Label("Meeting name")
-            yield Input(placeholder="e.g. Tuesday Night Group", id="name")
+            yield Label(_("Meeting name"))
+            yield Input(placeholder=_("e.g. Tuesday Night Group"), id="name")
             # Two fields a row: the whole form, Save included, fits an 80x24 terminal.
             with Horizontal(classes="form-row"):
                 with Vertical():
-                    yield Label("Share minutes (1 to 30)")
+                    yield Label(_("Share minutes (1 to 30)"))
                     yield Input("5", id="share-minutes")
                 with Vertical():
-                    yield Label("Weekday(s), optional")
-                    yield Input(placeholder="e.g. tue or tue,thu", id="days")
+                    yield Label(_("Weekday(s), optional"))
+                    yield Input(placeholder=_("e.g. tue or tue,thu"), id="days")
             with Horizontal(classes="form-row"):
                 with Vertical():
-                    yield Label("Start time, optional")
+                    yield Label(_("Start time, optional"))
                     yield Input(placeholder="19:00", id="time")
                 with Vertical():
-                    yield Label("Minutes long, optional")
+                    yield Label(_("Minutes long, optional"))
                     yield Input(placeholder="60", id="duration")
             yield Static("", id="form-error", classes="error-line")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save", action="screen.save")
+                yield Button(_("Save (ctrl+s)"), variant="primary", id="save", action="screen.save")
                 if not self.first_run:
-                    yield Button("Cancel (esc)", id="cancel", action="screen.cancel")
+                    yield Button(_("Cancel (esc)"), id="cancel", action="screen.cancel")
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
@@ -68,11 +69,11 @@ class MeetingFormScreen(GuardedHandlers, ModalScreen[Meeting | None]):
         try:
             meeting = Meeting(
                 name=self.value("name"),
-                share_minutes=validate.count("share minutes", self.value("share-minutes") or "5",
+                share_minutes=validate.count(_("share minutes"), self.value("share-minutes") or "5",
                                              maximum=SHARE_MINUTES_LIMIT),
                 days=parse_days(self.value("days")),
                 start=parse_time(self.value("time")) if self.value("time") else None,
-                duration_minutes=(validate.count("duration", self.value("duration"),
+                duration_minutes=(validate.count(_("duration"), self.value("duration"),
                                                   maximum=DURATION_LIMIT)
                                   if self.value("duration") else None),
             )
@@ -80,7 +81,7 @@ class MeetingFormScreen(GuardedHandlers, ModalScreen[Meeting | None]):
         except FacilitatorError as error:
             self.query_one("#form-error", Static).update(plain_text(error))
             return
-        self.notify(f"Added {meeting.name}.")
+        self.notify(_("Added {meeting}.").format(meeting=meeting.name))
         self.dismiss(meeting)
 
     def action_cancel(self) -> None:

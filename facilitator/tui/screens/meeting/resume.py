@@ -7,18 +7,20 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from facilitator.core.errors import FacilitatorError
+from facilitator.core.i18n import N_, _, ngettext, number
 from facilitator.store import journal
 from facilitator.store.live_meeting import LeftBehind, LiveMeeting
 from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
+from facilitator.tui.widgets.meeting_header import short_date
 
 
 class ResumeScreen(GuardedHandlers, ModalScreen):
     """Nothing else can start until this is answered."""
 
     BINDINGS = [
-        Binding("r", "resume", "Resume", id="resume.resume"),
-        Binding("d", "discard", "Discard", id="resume.discard"),
+        Binding("r", "resume", N_("Resume"), id="resume.resume"),
+        Binding("d", "discard", N_("Discard"), id="resume.discard"),
     ]
 
     def __init__(self, left: LeftBehind) -> None:
@@ -27,25 +29,31 @@ class ResumeScreen(GuardedHandlers, ModalScreen):
 
     def compose(self) -> ComposeResult:
         session = self.left.session
+        started = f"{short_date(session.started)} {session.started:%H:%M}"
         lines = [
-            "A meeting in progress was left behind.",
+            _("A meeting in progress was left behind."),
             "",
-            f"{session.meeting}, started {session.started:%a %d %b %Y %H:%M}",
-            f"{session.attendance} signed in, {session.newcomers} "
-            + ("newcomer" if session.newcomers == 1 else "newcomers"),
-            f"last action at {self.left.last_wall:%H:%M:%S}",
+            _("{meeting}, started {started}").format(meeting=session.meeting, started=started),
+            # Translators: {attendance} people signed in, {n} of them newcomers.
+            ngettext("{attendance} signed in, {n} newcomer",
+                     "{attendance} signed in, {n} newcomers", session.newcomers).format(
+                attendance=number(session.attendance), n=number(session.newcomers)),
+            _("last action at {time}").format(time=f"{self.left.last_wall:%H:%M:%S}"),
         ]
         if self.left.dropped_lines:
-            lines.append("(the very last action was cut off when the app stopped; it is dropped)")
+            lines.append(_("(the very last action was cut off when the app stopped; "
+                           "it is dropped)"))
         if self.left.skipped_actions:
             lines.append(f"({self.left.skipped_note})")
         if self.left.closing:
-            lines.append("The app stopped while saving this meeting: resume and end it again.")
+            lines.append(_("The app stopped while saving this meeting: resume and end it again."))
         with Vertical(classes="dialog", id="resume-dialog"):
             yield Static(plain_text("\n".join(lines)), classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Resume (r)", variant="primary", id="resume", action="screen.resume")
-                yield Button("Discard (d)", variant="error", id="discard", action="screen.discard")
+                yield Button(_("Resume (r)"), variant="primary", id="resume",
+                             action="screen.resume")
+                yield Button(_("Discard (d)"), variant="error", id="discard",
+                             action="screen.discard")
 
     def on_mount(self) -> None:
         self.query_one("#resume", Button).focus()
@@ -65,10 +73,11 @@ class ResumeScreen(GuardedHandlers, ModalScreen):
         def answered(yes: bool) -> None:
             if yes:
                 journal.remove(self.left.path)
-                self.notify("The meeting was discarded; nothing was saved.")
+                self.notify(_("The meeting was discarded; nothing was saved."))
                 self.dismiss(None)
 
         self.app.push_screen(
-            ConfirmScreen("Discard this meeting? Its counts will not be saved.", "Discard", "Keep"),
+            ConfirmScreen(_("Discard this meeting? Its counts will not be saved."), _("Discard"),
+                          _("Keep")),
             answered,
         )

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static, TabbedContent, TabPane
 
 from facilitator.core.errors import FacilitatorError
+from facilitator.core.i18n import N_, _, counted
 from facilitator.core.money import parse_amount
 from facilitator.core.names import clean_name
 from facilitator.core.meeting import actions
@@ -53,33 +54,33 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
     # Each F-key has a twin needing no Fn (the footer shows it in the "letters" key mode);
     # most used first: the footer shows them in this order.
     BINDINGS = [
-        Binding("f2", "sign_in", "Sign in", id="meeting.sign_in", priority=True),
-        Binding("enter", "sign_in", "Sign in", id="meeting.sign_in_enter", show=False),
-        Binding("f3,ctrl+w", "sign_in('newcomer')", "Newcomer", id="meeting.sign_in_newcomer",
+        Binding("f2", "sign_in", N_("Sign in"), id="meeting.sign_in", priority=True),
+        Binding("enter", "sign_in", N_("Sign in"), id="meeting.sign_in_enter", show=False),
+        Binding("f3,ctrl+w", "sign_in('newcomer')", N_("Newcomer"), id="meeting.sign_in_newcomer",
                 priority=True, show=False),
-        Binding("f4,ctrl+f", "sign_in('visitor')", "Visitor", id="meeting.sign_in_visitor",
+        Binding("f4,ctrl+f", "sign_in('visitor')", N_("Visitor"), id="meeting.sign_in_visitor",
                 priority=True, show=False),
-        Binding("f5,ctrl+o", "sign_in('online')", "Online", id="meeting.sign_in_online",
+        Binding("f5,ctrl+o", "sign_in('online')", N_("Online"), id="meeting.sign_in_online",
                 priority=True, show=False),
-        Binding("f6,ctrl+k", "correct", "Correct", id="meeting.correct", priority=True,
+        Binding("f6,ctrl+k", "correct", N_("Correct"), id="meeting.correct", priority=True,
                 show=False),
-        Binding("f7,ctrl+u", "focus_queue", "Queue", id="meeting.queue", priority=True),
-        Binding("ctrl+r", "queue_add", "Raise hand", id="meeting.raise_hand", priority=True,
-                tooltip="The name typed signs in and joins the queue; box empty: the person just "
-                        "signed in, or an anonymous hand"),
-        Binding("ctrl+n", "share_start", "Next share", id="meeting.next_share", priority=True),
-        Binding("ctrl+e", "share_end", "End share", id="meeting.end_share", priority=True),
-        Binding("ctrl+b", "share_pause", "Pause", id="meeting.pause", priority=True),
-        Binding("f8,ctrl+d", "collection", "7th trad.", id="meeting.collection", priority=True),
-        Binding("f10,ctrl+x", "end_meeting", "End", id="meeting.end", priority=True),
-        Binding("ctrl+z", "undo", "Undo", id="meeting.undo", priority=True, show=False),
-        Binding("ctrl+y", "redo", "Redo", id="meeting.redo", priority=True, show=False),
-        Binding("f9", "settings", "Settings", id="meeting.settings", priority=True, show=False),
-        Binding("comma", "settings", "Settings", id="meeting.settings_letter", show=False),
-        Binding("escape", "back_to_sign_in", "Back to sign-in", id="meeting.back", show=False),
-        Binding("ctrl+l", "toggle_display_names", "Names on display", id="meeting.display_names",
-                priority=True, show=False,
-                tooltip="Show first names on the room display, for this meeting only"),
+        Binding("f7,ctrl+u", "focus_queue", N_("Queue"), id="meeting.queue", priority=True),
+        Binding("ctrl+r", "queue_add", N_("Raise hand"), id="meeting.raise_hand", priority=True,
+                tooltip=N_("The name typed signs in and joins the queue; box empty: the person "
+                           "just signed in, or an anonymous hand")),
+        Binding("ctrl+n", "share_start", N_("Next share"), id="meeting.next_share", priority=True),
+        Binding("ctrl+e", "share_end", N_("End share"), id="meeting.end_share", priority=True),
+        Binding("ctrl+b", "share_pause", N_("Pause"), id="meeting.pause", priority=True),
+        Binding("f8,ctrl+d", "collection", N_("7th trad."), id="meeting.collection", priority=True),
+        Binding("f10,ctrl+x", "end_meeting", N_("End"), id="meeting.end", priority=True),
+        Binding("ctrl+z", "undo", N_("Undo"), id="meeting.undo", priority=True, show=False),
+        Binding("ctrl+y", "redo", N_("Redo"), id="meeting.redo", priority=True, show=False),
+        Binding("f9", "settings", N_("Settings"), id="meeting.settings", priority=True, show=False),
+        Binding("comma", "settings", N_("Settings"), id="meeting.settings_letter", show=False),
+        Binding("escape", "back_to_sign_in", N_("Back to sign-in"), id="meeting.back", show=False),
+        Binding("ctrl+l", "toggle_display_names", N_("Names on display"),
+                id="meeting.display_names", priority=True, show=False,
+                tooltip=N_("Show first names on the room display, for this meeting only")),
         *AGENDA_BINDINGS,
         *CHIPS_BINDINGS,
         *BUSINESS_BINDINGS,
@@ -114,18 +115,19 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
             with Vertical(id="signin-panel"):
                 yield CountsBar(id="counts").data_bind(MeetingScreen.session)
                 with TabbedContent(id="left-tabs"):
-                    with TabPane("Sign-in", id="tab-signin"):
-                        yield Input(placeholder="first name (optional) + Enter",
+                    # Translators: the tabs' titles share half of an 80-column screen.
+                    with TabPane(_("Sign-in"), id="tab-signin"):
+                        yield Input(placeholder=_("first name (optional) + Enter"),
                                     id="name-input")
                         yield AttendeeTable(id="attendees").data_bind(MeetingScreen.session)
                     if self.live.session.agenda is not None:
-                        with TabPane("Agenda", id="tab-agenda"):
+                        with TabPane(_("Agenda"), id="tab-agenda"):
                             yield AgendaPanel(id="agenda-panel").data_bind(
                                 MeetingScreen.session, MeetingScreen.now, MeetingScreen.reading)
-                    with TabPane("Chips", id="tab-chips"):
+                    with TabPane(_("Chips"), id="tab-chips"):
                         yield self.new_chips_panel().data_bind(MeetingScreen.session)
                     if has_business(self.live.session):
-                        with TabPane("Business", id="tab-business"):
+                        with TabPane(_("Business"), id="tab-business"):
                             yield BusinessPanel(id="business-panel").data_bind(
                                 MeetingScreen.session, MeetingScreen.now)
             yield SharesPanel(self.app.settings.warning_seconds,
@@ -133,9 +135,9 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
                               id="shares-panel").data_bind(MeetingScreen.session,
                                                            MeetingScreen.now)
         with Horizontal(id="tradition-bar"):
-            yield Static("7th tradition", id="tradition-label")
-            yield Input(placeholder="amount, e.g. 31.50", id="collection-input")
-            yield Input(placeholder="online", id="collection-online-input")
+            yield Static(_("7th tradition"), id="tradition-label")
+            yield Input(placeholder=_("amount, e.g. 31.50"), id="collection-input")
+            yield Input(placeholder=_("online"), id="collection-online-input")
             yield Static("", id="collection-total")
         yield SteadyFooter(compact=True)  # compact: sign-in to End fit in 80 columns
 
@@ -185,7 +187,8 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
         self.just_signed_in = None  # any other action: ctrl+r no longer means that person
         text = notice or notices.describe(action, before, self.live.session)
         if isinstance(action, notices.UNDO_HINTED):
-            text += " (ctrl+z undoes)"
+            # Translators: {notice} says what was just done; ctrl+z is the key that undoes it.
+            text = _("{notice} (ctrl+z undoes)").format(notice=text)
         if text:
             self.notify(text, timeout=4)
 
@@ -239,7 +242,7 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
         table = self.query_one(AttendeeTable)
         attendee_id = table.selected_id
         if attendee_id is None:
-            self.notify("Nobody is signed in yet.", severity="warning")
+            self.notify(_("Nobody is signed in yet."), severity="warning")
             return
         from facilitator.tui.screens.meeting.edit_attendee import EditAttendeeScreen
 
@@ -286,7 +289,7 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
 
         step = self.live.history.last_step()
         if step is None:
-            self.notify("Nothing to undo.")
+            self.notify(_("Nothing to undo."))
             return
         if self.act(actions.Undo()):
             self.notify(undone(step), timeout=4)
@@ -296,7 +299,7 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
 
         step = self.live.history.next_step()
         if step is None:
-            self.notify("Nothing to redo.")
+            self.notify(_("Nothing to redo."))
             return
         if self.act(actions.Redo()):
             self.notify(redone(step), timeout=4)
@@ -361,7 +364,7 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
     def action_queue_move(self, kind: str) -> None:
         speaker = self.queue_list.highlighted_speaker
         if speaker is None:
-            self.notify("Nobody is waiting.")
+            self.notify(_("Nobody is waiting."))
             return
         self.act(QUEUE_MOVES[kind](speaker))
 
@@ -378,7 +381,9 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
 
         count = self.live.session.queue.waiting_count
         self.app.push_screen(
-            ConfirmScreen(f"Clear the queue? {count} waiting will be taken off.", "Clear", "Keep"),
+            ConfirmScreen(counted("Clear the queue? {n} waiting will be taken off.",
+                                  "Clear the queue? {n} waiting will be taken off.", count),
+                          _("Clear"), _("Keep")),
             lambda yes: yes and self.act(actions.QueueClear()))
 
     def action_queue_cycle_mode(self) -> None:
@@ -396,7 +401,7 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
         if session.queue.mode == "popcorn" and session.queue.waiting:
             if not self.queue_list.has_focus:
                 self.queue_list.focus()
-                self.notify("Popcorn: highlight who was picked, then Enter.")
+                self.notify(_("Popcorn: highlight who was picked, then Enter."))
                 return
             self.action_share_pick()
             return
@@ -422,7 +427,7 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
         elif self.live.session.timer is not None:
             self.act(actions.SharePass())
         else:
-            self.notify("Nobody to pass: nobody is waiting or sharing.", severity="warning")
+            self.notify(_("Nobody to pass: nobody is waiting or sharing."), severity="warning")
 
     def action_sharer_passes(self) -> None:
         """The person called declines before sharing: their share ends as a pass."""
@@ -441,12 +446,16 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
         reserve = self.app.settings.closing_reserve_minutes * 60
         seconds = suggestion(session, now, reserve)
         if seconds is None:
-            self.notify("No suggestion: the meeting has no end time, or nobody is waiting.")
+            self.notify(_("No suggestion: the meeting has no end time, or nobody is waiting."))
             return
         reasons = suggestion_explained(session, now, reserve)
-        after = " from the next share" if session.timer is not None else ""
+        if session.timer is not None:
+            # Translators: {reasons} says how the length was worked out.
+            notice = _("Shares are now {minutes} min from the next share: {reasons}.")
+        else:
+            notice = _("Shares are now {minutes} min: {reasons}.")
         self.act(actions.ShareLength(seconds),
-                 f"Shares are now {seconds // 60} min{after}: {reasons}.")
+                 notice.format(minutes=seconds // 60, reasons=reasons))
 
     def action_toggle_bell(self) -> None:
         self.act(actions.Bell(not self.live.session.bell))
@@ -479,15 +488,15 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
     def extra_commands(self):
         from textual.app import SystemCommand
 
-        yield SystemCommand("Discard meeting", "Forget this meeting without saving anything",
+        yield SystemCommand(_("Discard meeting"), _("Forget this meeting without saving anything"),
                             self.action_discard_meeting)
-        yield SystemCommand("Share: the person sharing passes",
-                            "End the share in progress as a pass (p passes the highlighted "
-                            "person)", self.action_sharer_passes)
+        yield SystemCommand(_("Share: the person sharing passes"),
+                            _("End the share in progress as a pass (p passes the highlighted "
+                              "person)"), self.action_sharer_passes)
         # The queue list's single keys act on the screen; offer them here too.
         for binding in QueueList.BINDINGS:
             action = binding.action.removeprefix("screen.")
-            yield SystemCommand(f"Queue: {binding.description}",
-                                f"key: {binding.key.split(',')[0]} in the queue list "
-                                "(F7 or ctrl+u)",
+            yield SystemCommand(_("Queue: {action}").format(action=_(binding.description)),
+                                _("key: {key} in the queue list (F7 or ctrl+u)").format(
+                                    key=binding.key.split(',')[0]),
                                 partial(self.run_action, action))
