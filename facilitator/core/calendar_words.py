@@ -47,6 +47,13 @@ def weekday_abbr(day: date) -> str:
     return f"{day:%a}" if _english() else format_date(day, "EEE", locale=locale())
 
 
+def weekday_abbrs() -> dict[int, str]:
+    """Every weekday's short name, Monday 0: {0: 'Mon', …}, {0: 'lun', …}."""
+    if _english():
+        return dict(enumerate(calendar.day_abbr))
+    return dict(get_day_names("abbreviated", locale=locale()))
+
+
 def weekday_name(day: date) -> str:
     """The weekday's whole name: 'Thursday', 'jueves'."""
     return f"{day:%A}" if _english() else format_date(day, "EEEE", locale=locale())

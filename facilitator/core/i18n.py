@@ -18,7 +18,7 @@ import gettext
 from decimal import Decimal
 
 from babel import Locale
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, get_decimal_symbol
 
 ENGLISH = Locale("en")
 # The languages with a catalog, each named in its own words (the settings screen lists them).
@@ -67,6 +67,11 @@ def N_(message: str) -> str:
 def number(value: int | float | Decimal) -> str:
     """A number as the locale writes it: 1,234 in English, 1.234 in Spanish."""
     return format_decimal(value, locale=_locale)
+
+
+def decimal_mark(text: str) -> str:
+    """A number Python formatted ("3.5", "+1.2") with the locale's decimal mark ("3,5")."""
+    return text.replace(".", get_decimal_symbol(_locale))
 
 
 def counted(singular: str, plural: str, count: int) -> str:

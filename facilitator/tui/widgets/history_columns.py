@@ -10,7 +10,7 @@ from facilitator.core.records.record import Record
 from facilitator.core.records.report_tables import money, number
 from facilitator.core.records.statistics import Totals
 from facilitator.tui.plain_text import printable
-from facilitator.tui.widgets.meeting_header import weekday
+from facilitator.core.calendar_words import weekday_abbr
 from facilitator.tui.widgets.paged_table import Column
 
 MEETING_WIDTH = (12, 26)  # the meeting column fits the longest name within these bounds
@@ -41,7 +41,7 @@ def occurrence_cells(record: Record, show_currency: bool) -> list[Text]:
     """Date (with its weekday), meeting, the counts and the collection of one record."""
     currency = record.currency if show_currency else ""
     return [
-        Text(f"{weekday(record.date)} {record.date.isoformat()}", no_wrap=True),
+        Text(f"{weekday_abbr(record.date)} {record.date.isoformat()}", no_wrap=True),
         Text(printable(record.meeting), no_wrap=True, overflow="ellipsis"),
         _right(record.attendance), _right(record.newcomers), _right(record.visitors),
         _right(record.online), _right(record.shares), _right(record.chips_total),

@@ -5,12 +5,12 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from facilitator.core import i18n
-from facilitator.core.i18n import _, counted, ngettext
+from facilitator.core.calendar_words import weekday_abbrs
+from facilitator.core.i18n import _, counted, decimal_mark, ngettext
 from facilitator.core.money import format_cents
 from facilitator.core.records.report_tables import chips_text, money, number
 from facilitator.core.records.statistics import Summary
 from facilitator.tui.plain_text import plain_text
-from facilitator.tui.widgets.meeting_header import decimal, weekday_names
 
 
 def summary_text(summary: Summary) -> list[str]:
@@ -39,9 +39,9 @@ def summary_text(summary: Summary) -> list[str]:
     else:
         lines.append(_("Collection {money}").format(money=money(totals.collection)))
     if summary.by_weekday:
-        days = weekday_names()
+        days = weekday_abbrs()
         lines.append(_("Average by weekday: {days}").format(days=" · ".join(
-            f"{days[day]} {decimal(f'{value:.1f}')}" for day, value in summary.by_weekday.items())))
+            f"{days[day]} {decimal_mark(f'{value:.1f}')}" for day, value in summary.by_weekday.items())))
     change = summary.year_before
     if change is not None:
         start, end = change.start.isoformat(), change.end.isoformat()
@@ -50,7 +50,7 @@ def summary_text(summary: Summary) -> list[str]:
                                                                                   end=end))
         else:
             percent = ("" if change.average_change_percent is None
-                       else f" ({decimal(f'{change.average_change_percent:+.1f}')}%)")
+                       else f" ({decimal_mark(f'{change.average_change_percent:+.1f}')}%)")
             lines.append(ngettext(
                 "A year before ({start} to {end}): {n} meeting, average {average}; "
                 "change {change}{percent}, newcomers {newcomers}",
@@ -58,7 +58,7 @@ def summary_text(summary: Summary) -> list[str]:
                 "change {change}{percent}, newcomers {newcomers}", change.meetings).format(
                 start=start, end=end, n=i18n.number(change.meetings),
                 average=number(change.average_attendance),
-                change=decimal(f"{change.average_change:+.1f}"), percent=percent,
+                change=decimal_mark(f"{change.average_change:+.1f}"), percent=percent,
                 newcomers=f"{change.newcomers_change:+d}"))
     return lines
 

@@ -1,15 +1,13 @@
 """The meeting's header line: name, date, wall clock, time since start and time left."""
 
-from datetime import date, datetime
-
-from babel.dates import format_date, get_day_names
-from babel.numbers import get_decimal_symbol
+from datetime import datetime
 
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.content import Content
 
-from facilitator.core.i18n import _, locale, number
+from facilitator.core.calendar_words import short_date
+from facilitator.core.i18n import _, number
 from facilitator.core.meeting.agenda import drift_text
 from facilitator.core.meeting.session import MeetingSession
 from facilitator.tui.plain_text import plain_text
@@ -21,27 +19,6 @@ def clock_text(seconds: float) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-def short_date(day: date) -> str:
-    """'Tue 01 Dec 2026', 'mar 01 dic 2026': the weekday and month as the language shortens
-    them."""
-    return format_date(day, "EEE dd MMM y", locale=locale())
-
-
-def weekday(day: date) -> str:
-    """'Tue', 'mar': the weekday as the language shortens it."""
-    return format_date(day, "EEE", locale=locale())
-
-
-def weekday_names() -> dict[int, str]:
-    """The weekdays as the language shortens them, Monday 0: {0: 'Mon', …}."""
-    return dict(get_day_names("abbreviated", locale=locale()))
-
-
-def decimal(text: str) -> str:
-    """A number Python formatted ('3.5', '+1.2') with the language's decimal mark ('3,5')."""
-    return text.replace(".", get_decimal_symbol(locale()))
 
 
 class MeetingHeader(Widget):

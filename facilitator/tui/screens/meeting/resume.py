@@ -12,7 +12,7 @@ from facilitator.store import journal
 from facilitator.store.live_meeting import LeftBehind, LiveMeeting
 from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
-from facilitator.tui.widgets.meeting_header import short_date
+from facilitator.core.calendar_words import short_date
 
 
 class ResumeScreen(GuardedHandlers, ModalScreen):

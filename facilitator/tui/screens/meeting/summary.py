@@ -15,7 +15,8 @@ from facilitator.store.meeting_stock import stock_after_meeting
 from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
 from facilitator.tui.screens.meeting.discard import ask_to_discard
-from facilitator.tui.widgets.meeting_header import clock_text, short_date
+from facilitator.core.calendar_words import short_date
+from facilitator.tui.widgets.meeting_header import clock_text
 
 
 LABEL_WIDTH = 16  # the figures start here, or two spaces after the longest label
