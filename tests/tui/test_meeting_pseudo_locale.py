@@ -27,7 +27,8 @@ from facilitator.tui.screens.meeting.summary import summary_lines
 from facilitator.tui.widgets.chips_panel import ChipsPanel
 from facilitator.tui.widgets.history_columns import PERIOD_COLUMNS, occurrence_columns
 from facilitator.tui.widgets.history_summary import summary_text
-from facilitator.tui.widgets.meeting_header import MeetingHeader, weekday_names
+from facilitator.core.calendar_words import weekday_abbrs
+from facilitator.tui.widgets.meeting_header import MeetingHeader
 from facilitator.tui.widgets.shares_panel import suggestion_text
 from facilitator.tui.widgets.steady_footer import SteadyFooter
 from facilitator.tui.widgets.trend_chart import trend_labels, trend_title
@@ -57,7 +58,7 @@ SHOWN_WHOLE = {(80, 24): ("total", "newcomers", "visitors", "sharing", "waiting"
 def locale_words() -> set[str]:
     """What the locale writes itself: its short weekday and month names, the currency."""
     months = get_month_names("abbreviated", locale=locale()).values()
-    return words("USD US", *weekday_names().values(), *months)
+    return words("USD US", *weekday_abbrs().values(), *months)
 
 
 def drawn_above_footer(app) -> str:
