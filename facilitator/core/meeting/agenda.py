@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from facilitator.core import validate
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _
 
 # What a section is for, so the meeting screen can offer the right tool at the right time.
 KINDS = ("other", "shares", "speaker", "chips", "collection", "report", "business")
@@ -154,8 +155,10 @@ def drift_text(seconds: float) -> str:
     """'3 min behind', '2 min ahead', or 'on time' within a minute either way."""
     minutes = int(abs(seconds) // 60)
     if minutes == 0:
-        return "on time"
-    return f"{minutes} min {'behind' if seconds > 0 else 'ahead'}"
+        return _("on time")
+    if seconds > 0:
+        return _("{minutes} min behind").format(minutes=minutes)
+    return _("{minutes} min ahead").format(minutes=minutes)
 
 
 @dataclass(frozen=True)

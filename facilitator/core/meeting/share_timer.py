@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _
 
 MIN_PLANNED_SECONDS = 60
 MAX_PLANNED_SECONDS = 60 * 60
@@ -164,8 +165,9 @@ class LastShare:
         """'last share 6:12, 1:12 over' or 'last share 4:50, in time'."""
         length = format_countdown(-self.seconds).removeprefix("+")
         if self.over:
-            return f"last share {length}, {format_countdown(-self.over_by).removeprefix('+')} over"
-        return f"last share {length}, in time"
+            return _("last share {length}, {over} over").format(
+                length=length, over=format_countdown(-self.over_by).removeprefix("+"))
+        return _("last share {length}, in time").format(length=length)
 
 
 @dataclass(frozen=True)
