@@ -14,6 +14,7 @@ import orjson
 
 from facilitator.core import validate
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _
 from facilitator.core.money import parse_amount
 from facilitator.core.records.record import COLUMNS, FIELDS
 from facilitator.core.records.record_fields import cents_text

@@ -15,6 +15,7 @@ from functools import partial
 from typing import Annotated, NamedTuple, get_type_hints
 
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _
 from facilitator.core.money import MAX_CENTS
 from facilitator.core.records.record_fields import (NO_COUNTS, ClockTime, Count, Counts, Currency, Day,
                                             Kind, Money, Text)

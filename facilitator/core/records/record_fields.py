@@ -21,6 +21,7 @@ from urllib.parse import unquote
 from facilitator.core import validate
 from facilitator.core.dates import EARLIEST, LATEST, DateOrder, parse_date
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _
 from facilitator.core.schedule.meeting import parse_time
 from facilitator.core.money import parse_amount
 from facilitator.core.text_out import csv_cell, csv_text
