@@ -79,7 +79,8 @@ def _from_json_value(action: str, name: str, expected: Any, value: object) -> An
         try:
             return expected.fromisoformat(value)  # type: ignore[union-attr]
         except (TypeError, ValueError):
-            raise ValidationError(where, _("must be an ISO {kind}").format(kind=expected.__name__)) from None
+            raise ValidationError(where, _("must be an ISO {kind}").format(
+                kind=expected.__name__)) from None
     if get_origin(expected) is tuple:  # a list of JSON objects (a format's sections)
         if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
             raise ValidationError(where, _("must be a list of objects"))

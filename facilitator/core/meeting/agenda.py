@@ -34,7 +34,8 @@ class Section:
         set_(self, "title", validate.text(N_("title"), self.title, maximum=TITLE_LIMIT, required=True))
         minutes = validate.count(N_("minutes"), self.minutes, maximum=MAX_MINUTES)
         if minutes < 1:
-            raise ValidationError(N_("minutes"), _("must be from 1 to {limit}").format(limit=MAX_MINUTES))
+            raise ValidationError(N_("minutes"), _("must be from 1 to {limit}").format(
+                limit=MAX_MINUTES))
         set_(self, "minutes", minutes)
         reading = validate.text(N_("reading"), self.reading or "", maximum=255)
         set_(self, "reading", reading or None)

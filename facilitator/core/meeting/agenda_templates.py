@@ -9,7 +9,8 @@ from facilitator.core.meeting.agenda import Format
 from facilitator.core.errors import ValidationError
 
 _DISCUSSION = [
-    {"title": N_("Opening"), "minutes": 2, "note": N_("Welcome everyone. Read your group's preamble here.")},
+    {"title": N_("Opening"), "minutes": 2,
+     "note": N_("Welcome everyone. Read your group's preamble here.")},
     {"title": N_("Moment of silence"), "minutes": 1},
     {"title": N_("Readings"), "minutes": 5, "note": N_("Read your group's chosen readings here.")},
     {"title": N_("Announcements"), "minutes": 3},
@@ -21,7 +22,8 @@ _DISCUSSION = [
 ]
 
 _SPEAKER = [
-    {"title": N_("Opening"), "minutes": 3, "note": N_("Welcome everyone. Read your group's preamble here.")},
+    {"title": N_("Opening"), "minutes": 3,
+     "note": N_("Welcome everyone. Read your group's preamble here.")},
     {"title": N_("Moment of silence"), "minutes": 1},
     {"title": N_("Readings"), "minutes": 4, "note": N_("Read your group's chosen readings here.")},
     {"title": N_("Announcements"), "minutes": 2},

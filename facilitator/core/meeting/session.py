@@ -195,14 +195,16 @@ def remove(session: MeetingSession, action: Remove, t: float) -> MeetingSession:
 
 def section_next(session: MeetingSession, action: SectionNext, t: float) -> MeetingSession:
     if session.agenda is None:
-        raise ValidationError(N_("agenda"), _("this meeting has no format; add one in its settings"))
+        raise ValidationError(N_("agenda"),
+                              _("this meeting has no format; add one in its settings"))
     return replace(session, agenda=session.agenda.next(t))
 
 
 def section_previous(session: MeetingSession, action: SectionPrevious,
                      t: float) -> MeetingSession:
     if session.agenda is None:
-        raise ValidationError(N_("agenda"), _("this meeting has no format; add one in its settings"))
+        raise ValidationError(N_("agenda"),
+                              _("this meeting has no format; add one in its settings"))
     return replace(session, agenda=session.agenda.previous(t))
 
 

@@ -215,7 +215,8 @@ class SpeakerQueue:
         if not self.waiting:
             raise ValidationError(N_("queue"), _("nobody is waiting"))
         if pick is None and self.mode == "popcorn":
-            raise ValidationError(N_("next speaker"), _("in popcorn the person who just shared picks"))
+            raise ValidationError(N_("next speaker"),
+                                  _("in popcorn the person who just shared picks"))
         index = self._next_index() if pick is None else self._index(pick)
         speaker = self.waiting[index]
         waiting = self.waiting[:index] + self.waiting[index + 1:]

@@ -120,9 +120,11 @@ def parse_occurrence_rows(text: str, *, today: date, order: DateOrder | str | No
     try:
         header = [name.strip().lower() for name in next(reader)]
     except StopIteration:
-        raise ValidationError(N_("file"), _("is empty; the first row must name the columns")) from None
+        raise ValidationError(N_("file"),
+                              _("is empty; the first row must name the columns")) from None
     except csv.Error as error:
-        raise ValidationError(_row(1), _("is not valid CSV ({error})").format(error=error)) from None
+        raise ValidationError(_row(1),
+                              _("is not valid CSV ({error})").format(error=error)) from None
     _check_header(header)
     records: list[tuple[int, Record]] = []
     problems: list[ValidationError] = []

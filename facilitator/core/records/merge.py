@@ -20,7 +20,8 @@ MERGE_FORMAT = "facilitator-merge"
 def merge_exports(sources: Sequence[tuple[str, object]], by: str | None = None) -> dict:
     """The intergroup report of `sources`: (file name, parsed JSON export) pairs."""
     if by is not None and by not in PERIODS:
-        raise ValidationError(N_("by"), _("must be one of {names}").format(names=", ".join(PERIODS)))
+        raise ValidationError(N_("by"), _("must be one of {names}").format(
+            names=", ".join(PERIODS)))
     if not sources:
         raise ValidationError(N_("files"), _("name at least one JSON export to merge"))
     groups, everything, all_periods = [], [], {}
