@@ -13,11 +13,13 @@ from facilitator.core.meeting.notices import describe, redone, undone
 from facilitator.core.meeting.room_view import room_view
 from facilitator.core.meeting.share_timer import LastShare
 from facilitator.core.meeting.suggest import suggestion_basis
+from facilitator.core.records.export_csv import grouped_csv, occurrence_csv
+from facilitator.core.records.export_json import dumps, export_document
 from facilitator.core.records.export_markdown import markdown_report
 from facilitator.core.records.record import Record
 from facilitator.core.records.report_tables import aligned_text, occurrence_table
 from facilitator.core.records.saved_today import run_again_question
-from facilitator.core.records.statistics import select
+from facilitator.core.records.statistics import group, select
 from facilitator.store.language import apply_language
 from tests.pseudo_locale import pseudo_language, untranslated_words
 from tests.unit.test_notices import BUSINESS_CASES, CASES, business_floor, room
@@ -93,6 +95,19 @@ def test_the_markdown_report_speaks_the_language_in_use(by):
     assert untranslated_words(empty) == []
 
 
+@pytest.mark.parametrize("by", ["occurrence", "week", "month", "year"])
+def test_csv_and_json_exports_stay_english_for_programs(by):
+    rows = select(RECORDS)
+
+    def exports() -> list:
+        return [occurrence_csv(rows), grouped_csv(group(rows, "month")),
+                dumps(export_document(rows, by, previous=PREVIOUS))]
+
+    english = exports()
+    with pseudo_language():
+        assert exports() == english
+
+
 def test_report_tables_write_numbers_as_the_locale_does():
     rows = select([Record("Tuesday Night", date(2024, 1, d), 1234 + d) for d in (1, 2)])
     with pseudo_language():
@@ -117,7 +132,7 @@ def test_spanish_words_after_apply_language():
         "Séptima Tradición 47.25"
     assert undone(after.last_step()) == "Deshecho: Séptima Tradición 47.25"
     assert drift_text(0) == "a tiempo"
-    assert drift_text(200) == "3 min de retraso"
+    assert drift_text(200) == "3 min tarde"
     assert LastShare(372, 300, True).describe() == "última participación 6:12, 1:12 de más"
     report = markdown_report(select(RECORDS), "month")
     assert "## Por mes" in report and "- **Reuniones celebradas:** 2" in report
