@@ -12,6 +12,7 @@ from types import NoneType, UnionType
 from typing import Any, ClassVar, Self, get_args, get_origin
 
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _
 
 _OMIT = "omit_when_default"
 
@@ -41,17 +42,17 @@ class Action:
     def from_json(cls, data: object) -> Self:
         """The action in a journal's JSON; a wrong, missing or unknown field is refused."""
         if not isinstance(data, dict) or data.get("type") != cls.type:
-            raise ValidationError("action", f"is not a {cls.type} action")
+            raise ValidationError(N_("action"), _("is not a {type} action").format(type=cls.type))
         known = {spec.name: spec for spec in fields(cls)}
         unknown = [str(key)[:20] for key in data if key != "type" and key not in known]
         if unknown:
-            raise ValidationError(f"{cls.type} {unknown[0]}", "is not a field of this action")
+            raise ValidationError(f"{cls.type} {unknown[0]}", _("is not a field of this action"))
         values = {}
         for name, spec in known.items():
             if name in data:
                 values[name] = _from_json_value(cls.type, name, spec.type, data[name])
             elif spec.default is MISSING and spec.default_factory is MISSING:
-                raise ValidationError(f"{cls.type} {name}", "is missing")
+                raise ValidationError(f"{cls.type} {name}", _("is missing"))
         return cls(**values)
 
 
@@ -63,7 +64,7 @@ def _to_json_value(value: Any) -> Any:
     return value
 
 
-_KIND_NAMES = {bool: "true or false", int: "a whole number", str: "text"}
+_KIND_NAMES = {bool: N_("true or false"), int: N_("a whole number"), str: N_("text")}
 
 
 def _from_json_value(action: str, name: str, expected: Any, value: object) -> Any:
@@ -78,13 +79,16 @@ def _from_json_value(action: str, name: str, expected: Any, value: object) -> An
         try:
             return expected.fromisoformat(value)  # type: ignore[union-attr]
         except (TypeError, ValueError):
-            raise ValidationError(where, f"must be an ISO {expected.__name__}") from None
+            raise ValidationError(where, _("must be an ISO {kind}").format(
+                kind=expected.__name__)) from None
     if get_origin(expected) is tuple:  # a list of JSON objects (a format's sections)
         if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-            raise ValidationError(where, "must be a list of objects")
+            raise ValidationError(where, _("must be a list of objects"))
         return tuple(dict(item) for item in value)
     if expected is int and isinstance(value, bool):
-        raise ValidationError(where, "must be a whole number")
+        raise ValidationError(where, _("must be a whole number"))
     if not isinstance(value, expected):
-        raise ValidationError(where, f"must be {_KIND_NAMES.get(expected, expected.__name__)}")
+        kind = _(_KIND_NAMES[expected]) if expected in _KIND_NAMES else expected.__name__
+        # Translators: {kind} is "true or false", "a whole number" or "text".
+        raise ValidationError(where, _("must be {kind}").format(kind=kind))
     return value

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _
 from facilitator.core.meeting.action_json import Action, written_unless_default
 
 
@@ -373,5 +374,6 @@ def parse_action(data: object) -> Action:
     kind = data.get("type") if isinstance(data, dict) else None
     cls = _BY_TYPE.get(kind) if isinstance(kind, str) else None
     if cls is None:
-        raise ValidationError("action", f"unknown action {str(kind)[:30]!r}")
+        raise ValidationError(N_("action"), _("unknown action {kind}").format(
+            kind=repr(str(kind)[:30])))
     return cls.from_json(data)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from facilitator.core import validate
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _
 
 # What a section is for, so the meeting screen can offer the right tool at the right time.
 KINDS = ("other", "shares", "speaker", "chips", "collection", "report", "business")
@@ -30,16 +31,18 @@ class Section:
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
-        set_(self, "title", validate.text("title", self.title, maximum=TITLE_LIMIT, required=True))
-        minutes = validate.count("minutes", self.minutes, maximum=MAX_MINUTES)
+        set_(self, "title", validate.text(N_("title"), self.title, maximum=TITLE_LIMIT, required=True))
+        minutes = validate.count(N_("minutes"), self.minutes, maximum=MAX_MINUTES)
         if minutes < 1:
-            raise ValidationError("minutes", f"must be from 1 to {MAX_MINUTES}")
+            raise ValidationError(N_("minutes"), _("must be from 1 to {limit}").format(
+                limit=MAX_MINUTES))
         set_(self, "minutes", minutes)
-        reading = validate.text("reading", self.reading or "", maximum=255)
+        reading = validate.text(N_("reading"), self.reading or "", maximum=255)
         set_(self, "reading", reading or None)
         if self.kind not in KINDS:
-            raise ValidationError("kind", f"{str(self.kind)[:20]!r} is not one of {', '.join(KINDS)}")
-        set_(self, "note", validate.text("note", self.note, maximum=200))
+            raise ValidationError(N_("kind"), _("{name} is not one of {names}").format(
+                name=repr(str(self.kind)[:20]), names=", ".join(KINDS)))
+        set_(self, "note", validate.text(N_("note"), self.note, maximum=200))
 
     @property
     def seconds(self) -> int:
@@ -56,13 +59,14 @@ class Section:
     @classmethod
     def from_dict(cls, data: object) -> "Section":
         if not isinstance(data, dict):
-            raise ValidationError("section", "must be an object with a title and minutes")
+            raise ValidationError(N_("section"), _("must be an object with a title and minutes"))
         unknown = [str(key)[:20] for key in data if key not in _FIELDS]
         if unknown:
-            raise ValidationError(unknown[0], f"is not a section field; use {', '.join(_FIELDS)}")
+            raise ValidationError(unknown[0], _("is not a section field; use {fields}").format(
+                fields=", ".join(_FIELDS)))
         for required in ("title", "minutes"):
             if required not in data:
-                raise ValidationError(required, "is missing")
+                raise ValidationError(required, _("is missing"))
         return cls(**data)
 
 
@@ -75,9 +79,11 @@ class Format:
     def __post_init__(self) -> None:
         object.__setattr__(self, "sections", tuple(self.sections))
         if len(self.sections) > MAX_SECTIONS:
-            raise ValidationError("format", f"has {len(self.sections)} sections; the limit is {MAX_SECTIONS}")
+            raise ValidationError(N_("format"), _("has {n} sections; the limit is {limit}").format(
+                n=len(self.sections), limit=MAX_SECTIONS))
         if self.total_minutes > 24 * 60:
-            raise ValidationError("format", f"lasts {self.total_minutes} minutes, more than a day")
+            raise ValidationError(N_("format"), _("lasts {minutes} minutes, more than a day").format(
+                minutes=self.total_minutes))
 
     def __len__(self) -> int:
         return len(self.sections)
@@ -126,8 +132,9 @@ class Format:
 
     def _check(self, index: int) -> None:
         if not 0 <= index < len(self.sections):
-            raise ValidationError("section", f"there is no section {index + 1}; "
-                                  f"the format has {len(self.sections)}")
+            raise ValidationError(N_("section"), _("there is no section {number}; the format "
+                                                   "has {n}").format(number=index + 1,
+                                                                     n=len(self.sections)))
 
     # -- storing -------------------------------------------------------------------------
 
@@ -138,15 +145,17 @@ class Format:
     def from_list(cls, data: object) -> "Format":
         """Sections from a list of dicts; an error names the section number and the field."""
         if not isinstance(data, (list, tuple)):
-            raise ValidationError("format", "must be a list of sections")
+            raise ValidationError(N_("format"), _("must be a list of sections"))
         sections = []
         for number, item in enumerate(data, start=1):
             try:
                 sections.append(Section.from_dict(item))
             except ValidationError as error:
-                raise ValidationError(f"section {number} {error.field}", error.reason) from None
+                field = _("section {number} {field}").format(number=number, field=_(error.field))
+                raise ValidationError(field, error.reason) from None
             except TypeError:
-                raise ValidationError(f"section {number}", "is not a valid section") from None
+                raise ValidationError(_("section {number}").format(number=number),
+                                      _("is not a valid section")) from None
         return cls(tuple(sections))
 
 
@@ -154,8 +163,10 @@ def drift_text(seconds: float) -> str:
     """'3 min behind', '2 min ahead', or 'on time' within a minute either way."""
     minutes = int(abs(seconds) // 60)
     if minutes == 0:
-        return "on time"
-    return f"{minutes} min {'behind' if seconds > 0 else 'ahead'}"
+        return _("on time")
+    if seconds > 0:
+        return _("{minutes} min behind").format(minutes=minutes)
+    return _("{minutes} min ahead").format(minutes=minutes)
 
 
 @dataclass(frozen=True)

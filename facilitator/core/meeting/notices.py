@@ -8,6 +8,7 @@ in the room only, never kept.
 
 from collections.abc import Callable
 
+from facilitator.core.i18n import N_, _, counted
 from facilitator.core.money import format_cents
 from facilitator.core.meeting import actions as a
 from facilitator.core.meeting.action_json import Action
@@ -16,15 +17,19 @@ from facilitator.core.meeting.share_timer import format_countdown
 from facilitator.core.meeting.speaker_queue import Speaker
 
 Describe = Callable[[Action, MeetingSession, MeetingSession], str]
-DISCUSSION_KINDS = {"order": "point of order", "question": "clarifying question",
-                    "reply": "reply", "point": "new point"}
+DISCUSSION_KINDS = {"order": N_("point of order"), "question": N_("clarifying question"),
+                    "reply": N_("reply"), "point": N_("new point")}
+# Translators: a queue mode as the notice "Queue: {mode}" names it.
+QUEUE_MODE_WORDS = {"hands": N_("hands"), "round": N_("round"), "popcorn": N_("popcorn"),
+                    "alternate": N_("alternate")}
+FLAG_WORDS = {"newcomer": N_("newcomer"), "visitor": N_("visitor"), "online": N_("online")}
 
 
 def _label(session: MeetingSession, speaker_id: str) -> str:
     for person in session.queue.waiting:
         if person.id == speaker_id:
             return person.label
-    return "someone"
+    return _("someone")
 
 
 def _joined(before: MeetingSession, after: MeetingSession) -> list[Speaker]:
@@ -33,98 +38,122 @@ def _joined(before: MeetingSession, after: MeetingSession) -> list[Speaker]:
 
 
 def _sharer(session: MeetingSession) -> str:
-    return session.queue.sharing.label if session.queue.sharing else "the unnamed share"
+    return session.queue.sharing.label if session.queue.sharing else _("the unnamed share")
 
 
 def _signed_in(action: a.SignIn, before: MeetingSession, after: MeetingSession) -> str:
     person = after.attendees[-1]
-    flags = [flag for flag in ("newcomer", "visitor", "online") if getattr(person, flag)]
-    return f"Signed in: {person.label}" + (f" ({', '.join(flags)})" if flags else "")
+    flags = [_(word) for flag, word in FLAG_WORDS.items() if getattr(person, flag)]
+    if flags:
+        # Translators: {flags} is "newcomer", "visitor", "online", joined by commas.
+        return _("Signed in: {name} ({flags})").format(name=person.label, flags=", ".join(flags))
+    return _("Signed in: {name}").format(name=person.label)
 
 
 def _queued(action: Action, before: MeetingSession, after: MeetingSession) -> str:
     joined = _joined(before, after)
     if len(joined) == 1:
-        return f"{joined[0].label} joins the queue"
-    return f"{len(joined)} join the queue"
+        return _("{name} joins the queue").format(name=joined[0].label)
+    return counted("{n} joins the queue", "{n} join the queue", len(joined))
 
 
 def _signed_in_and_queued(action: a.SignInAndQueue, before: MeetingSession,
                           after: MeetingSession) -> str:
     if after.attendance == before.attendance:  # already signed in: only joins the queue
         return _queued(action, before, after)
-    return f"Signed in: {after.attendees[-1].label}, joins the queue"
+    return _("Signed in: {name}, joins the queue").format(name=after.attendees[-1].label)
 
 
 def _share_ended(action: a.ShareEnd, before: MeetingSession, after: MeetingSession) -> str:
     seconds = after.stats.share_seconds - before.stats.share_seconds
     over = after.stats.over_time > before.stats.over_time
     length = format_countdown(seconds).removeprefix("+")
-    return f"{_sharer(before)}'s share ended: {length}" + (", over time" if over else "")
+    if over:
+        return _("{name}'s share ended: {length}, over time").format(name=_sharer(before),
+                                                                     length=length)
+    return _("{name}'s share ended: {length}").format(name=_sharer(before), length=length)
 
 
 def _adjusted(action: a.ShareAdjust, before: MeetingSession, after: MeetingSession) -> str:
     sign = "+" if action.delta >= 0 else "-"
-    change = f"{sign}{abs(action.delta) // 60} min"
+    # Translators: a change of share length, "+1 min" or "-1 min".
+    change = _("{sign}{minutes} min").format(sign=sign, minutes=abs(action.delta) // 60)
     if after.timer is not None:
-        return f"{change} for {_sharer(after)}: {after.timer.planned_seconds // 60} min"
-    return f"{change}: next shares {after.share_seconds // 60} min"
+        return _("{change} for {name}: {minutes} min").format(
+            change=change, name=_sharer(after), minutes=after.timer.planned_seconds // 60)
+    return _("{change}: next shares {minutes} min").format(change=change,
+                                                           minutes=after.share_seconds // 60)
 
 
 def _section(action: Action, before: MeetingSession, after: MeetingSession) -> str:
     current = after.agenda.current if after.agenda else None
-    return f"Section: {current.title}" if current else "The agenda is done"
+    if current is None:
+        return _("The agenda is done")
+    return _("Section: {title}").format(title=current.title)
 
 
 def _on_off(on_text: str, off_text: str) -> Describe:
-    return lambda action, before, after: on_text if action.on else off_text
+    return lambda action, before, after: _(on_text) if action.on else _(off_text)
 
 
 DESCRIBE: dict[type[Action], Describe] = {
     a.SignIn: _signed_in,
-    a.Correct: lambda x, b, after: f"Corrected: {after.attendee(x.id).label}",
-    a.Remove: lambda x, before, _: f"Removed: {before.attendee(x.id).label}",
-    a.Collection: lambda x, _, after: f"7th tradition {format_cents(after.collection)}",
+    a.Correct: lambda x, b, after: _("Corrected: {name}").format(name=after.attendee(x.id).label),
+    a.Remove: lambda x, before, a_: _("Removed: {name}").format(name=before.attendee(x.id).label),
+    a.Collection: lambda x, b, after: _("7th tradition {amount}").format(
+        amount=format_cents(after.collection)),
     a.SectionNext: _section,
     a.SectionPrevious: _section,
-    a.DisplayNames: _on_off("First names on the room display", "Room display: counts only"),
+    a.DisplayNames: _on_off(N_("First names on the room display"), N_("Room display: counts only")),
     a.QueueAttendee: _queued,
     a.SignInAndQueue: _signed_in_and_queued,
     a.QueueName: _queued,
     a.QueueHand: _queued,
     a.QueueRound: _queued,
     a.QueueReadd: _queued,
-    a.QueueRemove: lambda x, before, _: f"{_label(before, x.speaker)} taken off the queue",
-    a.QueueUp: lambda x, before, _: f"{_label(before, x.speaker)} moved up",
-    a.QueueDown: lambda x, before, _: f"{_label(before, x.speaker)} moved down",
-    a.QueueTop: lambda x, before, _: f"{_label(before, x.speaker)} moved to the top",
-    a.QueuePass: lambda x, before, _: f"{_label(before, x.speaker)} passed",
-    a.QueueClear: lambda x, before, _: f"Queue cleared: {before.queue.waiting_count} taken off",
-    a.QueueMode: lambda x, b, a_: f"Queue: {x.mode}",
-    a.QueuePriority: _on_off("Newcomers and first shares go first", "Strict order"),
-    a.ShareStart: lambda x, b, after: f"{_sharer(after)} shares",
+    a.QueueRemove: lambda x, before, a_: _("{name} taken off the queue").format(
+        name=_label(before, x.speaker)),
+    a.QueueUp: lambda x, before, a_: _("{name} moved up").format(name=_label(before, x.speaker)),
+    a.QueueDown: lambda x, before, a_: _("{name} moved down").format(
+        name=_label(before, x.speaker)),
+    a.QueueTop: lambda x, before, a_: _("{name} moved to the top").format(
+        name=_label(before, x.speaker)),
+    a.QueuePass: lambda x, before, a_: _("{name} passed").format(name=_label(before, x.speaker)),
+    # Translators: {n} is how many people were waiting and are now off the queue.
+    a.QueueClear: lambda x, before, a_: _("Queue cleared: {n} taken off").format(
+        n=before.queue.waiting_count),
+    a.QueueMode: lambda x, b, a_: _("Queue: {mode}").format(
+        mode=_(QUEUE_MODE_WORDS[x.mode]) if x.mode in QUEUE_MODE_WORDS else x.mode),
+    a.QueuePriority: _on_off(N_("Newcomers and first shares go first"), N_("Strict order")),
+    a.ShareStart: lambda x, b, after: _("{name} shares").format(name=_sharer(after)),
     a.ShareEnd: _share_ended,
-    a.SharePass: lambda x, before, _: f"{_sharer(before)} passed",
-    a.SharePause: lambda x, b, after: "Share paused" if after.timer.paused else "Share goes on",
+    a.SharePass: lambda x, before, a_: _("{name} passed").format(name=_sharer(before)),
+    a.SharePause: lambda x, b, after: (_("Share paused") if after.timer.paused
+                                       else _("Share goes on")),
     a.ShareAdjust: _adjusted,
-    a.ShareLength: lambda x, b, a_: f"Shares are now {x.seconds // 60} min",
-    a.Bell: _on_off("Bell on", "Bell off"),
-    a.Chip: lambda x, b, a_: f"Chip given: {x.key}",
-    a.BusinessOpen: lambda x, b, a_: "Business: the floor is open",
-    a.MotionMove: lambda x, b, a_: f"Motion moved: {x.text}",
-    a.MotionFromTable: lambda x, b, a_: f"Tabled motion {x.number} taken up",
-    a.MotionVote: lambda x, b, a_: (f"Vote: {x.for_} for, {x.against} against, "
-                                    f"{x.abstain} abstaining"),
-    a.MotionMinority: lambda x, b, a_: "The minority may speak",
-    a.MotionReconsider: lambda x, b, a_: "Reconsidered: the motion goes to a new vote",
-    a.MotionDecide: lambda x, b, a_: "Motion decided",
-    a.MotionTable: lambda x, b, a_: "Motion tabled",
-    a.MotionWithdraw: lambda x, b, a_: "Motion withdrawn",
-    a.DiscussionAdd: lambda x, b, a_: (f"{x.label or 'Someone'} joins the discussion: "
-                                       f"{DISCUSSION_KINDS.get(x.kind, x.kind)}"),
-    a.DiscussionNext: lambda x, b, a_: "Next speaker to the motion",
-    a.DiscussionRemove: lambda x, b, a_: "Taken off the discussion queue",
-    a.BusinessReport: lambda x, b, a_: f"Report in the minutes: {x.section}",
+    a.ShareLength: lambda x, b, a_: _("Shares are now {minutes} min").format(
+        minutes=x.seconds // 60),
+    a.Bell: _on_off(N_("Bell on"), N_("Bell off")),
+    a.Chip: lambda x, b, a_: _("Chip given: {key}").format(key=x.key),
+    a.BusinessOpen: lambda x, b, a_: _("Business: the floor is open"),
+    a.MotionMove: lambda x, b, a_: _("Motion moved: {text}").format(text=x.text),
+    a.MotionFromTable: lambda x, b, a_: _("Tabled motion {number} taken up").format(
+        number=x.number),
+    a.MotionVote: lambda x, b, a_: _("Vote: {for_} for, {against} against, "
+                                     "{abstain} abstaining").format(
+        for_=x.for_, against=x.against, abstain=x.abstain),
+    a.MotionMinority: lambda x, b, a_: _("The minority may speak"),
+    a.MotionReconsider: lambda x, b, a_: _("Reconsidered: the motion goes to a new vote"),
+    a.MotionDecide: lambda x, b, a_: _("Motion decided"),
+    a.MotionTable: lambda x, b, a_: _("Motion tabled"),
+    a.MotionWithdraw: lambda x, b, a_: _("Motion withdrawn"),
+    a.DiscussionAdd: lambda x, b, a_: _("{name} joins the discussion: {kind}").format(
+        name=x.label or _("Someone"),
+        kind=_(DISCUSSION_KINDS[x.kind]) if x.kind in DISCUSSION_KINDS else x.kind),
+    a.DiscussionNext: lambda x, b, a_: _("Next speaker to the motion"),
+    a.DiscussionRemove: lambda x, b, a_: _("Taken off the discussion queue"),
+    a.BusinessReport: lambda x, b, a_: _("Report in the minutes: {section}").format(
+        section=x.section),
 }
 
 
@@ -140,8 +169,8 @@ def describe(action: Action, before: MeetingSession, after: MeetingSession) -> s
 
 def undone(step: tuple[MeetingSession, Action, MeetingSession]) -> str:
     """'Undone: 7th tradition 47.25' for the step (before, action, after) undo took back."""
-    return f"Undone: {describe(step[1], step[0], step[2])}"
+    return _("Undone: {step}").format(step=describe(step[1], step[0], step[2]))
 
 
 def redone(step: tuple[MeetingSession, Action, MeetingSession]) -> str:
-    return f"Redone: {describe(step[1], step[0], step[2])}"
+    return _("Redone: {step}").format(step=describe(step[1], step[0], step[2]))

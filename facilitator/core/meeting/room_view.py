@@ -7,6 +7,7 @@ Counts and times only, unless the facilitator turned first names on for this mee
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from facilitator.core.i18n import N_, _
 from facilitator.core.meeting.session import MeetingSession
 from facilitator.core.meeting.share_timer import TimerState, format_countdown
 
@@ -38,7 +39,7 @@ class RoomView:
     waiting: int
     sharer: str | None = None  # first names: only when names_on_display is on
     next_up: tuple[str, ...] = ()
-    next_title: str = "Next"
+    next_title: str = N_("Next")
     next_side: str | None = None  # hybrid meetings: "online" or "in the room", never a name
 
 
@@ -52,19 +53,20 @@ def duration_text(seconds: float) -> str:
 
 def _remaining_text(seconds: float) -> str:
     if seconds >= 0:
-        return f"{duration_text(seconds)} left"
-    return f"over by {duration_text(-seconds)}"
+        # Translators: time left of the meeting or its section, "12:30 left".
+        return _("{time} left").format(time=duration_text(seconds))
+    return _("over by {time}").format(time=duration_text(-seconds))
 
 
 def _share(session: MeetingSession, t: float, warning_seconds: int) -> tuple[RoomState, str, str]:
     timer = session.timer
     if timer is None:
-        return RoomState.BETWEEN, format_countdown(session.share_seconds), "between shares"
+        return RoomState.BETWEEN, format_countdown(session.share_seconds), _("between shares")
     state = RoomState(timer.state(t, warning_seconds).value)
-    note = {RoomState.NORMAL: "", RoomState.WARNING: "one minute left",
-            RoomState.OVER: "please wrap up", RoomState.PAUSED: "paused"}[state]
+    note = {RoomState.NORMAL: "", RoomState.WARNING: _("one minute left"),
+            RoomState.OVER: _("please wrap up"), RoomState.PAUSED: _("paused")}[state]
     if state is RoomState.WARNING and warning_seconds != 60:
-        note = f"{format_countdown(timer.remaining(t))} left"
+        note = _("{time} left").format(time=format_countdown(timer.remaining(t)))
     return state, timer.display(t), note
 
 
@@ -74,7 +76,7 @@ def next_side(session: MeetingSession) -> str | None:
     person = queue.next_up
     if person is None or not (queue.mode == "alternate" or session.online):
         return None
-    return "online" if person.online else "in the room"
+    return _("online") if person.online else _("in the room")
 
 
 def room_view(session: MeetingSession, t: float, warning_seconds: int = 60) -> RoomView:
@@ -101,4 +103,4 @@ def room_view(session: MeetingSession, t: float, warning_seconds: int = 60) -> R
     sharing = queue.sharing.label if queue.sharing and session.timer is not None else None
     return replace(view, sharer=sharing,
                    next_up=tuple(s.label for s in queue.in_turn()[:NAMES_SHOWN]),
-                   next_title="Waiting" if queue.mode == "popcorn" else "Next")
+                   next_title=_("Waiting") if queue.mode == "popcorn" else _("Next"))

@@ -17,6 +17,7 @@ from facilitator.core.meeting.actions import (Collection, Correct, DisplayNames,
                                                SectionNext, SectionPrevious, SignIn, Start)
 from facilitator.core.meeting.agenda import AgendaProgress, Format
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _
 from facilitator.core.names import clean_name
 from facilitator.core.records.record import Record
 from facilitator.core.schedule.meeting import Meeting
@@ -41,7 +42,8 @@ class Attendee:
 
     @property
     def label(self) -> str:
-        return self.name or f"Guest {self.id}"
+        # Translators: the label of someone signed in without a name, "Guest 3".
+        return self.name or _("Guest {number}").format(number=self.id)
 
     @property
     def speaker(self) -> Speaker:
@@ -111,7 +113,8 @@ class MeetingSession:
         for person in self.attendees:
             if person.id == attendee_id:
                 return person
-        raise ValidationError("attendee", f"nobody is signed in with number {attendee_id}")
+        raise ValidationError(N_("attendee"), _("nobody is signed in with number {number}").format(
+            number=attendee_id))
 
     def to_record(self, ended: datetime, t: float) -> Record:
         """The anonymous record of this meeting at meeting time `t`: counts only."""
@@ -192,14 +195,16 @@ def remove(session: MeetingSession, action: Remove, t: float) -> MeetingSession:
 
 def section_next(session: MeetingSession, action: SectionNext, t: float) -> MeetingSession:
     if session.agenda is None:
-        raise ValidationError("agenda", "this meeting has no format; add one in its settings")
+        raise ValidationError(N_("agenda"),
+                              _("this meeting has no format; add one in its settings"))
     return replace(session, agenda=session.agenda.next(t))
 
 
 def section_previous(session: MeetingSession, action: SectionPrevious,
                      t: float) -> MeetingSession:
     if session.agenda is None:
-        raise ValidationError("agenda", "this meeting has no format; add one in its settings")
+        raise ValidationError(N_("agenda"),
+                              _("this meeting has no format; add one in its settings"))
     return replace(session, agenda=session.agenda.previous(t))
 
 
@@ -208,8 +213,8 @@ def display_names(session: MeetingSession, action: DisplayNames, t: float) -> Me
 
 
 def collection(session: MeetingSession, action: Collection, t: float) -> MeetingSession:
-    in_room = validate.count("collection", action.cents, maximum=10**9)
-    online = validate.count("online collection", action.online, maximum=10**9)
+    in_room = validate.count(N_("collection"), action.cents, maximum=10**9)
+    online = validate.count(N_("online collection"), action.online, maximum=10**9)
     if in_room + online > 10**9:
-        raise ValidationError("collection", "is more than the largest amount a record holds")
+        raise ValidationError(N_("collection"), _("is more than the largest amount a record holds"))
     return replace(session, collection=in_room + online, collection_online=online)

@@ -14,6 +14,7 @@ from facilitator.core.business import floor as business
 from facilitator.core.business.floor import BusinessFloor
 from facilitator.core.business.motion import Motion
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _
 from facilitator.core.meeting import actions as a
 from facilitator.core.meeting.session import MeetingSession
 from facilitator.core.meeting.share_timer import (MAX_PLANNED_SECONDS, MIN_PLANNED_SECONDS,
@@ -33,16 +34,16 @@ class BusinessState:
 
 def business_open(session: MeetingSession, action: a.BusinessOpen, t: float) -> MeetingSession:
     if session.business is not None:
-        raise ValidationError("business", "the business floor is already open")
-    seconds = validate.count("discussion length", action.discussion_seconds,
+        raise ValidationError(N_("business"), _("the business floor is already open"))
+    seconds = validate.count(N_("discussion length"), action.discussion_seconds,
                              maximum=MAX_PLANNED_SECONDS)
     if seconds < MIN_PLANNED_SECONDS:
-        raise ValidationError("discussion length", "must be from 1 to 60 minutes")
+        raise ValidationError(N_("discussion length"), _("must be from 1 to 60 minutes"))
     if len(action.tabled) > MAX_TABLED:
-        raise ValidationError("tabled", f"more than {MAX_TABLED} tabled motions")
+        raise ValidationError(N_("tabled"), _("more than {n} tabled motions").format(n=MAX_TABLED))
     tabled = tuple(Motion.from_dict(stored) for stored in action.tabled)
     if any(motion.stage != "tabled" for motion in tabled):
-        raise ValidationError("tabled", "holds a motion that is not tabled")
+        raise ValidationError(N_("tabled"), _("holds a motion that is not tabled"))
     floor = BusinessFloor.open(session.meeting, session.date, tabled, session.attendance)
     return replace(session, business=BusinessState(floor, seconds))
 
@@ -72,7 +73,7 @@ def discussion_next(session: MeetingSession, action: a.DiscussionNext,
 
 def _open(session: MeetingSession) -> BusinessState:
     if session.business is None:
-        raise ValidationError("business", "this meeting has no business floor open")
+        raise ValidationError(N_("business"), _("this meeting has no business floor open"))
     return session.business
 
 

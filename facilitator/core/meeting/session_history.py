@@ -3,6 +3,7 @@
 from dataclasses import dataclass, replace
 
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _
 from facilitator.core.meeting.action_json import Action
 from facilitator.core.meeting.actions import Closing, Redo, Resumed, Start, Undo, parse_action
 from facilitator.core.meeting.handlers import apply
@@ -92,7 +93,7 @@ def entry_time(entry: dict) -> float:
     """The meeting time of a journal entry."""
     t = entry.get("t")
     if isinstance(t, bool) or not isinstance(t, (int, float)):
-        raise ValidationError("journal entry t", "must be a number of seconds")
+        raise ValidationError(N_("journal entry t"), _("must be a number of seconds"))
     return float(t)
 
 

@@ -7,6 +7,7 @@ timer reads it as its clock, so a replayed journal puts every share back where i
 from dataclasses import replace
 
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _
 from facilitator.core.names import clean_name
 from facilitator.core.meeting.actions import (
     Bell, QueueAttendee, QueueClear, QueueDown, QueueHand, QueueMode, QueueName, QueuePass,
@@ -35,7 +36,7 @@ def queue_name(session: MeetingSession, action: QueueName, t: float) -> MeetingS
     """A first name joins the queue: the signed-in person of that name, if there is one."""
     name = clean_name(action.name)
     if not name:
-        raise ValidationError("name", "type a first name to put in the queue")
+        raise ValidationError(N_("name"), _("type a first name to put in the queue"))
     for person in session.attendees:
         if person.name.casefold() == name.casefold():
             return _queue(session, session.queue.add(attendee_speaker(session, person.id)))
@@ -48,7 +49,7 @@ def sign_in_and_queue(session: MeetingSession, action: SignInAndQueue,
                       t: float) -> MeetingSession:
     name = clean_name(action.name)
     if not name:
-        raise ValidationError("name", "type a first name to sign in and put in the queue")
+        raise ValidationError(N_("name"), _("type a first name to sign in and put in the queue"))
     if any(person.name.casefold() == name.casefold() for person in session.attendees):
         return queue_name(session, QueueName(name), t)
     signed_in = sign_in(session, SignIn(name), t)
@@ -106,7 +107,7 @@ def queue_priority(session: MeetingSession, action: QueuePriority, t: float) -> 
 def share_start(session: MeetingSession, action: ShareStart, t: float) -> MeetingSession:
     """The next person (or `pick`) starts sharing; with nobody waiting, an unnamed share."""
     if session.timer is not None:
-        raise ValidationError("share", "end the current share first")
+        raise ValidationError(N_("share"), _("end the current share first"))
     queue = session.queue
     if queue.waiting or action.pick:
         queue = queue.call_next(action.pick)
@@ -124,7 +125,7 @@ def planned_share_seconds(session: MeetingSession) -> int:
 
 def _running_timer(session: MeetingSession) -> ShareTimer:
     if session.timer is None:
-        raise ValidationError("share", "no share is in progress")
+        raise ValidationError(N_("share"), _("no share is in progress"))
     return session.timer
 
 
@@ -165,7 +166,7 @@ def share_length(session: MeetingSession, action: ShareLength, t: float) -> Meet
     as it was, and the suggestion, which counts that share's time first, stays the same.
     """
     if not MIN_PLANNED_SECONDS <= action.seconds <= MAX_PLANNED_SECONDS:
-        raise ValidationError("share length", "must be between 1 and 60 minutes")
+        raise ValidationError(N_("share length"), _("must be between 1 and 60 minutes"))
     return replace(session, share_seconds=action.seconds)
 
 

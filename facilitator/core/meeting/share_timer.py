@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _
 
 MIN_PLANNED_SECONDS = 60
 MAX_PLANNED_SECONDS = 60 * 60
@@ -47,15 +48,15 @@ class ShareTimer:
     def __post_init__(self) -> None:
         planned = self.planned_seconds
         if not isinstance(planned, int) or isinstance(planned, bool):
-            raise ValidationError("share length", "must be a whole number of seconds")
+            raise ValidationError(N_("share length"), _("must be a whole number of seconds"))
         if not MIN_PLANNED_SECONDS <= planned <= MAX_PLANNED_SECONDS:
-            raise ValidationError("share length", "must be from 1 to 60 minutes")
+            raise ValidationError(N_("share length"), _("must be from 1 to 60 minutes"))
         if not _number(self.banked) or self.banked < 0:
-            raise ValidationError("timer", "elapsed time must be 0 or more seconds")
+            raise ValidationError(N_("timer"), _("elapsed time must be 0 or more seconds"))
         if self.running_since is not None and not _number(self.running_since):
-            raise ValidationError("timer", "start time must be a clock reading")
+            raise ValidationError(N_("timer"), _("start time must be a clock reading"))
         if not isinstance(self.started, bool) or (self.running and not self.started):
-            raise ValidationError("timer", "is running but not started")
+            raise ValidationError(N_("timer"), _("is running but not started"))
 
     @property
     def running(self) -> bool:
@@ -67,17 +68,17 @@ class ShareTimer:
 
     def start(self, now: float) -> "ShareTimer":
         if self.started:
-            raise ValidationError("timer", "this share has already started")
+            raise ValidationError(N_("timer"), _("this share has already started"))
         return replace(self, started=True, running_since=now)
 
     def pause(self, now: float) -> "ShareTimer":
         if not self.running:
-            raise ValidationError("timer", "is not running")
+            raise ValidationError(N_("timer"), _("is not running"))
         return replace(self, banked=self.elapsed(now), running_since=None)
 
     def resume(self, now: float) -> "ShareTimer":
         if not self.paused:
-            raise ValidationError("timer", "is not paused")
+            raise ValidationError(N_("timer"), _("is not paused"))
         return replace(self, running_since=now)
 
     def adjust(self, delta_seconds: int) -> "ShareTimer":
@@ -127,7 +128,7 @@ class ShareTimer:
     @classmethod
     def from_dict(cls, data: Mapping) -> "ShareTimer":
         if not isinstance(data, Mapping):
-            raise ValidationError("timer", "is not an object")
+            raise ValidationError(N_("timer"), _("is not an object"))
         return cls(
             planned_seconds=data.get("planned_seconds", 300),
             banked=data.get("banked", 0.0),
@@ -164,8 +165,9 @@ class LastShare:
         """'last share 6:12, 1:12 over' or 'last share 4:50, in time'."""
         length = format_countdown(-self.seconds).removeprefix("+")
         if self.over:
-            return f"last share {length}, {format_countdown(-self.over_by).removeprefix('+')} over"
-        return f"last share {length}, in time"
+            return _("last share {length}, {over} over").format(
+                length=length, over=format_countdown(-self.over_by).removeprefix("+"))
+        return _("last share {length}, in time").format(length=length)
 
 
 @dataclass(frozen=True)
@@ -181,14 +183,14 @@ class ShareStats:
         for name in ("shares", "share_seconds", "over_time", "passes"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise ValidationError(name, "must be a whole number, 0 or more")
+                raise ValidationError(name, _("must be a whole number, 0 or more"))
         if self.over_time > self.shares:
-            raise ValidationError("over_time", "cannot be more than the number of shares")
+            raise ValidationError(N_("over_time"), _("cannot be more than the number of shares"))
 
     def add_share(self, seconds: float, over: bool) -> "ShareStats":
         """Count one finished share of `seconds` (rounded to the nearest second)."""
         if not _number(seconds) or seconds < 0:
-            raise ValidationError("share length", "must be 0 or more seconds")
+            raise ValidationError(N_("share length"), _("must be 0 or more seconds"))
         return replace(
             self,
             shares=self.shares + 1,
@@ -205,7 +207,7 @@ class ShareStats:
     @classmethod
     def from_dict(cls, data: Mapping) -> "ShareStats":
         if not isinstance(data, Mapping):
-            raise ValidationError("share statistics", "is not an object")
+            raise ValidationError(N_("share statistics"), _("is not an object"))
         return cls(**{name: data.get(name, 0) for name in ("shares", "share_seconds", "over_time", "passes")})
 
 

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _
 from facilitator.core.schedule.meeting import QUEUE_MODES
 
 
@@ -38,12 +39,12 @@ class Speaker:
 
     def __post_init__(self) -> None:
         if not isinstance(self.id, str) or not self.id.strip():
-            raise ValidationError("speaker", "needs an id")
+            raise ValidationError(N_("speaker"), _("needs an id"))
         if not isinstance(self.label, str) or not self.label.strip():
-            raise ValidationError("speaker", "needs a first name or a label")
+            raise ValidationError(N_("speaker"), _("needs a first name or a label"))
         for flag in ("newcomer", "visitor", "online"):
             if not isinstance(getattr(self, flag), bool):
-                raise ValidationError(flag, "must be yes or no")
+                raise ValidationError(flag, _("must be yes or no"))
 
     @classmethod
     def attendee(cls, number: int, label: str, newcomer: bool = False, visitor: bool = False,
@@ -54,7 +55,8 @@ class Speaker:
     @classmethod
     def hand(cls, number: int) -> "Speaker":
         """The anonymous raised hand `number` ("h2", labelled "Hand 2")."""
-        return cls(f"h{number}", f"Hand {number}")
+        # Translators: an anonymous raised hand in the queue, "Hand 2".
+        return cls(f"h{number}", _("Hand {number}").format(number=number))
 
     def to_dict(self) -> dict:
         flags = {flag: True for flag in ("visitor", "online") if getattr(self, flag)}
@@ -63,7 +65,7 @@ class Speaker:
     @classmethod
     def from_dict(cls, data: Mapping) -> "Speaker":
         if not isinstance(data, Mapping):
-            raise ValidationError("speaker", "is not an object")
+            raise ValidationError(N_("speaker"), _("is not an object"))
         return cls(data.get("id"), data.get("label"), data.get("newcomer", False),
                    data.get("visitor", False), data.get("online", False))
 
@@ -84,26 +86,27 @@ class SpeakerQueue:
 
     def __post_init__(self) -> None:
         if self.mode not in QUEUE_MODES:
-            raise ValidationError("queue mode", f"must be one of {', '.join(QUEUE_MODES)}")
+            raise ValidationError(N_("queue mode"), _("must be one of {names}").format(
+                names=", ".join(QUEUE_MODES)))
         if not isinstance(self.priority, bool):
-            raise ValidationError("priority", "must be on or off")
+            raise ValidationError(N_("priority"), _("must be on or off"))
         if self.called_online not in (None, True, False):
-            raise ValidationError("queue", "the side called last must be online or not")
+            raise ValidationError(N_("queue"), _("the side called last must be online or not"))
         people = [*self.waiting, *filter(None, (self.sharing, self.last))]
         if any(not isinstance(person, Speaker) for person in people):
-            raise ValidationError("queue", "holds something that is not a speaker")
+            raise ValidationError(N_("queue"), _("holds something that is not a speaker"))
         ids = [person.id for person in self.waiting]
         if len(set(ids)) != len(ids):
-            raise ValidationError("queue", "the same person cannot be waiting twice")
+            raise ValidationError(N_("queue"), _("the same person cannot be waiting twice"))
         if self.sharing is not None and self.sharing.id in ids:
-            raise ValidationError("queue", "the person sharing cannot also be waiting")
-        counted = [speaker_id for speaker_id, _ in self.share_counts]
+            raise ValidationError(N_("queue"), _("the person sharing cannot also be waiting"))
+        counted = [speaker_id for speaker_id, _count in self.share_counts]
         if counted != sorted(set(counted)):
-            raise ValidationError("shares", "must be counted once per person")
+            raise ValidationError(N_("shares"), _("must be counted once per person"))
         for name, value in [("passes", self.passes), ("hands", self.hands),
                             *(("shares", number) for _, number in self.share_counts)]:
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise ValidationError(name, "must be a whole number, 0 or more")
+                raise ValidationError(name, _("must be a whole number, 0 or more"))
 
     # Reading
 
@@ -154,9 +157,9 @@ class SpeakerQueue:
     def add(self, speaker: Speaker) -> "SpeakerQueue":
         """Put someone in the queue: at the end, or after the last prioritised person."""
         if self.sharing is not None and self.sharing.id == speaker.id:
-            raise ValidationError("speaker", "is sharing now and cannot also wait")
+            raise ValidationError(N_("speaker"), _("is sharing now and cannot also wait"))
         if self.is_waiting(speaker.id):
-            raise ValidationError("speaker", "is already waiting")
+            raise ValidationError(N_("speaker"), _("is already waiting"))
         waiting = list(self.waiting)
         waiting.insert(self._place_for(speaker), speaker)
         return replace(self, waiting=tuple(waiting))
@@ -187,7 +190,7 @@ class SpeakerQueue:
     def readd_last(self) -> "SpeakerQueue":
         """Put the person who shared last back in the queue."""
         if self.last is None:
-            raise ValidationError("queue", "nobody has shared yet")
+            raise ValidationError(N_("queue"), _("nobody has shared yet"))
         return self.add(self.last)
 
     # Moving (only the person moved changes place relative to the others)
@@ -208,11 +211,12 @@ class SpeakerQueue:
     def call_next(self, pick: str | None = None) -> "SpeakerQueue":
         """The head of the queue (or `pick`, required in popcorn) starts sharing."""
         if self.sharing is not None:
-            raise ValidationError("queue", "end the current share first")
+            raise ValidationError(N_("queue"), _("end the current share first"))
         if not self.waiting:
-            raise ValidationError("queue", "nobody is waiting")
+            raise ValidationError(N_("queue"), _("nobody is waiting"))
         if pick is None and self.mode == "popcorn":
-            raise ValidationError("next speaker", "in popcorn the person who just shared picks")
+            raise ValidationError(N_("next speaker"),
+                                  _("in popcorn the person who just shared picks"))
         index = self._next_index() if pick is None else self._index(pick)
         speaker = self.waiting[index]
         waiting = self.waiting[:index] + self.waiting[index + 1:]
@@ -262,10 +266,10 @@ class SpeakerQueue:
     @classmethod
     def from_dict(cls, data: Mapping) -> "SpeakerQueue":
         if not isinstance(data, Mapping):
-            raise ValidationError("queue", "is not an object")
+            raise ValidationError(N_("queue"), _("is not an object"))
         counts = data.get("share_counts", {})
         if not isinstance(counts, Mapping):
-            raise ValidationError("shares", "must map speaker ids to counts")
+            raise ValidationError(N_("shares"), _("must map speaker ids to counts"))
 
         def person(value: object) -> Speaker | None:
             return None if value is None else Speaker.from_dict(value)
@@ -306,7 +310,7 @@ class SpeakerQueue:
         for index, person in enumerate(self.waiting):
             if person.id == speaker_id:
                 return index
-        raise ValidationError("speaker", "is not waiting")
+        raise ValidationError(N_("speaker"), _("is not waiting"))
 
     def _moved(self, source: int, target: int) -> "SpeakerQueue":
         waiting = list(self.waiting)
@@ -315,5 +319,5 @@ class SpeakerQueue:
 
     def _sharing(self) -> Speaker:
         if self.sharing is None:
-            raise ValidationError("queue", "nobody is sharing")
+            raise ValidationError(N_("queue"), _("nobody is sharing"))
         return self.sharing

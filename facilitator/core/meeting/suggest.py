@@ -1,5 +1,6 @@
 """The share length that lets everyone waiting share before the meeting closes."""
 
+from facilitator.core.i18n import _
 from facilitator.core.meeting.share_timer import MAX_PLANNED_SECONDS, MIN_PLANNED_SECONDS
 
 CLOSING_RESERVE_SECONDS = 5 * 60
@@ -30,9 +31,13 @@ def suggested_share_seconds(
 def suggestion_basis(time_left: float, waiting: int, reserve_seconds: float,
                      after_share: bool = False) -> str:
     """The figure's reasons in one line: '8 waiting, 44 min left, 5 min closing'."""
-    left = f"{int(max(time_left, 0) // 60)} min left"
+    minutes = int(max(time_left, 0) // 60)
     if after_share:
-        left += " after this share"
-    closing = (f"{int(reserve_seconds // 60)} min closing" if reserve_seconds
-               else "the closing sections kept")
-    return f"{waiting} waiting, {left}, {closing}"
+        left = _("{minutes} min left after this share").format(minutes=minutes)
+    else:
+        left = _("{minutes} min left").format(minutes=minutes)
+    closing = (_("{minutes} min closing").format(minutes=int(reserve_seconds // 60))
+               if reserve_seconds else _("the closing sections kept"))
+    # Translators: {left} is "44 min left", {closing} "5 min closing": why a share length.
+    return _("{waiting} waiting, {left}, {closing}").format(waiting=waiting, left=left,
+                                                              closing=closing)

@@ -16,7 +16,8 @@ from itertools import repeat
 
 from facilitator.core.dates import DateOrder
 from facilitator.core.errors import ValidationError
-from facilitator.core.plurals import plural
+from facilitator.core.i18n import N_, _, ngettext
+from facilitator.core.i18n import number as number_text
 from facilitator.core.records.record import COLUMNS, DEFAULTS, FIELDS, REQUIRED, Record
 from facilitator.core.records.record_fields import (CellContext, Kind, cents_text, decode_counts,
                                             encode_counts)
@@ -119,9 +120,11 @@ def parse_occurrence_rows(text: str, *, today: date, order: DateOrder | str | No
     try:
         header = [name.strip().lower() for name in next(reader)]
     except StopIteration:
-        raise ValidationError("file", "is empty; the first row must name the columns") from None
+        raise ValidationError(N_("file"),
+                              _("is empty; the first row must name the columns")) from None
     except csv.Error as error:
-        raise ValidationError("row 1", f"is not valid CSV ({error})") from None
+        raise ValidationError(_row(1),
+                              _("is not valid CSV ({error})").format(error=error)) from None
     _check_header(header)
     records: list[tuple[int, Record]] = []
     problems: list[ValidationError] = []
@@ -138,41 +141,51 @@ def parse_occurrence_rows(text: str, *, today: date, order: DateOrder | str | No
                 continue
             if record.key in seen:
                 problems.append(ValidationError(
-                    f"row {number}, date", f"{record.meeting!r} on {record.date.isoformat()} "
-                    f"is also on row {seen[record.key]}"))
+                    _row(number, "date"), _("{meeting} on {date} is also on row {row}").format(
+                        meeting=repr(record.meeting), date=record.date.isoformat(),
+                        row=seen[record.key])))
                 continue
             seen[record.key] = number
             records.append((number, record))
     except csv.Error as error:
-        problems.append(ValidationError(f"row {number + 1}", f"is not valid CSV ({error})"))
+        problems.append(ValidationError(_row(number + 1),
+                                        _("is not valid CSV ({error})").format(error=error)))
     if problems:
         first = problems[0]
         more = len(problems) - 1
-        suffix = f" ({plural(more, 'more row', 'more rows')} with problems)" if more else ""
-        raise ValidationError(first.field, first.reason + suffix)
+        if more:
+            raise ValidationError(first.field, ngettext(
+                "{reason} ({n} more row with problems)", "{reason} ({n} more rows with problems)",
+                more).format(reason=first.reason, n=number_text(more)))
+        raise ValidationError(first.field, first.reason)
     if not records:
-        raise ValidationError("file", "has no records below the header row")
+        raise ValidationError(N_("file"), _("has no records below the header row"))
     return records
 
 
 def _check_header(header: list[str]) -> None:
     for name in header:
         if name not in OCCURRENCE_COLUMNS:
-            raise ValidationError("row 1", f"unknown column {name[:30]!r}; the columns are "
-                                           f"{', '.join(OCCURRENCE_COLUMNS)}")
+            raise ValidationError(_row(1), _("unknown column {name}; the columns are "
+                                             "{columns}").format(
+                name=repr(name[:30]), columns=", ".join(OCCURRENCE_COLUMNS)))
         if header.count(name) > 1:
-            raise ValidationError("row 1", f"the column {name!r} appears twice")
+            raise ValidationError(_row(1), _("the column {name} appears twice").format(
+                name=repr(name)))
     missing = [name for name in REQUIRED if name not in header]
     if missing:
-        raise ValidationError("row 1", f"the column{'s' if len(missing) > 1 else ''} "
-                                       f"{', '.join(missing)} must be there")
+        names = ", ".join(missing)
+        if len(missing) > 1:
+            raise ValidationError(_row(1), _("the columns {names} must be there").format(
+                names=names))
+        raise ValidationError(_row(1), _("the column {names} must be there").format(names=names))
 
 
 def _record(number: int, header: list[str], cells: list[str], today: date,
             order: DateOrder | str | None, currency: str) -> Record:
     if len(cells) != len(header):
-        raise ValidationError(f"row {number}", f"has {len(cells)} cells; the header has "
-                                                f"{len(header)}")
+        raise ValidationError(_row(number), _("has {n} cells; the header has {header}").format(
+            n=len(cells), header=len(header)))
     cell = dict(zip(header, (value.strip() for value in cells)))
     context = CellContext(today, order, currency)
     try:
@@ -183,4 +196,11 @@ def _record(number: int, header: list[str], cells: list[str], today: date,
                 values[name] = kind.parse(name, text, context)
         return Record(**values)
     except ValidationError as error:
-        raise ValidationError(f"row {number}, {error.field}", error.reason) from None
+        raise ValidationError(_row(number, error.field), error.reason) from None
+
+
+def _row(number: int, column: str = "") -> str:
+    """'row 7' or 'row 7, date': where in the file a mistake is (columns keep their names)."""
+    if column:
+        return _("row {number}, {column}").format(number=number, column=column)
+    return _("row {number}").format(number=number)

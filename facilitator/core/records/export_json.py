@@ -14,6 +14,7 @@ import orjson
 
 from facilitator.core import validate
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _
 from facilitator.core.money import parse_amount
 from facilitator.core.records.record import COLUMNS, FIELDS
 from facilitator.core.records.record_fields import cents_text
@@ -36,7 +37,8 @@ def export_document(rows: Records, by: str = "occurrence", start: date | None = 
                     end: date | None = None, previous: Records | None = None) -> dict:
     """The whole export of `rows` (oldest first): one entry per occurrence or per period."""
     if by not in GROUPINGS:
-        raise ValidationError("by", f"must be one of {', '.join(GROUPINGS)}")
+        raise ValidationError(N_("by"), _("must be one of {names}").format(
+            names=", ".join(GROUPINGS)))
     if by == "occurrence":
         summary = summarize(rows, start, end, previous)
         body = occurrence_json(rows)
@@ -106,7 +108,7 @@ def totals_from_json(data: object, where: str, label: str = "") -> Totals:
     An occurrence (it has a "date") counts as one meeting held.
     """
     if not isinstance(data, Mapping):
-        raise ValidationError(where, "must be an object")
+        raise ValidationError(where, _("must be an object"))
     occurrence = "date" in data
     counts = {name: validate.count(f"{where}, {name}", data.get(name, 0), maximum=10**12)
               for name in COUNTS}
@@ -118,12 +120,13 @@ def totals_from_json(data: object, where: str, label: str = "") -> Totals:
         currency = validate.text(f"{where}, currency", data.get("currency") or "USD", maximum=3)
         raw = {currency.upper(): raw}
     if not isinstance(raw, Mapping):
-        raise ValidationError(f"{where}, collection", "must map currencies to amounts")
+        raise ValidationError(f"{where}, collection", _("must map currencies to amounts"))
     collection = {}
     for currency, amount in raw.items():
         if not isinstance(amount, str):
-            raise ValidationError(f"{where}, collection", f"{amount!r:.20} is not an amount "
-                                                          "written as text, e.g. \"12.50\"")
+            raise ValidationError(f"{where}, collection", _(
+                "{amount} is not an amount written as text, e.g. \"12.50\"").format(
+                amount=f"{amount!r:.20}"))
         cents = parse_amount(amount, f"{where}, collection")
         if cents:
             collection[str(currency).upper()] = cents
@@ -135,7 +138,7 @@ def totals_from_json(data: object, where: str, label: str = "") -> Totals:
 
 def _counts(value: object, where: str) -> dict[str, int]:
     if not isinstance(value, Mapping):
-        raise ValidationError(where, "must map milestones to counts")
+        raise ValidationError(where, _("must map milestones to counts"))
     return {str(key): validate.count(f"{where} {key}", number, maximum=10**12)
             for key, number in value.items()}
 

@@ -10,6 +10,7 @@ from datetime import date
 
 from facilitator.core.dates import parse_date
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _
 from facilitator.core.records.records import NO_RECORDS, Records
 from facilitator.core.records.statistics import (PERIODS, Summary, Totals, combine, fill_gaps, group,
                                          oldest_first, select, summarize, year_before)
@@ -28,7 +29,8 @@ class HistoryChoice:
 
     def __post_init__(self) -> None:
         if self.by is not None and self.by not in PERIODS:
-            raise ValidationError("group", f"{self.by!r} is not one of {', '.join(PERIODS)}")
+            raise ValidationError(N_("group"), _("{name} is not one of {names}").format(
+                name=repr(self.by), names=", ".join(PERIODS)))
 
 
 def parse_range(start_text: str, end_text: str, *, order: str | None,
@@ -36,11 +38,12 @@ def parse_range(start_text: str, end_text: str, *, order: str | None,
     """The typed from/to dates (blank means open); a bad one raises naming its field."""
     start = end = None
     if start_text.strip():
-        start = parse_date(start_text, today=today, order=order, field="from")
+        start = parse_date(start_text, today=today, order=order, field=N_("from"))
     if end_text.strip():
-        end = parse_date(end_text, today=today, order=order, field="to", allow_future=True)
+        end = parse_date(end_text, today=today, order=order, field=N_("to"), allow_future=True)
     if start and end and end < start:
-        raise ValidationError("to", f"{end.isoformat()} is before from {start.isoformat()}")
+        raise ValidationError(N_("to"), _("{end} is before from {start}").format(
+            end=end.isoformat(), start=start.isoformat()))
     return start, end
 
 

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import PurePath
 
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _
 from facilitator.core.records.export_json import FORMAT, VERSION, period_json, totals_from_json, totals_json
 from facilitator.core.records.statistics import PERIODS, Totals, combine, period_bounds, period_of
 
@@ -19,12 +20,13 @@ MERGE_FORMAT = "facilitator-merge"
 def merge_exports(sources: Sequence[tuple[str, object]], by: str | None = None) -> dict:
     """The intergroup report of `sources`: (file name, parsed JSON export) pairs."""
     if by is not None and by not in PERIODS:
-        raise ValidationError("by", f"must be one of {', '.join(PERIODS)}")
+        raise ValidationError(N_("by"), _("must be one of {names}").format(
+            names=", ".join(PERIODS)))
     if not sources:
-        raise ValidationError("files", "name at least one JSON export to merge")
+        raise ValidationError(N_("files"), _("name at least one JSON export to merge"))
     groups, everything, all_periods = [], [], {}
     days: list[str] = []
-    for label, (name, document) in zip(_labels([name for name, _ in sources]), sources):
+    for label, (name, document) in zip(_labels([name for name, _document in sources]), sources):
         document = _checked(document, name)
         meetings = [totals_from_json(entry, f"{name}, meetings[{i}]", _meeting_name(entry))
                     for i, entry in enumerate(document["meetings"])]
@@ -71,25 +73,26 @@ def _labels(names: list[str]) -> list[str]:
 
 def _checked(document: object, name: str) -> Mapping:
     if not isinstance(document, Mapping) or document.get("format") != FORMAT:
-        raise ValidationError(name, "is not a facilitator JSON export "
-                                    "(make one with `facilitator export --format json`)")
+        raise ValidationError(name, _("is not a facilitator JSON export "
+                                      "(make one with `facilitator export --format json`)"))
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ValidationError(name, "has no valid export version")
+        raise ValidationError(name, _("has no valid export version"))
     if version > VERSION:
-        raise ValidationError(name, f"was written by a newer facilitator (export version "
-                                    f"{version}); update facilitator to merge it")
+        raise ValidationError(name, _("was written by a newer facilitator (export version "
+                                      "{version}); update facilitator to merge it").format(
+            version=version))
     for key in ("rows", "meetings"):
         if not isinstance(document.get(key), list):
-            raise ValidationError(f"{name}, {key}", "must be a list")
+            raise ValidationError(f"{name}, {key}", _("must be a list"))
     for key in ("from", "to"):
         value = document.get(key)
         if value is not None:
             try:
                 date.fromisoformat(value)
             except (TypeError, ValueError):
-                raise ValidationError(f"{name}, {key}",
-                                      f"{value!r:.20} is not YYYY-MM-DD") from None
+                raise ValidationError(f"{name}, {key}", _("{value} is not YYYY-MM-DD").format(
+                    value=f"{value!r:.20}")) from None
     return document
 
 
@@ -103,8 +106,9 @@ def _periods(document: Mapping, name: str, by: str) -> list[Totals]:
     source = document.get("by")
     exact = source == "occurrence" or source == by or (source == "month" and by == "year")
     if not exact:
-        raise ValidationError(name, f"is grouped by {source}, which cannot be regrouped by {by}; "
-                                    f"export it with --by occurrence or --by {by}")
+        raise ValidationError(name, _("is grouped by {source}, which cannot be regrouped by "
+                                      "{by}; export it with --by occurrence or --by {by}").format(
+            source=source, by=by))
     buckets: dict[str, list[Totals]] = {}
     for i, row in enumerate(document["rows"]):
         where = f"{name}, rows[{i}]"
@@ -119,8 +123,10 @@ def _row_period(row: object, source: str, by: str, where: str) -> str:
     try:
         if source == "occurrence":
             return period_of(date.fromisoformat(value), by)
-        start, _ = period_bounds(value, source)
+        start, _end = period_bounds(value, source)
         return period_of(start, by)
     except (TypeError, ValueError, AttributeError, IndexError):
-        raise ValidationError(f"{where}, {field}", f"{value!r:.20} is not a {field} "
-                                                   f"of this export") from None
+        # Translators: {field} is "date" or "period", a column of the JSON export.
+        raise ValidationError(f"{where}, {field}", _("{value} is not a {field} of this "
+                                                     "export").format(value=f"{value!r:.20}",
+                                                                      field=field)) from None

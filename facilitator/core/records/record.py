@@ -15,13 +15,14 @@ from functools import partial
 from typing import Annotated, NamedTuple, get_type_hints
 
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import N_, _
 from facilitator.core.money import MAX_CENTS
 from facilitator.core.records.record_fields import (NO_COUNTS, ClockTime, Count, Counts, Currency, Day,
                                             Kind, Money, Text)
 
 
 _WITHIN_ATTENDANCE = Count(at_most="attendance",
-                           beyond="{value} is more than the attendance ({limit})")
+                           beyond=N_("{value} is more than the attendance ({limit})"))
 
 
 class _Fields(NamedTuple):
@@ -37,7 +38,7 @@ class _Fields(NamedTuple):
     share_seconds: Annotated[int, Count(10_000_000)] = 0
     passes: Annotated[int, Count()] = 0
     over_time: Annotated[int, Count(at_most="shares",
-                                    beyond="cannot be more than the number of shares")] = 0
+                                    beyond=N_("cannot be more than the number of shares"))] = 0
     chips: Annotated[Mapping[str, int], Counts()] = NO_COUNTS  # milestone -> chips given
     collection: Annotated[int, Money(MAX_CENTS)] = 0  # cents
     currency: Annotated[str, Currency()] = "USD"
@@ -47,13 +48,19 @@ class _Fields(NamedTuple):
     sections: Annotated[Mapping[str, int], Counts()] = NO_COUNTS  # seconds per agenda part
     # The part of the collection given online (hybrid meetings); the rest was in the room.
     collection_online: Annotated[int, Money(MAX_CENTS, at_most="collection",
-                                            beyond="cannot be more than the whole collection")] = 0
+                                            beyond=N_("cannot be more than the whole collection"))] = 0
 
 
 FIELDS: dict[str, Kind] = {name: hint.__metadata__[0] for name, hint
                            in get_type_hints(_Fields, include_extras=True).items()}
 DEFAULTS: dict[str, object] = dict(_Fields._field_defaults)
 REQUIRED = tuple(name for name in FIELDS if name not in DEFAULTS)
+# Errors name a field by its name ("newcomers: 5 is more than the attendance (3)"); the
+# words for the people who read them (CSV columns and stored keys keep the names).
+FIELD_WORDS = (N_("meeting"), N_("date"), N_("attendance"), N_("newcomers"), N_("visitors"),
+               N_("online"), N_("shares"), N_("share_seconds"), N_("passes"), N_("over_time"),
+               N_("chips"), N_("collection"), N_("currency"), N_("start"), N_("end"),
+               N_("note"), N_("sections"), N_("collection_online"))
 # The order exports write: the date first (spreadsheets sort by it), then as declared.
 COLUMNS = ("date", "meeting", *(name for name in FIELDS if name not in ("date", "meeting")))
 # (field, the earlier field it cannot exceed)
@@ -111,10 +118,10 @@ class Record(_Fields):
     def from_dict(cls, data: Mapping) -> "Record":
         """A stored record read back, every value checked; unknown keys are ignored."""
         if not isinstance(data, Mapping):
-            raise ValidationError("record", "is not an object")
+            raise ValidationError(N_("record"), _("is not an object"))
         missing = [name for name in REQUIRED if name not in data]
         if missing:
-            raise ValidationError(missing[0], "is missing")
+            raise ValidationError(missing[0], _("is missing"))
         return _checked([data[name] if name in data else FIELDS[name].store(DEFAULTS[name])
                          for name in FIELDS], stored=True)
 
@@ -130,6 +137,6 @@ def _checked(given: Iterable, *, stored: bool) -> Record:
     for (name, kind), value in zip(FIELDS.items(), given):
         values[name] = value = kind.load(name, value) if stored else kind.check(name, value)
         if isinstance(kind, Count) and kind.at_most and value > values[kind.at_most]:
-            raise ValidationError(name, kind.beyond.format(value=value,
-                                                           limit=values[kind.at_most]))
+            raise ValidationError(name, _(kind.beyond).format(value=value,
+                                                              limit=values[kind.at_most]))
     return unchecked_record(values.values())

@@ -21,6 +21,7 @@ from urllib.parse import unquote
 from facilitator.core import validate
 from facilitator.core.dates import EARLIEST, LATEST, DateOrder, parse_date
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import _
 from facilitator.core.schedule.meeting import parse_time
 from facilitator.core.money import parse_amount
 from facilitator.core.text_out import csv_cell, csv_text
@@ -176,7 +177,8 @@ class Currency(Kind):
     def check(self, field: str, value: object) -> str:
         code = validate.text(field, value, maximum=3, required=True).upper()
         if len(code) != 3 or not code.isalpha():
-            raise ValidationError(field, f"{code!r} is not a 3-letter code such as USD")
+            raise ValidationError(field, _("{code} is not a 3-letter code such as USD").format(
+                code=repr(code)))
         return code
 
     def parse(self, field: str, text: str, context: CellContext) -> str:
@@ -190,10 +192,10 @@ class Day(Kind):
 
     def check(self, field: str, value: object) -> date:
         if type(value) is not date:  # a datetime is a date too, but not a day
-            raise ValidationError(field, "must be a date (YYYY-MM-DD)")
+            raise ValidationError(field, _("must be a date (YYYY-MM-DD)"))
         if not EARLIEST <= value <= LATEST:  # history also reads the year before
-            raise ValidationError(field, f"{value.isoformat()} is not from "
-                                         f"{EARLIEST.isoformat()} to {LATEST.isoformat()}")
+            raise ValidationError(field, _("{day} is not from {earliest} to {latest}").format(
+                day=value.isoformat(), earliest=EARLIEST.isoformat(), latest=LATEST.isoformat()))
         return value
 
     def load(self, field: str, stored: object) -> date:
@@ -202,7 +204,8 @@ class Day(Kind):
                 raise ValueError
             day = date.fromisoformat(stored)
         except ValueError:
-            raise ValidationError(field, f"{str(stored)[:20]!r} is not YYYY-MM-DD") from None
+            raise ValidationError(field, _("{value} is not YYYY-MM-DD").format(
+                value=repr(str(stored)[:20]))) from None
         return self.check(field, day)
 
     def store(self, day: date) -> str:
@@ -225,7 +228,7 @@ class ClockTime(Kind):
 
     def check(self, field: str, value: object) -> time | None:
         if value is not None and type(value) is not time:
-            raise ValidationError(field, "must be a time (HH:MM)")
+            raise ValidationError(field, _("must be a time (HH:MM)"))
         return value
 
     def load(self, field: str, stored: object) -> time | None:
@@ -254,7 +257,7 @@ class Counts(Kind):
 
     def check(self, field: str, value: object) -> Mapping[str, int]:
         if not isinstance(value, Mapping):
-            raise ValidationError(field, "must map names to counts")
+            raise ValidationError(field, _("must map names to counts"))
         if not value:
             return NO_COUNTS
         checked = {}
@@ -350,9 +353,10 @@ def decode_counts(text: str, field: str) -> dict[str, int]:
         key, colon, number = part.rpartition(":")
         key = unquote(key.strip())
         if not colon or not key:
-            raise ValidationError(field, f"{part[:30]!r} is not name:count, e.g. 30d:2")
+            raise ValidationError(field, _("{part} is not name:count, e.g. 30d:2").format(
+                part=repr(part[:30])))
         if key in counts:
-            raise ValidationError(field, f"{key!r} is given twice")
+            raise ValidationError(field, _("{key} is given twice").format(key=repr(key)))
         counts[key] = validate.count(f"{field} {key}", number, maximum=PER_KEY_LIMIT)
     return counts
 

@@ -2,19 +2,39 @@
 
 from collections.abc import Mapping, Sequence
 
+from babel.dates import get_day_names
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
+from facilitator.core.i18n import N_, _, counted, locale
 from facilitator.core.money import format_cents
-from facilitator.core.plurals import plural
 from facilitator.core.records.records import Records
 from facilitator.core.records.statistics import Summary, Totals
 from facilitator.core.text_out import escape, markdown_text
 
-WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # JSON keys: never translated
 Table = tuple[list[str], list[list[str]], set[int]]  # headers, cells, right-aligned columns
+# Translators: column headings of the history tables, in a terminal and a Markdown report.
+OCCURRENCE_HEADINGS = (N_("Date"), N_("Meeting"), N_("Attendance"), N_("Newcomers"),
+                       N_("Visitors"), N_("Online"), N_("Shares"), N_("Chips"), N_("Collection"))
+PERIOD_HEADINGS = (N_("Period"), N_("Meetings"), N_("Attendance"), N_("Average"),
+                   N_("Newcomers"), N_("Visitors"), N_("Online"), N_("Shares"), N_("Chips"),
+                   N_("Collection"))
 
 
 def number(value: float | None, digits: int = 1) -> str:
-    """23.456 -> '23.5'; None (nothing to average) -> '-'."""
-    return "-" if value is None else f"{value:,.{digits}f}"
+    """23.456 -> '23.5' (23,5 in Spanish); None (nothing to average) -> '-'."""
+    return "-" if value is None else _in_locale(f"{value:,.{digits}f}")
+
+
+def _in_locale(text: str) -> str:
+    """A number Python wrote ('1,234.5') with the locale's group and decimal marks."""
+    marks = {",": get_group_symbol(locale()), ".": get_decimal_symbol(locale())}
+    return "".join(marks.get(char, char) for char in text)
+
+
+def weekday_name(day: int) -> str:
+    """The short name of weekday `day` (0 is Monday) in the language in use: 'Mon', 'lun'."""
+    return get_day_names("abbreviated", locale=locale())[day]
 
 
 def money(collection: Mapping[str, int]) -> str:
@@ -32,8 +52,7 @@ def chips_text(chips: Mapping[str, int]) -> str:
 def occurrence_table(records: Records) -> Table:
     """One line per occurrence: date, meeting and its counts."""
     mixed = len(set(records.column("currency"))) > 1
-    headers = ["Date", "Meeting", "Attendance", "Newcomers", "Visitors", "Online", "Shares",
-               "Chips", "Collection"]
+    headers = [_(heading) for heading in OCCURRENCE_HEADINGS]
     cells = [[
         record.date.isoformat(), record.meeting, str(record.attendance), str(record.newcomers),
         str(record.visitors), str(record.online), str(record.shares), str(record.chips_total),
@@ -44,8 +63,7 @@ def occurrence_table(records: Records) -> Table:
 
 def period_table(groups: Sequence[Totals]) -> Table:
     """One line per period: how many meetings, totals and the average attendance."""
-    headers = ["Period", "Meetings", "Attendance", "Average", "Newcomers", "Visitors",
-               "Online", "Shares", "Chips", "Collection"]
+    headers = [_(heading) for heading in PERIOD_HEADINGS]
     cells = [[
         totals.label, str(totals.meetings), str(totals.attendance),
         number(totals.average_attendance), str(totals.newcomers), str(totals.visitors),
@@ -58,39 +76,54 @@ def summary_lines(summary: Summary) -> list[tuple[str, str]]:
     """The summary figures as (label, value) pairs, in reading order."""
     totals = summary.totals
     lines = [
-        ("Meetings held", str(totals.meetings)),
-        ("Total attendance", f"{totals.attendance:,}"),
-        ("Average attendance", number(totals.average_attendance)),
-        ("Median attendance", number(summary.median_attendance)),
-        ("Lowest / highest", f"{_or_dash(summary.lowest_attendance)} / "
-                             f"{_or_dash(summary.highest_attendance)}"),
-        ("Newcomers", f"{totals.newcomers:,}"),
-        ("Visitors / online", f"{totals.visitors:,} / {totals.online:,}"),
-        ("Shares", f"{totals.shares:,}"),
-        ("Chips given", f"{totals.chips_total:,}" + (f" ({chips_text(totals.chips)})"
-                                                    if totals.chips else "")),
-        ("Collection", money(totals.collection)),
+        (_("Meetings held"), str(totals.meetings)),
+        (_("Total attendance"), _count(totals.attendance)),
+        (_("Average attendance"), number(totals.average_attendance)),
+        (_("Median attendance"), number(summary.median_attendance)),
+        (_("Lowest / highest"), f"{_or_dash(summary.lowest_attendance)} / "
+                                f"{_or_dash(summary.highest_attendance)}"),
+        (_("Newcomers"), _count(totals.newcomers)),
+        (_("Visitors / online"), f"{_count(totals.visitors)} / {_count(totals.online)}"),
+        (_("Shares"), _count(totals.shares)),
+        (_("Chips given"), _count(totals.chips_total) + (f" ({chips_text(totals.chips)})"
+                                                         if totals.chips else "")),
+        (_("Collection"), money(totals.collection)),
     ]
     per_attendee = totals.collection_per_attendee
     if per_attendee:
-        lines.append(("Collection per attendee", " + ".join(
+        lines.append((_("Collection per attendee"), " + ".join(
             format_cents(round(cents), currency) for currency, cents in per_attendee.items())))
     if summary.by_weekday:
-        lines.append(("Average by weekday", ", ".join(
-            f"{WEEKDAY_NAMES[day]} {value:.1f}" for day, value in summary.by_weekday.items())))
+        lines.append((_("Average by weekday"), ", ".join(
+            weekday_name(day) + " " + _in_locale(format(value, ".1f"))
+            for day, value in summary.by_weekday.items())))
     change = summary.year_before
     if change is not None:
-        before = f"{change.start.isoformat()} to {change.end.isoformat()}"
-        if change.average_change is None:
-            lines.append(("A year before", f"no records from {before}"))
-        else:
-            percent = ("" if change.average_change_percent is None
-                       else f" ({change.average_change_percent:+.1f}%)")
-            lines.append(("A year before", f"average {number(change.average_attendance)} over "
-                          f"{plural(change.meetings, 'meeting', 'meetings')} ({before}); change "
-                          f"{change.average_change:+.1f}{percent}, newcomers "
-                          f"{change.newcomers_change:+d}"))
+        lines.append((_("A year before"), _year_before(change)))
     return lines
+
+
+def _count(value: int) -> str:
+    return _in_locale(f"{value:,}")
+
+
+def _year_before(change) -> str:
+    """How the same period a year before compares: its average, meetings and the change."""
+    # Translators: a period of dates, "2023-01-01 to 2023-12-31".
+    before = _("{start} to {end}").format(start=change.start.isoformat(),
+                                          end=change.end.isoformat())
+    if change.average_change is None:
+        return _("no records from {period}").format(period=before)
+    percent = ("" if change.average_change_percent is None
+               else " (" + _in_locale(f"{change.average_change_percent:+.1f}") + "%)")
+    # Translators: {meetings} is "12 meetings"; {change} is a signed average such as +1.5,
+    # {percent} " (+8.0%)" or nothing, {newcomers} a signed count such as -3.
+    return _("average {average} over {meetings} ({period}); change {change}{percent}, "
+             "newcomers {newcomers}").format(
+        average=number(change.average_attendance),
+        meetings=counted("{n} meeting", "{n} meetings", change.meetings), period=before,
+        change=_in_locale(f"{change.average_change:+.1f}"), percent=percent,
+        newcomers=f"{change.newcomers_change:+d}")
 
 
 def _or_dash(value: int | None) -> str:

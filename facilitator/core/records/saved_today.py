@@ -6,18 +6,22 @@ day can only replace the first, so the question says so and offers the honest wa
 both, a meeting of its own.
 """
 
+from facilitator.core.i18n import _, number
 from facilitator.core.records.record import Record
 
 
 def saved_line(record: Record) -> str:
     """ "saved today at 21:02 — 23 attended" (the time is the meeting's end, when known)."""
-    at = f" at {record.end:%H:%M}" if record.end is not None else ""
-    return f"saved today{at} — {record.attendance:,} attended"
+    if record.end is None:
+        return _("saved today — {n} attended").format(n=number(record.attendance))
+    return _("saved today at {time} — {n} attended").format(time=f"{record.end:%H:%M}",
+                                                           n=number(record.attendance))
 
 
 def run_again_question(record: Record) -> str:
     """The question before a second run of a meeting saved today."""
-    return (f"{record.meeting} was {saved_line(record)}.\n\n"
-            "A meeting keeps one record a day: running it again replaces that record "
-            "when you save. To keep both, cancel and add the second as a meeting of its "
-            "own (F2 or n).")
+    # Translators: {saved} is "saved today at 21:02 — 23 attended".
+    return _("{meeting} was {saved}.\n\nA meeting keeps one record a day: running it again "
+             "replaces that record when you save. To keep both, cancel and add the second as "
+             "a meeting of its own (F2 or n).").format(meeting=record.meeting,
+                                                        saved=saved_line(record))
