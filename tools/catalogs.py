@@ -23,7 +23,8 @@ PACKAGE = ROOT / "facilitator"
 LOCALES = PACKAGE / "locale"
 DOMAIN = "facilitator"
 # `counted("{n} record", "{n} records", n)` is ngettext with the number written in.
-KEYWORDS = {**DEFAULT_KEYWORDS, "counted": (1, 2)}
+# `NC_("column", "Shares")` marks a message translated later with pgettext("column", …).
+KEYWORDS = {**DEFAULT_KEYWORDS, "counted": (1, 2), "NC_": ((1, "c"), 2)}
 # A fixed date in the headers, so that the files change only when their strings do.
 CREATED = datetime(2026, 12, 1, tzinfo=timezone.utc)
 

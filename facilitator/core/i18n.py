@@ -64,6 +64,11 @@ def N_(message: str) -> str:
     return message
 
 
+def NC_(context: str, message: str) -> str:
+    """`N_` for a message that is translated with `pgettext(context, message)` where shown."""
+    return message
+
+
 def number(value: int | float | Decimal) -> str:
     """A number as the locale writes it: 1,234 in English, 1.234 in Spanish."""
     return format_decimal(value, locale=_locale)

@@ -14,7 +14,7 @@ from facilitator.core import validate
 from facilitator.core.business.motion import Motion
 from facilitator.core.business.votes import Vote
 from facilitator.core.errors import ValidationError
-from facilitator.core.i18n import N_, _
+from facilitator.core.i18n import N_, _, pgettext
 
 MEETING_LIMIT = 80  # as a record's meeting name
 SECTION_LIMIT = 80  # an agenda section's title (40) or a heading typed from paper
@@ -99,7 +99,7 @@ class Minutes:
     def from_dict(cls, data: object) -> "Minutes":
         """Stored or exported minutes read back, every value checked."""
         if not isinstance(data, Mapping):
-            raise ValidationError(N_("minutes"), _("is not an object"))
+            raise ValidationError(pgettext("business meeting", "minutes"), _("is not an object"))
         day = data.get("date")
         try:
             day = date.fromisoformat(day) if isinstance(day, str) and len(day) == 10 else None

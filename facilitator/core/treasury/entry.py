@@ -44,13 +44,13 @@ class Entry:
         object.__setattr__(self, "amount", amount)
         category = validate.text(N_("category"), self.category, maximum=CATEGORY_LIMIT,
                                  required=self.kind == "expense")
-        to = validate.text(N_("to"), self.to, maximum=RECIPIENT_LIMIT,
+        to = validate.text(pgettext("recipient", "to"), self.to, maximum=RECIPIENT_LIMIT,
                            required=self.kind == "contribution")
         if self.kind in ("opening", "contribution") and category:
             raise ValidationError(N_("category"), _("goes with an expense or income, not {kind}")
                                   .format(kind=self.kind))
         if self.kind != "contribution" and to:
-            raise ValidationError(N_("to"), _("goes with a contribution only"))
+            raise ValidationError(pgettext("recipient", "to"), _("goes with a contribution only"))
         if self.kind == "income" and not category:
             category = "other"
         object.__setattr__(self, "category", _known_spelling(category))

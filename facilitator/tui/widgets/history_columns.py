@@ -4,7 +4,7 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
-from facilitator.core.i18n import N_
+from facilitator.core.i18n import NC_
 from facilitator.core.money import format_cents
 from facilitator.core.records.record import Record
 from facilitator.core.records.report_tables import money, number
@@ -20,16 +20,16 @@ def occurrence_columns(meeting_names: Sequence[str]) -> list[Column]:
     longest = max(map(len, meeting_names), default=0)
     width = max(MEETING_WIDTH[0], min(longest, MEETING_WIDTH[1]))
     # Translators: the history table's column headings: keep each as short as the English.
-    return [(N_("Date"), 14, False), (N_("Meeting"), width, False), (N_("Attendance"), 10, True),
-            (N_("Newcomers"), 9, True), (N_("Visitors"), 8, True), (N_("Online"), 6, True),
-            (N_("Shares"), 6, True), (N_("Chips"), 5, True), (N_("Collection"), 14, True)]
+    return [(NC_("column", "Date"), 14, False), (NC_("column", "Meeting"), width, False), (NC_("column", "Attendance"), 10, True),
+            (NC_("column", "Newcomers"), 9, True), (NC_("column", "Visitors"), 8, True), (NC_("column", "Online"), 6, True),
+            (NC_("column", "Shares"), 6, True), (NC_("column", "Chips"), 5, True), (NC_("column", "Collection"), 14, True)]
 
 
 PERIOD_COLUMNS: list[Column] = [
-    (N_("Period"), 8, False), (N_("Meetings"), 8, True), (N_("Attendance"), 10, True),
-    (N_("Average"), 7, True), (N_("Newcomers"), 9, True), (N_("Visitors"), 8, True),
-    (N_("Online"), 6, True), (N_("Shares"), 6, True), (N_("Chips"), 5, True),
-    (N_("Collection"), 16, True),
+    (NC_("column", "Period"), 8, False), (NC_("column", "Meetings"), 8, True), (NC_("column", "Attendance"), 10, True),
+    (NC_("column", "Average"), 7, True), (NC_("column", "Newcomers"), 9, True), (NC_("column", "Visitors"), 8, True),
+    (NC_("column", "Online"), 6, True), (NC_("column", "Shares"), 6, True), (NC_("column", "Chips"), 5, True),
+    (NC_("column", "Collection"), 16, True),
 ]
 
 

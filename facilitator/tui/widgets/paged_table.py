@@ -8,10 +8,10 @@ from textual import events
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from facilitator.core.i18n import N_, _
+from facilitator.core.i18n import N_, pgettext
 from facilitator.tui.crash_guard import GuardedHandlers
 
-Column = tuple[str, int, bool]  # label (marked with N_, shown translated), width, aligned right
+Column = tuple[str, int, bool]  # label (marked NC_("column", …)), width, aligned right
 
 
 class PagedTable(GuardedHandlers, DataTable):
@@ -42,7 +42,8 @@ class PagedTable(GuardedHandlers, DataTable):
         """Show `items` (the cursor on item `at`) under new columns."""
         self.clear(columns=True)
         for label, width, right in columns:
-            label = _(label)  # a longer translation widens its column rather than being cut
+            # A longer translation widens its column rather than being cut.
+            label = pgettext("column", label)
             self.add_column(Text(label, justify="right" if right else "left"),
                             width=max(width, len(label)))
         self.items, self._cells = items, cells

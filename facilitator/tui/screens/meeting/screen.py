@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static, TabbedContent, TabPane
 
 from facilitator.core.errors import FacilitatorError
-from facilitator.core.i18n import N_, _, counted
+from facilitator.core.i18n import N_, _, counted, pgettext
 from facilitator.core.money import parse_amount
 from facilitator.core.names import clean_name
 from facilitator.core.meeting import actions
@@ -121,7 +121,7 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
                                     id="name-input")
                         yield AttendeeTable(id="attendees").data_bind(MeetingScreen.session)
                     if self.live.session.agenda is not None:
-                        with TabPane(_("Agenda"), id="tab-agenda"):
+                        with TabPane(pgettext("tab", "Agenda"), id="tab-agenda"):
                             yield AgendaPanel(id="agenda-panel").data_bind(
                                 MeetingScreen.session, MeetingScreen.now, MeetingScreen.reading)
                     with TabPane(_("Chips"), id="tab-chips"):
@@ -135,7 +135,7 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
                               id="shares-panel").data_bind(MeetingScreen.session,
                                                            MeetingScreen.now)
         with Horizontal(id="tradition-bar"):
-            yield Static(_("7th tradition"), id="tradition-label")
+            yield Static(pgettext("label", "7th tradition"), id="tradition-label")
             yield Input(placeholder=_("amount, e.g. 31.50"), id="collection-input")
             yield Input(placeholder=_("online"), id="collection-online-input")
             yield Static("", id="collection-total")
