@@ -66,7 +66,7 @@ class EntryFormScreen(GuardedHandlers, ModalScreen[TypedEntry | None]):
                 with Vertical():
                     yield Label(plain_text(_("Amount ({currency})").format(
                         currency=self.app.settings.currency)))
-                    yield Input(format_cents(entry.amount).replace(",", "") if entry else "",
+                    yield Input(format_cents(entry.amount) if entry else "",
                                 placeholder="12.50", id="entry-amount")
             with Horizontal(classes="form-row"):
                 with Vertical():

@@ -7,7 +7,6 @@ last one (an entry added, corrected or deleted), also as one write.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from babel.dates import format_skeleton
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -17,7 +16,8 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from facilitator.core.errors import FacilitatorError
-from facilitator.core.i18n import N_, _, locale
+from facilitator.core.calendar_words import month_year
+from facilitator.core.i18n import N_, _
 from facilitator.core.money import format_cents
 from facilitator.core.treasury.chip_delivery import stock_after_delivery
 from facilitator.core.treasury.entry import Entry, kind_label, shown_label
@@ -250,7 +250,7 @@ class TreasuryScreen(GuardedHandlers, Screen):
             self.show_error(error)
             return
         self.notify(_("Wrote the treasurer's report for {month} to {path}.").format(
-            month=format_skeleton("yMMMM", start, locale=locale()), path=path))
+            month=month_year(start), path=path))
 
     def action_close(self) -> None:
         self.dismiss(None)
