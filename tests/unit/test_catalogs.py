@@ -59,7 +59,14 @@ def test_the_shipped_compiled_catalog_is_the_po_compiled(language):
     path = catalogs.po_path(language)
     shipped = read_mo(BytesIO(path.with_suffix(".mo").read_bytes()))
     compiled = read_mo(BytesIO(catalogs.mo_bytes(catalogs.read(path))))
-    assert {m.id: m.string for m in shipped} == {m.id: m.string for m in compiled}
+    assert entries(shipped) == entries(compiled)
+
+
+def entries(catalog) -> dict:
+    """Each message's id, context and translation (plural ones as tuples)."""
+    def value(text):
+        return tuple(text) if isinstance(text, (list, tuple)) else text
+    return {(value(m.id), m.context): value(m.string) for m in catalog}
 
 
 def test_the_template_is_current(template):

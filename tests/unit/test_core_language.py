@@ -129,8 +129,8 @@ def test_spanish_words_after_apply_language():
     history = room()
     after = history.do(a.Collection(4725), 5.0)
     assert describe(a.Collection(4725), history.present, after.present) == \
-        "Séptima Tradición 47.25"
-    assert undone(after.last_step()) == "Deshecho: Séptima Tradición 47.25"
+        "Séptima Tradición 47,25"
+    assert undone(after.last_step()) == "Deshecho: Séptima Tradición 47,25"
     assert drift_text(0) == "a tiempo"
     assert drift_text(200) == "3 min tarde"
     assert LastShare(372, 300, True).describe() == "última participación 6:12, 1:12 de más"
