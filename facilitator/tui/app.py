@@ -107,15 +107,21 @@ class FacilitatorApp(TerminalColours, CrashGuard, App):
         rebuilt in the new words (what it holds, a meeting in progress, stays)."""
         apply_language(code)
         self.title = self.header_title()
-        self.call_later(self.guarded(self.rebuild_screens))
+        for screen in self.screen_stack:
+            if not isinstance(screen, CommandPalette):
+                # On the screen's own queue: its compose binds data to the screen.
+                screen.call_later(rebuild_in_language, screen)
 
-    async def rebuild_screens(self) -> None:
-        for screen in list(self.screen_stack):
-            if screen.is_attached and not isinstance(screen, CommandPalette):
-                await screen.recompose()
-                language_changed = getattr(screen, "language_changed", None)
-                if language_changed is not None:
-                    language_changed()
+
+async def rebuild_in_language(screen: Screen) -> None:
+    """`screen` composed again in the language now in use; a screen that fills its widgets
+    when mounted fills them again in `language_changed`."""
+    if not screen.is_attached:
+        return  # closed meanwhile (the settings dialog that changed the language)
+    await screen.recompose()
+    language_changed = getattr(screen, "language_changed", None)
+    if language_changed is not None:
+        language_changed()
 
     def action_help(self) -> None:
         """The keys of the screen in front (help over help closes it)."""
