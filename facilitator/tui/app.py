@@ -112,17 +112,6 @@ class FacilitatorApp(TerminalColours, CrashGuard, App):
                 # On the screen's own queue: its compose binds data to the screen.
                 screen.call_later(rebuild_in_language, screen)
 
-
-async def rebuild_in_language(screen: Screen) -> None:
-    """`screen` composed again in the language now in use; a screen that fills its widgets
-    when mounted fills them again in `language_changed`."""
-    if not screen.is_attached:
-        return  # closed meanwhile (the settings dialog that changed the language)
-    await screen.recompose()
-    language_changed = getattr(screen, "language_changed", None)
-    if language_changed is not None:
-        language_changed()
-
     def action_help(self) -> None:
         """The keys of the screen in front (help over help closes it)."""
         from facilitator.tui.screens.help import HelpScreen
@@ -214,3 +203,14 @@ async def rebuild_in_language(screen: Screen) -> None:
 
         self.push_screen(CommandPalette(providers=[ThemeProvider],
                                         placeholder=_("Search for themes…")))
+
+
+async def rebuild_in_language(screen: Screen) -> None:
+    """`screen` composed again in the language now in use; a screen that fills its widgets
+    when mounted fills them again in `language_changed`."""
+    if not screen.is_attached:
+        return  # closed meanwhile (the settings dialog that changed the language)
+    await screen.recompose()
+    language_changed = getattr(screen, "language_changed", None)
+    if language_changed is not None:
+        language_changed()
