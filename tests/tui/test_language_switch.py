@@ -88,3 +88,30 @@ async def test_a_meeting_in_progress_keeps_its_state_through_a_change_of_languag
         await pilot.press("f9")  # the screen still takes its keys
         await pilot.pause()
         assert isinstance(app.screen, SettingsScreen)
+
+
+async def test_the_history_keeps_its_filters_through_a_change_of_language(make_app,
+                                                                         pseudo_spanish):
+    from datetime import date
+
+    from facilitator.core.records.record import Record
+    from facilitator.tui.screens.history.screen import HistoryScreen
+
+    app = make_app(MEETINGS)
+    app.database.add_records([Record("Tuesday Night", date(2024, 1, day), 10 + day)
+                              for day in (2, 9, 16)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4", "f5")  # per week
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        history = app.screen
+        assert isinstance(history, HistoryScreen) and history.choice.by == "week"
+        app.speak("es")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is history and history.choice.by == "week"
+        assert history.query_one("#history-by", Select).value == "week"
+        assert len(history.view.groups) == 3
+        assert pseudo("Week {position} of {count}, newest first · Enter lists its meetings"
+                      ).split("{")[0] in str(history.query_one("#history-status").render())

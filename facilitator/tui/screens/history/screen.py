@@ -89,6 +89,7 @@ class HistoryScreen(GuardedHandlers, FooterOrder, Screen):
         self.meeting_names = [meeting.name for meeting in meetings]
         yield Header()
         with Horizontal(id="history-filters"):
+            # Translators: a narrow field (about 18 columns): keep it short.
             yield Select([(plain_text(name), name) for name in self.meeting_names],
                          prompt=_("All meetings"), id="history-meeting")
             # Translators: "From [first day] To [last day]": the dates of the records shown.
