@@ -210,7 +210,10 @@ async def rebuild_in_language(screen: Screen) -> None:
     when mounted fills them again in `language_changed`."""
     if not screen.is_attached:
         return  # closed meanwhile (the settings dialog that changed the language)
+    focused = screen.focused.id if screen.focused is not None else None
     await screen.recompose()
+    if focused is not None and screen.query(f"#{focused}"):
+        screen.set_focus(screen.query_one(f"#{focused}"))  # the same box, typing goes on
     language_changed = getattr(screen, "language_changed", None)
     if language_changed is not None:
         language_changed()

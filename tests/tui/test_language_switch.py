@@ -80,11 +80,13 @@ async def test_a_meeting_in_progress_keeps_its_state_through_a_change_of_languag
     app = make_app(MEETINGS)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start_meeting(pilot, names=("Ann", "Bo"), queued=True)
+        focused = screen.focused.id
         await choose_language(pilot, "es")
         assert app.screen is screen
         assert screen.live.session.queue.waiting_count == 2
         await pilot.pause()
         assert screen.query("#meeting-header")  # rebuilt, not emptied
+        assert screen.focused.id == focused  # the same box or list as before
         await pilot.press("f9")  # the screen still takes its keys
         await pilot.pause()
         assert isinstance(app.screen, SettingsScreen)
