@@ -9,12 +9,15 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.notifications import Notify
 from textual.screen import Screen
 
 from facilitator.core.clock import Clock
+from facilitator.core.i18n import N_, _
 from facilitator.core.settings import GroupSettings
 from facilitator.store.database import Database
+from facilitator.store.language import apply_language, choose_language
 from facilitator.tui.crash_guard import CrashGuard, details
 from facilitator.tui.keys import LETTERS, is_function_key, letter_twin, own_bindings
 from facilitator.tui.plain_text import printable
@@ -23,6 +26,17 @@ from facilitator.tui.terminal_colours import TerminalColours
 from facilitator.tui.themes import EXTRA_THEMES
 
 NOTICE_LIMIT = 300  # characters: an echoed paste of thousands stays a short notice
+# Textual's own words a person reads in the palette, translated where they are shown.
+TEXTUAL_WORDS = (
+    N_("Theme"), N_("Change the current theme"),
+    N_("Quit"), N_("Quit the application as soon as possible"),
+    N_("Keys"), N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"), N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"), N_("Maximize the focused widget"),
+    # Translators: the footer's name for the key that opens the command palette.
+    N_("palette"), N_("Open the command palette"),
+)
 
 
 class FacilitatorApp(TerminalColours, CrashGuard, App):
@@ -36,8 +50,8 @@ class FacilitatorApp(TerminalColours, CrashGuard, App):
     VERTICAL_BREAKPOINTS = [(0, "-low"), (20, "-high")]
     # F1 everywhere; `?` only where no text box takes it as a letter.
     BINDINGS = [
-        Binding("f1", "help", "Help", id="app.help", priority=True, show=False),
-        Binding("question_mark", "help", "Help", id="app.help_letter", show=False),
+        Binding("f1", "help", N_("Help"), id="app.help", priority=True, show=False),
+        Binding("question_mark", "help", N_("Help"), id="app.help_letter", show=False),
     ]
 
     def __init__(self, database: Database, clock: Clock, journal_path: Path) -> None:
@@ -51,8 +65,13 @@ class FacilitatorApp(TerminalColours, CrashGuard, App):
         self.settings: GroupSettings = database.settings()
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
-        if self.settings.demo:  # every screen's header says it is not the group's data
-            self.title = "facilitator · DEMO (made-up sample data)"
+        self.title = self.header_title()
+
+    def header_title(self) -> str:
+        """The header's title: every screen's header says when the data is not the group's."""
+        if self.settings.demo:
+            return _("facilitator · DEMO (made-up sample data)")
+        return self.TITLE
 
     def get_default_screen(self) -> Screen:
         from facilitator.tui.screens.start import StartScreen
@@ -77,8 +96,21 @@ class FacilitatorApp(TerminalColours, CrashGuard, App):
 
     def save_settings(self, settings: GroupSettings) -> None:
         self.database.save_settings(settings)
+        changed_language = settings.language != self.settings.language
         self.settings = settings
         self.refresh_bindings()  # the footer follows the key mode
+        if changed_language:
+            self.speak(choose_language(None, settings.language))
+
+    def speak(self, code: str) -> None:
+        """Speak `code` from now on, on every screen at once: each screen in the stack is
+        rebuilt in the new words (what it holds, a meeting in progress, stays)."""
+        apply_language(code)
+        self.title = self.header_title()
+        for screen in self.screen_stack:
+            if not isinstance(screen, CommandPalette):
+                # On the screen's own queue: its compose binds data to the screen.
+                screen.call_later(rebuild_in_language, screen)
 
     def action_help(self) -> None:
         """The keys of the screen in front (help over help closes it)."""
@@ -99,8 +131,13 @@ class FacilitatorApp(TerminalColours, CrashGuard, App):
 
     def keys_text(self, keys: str) -> str:
         """`f3,ctrl+w` -> `F3 or ^w`, as the footer writes each."""
-        return " or ".join(super(FacilitatorApp, self).get_key_display(Binding(key.strip(), ""))
-                           for key in keys.split(","))
+        names = [super(FacilitatorApp, self).get_key_display(Binding(key.strip(), ""))
+                 for key in keys.split(",")]
+        text = names[0]
+        for name in names[1:]:
+            # Translators: one more key that does the same ("F3 or ^w").
+            text = _("{keys} or {key}").format(keys=text, key=name)
+        return text
 
     def notify(self, message: str, *, title: str = "", severity="information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -122,16 +159,19 @@ class FacilitatorApp(TerminalColours, CrashGuard, App):
         """ctrl+c: say how to quit (Textual's own notice is markup)."""
         for key, active in self.active_bindings.items():
             if active.binding.action in ("quit", "app.quit"):
-                self.notify(f"Press {key} to quit the app.", title="Do you want to quit?")
+                self.notify(_("Press {key} to quit the app.").format(key=key),
+                            title=_("Do you want to quit?"))
                 return
 
     def stopped_message(self, log: Path | None) -> str:
         """The line left on the terminal after a stop: the meeting is safe, how to resume."""
         if self.journal_path.exists():
             again = f"facilitator --db {shlex.quote(str(self.database.path))}"
-            return ("facilitator stopped after an unexpected error. The meeting is safe in its "
-                    f"journal: start `{again}` and press r to resume it." + details(log))
-        return "facilitator stopped after an unexpected error; nothing was lost." + details(log)
+            # Translators: {command} is the command line to type, kept as it is.
+            return _("facilitator stopped after an unexpected error. The meeting is safe in its "
+                     "journal: start `{command}` and press r to resume it."
+                     ).format(command=again) + details(log)
+        return _("facilitator stopped after an unexpected error; nothing was lost.") + details(log)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key of the current screen is also a command in the palette."""
@@ -139,13 +179,41 @@ class FacilitatorApp(TerminalColours, CrashGuard, App):
             if isinstance(binding, Binding) and binding.description:
                 if screen.check_action(binding.action.split("(")[0], ()) is False:
                     continue
-                keys = f"key: {self.keys_text(binding.key)}"
-                help_text = f"{binding.tooltip} ({keys})" if binding.tooltip else keys
-                yield SystemCommand(binding.description, help_text,
+                # Translators: the palette's help line; {keys} names keys ("F2 or n").
+                keys = _("key: {keys}").format(keys=self.keys_text(binding.key))
+                help_text = f"{_(binding.tooltip)} ({keys})" if binding.tooltip else keys
+                yield SystemCommand(_(binding.description), help_text,
                                     partial(screen.run_action, binding.action))
         for command in getattr(screen, "extra_commands", lambda: [])():
             yield command._replace(callback=self.guarded(command.callback))
         for command in super().get_system_commands(screen):
             # A screenshot would write the first names on the screen to a file.
             if command.title != "Screenshot":
-                yield command
+                yield command._replace(title=_(command.title), help=_(command.help))
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, its placeholder in the language in use."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette",
+                                            placeholder=_("Search for commands…")))
+
+    def search_themes(self) -> None:
+        """Textual's list of themes, its placeholder in the language in use."""
+        from textual.theme import ThemeProvider
+
+        self.push_screen(CommandPalette(providers=[ThemeProvider],
+                                        placeholder=_("Search for themes…")))
+
+
+async def rebuild_in_language(screen: Screen) -> None:
+    """`screen` composed again in the language now in use; a screen that fills its widgets
+    when mounted fills them again in `language_changed`."""
+    if not screen.is_attached:
+        return  # closed meanwhile (the settings dialog that changed the language)
+    focused = screen.focused.id if screen.focused is not None else None
+    await screen.recompose()
+    if focused is not None and screen.query(f"#{focused}"):
+        screen.set_focus(screen.query_one(f"#{focused}"))  # the same box, typing goes on
+    language_changed = getattr(screen, "language_changed", None)
+    if language_changed is not None:
+        language_changed()

@@ -27,10 +27,11 @@ from textual import events
 from textual.app import App, ScreenStackError
 from textual.dom import DOMNode, NoScreen
 
+from facilitator.core.i18n import N_, _
 from facilitator.tui.crash_report import crash_report
 from facilitator.tui.plain_text import printable
 
-NOTICE = "That did not work (an unexpected error); nothing was lost and the app goes on."
+NOTICE = N_("That did not work (an unexpected error); nothing was lost and the app goes on.")
 
 
 class CrashGuard:
@@ -47,7 +48,8 @@ class CrashGuard:
 
     def stopped_message(self, log: Path | None) -> str:
         """The one line left on the terminal when the app had to stop."""
-        return f"{self.title} stopped after an unexpected error." + details(log)
+        # Translators: {app} is the app's name as its header shows it ("facilitator").
+        return _("{app} stopped after an unexpected error.").format(app=self.title) + details(log)
 
     async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
         """Every action (a key, a button, a palette command) goes through here."""
@@ -82,7 +84,7 @@ class CrashGuard:
         self.recovered.append(type(error).__name__)
         self.write_crash_report(error, where, "recovered")
         try:
-            self.notify(NOTICE, severity="error", timeout=8)
+            self.notify(_(NOTICE), severity="error", timeout=8)
         except Exception as second:  # not even a notice can be shown: stop cleanly
             self._handle_exception(second)
 
@@ -115,7 +117,8 @@ class CrashGuard:
 
 
 def details(log: Path | None) -> str:
-    return f" Details (no names): {log}" if log else ""
+    # Translators: {log} is the path of the crash log file.
+    return " " + _("Details (no names): {log}").format(log=log) if log else ""
 
 
 def is_widget_message(message) -> bool:

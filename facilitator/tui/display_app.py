@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from facilitator.core.clock import Clock
+from facilitator.core.i18n import N_, _
 from facilitator.core.settings import GroupSettings
 from facilitator.store.journal_follower import JournalFollower
 from facilitator.tui.crash_guard import CrashGuard
@@ -29,7 +30,7 @@ class DisplayApp(TerminalColours, CrashGuard, App):
     CSS_PATH = "display.tcss"
     # No palette: its commands (screenshots, themes) would let a browser write files.
     ENABLE_COMMAND_PALETTE = False
-    BINDINGS = [Binding("q", "quit", "Quit", id="display.quit")]
+    BINDINGS = [Binding("q", "quit", N_("Quit"), id="display.quit")]
 
     def __init__(self, journal_path: Path, clock: Clock,
                  read_settings: Callable[[], GroupSettings] = GroupSettings) -> None:
@@ -42,8 +43,8 @@ class DisplayApp(TerminalColours, CrashGuard, App):
 
     def stopped_message(self, log: Path | None) -> str:
         # It writes no file, crash log included.
-        return ("The room display stopped after an unexpected error; the meeting goes on in "
-                "the facilitator's app. Start `facilitator display` again.")
+        return _("The room display stopped after an unexpected error; the meeting goes on in "
+                 "the facilitator's app. Start `facilitator display` again.")
 
     def on_mount(self) -> None:
         # Leave the terminal as it was when stopped (serve stops it this way too).

@@ -6,16 +6,19 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 
+from facilitator.core.i18n import N_
+
 FUNCTION_KEY = re.compile(r"(^|\+)f\d+$")
 LETTERS = "letters"  # the key mode whose footer shows keys that need no F-key
 
 # Help groups by the action's name: a binding added later falls into its group by itself,
 # or into the screen's own group.
+# The group names are translated where help shows them.
 GROUP_OF_ACTION = (
-    ("sign_in", "Sign-in"), ("correct", "Sign-in"),
-    ("focus_queue", "Queue"), ("queue", "Queue"),
-    ("share", "Share"), ("apply_suggestion", "Share"), ("toggle_bell", "Share"),
-    ("section", "Agenda"), ("show_chips", "Chips"), ("chip", "Chips"),
+    ("sign_in", N_("Sign-in")), ("correct", N_("Sign-in")),
+    ("focus_queue", N_("Queue")), ("queue", N_("Queue")),
+    ("share", N_("Share")), ("apply_suggestion", N_("Share")), ("toggle_bell", N_("Share")),
+    ("section", N_("Agenda")), ("show_chips", N_("Chips")), ("chip", N_("Chips")),
 )
 
 

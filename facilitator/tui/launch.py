@@ -8,8 +8,10 @@ import time
 from contextlib import contextmanager
 
 from facilitator.core.clock import Clock
+from facilitator.core.i18n import _
 from facilitator.store.database import Database
 from facilitator.store.errors import DatabaseLocked
+from facilitator.store.language import apply_language, choose_language
 from facilitator.store.named_paths import resolve_db_path
 from facilitator.store.paths import journal_path
 from facilitator.tui.platform_terminal import on_hang_up
@@ -23,6 +25,8 @@ def run_app(args, clock: Clock) -> int:
     path = resolve_db_path(args.db)
     database = open_when_free(path)
     try:
+        # --lang for this run, else the group's language, else the computer's.
+        apply_language(choose_language(getattr(args, "lang", None), database.settings().language))
         from facilitator.tui.app import FacilitatorApp
 
         app = FacilitatorApp(database, clock, journal_path(path))
@@ -40,7 +44,7 @@ def open_when_free(path, wait_seconds: float = CLOSING_WINDOW_WAIT_SECONDS) -> D
     try:
         return Database.open(path, writer=True)
     except DatabaseLocked:
-        print("waiting for the other window to close…", file=sys.stderr, flush=True)
+        print(_("waiting for the other window to close…"), file=sys.stderr, flush=True)
     deadline = time.monotonic() + wait_seconds
     while True:
         time.sleep(0.05)

@@ -6,6 +6,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from facilitator.core.i18n import N_, _
 from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
 
@@ -14,11 +15,13 @@ class ConfirmScreen(GuardedHandlers, ModalScreen[bool]):
     """Ask before doing something that can't be taken back."""
 
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+        Binding("y", "answer(True)", N_("Yes"), id="confirm.yes"),
+        Binding("n,escape", "answer(False)", N_("No"), id="confirm.no"),
     ]
 
-    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+    def __init__(self, question: str, yes: str | None = None, no: str | None = None) -> None:
+        """`question` and the answers in the language in use (Yes and No when not given); the
+        keys stay y and n in every language."""
         super().__init__()
         self.question = question
         self.yes = yes
@@ -28,9 +31,10 @@ class ConfirmScreen(GuardedHandlers, ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Static(plain_text(self.question), classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(plain_text(f"{self.yes} (y)"), variant="error", id="yes",
+                yield Button(plain_text(f"{self.yes or _('Yes')} (y)"), variant="error", id="yes",
                              action="screen.answer(True)")
-                yield Button(plain_text(f"{self.no} (n)"), id="no", action="screen.answer(False)")
+                yield Button(plain_text(f"{self.no or _('No')} (n)"), id="no",
+                             action="screen.answer(False)")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -15,6 +15,7 @@ from textual.widgets import ContentSwitcher, Static
 from textual.worker import get_current_worker
 
 from facilitator.core.clock import Clock
+from facilitator.core.i18n import _, counted
 from facilitator.core.meeting.room_view import RoomState, RoomView, room_view
 from facilitator.core.settings import GroupSettings
 from facilitator.core.meeting.timeline import Timeline
@@ -30,8 +31,12 @@ STATE_CLASSES = {state: f"-{state.value}" for state in RoomState}
 
 def waiting_text(count: int, side: str | None = None) -> str:
     if count == 0:
-        return "nobody waiting to share"
-    return f"{count} waiting to share" + (f"  ·  next: {side}" if side else "")
+        return _("nobody waiting to share")
+    waiting = counted("{n} waiting to share", "{n} waiting to share", count)
+    if not side:
+        return waiting
+    # Translators: {side} is "online" or "in the room": where the next share comes from.
+    return _("{waiting}  ·  next: {side}").format(waiting=waiting, side=_(side))
 
 
 class DisplayScreen(GuardedHandlers, Screen):
@@ -52,9 +57,9 @@ class DisplayScreen(GuardedHandlers, Screen):
     def compose(self) -> ComposeResult:
         with ContentSwitcher(initial="waiting", id="display-switcher"):
             with Vertical(id="waiting"):
-                yield Static("No meeting in progress", id="waiting-title")
+                yield Static(_("No meeting in progress"), id="waiting-title")
                 yield BigText(reserve="00:00", id="waiting-clock")
-                yield Static("This screen follows the meeting as soon as it starts.",
+                yield Static(_("This screen follows the meeting as soon as it starts."),
                              id="waiting-hint")
             with Vertical(id="live"):
                 with Horizontal(id="display-header"):
@@ -133,7 +138,8 @@ class DisplayScreen(GuardedHandlers, Screen):
         view = self.view
         if view is None:
             return
-        parts = [self.wall, f"running {view.elapsed}"]
+        # Translators: {elapsed} is how long the meeting has run, e.g. "12:04".
+        parts = [self.wall, _("running {elapsed}").format(elapsed=view.elapsed)]
         if view.left:
             parts.append(view.left)
         self.query_one("#display-times", Static).update(plain_text("  ·  ".join(parts)))
@@ -142,7 +148,9 @@ class DisplayScreen(GuardedHandlers, Screen):
     def _names(view: RoomView) -> str:
         parts = []
         if view.sharer:
-            parts.append(f"Sharing: {view.sharer}")
+            parts.append(_("Sharing: {name}").format(name=view.sharer))
         if view.next_up:
-            parts.append(f"{view.next_title}: {', '.join(view.next_up)}")
+            # Translators: {title} is "Next" (or the next ones' heading); {names} first names.
+            parts.append(_("{title}: {names}").format(title=_(view.next_title),
+                                                      names=", ".join(view.next_up)))
         return "     ".join(parts)

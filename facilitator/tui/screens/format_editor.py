@@ -6,19 +6,25 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
+from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from facilitator.core.meeting.agenda import KINDS, Format, Section
 from facilitator.core.meeting.agenda_templates import TEMPLATE_NAMES, template
 from facilitator.core.errors import FacilitatorError
-from facilitator.core.plurals import plural
+from facilitator.core.i18n import N_, _, counted, ngettext, number
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.store.readings import missing_readings
 from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
+from facilitator.tui.widgets.steady_footer import TranslatedFooter
 
-TEMPLATE_LABELS = {"discussion": "discussion (60 min)", "speaker": "speaker (60 min)",
-                   "smart": "SMART Recovery (86 min)", "business": "business meeting (57 min)"}
+TEMPLATE_LABELS = {"discussion": N_("discussion (60 min)"), "speaker": N_("speaker (60 min)"),
+                   "smart": N_("SMART Recovery (86 min)"),
+                   "business": N_("business meeting (57 min)")}
+# A section's kind is stored in English; the field and the table show these.
+KIND_LABELS = {"other": N_("other"), "shares": N_("shares"), "speaker": N_("speaker"),
+               "chips": N_("chips"), "collection": N_("collection"), "report": N_("report"),
+               "business": N_("business")}
 NO_FORMAT = "none"
 # Input id -> Section field; the kind is a Select.
 TEXT_FIELDS = {"section-title": "title", "section-minutes": "minutes",
@@ -34,13 +40,14 @@ class FormatEditorScreen(GuardedHandlers, Screen[bool]):
 
     CSS_PATH = "format_editor.tcss"
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="format.save", priority=True),
-        Binding("escape", "close", "Close", id="format.close"),
-        Binding("f2", "add_section", "Add", id="format.add", priority=True),
-        Binding("f3", "remove_section", "Remove", id="format.remove", priority=True),
-        Binding("ctrl+up", "move_section(-1)", "Up", id="format.up", priority=True),
-        Binding("ctrl+down", "move_section(1)", "Down", id="format.down", priority=True),
-        Binding("f4", "use_template", "Template", id="format.template", priority=True),
+        Binding("ctrl+s", "save", N_("Save"), id="format.save", priority=True),
+        Binding("escape", "close", N_("Close"), id="format.close"),
+        Binding("f2", "add_section", N_("Add"), id="format.add", priority=True),
+        Binding("f3", "remove_section", N_("Remove"), id="format.remove", priority=True),
+        # Translators: footer labels moving a section up or down the list: keep them short.
+        Binding("ctrl+up", "move_section(-1)", N_("Up"), id="format.up", priority=True),
+        Binding("ctrl+down", "move_section(1)", N_("Down"), id="format.down", priority=True),
+        Binding("f4", "use_template", N_("Template"), id="format.template", priority=True),
     ]
 
     def __init__(self, meeting: Meeting) -> None:
@@ -53,46 +60,59 @@ class FormatEditorScreen(GuardedHandlers, Screen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="format-editor"):
-            yield Static(Content.assemble(("Format of ", "bold"),
-                                          plain_text(self.meeting.name, "bold")),
-                         id="format-title")
+            yield Static(self.title_content(), id="format-title")
             with Horizontal(id="template-row"):
-                yield Label("Start from")
-                yield Select([(TEMPLATE_LABELS[name], name) for name in TEMPLATE_NAMES]
-                             + [("no format", NO_FORMAT)], prompt="a template…", compact=True,
-                             id="template")
-                yield Button("Use template (F4)", id="use_template", compact=True,
+                yield Label(_("Start from"))
+                yield Select([(_(TEMPLATE_LABELS[name]), name) for name in TEMPLATE_NAMES]
+                             + [(_("no format"), NO_FORMAT)], prompt=_("a template…"),
+                             compact=True, id="template")
+                yield Button(_("Use template (F4)"), id="use_template", compact=True,
                              action="screen.use_template")
             with Horizontal(id="format-body"):
                 yield DataTable(id="sections", cursor_type="row", zebra_stripes=True)
                 with Vertical(id="section-fields"):
-                    yield Label("Title")
+                    yield Label(_("Title"))
                     yield Input(id="section-title", compact=True)
-                    yield Label("Minutes (1 to 240)")
+                    yield Label(_("Minutes (1 to 240)"))
                     yield Input(id="section-minutes", compact=True)
-                    yield Label("Kind")
-                    yield Select([(kind, kind) for kind in KINDS], allow_blank=False,
+                    yield Label(_("Kind"))
+                    yield Select([(kind_label(kind), kind) for kind in KINDS], allow_blank=False,
                                  compact=True, id="section-kind")
-                    yield Label("Reading file (readings folder)")
+                    yield Label(_("Reading file (readings folder)"))
                     yield Input(id="section-reading", compact=True,
-                                placeholder="e.g. preamble.txt")
-                    yield Label("Note for the chair")
+                                placeholder=_("e.g. preamble.txt"))
+                    yield Label(_("Note for the chair"))
                     yield Input(id="section-note", compact=True)
             yield Static(id="format-total")
             yield Static(id="format-error", classes="error-line")
             with Horizontal(id="format-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True,
+                yield Button(_("Save (ctrl+s)"), variant="primary", id="save", compact=True,
                              action="screen.save")
-                yield Button("Close (esc)", id="close", compact=True, action="screen.close")
-        yield Footer()
+                yield Button(_("Close (esc)"), id="close", compact=True, action="screen.close")
+        yield TranslatedFooter()
+
+    def title_content(self) -> Content:
+        """"Format of <name>", the name as typed, never markup."""
+        # Translators: the format editor's title; {meeting} is the meeting's name.
+        head, _sep, tail = _("Format of {meeting}").partition("{meeting}")
+        return Content.assemble((head, "bold"), plain_text(self.meeting.name, "bold"),
+                                (tail, "bold"))
 
     def on_mount(self) -> None:
+        self.fill_table(0)
+
+    def language_changed(self) -> None:
+        """Rebuilt in another language: the table again, the changes not saved yet kept."""
+        self.fill_table(self.index)
+
+    def fill_table(self, index: int) -> None:
         table = self.query_one("#sections", DataTable)
+        # Translators: the section table's headings, 14, 3 and 10 columns wide.
         table.add_column("#", key="number", width=2)
-        table.add_column("section", key="title", width=14)
-        table.add_column("min", key="minutes", width=3)
-        table.add_column("kind", key="kind", width=10)
-        self.show_sections(0)
+        table.add_column(_("section"), key="title", width=14)
+        table.add_column(_("min"), key="minutes", width=3)
+        table.add_column(_("kind"), key="kind", width=10)
+        self.show_sections(index)
         table.focus()
 
     # -- showing --------------------------------------------------------------------------
@@ -111,7 +131,7 @@ class FormatEditorScreen(GuardedHandlers, Screen[bool]):
 
     @staticmethod
     def row(number: int, section: Section) -> tuple:
-        kind = "" if section.kind == "other" else section.kind
+        kind = "" if section.kind == "other" else kind_label(section.kind)
         return (str(number), plain_text(cut(section.title, 14)), str(section.minutes), kind)
 
     def fill_fields(self) -> None:
@@ -130,17 +150,20 @@ class FormatEditorScreen(GuardedHandlers, Screen[bool]):
 
     def show_total(self) -> None:
         if not self.format:
-            text = "No sections: the meeting runs without an agenda. F2 adds one, F4 a template."
+            text = _("No sections: the meeting runs without an agenda. F2 adds one, F4 a "
+                     "template.")
         else:
-            count = len(self.format)
-            text = (f"{plural(count, 'section', 'sections')}, "
-                    f"{self.format.total_minutes} min planned")
+            sections = counted("{n} section", "{n} sections", len(self.format))
+            text = _("{sections}, {minutes} min planned").format(
+                sections=sections, minutes=self.format.total_minutes)
             if self.meeting.duration_minutes:
-                text += f"; the meeting lasts {self.meeting.duration_minutes} min"
+                text += _("; the meeting lasts {minutes} min").format(
+                    minutes=self.meeting.duration_minutes)
         missing = missing_readings((s.reading for s in self.format.sections),
                                    self.app.database.path)
         if missing:
-            text += f"\nnot found yet: {missing[0]}"
+            # Translators: {file} is a reading's file name, not found in the readings folder.
+            text += "\n" + _("not found yet: {file}").format(file=missing[0])
         self.query_one("#format-total", Static).update(plain_text(text))
 
     def set_problem(self, message: str) -> None:
@@ -182,7 +205,9 @@ class FormatEditorScreen(GuardedHandlers, Screen[bool]):
         try:
             self.format = self.format.edit_section(self.index, **changes)
         except FacilitatorError as error:
-            self.set_problem(f"section {self.index + 1} {error}")
+            # Translators: {number} counts the sections from 1; {problem} is "minutes: …".
+            self.set_problem(_("section {number} {problem}").format(number=self.index + 1,
+                                                                     problem=error))
             return False
         self.set_problem("")
         table = self.query_one("#sections", DataTable)
@@ -196,7 +221,8 @@ class FormatEditorScreen(GuardedHandlers, Screen[bool]):
         """A refused value must be fixed before the sections change around it."""
         if self.problem:
             self.set_problem(self.problem)
-            self.notify(f"Fix this first: {self.problem}", severity="error")
+            self.notify(_("Fix this first: {problem}").format(problem=self.problem),
+                        severity="error")
             return True
         return False
 
@@ -213,12 +239,12 @@ class FormatEditorScreen(GuardedHandlers, Screen[bool]):
         if self.blocked():
             return
         at = self.index + 1 if self.format else 0
-        self.change(lambda: self.format.add(Section("New section", 5), at), at)
+        self.change(lambda: self.format.add(Section(_("New section"), 5), at), at)
         self.set_focus(self.query_one("#section-title", Input))  # now: typing may follow F2
 
     def action_remove_section(self) -> None:
         if not self.format:
-            self.notify("There is no section to remove.")
+            self.notify(_("There is no section to remove."))
             return
         self.change(lambda: self.format.remove(self.index), self.index)
 
@@ -236,7 +262,7 @@ class FormatEditorScreen(GuardedHandlers, Screen[bool]):
         choice = chooser.value
         if chooser.is_blank():
             chooser.focus()
-            self.notify("Choose a template first.")
+            self.notify(_("Choose a template first."))
             return
         self.change(lambda: Format() if choice == NO_FORMAT else template(choice), 0)
         self.query_one("#sections", DataTable).focus()
@@ -253,8 +279,11 @@ class FormatEditorScreen(GuardedHandlers, Screen[bool]):
             self.set_problem(str(error))
             return
         self.meeting, self.saved = changed, self.format
-        self.notify(f"Saved the format of {changed.name}: {len(self.format)} sections, "
-                    f"{self.format.total_minutes} min.")
+        count = len(self.format)
+        self.notify(ngettext("Saved the format of {meeting}: {n} section, {minutes} min.",
+                             "Saved the format of {meeting}: {n} sections, {minutes} min.",
+                             count).format(meeting=changed.name, n=number(count),
+                                           minutes=self.format.total_minutes))
         self.dismiss(True)
 
     def action_close(self) -> None:
@@ -263,7 +292,11 @@ class FormatEditorScreen(GuardedHandlers, Screen[bool]):
             return
         from facilitator.tui.screens.confirm import ConfirmScreen
 
-        self.app.push_screen(ConfirmScreen("Leave without saving the changes to the format?",
-                                           "Leave", "Stay"),
+        self.app.push_screen(ConfirmScreen(_("Leave without saving the changes to the format?"),
+                                           _("Leave"), _("Stay")),
                              lambda leave: leave and self.dismiss(False))
 
+
+
+def kind_label(kind: str) -> str:
+    return _(KIND_LABELS.get(kind, kind))

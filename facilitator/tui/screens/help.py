@@ -7,28 +7,37 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from facilitator.core.i18n import N_, _
 from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.keys import KeyRow, help_rows, screen_bindings
 from facilitator.tui.plain_text import plain_text
 
 KEYS_WIDTH = 18  # characters of the keys column
+# The screens' names (their class names less "Screen"), marked to be translated where shown:
+# the title of help, and the group of the keys a screen declares for itself.
+SCREEN_TITLES = (
+    N_("Start"), N_("Meeting"), N_("History"), N_("Settings"), N_("Treasury"),
+    N_("Resume"), N_("Summary"), N_("MeetingForm"), N_("RecordEditor"), N_("FormatEditor"),
+    N_("ChipCalculator"), N_("EntryForm"), N_("PlanForm"), N_("EditAttendee"), N_("Confirm"),
+    N_("Display"),
+)
 
 
 class HelpScreen(GuardedHandlers, ModalScreen[None]):
     """The keys of one screen; Esc, F1 or q closes it."""
 
-    BINDINGS = [Binding("escape,f1,q", "close", "Close", id="help.close")]
+    BINDINGS = [Binding("escape,f1,q", "close", N_("Close"), id="help.close")]
 
     def __init__(self, screen: Screen) -> None:
         super().__init__()
-        self.title_text = f"Keys: {screen_title(screen)}"
+        self.screen_name = screen_title(screen)
         bindings = screen_bindings(screen) + self.app_bindings()
         self.rows: list[KeyRow] = help_rows(bindings, screen_title(screen))
 
     def app_bindings(self) -> list[Binding]:
         app = self.app
         palette = Binding(app.COMMAND_PALETTE_BINDING, "app.command_palette",
-                          "Every action by name")
+                          N_("Every action by name"))
         return [b for b in type(app).BINDINGS if isinstance(b, Binding)] + [palette]
 
     def compose(self) -> ComposeResult:
@@ -38,13 +47,18 @@ class HelpScreen(GuardedHandlers, ModalScreen[None]):
             for row in self.rows:
                 if row.group != group:
                     group = row.group
-                    yield Static(plain_text(group), classes="help-group")
+                    yield Static(plain_text(_(group)), classes="help-group")
                 yield Static(plain_text(self.line(row)), classes="help-row")
-            yield Static("Esc closes this help.", classes="dialog-text")
+            yield Static(_("Esc closes this help."), classes="dialog-text")
+
+    @property
+    def title_text(self) -> str:
+        # Translators: the title of help; {screen} is the name of a screen ("Meeting").
+        return _("Keys: {screen}").format(screen=_(self.screen_name))
 
     def line(self, row: KeyRow) -> str:
         keys = " ".join(self.app.get_key_display(Binding(key, "")) for key in row.keys)
-        return f"{keys:<{KEYS_WIDTH}} {row.description}"
+        return f"{keys:<{KEYS_WIDTH}} {_(row.description)}"
 
     def action_close(self) -> None:
         self.dismiss(None)

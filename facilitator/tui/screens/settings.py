@@ -9,6 +9,7 @@ from textual.widgets import Button, Input, Label, Select, Static, Switch
 
 from facilitator.core import validate
 from facilitator.core.errors import FacilitatorError, ValidationError
+from facilitator.core.i18n import LANGUAGES, N_, _
 from facilitator.core.schedule.meeting import (DURATION_LIMIT, QUEUE_MODE_NAMES, QUEUE_MODES, SHARE_MINUTES_LIMIT, WEEKDAYS,
                                       Meeting, parse_days, parse_time, parse_types)
 from facilitator.core.settings import (CLOSING_RESERVE_LIMIT, KEY_MODES, WARNING_SECONDS_LIMIT,
@@ -18,77 +19,92 @@ from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
 from facilitator.tui.screens.settings_business import business_fields, business_values
 
-DATE_ORDERS = [("numeric dates must be unambiguous", "none"),
-               ("day first (31/12/2024)", "dayfirst"), ("month first (12/31/2024)", "monthfirst")]
+DATE_ORDERS = [(N_("numeric dates must be unambiguous"), "none"),
+               (N_("day first (31/12/2024)"), "dayfirst"),
+               (N_("month first (12/31/2024)"), "monthfirst")]
+# The stored values stay English; these are what the fields show.
+KEY_MODE_LABELS = {"function keys": N_("function keys"), "letters": N_("letters")}
+QUEUE_MODE_LABELS = (N_("raised hands"), N_("round-robin"), N_("popcorn"),
+                     N_("room / online in turn"))
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """The computer's language (stored as ""), then each language named in its own words."""
+    return [(_("This computer's language"), "")] + [
+        (name, code) for code, name in LANGUAGES.items()]
 
 
 class SettingsScreen(GuardedHandlers, ModalScreen[None]):
     """Every value is checked on save; a refused value names the field and the reason."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="settings.save", priority=True),
-        Binding("escape", "close", "Close", id="settings.close"),
-        Binding("ctrl+f", "edit_format", "Edit format…", id="settings.format", priority=True,
-                tooltip="The agenda of the meeting chosen under Meeting settings"),
+        Binding("ctrl+s", "save", N_("Save"), id="settings.save", priority=True),
+        Binding("escape", "close", N_("Close"), id="settings.close"),
+        Binding("ctrl+f", "edit_format", N_("Edit format…"), id="settings.format",
+                priority=True, tooltip=N_("The agenda of the meeting chosen under Meeting "
+                                          "settings")),
     ]
 
     def compose(self) -> ComposeResult:
         settings: GroupSettings = self.app.settings
         meetings = self.app.database.meetings()
         with VerticalScroll(classes="dialog form", id="settings-form"):
-            yield Static("Group settings", classes="dialog-title")
-            yield Label("Currency (3 letters)")
+            yield Static(_("Group settings"), classes="dialog-title")
+            yield Label(_("Currency (3 letters)"))
             yield Input(settings.currency, id="currency")
-            yield Label("Typed dates")
-            yield Select(DATE_ORDERS, value=settings.date_order or "none", allow_blank=False,
+            yield Label(_("Typed dates"))
+            yield Select([(_(label), value) for label, value in DATE_ORDERS], value=settings.date_order or "none", allow_blank=False,
                          id="date-order")
-            yield Label("Chip ladder (aa, na, monthly or your own)")
+            yield Label(_("Chip ladder (aa, na, monthly or your own)"))
             yield Input(settings.ladder, id="ladder")
-            yield Label("Warn this many seconds before a share's time is up")
+            yield Label(_("Warn this many seconds before a share's time is up"))
             yield Input(str(settings.warning_seconds), id="warning-seconds")
-            yield Label("Minutes kept for closing")
+            yield Label(_("Minutes kept for closing"))
             yield Input(str(settings.closing_reserve_minutes), id="closing-reserve")
             with Horizontal(classes="switch-row"):
                 yield Switch(settings.bell, id="bell")
-                yield Label("Ring the terminal bell at warning and at time")
+                yield Label(_("Ring the terminal bell at warning and at time"))
             with Horizontal(classes="switch-row"):
                 yield Switch(settings.names_on_display, id="names-on-display")
-                yield Label("Show first names on the room display")
-            yield Label("Theme")
+                yield Label(_("Show first names on the room display"))
+            yield Label(_("Theme"))
             themes = sorted(self.app.available_themes)
             yield Select([(name, name) for name in themes], value=self.app.theme,
                          allow_blank=False, id="theme")
-            yield Label("Keys shown at the bottom (both kinds always work)")
-            yield Select([(mode, mode) for mode in KEY_MODES], value=settings.keys,
-                         allow_blank=False, id="keys")
+            yield Label(_("Keys shown at the bottom (both kinds always work)"))
+            yield Select([(_(KEY_MODE_LABELS.get(mode, mode)), mode) for mode in KEY_MODES],
+                         value=settings.keys, allow_blank=False, id="keys")
+            yield Label(_("Language"))
+            yield Select(language_choices(), value=settings.language, allow_blank=False,
+                         id="language")
             yield from business_fields(settings)
             if meetings:
-                yield Static("Meeting settings", classes="dialog-title")
+                yield Static(_("Meeting settings"), classes="dialog-title")
                 keys = [m.key for m in meetings]
                 running = (self.running_meeting or "").casefold()
                 yield Select([(plain_text(m.name), m.key) for m in meetings],
                              value=running if running in keys else keys[0],
                              allow_blank=False, id="meeting")
-                yield Label("Name")
+                yield Label(_("Name"))
                 yield Input(id="meeting-name")
-                yield Label("Share minutes (1 to 30)")
+                yield Label(_("Share minutes (1 to 30)"))
                 yield Input(id="meeting-share")
-                yield Label("Weekday(s), e.g. tue,thu")
+                yield Label(_("Weekday(s), e.g. tue,thu"))
                 yield Input(id="meeting-days")
-                yield Label("Start time (HH:MM)")
+                yield Label(_("Start time (HH:MM)"))
                 yield Input(id="meeting-time")
-                yield Label("Minutes long")
+                yield Label(_("Minutes long"))
                 yield Input(id="meeting-duration")
-                yield Label("Meeting Guide types, e.g. O,D")
+                yield Label(_("Meeting Guide types, e.g. O,D"))
                 yield Input(id="meeting-types")
-                yield Label("Speaker queue")
-                yield Select([(QUEUE_MODE_NAMES[m], m) for m in QUEUE_MODES], allow_blank=False,
+                yield Label(_("Speaker queue"))
+                yield Select([(_(QUEUE_MODE_NAMES[m]), m) for m in QUEUE_MODES], allow_blank=False,
                              id="meeting-queue")
-                yield Button("Edit format… (ctrl+f)", id="edit_format", action="screen.edit_format")
+                yield Button(_("Edit format… (ctrl+f)"), id="edit_format", action="screen.edit_format")
             yield Static("", id="settings-error", classes="error-line")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save", action="screen.save")
-                yield Button("Close (esc)", id="close", action="screen.close")
+                yield Button(_("Save (ctrl+s)"), variant="primary", id="save", action="screen.save")
+                yield Button(_("Close (esc)"), id="close", action="screen.close")
 
     def on_mount(self) -> None:
         if self.query("#meeting"):
@@ -143,6 +159,7 @@ class SettingsScreen(GuardedHandlers, ModalScreen[None]):
             names_on_display=self.query_one("#names-on-display", Switch).value,
             theme=self.query_one("#theme", Select).value,
             keys=self.query_one("#keys", Select).value,
+            language=self.query_one("#language", Select).value,
             **business_values(self),
         )
 
@@ -185,14 +202,14 @@ class SettingsScreen(GuardedHandlers, ModalScreen[None]):
             self.notify(str(error), severity="error")
             return
         error_line.update("")
-        self.notify("Settings saved.")
+        self.notify(_("Settings saved."))
         self.dismiss(None)
 
 
     def action_edit_format(self) -> None:
         """The format editor for the meeting chosen under Meeting settings."""
         if not self.query("#meeting"):
-            self.notify("Add a meeting first.", severity="warning")
+            self.notify(_("Add a meeting first."), severity="warning")
             return
         from facilitator.tui.screens.format_editor import FormatEditorScreen
 

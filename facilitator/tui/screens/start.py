@@ -2,6 +2,8 @@
 
 from datetime import datetime
 
+from babel.dates import format_datetime
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,6 +14,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.core.errors import FacilitatorError
+from facilitator.core.i18n import N_, _, locale
 from facilitator.core.records.record import Record
 from facilitator.core.records.saved_today import run_again_question, saved_line
 from facilitator.core.schedule.meeting import Meeting
@@ -32,28 +35,29 @@ class StartScreen(GuardedHandlers, CalculatorAction, FooterOrder, Screen):
     """Choose a meeting and start it; resume one left behind first."""
 
     BINDINGS = [
-        Binding("enter", "start_meeting", "Start meeting", id="start.begin"),
-        Binding("f2", "new_meeting", "New meeting", id="start.new", priority=True),
-        Binding("f4", "history", "History", id="start.history", priority=True,
-                tooltip="Past records: filters, totals, trend; correct or delete one"),
-        Binding("f9", "settings", "Settings", id="start.settings", priority=True),
+        Binding("enter", "start_meeting", N_("Start meeting"), id="start.begin"),
+        Binding("f2", "new_meeting", N_("New meeting"), id="start.new", priority=True),
+        Binding("f4", "history", N_("History"), id="start.history", priority=True,
+                tooltip=N_("Past records: filters, totals, trend; correct or delete one")),
+        Binding("f9", "settings", N_("Settings"), id="start.settings", priority=True),
         # The same without F-keys: no text box on this screen takes single letters.
-        Binding("n", "new_meeting", "New meeting", id="start.new_letter", show=False),
-        Binding("h", "history", "History", id="start.history_letter", show=False),
-        Binding("comma", "settings", "Settings", id="start.settings_letter", show=False),
+        Binding("n", "new_meeting", N_("New meeting"), id="start.new_letter", show=False),
+        Binding("h", "history", N_("History"), id="start.history_letter", show=False),
+        Binding("comma", "settings", N_("Settings"), id="start.settings_letter", show=False),
         CALCULATOR_BINDING,
-        Binding("ctrl+o", "treasury", "Treasury", id="start.treasury", priority=True,
-                tooltip="The 7th tradition ledger: balance, reserve, split (key: ctrl+o)"),
-        Binding("ctrl+q", "app.quit", "Quit", id="start.quit", priority=True),
-        Binding("q", "app.quit", "Quit", id="start.quit_letter", show=False),
+        Binding("ctrl+o", "treasury", N_("Treasury"), id="start.treasury", priority=True,
+                tooltip=N_("The 7th tradition ledger: balance, reserve, split (key: ctrl+o)")),
+        Binding("ctrl+q", "app.quit", N_("Quit"), id="start.quit", priority=True),
+        Binding("q", "app.quit", N_("Quit"), id="start.quit_letter", show=False),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()  # its clock would read the system time, not the app's clock
         with Vertical(id="start-body"):
-            yield Static("Which meeting are we running?", id="start-title")
+            yield Static(_("Which meeting are we running?"), id="start-title")
             yield OptionList(id="meeting-list")
-            yield Static("Enter starts the meeting · F2 or n adds one · F9 or , settings",
+            # Translators: a one-line hint at 80 columns; the key names stay as they are.
+            yield Static(_("Enter starts the meeting · F2 or n adds one · F9 or , settings"),
                          id="start-hint")
         yield SteadyFooter()
 
@@ -61,6 +65,10 @@ class StartScreen(GuardedHandlers, CalculatorAction, FooterOrder, Screen):
         self.call_after_refresh(self.check_left_behind)
         self.refresh_meetings()
         self.set_timer(PRELOAD_SECONDS, self.preload_meeting_code)
+
+    def language_changed(self) -> None:
+        """Rebuilt in another language: the list is filled again, in its words."""
+        self.refresh_meetings()
 
     def preload_meeting_code(self) -> None:
         """Load the meeting screen's code while the person reads the list, not after Enter:
@@ -71,7 +79,8 @@ class StartScreen(GuardedHandlers, CalculatorAction, FooterOrder, Screen):
         options = self.query_one("#meeting-list", OptionList)
         options.clear_options()
         now = self.local_now()
-        self.sub_title = f"{now:%a %d %b %Y  %H:%M}"
+        # The day and month named as the locale names them ("Wed 02 Dec" / "mié 02 dic").
+        self.sub_title = format_datetime(now, "EEE dd MMM y  HH:mm", locale=locale())
         choices = []
         for meeting in self.ordered_meetings():
             label = plain_text(meeting.name)
@@ -123,10 +132,11 @@ class StartScreen(GuardedHandlers, CalculatorAction, FooterOrder, Screen):
         def answered(yes: bool) -> None:
             if yes:
                 journal.remove(self.app.journal_path)
-                self.notify("The damaged meeting in progress was discarded.")
+                self.notify(_("The damaged meeting in progress was discarded."))
 
-        self.app.push_screen(ConfirmScreen(f"{problem}.\n\nDiscard it to start afresh?",
-                                           "Discard", "Not now"), answered)
+        # Translators: {problem} says why the journal can't be read (one sentence, no period).
+        question = _("{problem}.\n\nDiscard it to start afresh?").format(problem=problem)
+        self.app.push_screen(ConfirmScreen(question, _("Discard"), _("Not now")), answered)
 
     def after_resume_choice(self, live) -> None:
         if live is not None:
@@ -152,7 +162,7 @@ class StartScreen(GuardedHandlers, CalculatorAction, FooterOrder, Screen):
         """The meeting under the cursor; None (and a hint) when there is none yet."""
         options = self.query_one("#meeting-list", OptionList)
         if options.highlighted is None:
-            self.notify("Add a meeting first (F2 or n).", severity="warning")
+            self.notify(_("Add a meeting first (F2 or n)."), severity="warning")
             return None
         return self.app.database.find_meeting(options.get_option_at_index(options.highlighted).id)
 
@@ -178,8 +188,8 @@ class StartScreen(GuardedHandlers, CalculatorAction, FooterOrder, Screen):
             if again:
                 self.begin(meeting)
 
-        self.app.push_screen(ConfirmScreen(run_again_question(saved), "Run again, replace it",
-                                           "Cancel"), answered)
+        self.app.push_screen(ConfirmScreen(run_again_question(saved), _("Run again, replace it"),
+                                           _("Cancel")), answered)
 
     def begin(self, meeting: Meeting) -> None:
         """Start `meeting` afresh: its journal is written before the screen opens."""
@@ -204,7 +214,7 @@ class StartScreen(GuardedHandlers, CalculatorAction, FooterOrder, Screen):
     def extra_commands(self):
         from textual.app import SystemCommand
 
-        yield SystemCommand("Edit format…", "The agenda of the highlighted meeting",
+        yield SystemCommand(_("Edit format…"), _("The agenda of the highlighted meeting"),
                             self.action_edit_format)
 
     def action_edit_format(self) -> None:

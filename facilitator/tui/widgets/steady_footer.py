@@ -1,12 +1,28 @@
-"""The footer, rebuilt only when the keys it shows change."""
+"""The footers: each key's words in the language in use; the steady one rebuilt only when the
+keys it shows change."""
 
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+from facilitator.core.i18n import _, language
 
-class SteadyFooter(Footer):
+
+class TranslatedFooter(Footer):
+    """Textual's Footer with each binding's words (marked `N_` where declared) translated as
+    they are drawn: a change of language shows at the next rebuild."""
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                widget.description = _(widget.description) if widget.description else ""
+                if isinstance(widget.tooltip, str) and widget.tooltip:
+                    widget.tooltip = _(widget.tooltip)
+            yield widget
+
+
+class SteadyFooter(TranslatedFooter):
     """Textual's Footer rebuilds all its keys each time the screen's bindings may have changed
     (every focus change, each screen shown or hidden): opening the meeting screen rebuilt it
     seven times. This one waits for the changes of one refresh to pass, then rebuilds only if
@@ -22,7 +38,7 @@ class SteadyFooter(Footer):
         if not self._bindings_ready:
             return ()
         app = self.app
-        return (self.compact, self.show_command_palette, app.ENABLE_COMMAND_PALETTE,
+        return (language(), self.compact, self.show_command_palette, app.ENABLE_COMMAND_PALETTE,
                 app.COMMAND_PALETTE_BINDING,
                 tuple((key, binding.key, app.get_key_display(binding), binding.description,
                        binding.action, binding.show, binding.group, binding.tooltip,

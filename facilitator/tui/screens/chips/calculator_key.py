@@ -2,9 +2,12 @@
 
 from textual.binding import Binding
 
-CALCULATOR_BINDING = Binding("ctrl+t", "chip_calculator", "Chip calc.",
+from facilitator.core.i18n import N_
+
+# Translators: a footer label: keep it short.
+CALCULATOR_BINDING = Binding("ctrl+t", "chip_calculator", N_("Chip calc."),
                              id="start.chip_calculator", priority=True,
-                             tooltip="Time sober and milestones for a date (key: ctrl+t)")
+                             tooltip=N_("Time sober and milestones for a date (key: ctrl+t)"))
 
 
 class CalculatorAction:

@@ -8,6 +8,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from facilitator.core.dates import describe_date, parse_date
 from facilitator.core.errors import FacilitatorError
+from facilitator.core.i18n import N_, _
 from facilitator.core.money import format_cents, parse_amount
 from facilitator.core.records.record import Record, count_field
 from facilitator.core.records.report_tables import chips_text
@@ -15,16 +16,22 @@ from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
 
 COUNTS = ("attendance", "newcomers", "visitors", "online", "shares")
+# The fields' labels (the record's field names stay English).
+COUNT_LABELS = {"attendance": N_("Attendance"), "newcomers": N_("Newcomers"),
+                "visitors": N_("Visitors"), "online": N_("Online"), "shares": N_("Shares")}
 
 
 def other_figures(record: Record) -> str:
     """What the dialog shows but does not change: chips, share time, hours, sections."""
-    parts = [f"chips {chips_text(record.chips)}" if record.chips else "no chips"]
+    # Translators: {chips} lists the chips given, e.g. "24h×2, 30d".
+    parts = [_("chips {chips}").format(chips=chips_text(record.chips)) if record.chips
+             else _("no chips")]
     if record.share_seconds:
-        parts.append(f"{record.share_seconds // 60} min of shares")
+        parts.append(_("{minutes} min of shares").format(minutes=record.share_seconds // 60))
     if record.start and record.end:
         parts.append(f"{record.start:%H:%M}–{record.end:%H:%M}")
-    return "Kept as they are: " + " · ".join(parts)
+    # Translators: {figures} are the record's other figures, joined by " · ".
+    return _("Kept as they are: {figures}").format(figures=" · ".join(parts))
 
 
 class RecordEditorScreen(GuardedHandlers, ModalScreen[str | None]):
@@ -33,9 +40,9 @@ class RecordEditorScreen(GuardedHandlers, ModalScreen[str | None]):
     CSS_PATH = "record_editor.tcss"
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="record.save", priority=True),
-        Binding("ctrl+d", "delete", "Delete…", id="record.delete", priority=True),
-        Binding("escape", "cancel", "Cancel", id="record.cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="record.save", priority=True),
+        Binding("ctrl+d", "delete", N_("Delete…"), id="record.delete", priority=True),
+        Binding("escape", "cancel", N_("Cancel"), id="record.cancel"),
     ]
 
     def __init__(self, record: Record) -> None:
@@ -52,30 +59,33 @@ class RecordEditorScreen(GuardedHandlers, ModalScreen[str | None]):
                          classes="dialog-title")
             with Grid(id="record-fields"):
                 with Vertical(id="record-meeting-cell"):
-                    yield Label("Meeting")
+                    yield Label(_("Meeting"))
                     yield Select([(plain_text(name), name) for name in names],
                                  value=record.meeting, allow_blank=False, id="record-meeting")
                 with Vertical():
-                    yield Label("Date")
+                    yield Label(_("Date"))
                     yield Input(record.date.isoformat(), id="record-date")
                 for name in COUNTS:
                     with Vertical():
-                        yield Label(name.capitalize())
+                        yield Label(_(COUNT_LABELS[name]))
                         yield Input(str(getattr(record, name)), id=f"record-{name}")
                 with Vertical():
-                    yield Label(plain_text(f"Collection ({record.currency})"))
+                    # Translators: {currency} is a 3-letter code, e.g. USD.
+                    yield Label(plain_text(_("Collection ({currency})").format(
+                        currency=record.currency)))
                     yield Input(format_cents(record.collection).replace(",", ""),
                                 id="record-collection")
                 with Vertical(id="record-note-cell"):
-                    yield Label("Note")
+                    yield Label(_("Note"))
                     yield Input(record.note, id="record-note")
             yield Static(plain_text(other_figures(record)), classes="dim-line")
             yield Static("", id="record-error", classes="error-line")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save", action="screen.save")
-                yield Button("Delete… (ctrl+d)", variant="error", id="delete",
+                yield Button(_("Save (ctrl+s)"), variant="primary", id="save",
+                             action="screen.save")
+                yield Button(_("Delete… (ctrl+d)"), variant="error", id="delete",
                              action="screen.delete")
-                yield Button("Cancel (esc)", id="cancel", action="screen.cancel")
+                yield Button(_("Cancel (esc)"), id="cancel", action="screen.cancel")
 
     def on_mount(self) -> None:
         self.query_one("#record-attendance", Input).focus()
@@ -103,16 +113,19 @@ class RecordEditorScreen(GuardedHandlers, ModalScreen[str | None]):
         except FacilitatorError as error:
             self.query_one("#record-error", Static).update(plain_text(error))
             return
-        self.notify(f"Saved {record.meeting}, {record.date.isoformat()}.")
+        self.notify(_("Saved {meeting}, {date}.").format(meeting=record.meeting,
+                                                          date=record.date.isoformat()))
         self.dismiss("saved")
 
     def action_delete(self) -> None:
         from facilitator.tui.screens.confirm import ConfirmScreen
 
         record = self.record
-        question = (f"Delete the record of {record.meeting} on {describe_date(record.date)}?"
-                    "\n\nIts counts are gone for good (the backups keep earlier copies).")
-        self.app.push_screen(ConfirmScreen(question, "Delete", "Keep it"), self.after_confirm)
+        question = _("Delete the record of {meeting} on {date}?\n\nIts counts are gone for "
+                     "good (the backups keep earlier copies).").format(
+            meeting=record.meeting, date=describe_date(record.date))
+        self.app.push_screen(ConfirmScreen(question, _("Delete"), _("Keep it")),
+                             self.after_confirm)
 
     def after_confirm(self, yes: bool | None) -> None:
         if not yes:
@@ -122,7 +135,8 @@ class RecordEditorScreen(GuardedHandlers, ModalScreen[str | None]):
         except FacilitatorError as error:
             self.query_one("#record-error", Static).update(plain_text(error))
             return
-        self.notify(f"Deleted {self.record.meeting}, {self.record.date.isoformat()}.")
+        self.notify(_("Deleted {meeting}, {date}.").format(meeting=self.record.meeting,
+                                                            date=self.record.date.isoformat()))
         self.dismiss("deleted")
 
     def on_input_submitted(self) -> None:

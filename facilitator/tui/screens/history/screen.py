@@ -14,11 +14,11 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
+from textual.widgets import DataTable, Header, Input, Label, Select, Static
 from textual.worker import get_current_worker
 
 from facilitator.core.errors import FacilitatorError
-from facilitator.core.plurals import plural
+from facilitator.core.i18n import N_, _, counted, number
 from facilitator.core.records.history_view import HistoryChoice, HistoryView, build_view, parse_range
 from facilitator.core.records.records import NO_RECORDS, Records
 from facilitator.core.records.statistics import PERIODS, oldest_first, period_bounds
@@ -29,14 +29,25 @@ from facilitator.tui.widgets.history_columns import (PERIOD_COLUMNS, occurrence_
                                                      occurrence_columns, period_cells)
 from facilitator.tui.widgets.history_summary import HistorySummary
 from facilitator.tui.widgets.paged_table import PagedTable
+from facilitator.tui.widgets.steady_footer import TranslatedFooter
 from facilitator.tui.widgets.trend_chart import TrendChart
 
 if TYPE_CHECKING:
     from facilitator.store.database import Database
 
 PROGRESS_FROM = 20_000  # records: from here reading and adding up are done aside
-GROUPINGS = [("Each meeting", "none"), ("Per week", "week"), ("Per month", "month"),
-             ("Per year", "year")]
+GROUPINGS = [(N_("Each meeting"), "none"), (N_("Per week"), "week"), (N_("Per month"), "month"),
+             (N_("Per year"), "year")]
+# Each period's words, whole: "Week 3 of 12", "Group per week" (a period is stored in English).
+PERIOD_POSITION = {"week": N_("Week {position} of {count}, newest first · Enter lists its "
+                              "meetings"),
+                   "month": N_("Month {position} of {count}, newest first · Enter lists its "
+                               "meetings"),
+                   "year": N_("Year {position} of {count}, newest first · Enter lists its "
+                              "meetings")}
+PERIOD_COMMANDS = {"week": (N_("Group per week"), N_("Totals and averages per week")),
+                   "month": (N_("Group per month"), N_("Totals and averages per month")),
+                   "year": (N_("Group per year"), N_("Totals and averages per year"))}
 
 
 def read_records(database: "Database", choice: HistoryChoice,
@@ -57,11 +68,11 @@ class HistoryScreen(GuardedHandlers, FooterOrder, Screen):
     VERTICAL_BREAKPOINTS = [(0, "-tiny"), (16, "-short"), (30, "-tall")]
 
     BINDINGS = [
-        Binding("escape", "close", "Back", id="history.close"),
-        Binding("f5,ctrl+g", "next_grouping", "Group by", id="history.group", priority=True,
-                tooltip="Each meeting, per week, per month, per year"),
-        Binding("f6,ctrl+t", "focus_table", "Table", id="history.table", priority=True,
-                tooltip="Move to the table of records"),
+        Binding("escape", "close", N_("Back"), id="history.close"),
+        Binding("f5,ctrl+g", "next_grouping", N_("Group by"), id="history.group", priority=True,
+                tooltip=N_("Each meeting, per week, per month, per year")),
+        Binding("f6,ctrl+t", "focus_table", N_("Table"), id="history.table", priority=True,
+                tooltip=N_("Move to the table of records")),
     ]
 
     def __init__(self) -> None:
@@ -78,24 +89,39 @@ class HistoryScreen(GuardedHandlers, FooterOrder, Screen):
         self.meeting_names = [meeting.name for meeting in meetings]
         yield Header()
         with Horizontal(id="history-filters"):
+            # Translators: a narrow field (about 18 columns): keep it short.
             yield Select([(plain_text(name), name) for name in self.meeting_names],
-                         prompt="All meetings", id="history-meeting")
-            yield Label("From")
-            yield Input(placeholder="first day", id="history-from")
-            yield Label("To")
-            yield Input(placeholder="last day", id="history-to")
-            yield Select(GROUPINGS, value="none", allow_blank=False, id="history-by")
+                         prompt=_("All meetings"), id="history-meeting")
+            # Translators: "From [first day] To [last day]": the dates of the records shown.
+            yield Label(_("From"))
+            yield Input(placeholder=_("first day"), id="history-from")
+            yield Label(_("To"))
+            yield Input(placeholder=_("last day"), id="history-to")
+            yield Select([(_(label), value) for label, value in GROUPINGS], value="none",
+                         allow_blank=False, id="history-by")
         yield Static("", id="history-error", classes="error-line")
         yield PagedTable(id="history-table")
         yield Static("", id="history-status")
         with Horizontal(id="history-figures"):
             yield HistorySummary(id="history-summary")
             yield TrendChart(id="history-trend")
-        yield Footer()
+        yield TranslatedFooter()
 
     def on_mount(self) -> None:
         self.query_one(PagedTable).focus()
         self.reload()
+
+    def language_changed(self) -> None:
+        """Rebuilt in another language: the filters as chosen, the records shown again."""
+        choice, self.choice = self.choice, HistoryChoice()
+        for widget_id, day in (("#history-from", choice.start), ("#history-to", choice.end)):
+            self.query_one(widget_id, Input).value = day.isoformat() if day else ""
+        if choice.meeting is not None:
+            self.query_one("#history-meeting", Select).value = choice.meeting
+        self.query_one("#history-by", Select).value = choice.by or "none"
+        self.choice = choice
+        self.query_one(PagedTable).focus()
+        self.refresh_view(keep_position=True)
 
     # -- computing what is shown ------------------------------------------------------------
 
@@ -107,7 +133,7 @@ class HistoryScreen(GuardedHandlers, FooterOrder, Screen):
             self.records_loaded(*read_records(database, self.choice, today))
             return
         self.loading = True
-        self.set_status("Loading records…")
+        self.set_status(_("Loading records…"))
         self.load_records(database, today)
 
     @work(thread=True, exclusive=True, group="history-load")
@@ -134,7 +160,8 @@ class HistoryScreen(GuardedHandlers, FooterOrder, Screen):
         today = self.app.clock.now().date()
         if len(self.stored) > PROGRESS_FROM:
             # Tens of thousands of records take a moment: say so, add them up aside.
-            self.set_status(f"Adding up {plural(len(self.stored), 'record', 'records')}…")
+            self.set_status(counted("Adding up {n} record…", "Adding up {n} records…",
+                                    len(self.stored)))
             self.build_view_aside(self.stored, self.choice, today)
         else:
             self.show_view(build_view(self.stored, self.choice, today))
@@ -168,9 +195,9 @@ class HistoryScreen(GuardedHandlers, FooterOrder, Screen):
         if self.unreadable:
             return self.unreadable
         if not view.stored:
-            return ("No records yet. A meeting's counts are kept when it ends; add past ones "
-                    "with `facilitator record` or `facilitator import`.")
-        return "No records match: choose another meeting or other dates."
+            return _("No records yet. A meeting's counts are kept when it ends; add past ones "
+                     "with `facilitator record` or `facilitator import`.")
+        return _("No records match: choose another meeting or other dates.")
 
     def set_status(self, text: str) -> None:
         self.query_one("#history-status", Static).update(plain_text(text))
@@ -178,14 +205,16 @@ class HistoryScreen(GuardedHandlers, FooterOrder, Screen):
     def show_position(self, position: int) -> None:
         view = self.view
         if view is None or not view.lines:
-            self.set_status("No records to show" if view and view.stored else "")
+            self.set_status(_("No records to show") if view and view.stored else "")
             return
         if view.choice.by:
-            self.set_status(f"{view.choice.by.capitalize()} {position + 1:,} of "
-                            f"{len(view.groups):,}, newest first · Enter lists its meetings")
+            status = _(PERIOD_POSITION[view.choice.by]).format(
+                position=number(position + 1), count=number(len(view.groups)))
         else:
-            self.set_status(f"Record {position + 1:,} of {len(view.rows):,}, newest first · "
-                            "Enter opens it to correct or delete")
+            status = _("Record {position} of {count}, newest first · Enter opens it to correct "
+                       "or delete").format(position=number(position + 1),
+                                           count=number(len(view.rows)))
+        self.set_status(status)
 
     @on(DataTable.RowHighlighted, "#history-table")
     def row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -223,7 +252,7 @@ class HistoryScreen(GuardedHandlers, FooterOrder, Screen):
         self.choose(start=start, end=end)
 
     def action_next_grouping(self) -> None:
-        values = [value for _, value in GROUPINGS]
+        values = [value for _label, value in GROUPINGS]
         select = self.query_one("#history-by", Select)
         select.value = values[(values.index(select.value) + 1) % len(values)]
 
@@ -278,12 +307,13 @@ class HistoryScreen(GuardedHandlers, FooterOrder, Screen):
             self.reload(keep_position=True)
 
     def extra_commands(self):
-        yield SystemCommand("Open record", "Correct or delete the highlighted record",
+        yield SystemCommand(_("Open record"), _("Correct or delete the highlighted record"),
                             self.action_open_record)
         for period in PERIODS:
-            yield SystemCommand(f"Group per {period}", f"Totals and averages per {period}",
+            title, help_text = PERIOD_COMMANDS[period]
+            yield SystemCommand(_(title), _(help_text),
                                 lambda period=period: self.group_by(period))
-        yield SystemCommand("Each meeting", "List every record, not grouped",
+        yield SystemCommand(_("Each meeting"), _("List every record, not grouped"),
                             lambda: self.group_by("none"))
 
     def group_by(self, value: str) -> None:
