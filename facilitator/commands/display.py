@@ -40,10 +40,20 @@ def read_settings(path: Path) -> GroupSettings:
         database.close()
 
 
+def settings_and_language(path: Path, args) -> GroupSettings:
+    """The group's settings, and from then on its language (unless --lang chose one): the
+    display redraws every tick, so its words follow as soon as the settings are read."""
+    from facilitator.commands.common import speak_group_language
+
+    settings = read_settings(path)
+    speak_group_language(args, settings)
+    return settings
+
+
 def run(args, clock: Clock) -> int:
     from facilitator.tui.display_app import DisplayApp
 
     path = resolve_db_path(args.db)
-    app = DisplayApp(journal_path(path), clock, partial(read_settings, path))
+    app = DisplayApp(journal_path(path), clock, partial(settings_and_language, path, args))
     app.run()
     return app.return_code or 0

@@ -73,7 +73,7 @@ class RecordEditorScreen(GuardedHandlers, ModalScreen[str | None]):
                     # Translators: {currency} is a 3-letter code, e.g. USD.
                     yield Label(plain_text(_("Collection ({currency})").format(
                         currency=record.currency)))
-                    yield Input(format_cents(record.collection).replace(",", ""),
+                    yield Input(format_cents(record.collection),
                                 id="record-collection")
                 with Vertical(id="record-note-cell"):
                     yield Label(_("Note"))

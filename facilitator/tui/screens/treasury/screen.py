@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Header, Static
 
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.calendar_words import month_year
@@ -28,6 +28,7 @@ from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text, printable
 from facilitator.tui.screens.treasury.entry_form import EntryFormScreen, TypedEntry
 from facilitator.tui.screens.treasury.figures import TreasuryFigures
+from facilitator.tui.widgets.steady_footer import TranslatedFooter
 
 # The amount shows at 40 columns.
 COLUMNS = (N_("Date"), N_("Amount"), N_("Kind"), N_("Category / to"), N_("Memo"))
@@ -78,7 +79,7 @@ class TreasuryScreen(GuardedHandlers, Screen):
             yield Button(_("Write report (w)"), action="screen.write_report", compact=True,
                          variant="primary")
             yield Button(_("Plan (p)"), action="screen.plan", compact=True)
-        yield Footer()
+        yield TranslatedFooter()
 
     def on_mount(self) -> None:
         self.sub_title = _("Treasury: the 7th tradition ledger")
