@@ -64,9 +64,27 @@ def N_(message: str) -> str:
     return message
 
 
+class _InContext(str):
+    """A message marked with the context it is translated in (see `NC_`)."""
+
+    context: str
+
+
 def NC_(context: str, message: str) -> str:
-    """`N_` for a message that is translated with `pgettext(context, message)` where shown."""
-    return message
+    """`N_` for a word that means two things ("Table": a motion laid aside, or a list of
+    rows): `translated` looks it up in `context`."""
+    marked = _InContext(message)
+    marked.context = context
+    return marked
+
+
+def translated(message: str) -> str:
+    """A message marked with `N_` or `NC_` (a binding's words, a column's heading), in the
+    language in use; "" stays "" (gettext would give the catalog's header)."""
+    if not message:
+        return ""
+    context = getattr(message, "context", None)
+    return pgettext(context, message) if context else _catalog.gettext(message)
 
 
 def number(value: int | float | Decimal) -> str:

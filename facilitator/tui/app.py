@@ -14,7 +14,7 @@ from textual.notifications import Notify
 from textual.screen import Screen
 
 from facilitator.core.clock import Clock
-from facilitator.core.i18n import N_, _
+from facilitator.core.i18n import N_, _, translated
 from facilitator.core.settings import GroupSettings
 from facilitator.store.database import Database
 from facilitator.store.language import apply_language, choose_language
@@ -181,8 +181,9 @@ class FacilitatorApp(TerminalColours, CrashGuard, App):
                     continue
                 # Translators: the palette's help line; {keys} names keys ("F2 or n").
                 keys = _("key: {keys}").format(keys=self.keys_text(binding.key))
-                help_text = f"{_(binding.tooltip)} ({keys})" if binding.tooltip else keys
-                yield SystemCommand(_(binding.description), help_text,
+                help_text = (f"{translated(binding.tooltip)} ({keys})" if binding.tooltip
+                             else keys)
+                yield SystemCommand(translated(binding.description), help_text,
                                     partial(screen.run_action, binding.action))
         for command in getattr(screen, "extra_commands", lambda: [])():
             yield command._replace(callback=self.guarded(command.callback))

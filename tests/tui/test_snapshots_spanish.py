@@ -5,6 +5,7 @@ English: these pictures are where a cut word would show."""
 import pytest
 
 from facilitator.core.settings import GroupSettings
+from facilitator.store.language import apply_language, choose_language
 from tests.tui.test_snapshots_history import MEETINGS as HISTORY_MEETINGS
 from tests.tui.test_snapshots_history import open_history, weekly_records
 from tests.tui.test_snapshots_meeting import MEETINGS, sign_ins
@@ -21,26 +22,34 @@ def in_spanish(app):
     settings = app.database.settings().edit(language="es")
     app.database.save_settings(settings)
     app.settings = settings
+    return speaking(app)
+
+
+def speaking(app):
+    """The app in its group's language, chosen as `facilitator` does when it starts."""
+    apply_language(choose_language(None, app.database.settings().language))
     return app
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "40x12"])
 class TestSpanish:
     def test_start(self, snap_compare, make_app, size):
-        assert snap_compare(make_app(meetings=MEETINGS, settings=SPANISH), terminal_size=size)
+        assert snap_compare(speaking(make_app(meetings=MEETINGS, settings=SPANISH)),
+                            terminal_size=size)
 
     def test_meeting(self, snap_compare, make_app, clock, size):
-        assert snap_compare(make_app(meetings=MEETINGS, settings=SPANISH), terminal_size=size,
-                            run_before=sign_ins(clock))
+        assert snap_compare(speaking(make_app(meetings=MEETINGS, settings=SPANISH)),
+                            terminal_size=size, run_before=sign_ins(clock))
 
     def test_summary(self, snap_compare, make_app, clock, size):
-        assert snap_compare(make_app(meetings=MEETINGS, settings=SPANISH), terminal_size=size,
-                            run_before=sign_ins(clock, quiet=True), press=["f10"])
+        assert snap_compare(speaking(make_app(meetings=MEETINGS, settings=SPANISH)),
+                            terminal_size=size, run_before=sign_ins(clock, quiet=True),
+                            press=["f10"])
 
     def test_history(self, snap_compare, make_app, size):
         app = make_app(meetings=HISTORY_MEETINGS, settings=SPANISH)
         app.database.add_records(weekly_records())
-        assert snap_compare(app, run_before=open_history, terminal_size=size)
+        assert snap_compare(speaking(app), run_before=open_history, terminal_size=size)
 
     def test_treasury(self, snap_compare, make_app, size):
         app = make_app(meetings=[TREASURY_MEETING])

@@ -7,7 +7,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from facilitator.core.i18n import N_, _
+from facilitator.core.i18n import N_, _, translated
 from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.keys import KeyRow, help_rows, screen_bindings
 from facilitator.tui.plain_text import plain_text
@@ -58,7 +58,7 @@ class HelpScreen(GuardedHandlers, ModalScreen[None]):
 
     def line(self, row: KeyRow) -> str:
         keys = " ".join(self.app.get_key_display(Binding(key, "")) for key in row.keys)
-        return f"{keys:<{KEYS_WIDTH}} {_(row.description)}"
+        return f"{keys:<{KEYS_WIDTH}} {translated(row.description)}"
 
     def action_close(self) -> None:
         self.dismiss(None)

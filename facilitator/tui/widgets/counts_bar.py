@@ -7,7 +7,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Digits, Static
 
-from facilitator.core.i18n import _
+from facilitator.core.i18n import _, pgettext
 from facilitator.core.meeting.session import MeetingSession
 
 
@@ -43,5 +43,5 @@ class CountsBar(Horizontal):
             "  " + _("online") + " ", (str(session.online), "bold"),
             "\n" + _("total") + " ", (str(session.attendance), "bold"),
             "\n" + _("newcomers") + " ", (str(session.newcomers), "bold"),
-            "  " + _("visitors") + " ", (str(session.visitors), "bold"),
+            "  " + pgettext("short", "visitors") + " ", (str(session.visitors), "bold"),
         ))

@@ -8,7 +8,7 @@ from textual import events
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from facilitator.core.i18n import N_, pgettext
+from facilitator.core.i18n import N_, translated
 from facilitator.tui.crash_guard import GuardedHandlers
 
 Column = tuple[str, int, bool]  # label (marked NC_("column", …)), width, aligned right
@@ -43,7 +43,7 @@ class PagedTable(GuardedHandlers, DataTable):
         self.clear(columns=True)
         for label, width, right in columns:
             # A longer translation widens its column rather than being cut.
-            label = pgettext("column", label)
+            label = translated(label)
             self.add_column(Text(label, justify="right" if right else "left"),
                             width=max(width, len(label)))
         self.items, self._cells = items, cells

@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.reactive import reactive, var
 from textual.widgets import Static
 
-from facilitator.core.i18n import _, ngettext, number
+from facilitator.core.i18n import _, ngettext, number, pgettext
 from facilitator.core.meeting.session import MeetingSession
 from facilitator.core.meeting.session_shares import suggestion
 from facilitator.core.meeting.share_timer import format_countdown
@@ -64,7 +64,7 @@ class SharesPanel(Vertical):
             (_("sharing") + " ", "dim"), plain_text(sharing, "bold"),
             ("   " + _("next") + " ", "dim"), plain_text(next_up), "\n",
             (_("waiting") + " ", "dim"), (str(queue.waiting_count), "bold"),
-            ("   " + _("shares") + " ", "dim"), str(stats.shares),
+            ("   " + pgettext("short", "shares") + " ", "dim"), str(stats.shares),
             ("   " + _("passes") + " ", "dim"), str(stats.passes),
             "\n", (_(QUEUE_MODE_NAMES[queue.mode]), "dim"),
             (" · " + _("first-timers first") if queue.priority else "", "dim"),

@@ -6,7 +6,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from facilitator.core.i18n import _, language
+from facilitator.core.i18n import language, translated
 
 
 class TranslatedFooter(Footer):
@@ -16,9 +16,9 @@ class TranslatedFooter(Footer):
     def compose(self) -> ComposeResult:
         for widget in super().compose():
             if isinstance(widget, FooterKey):
-                widget.description = _(widget.description) if widget.description else ""
+                widget.description = translated(widget.description)
                 if isinstance(widget.tooltip, str) and widget.tooltip:
-                    widget.tooltip = _(widget.tooltip)
+                    widget.tooltip = translated(widget.tooltip)
             yield widget
 
 

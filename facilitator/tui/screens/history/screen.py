@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Header, Input, Label, Select, Static
 from textual.worker import get_current_worker
 
 from facilitator.core.errors import FacilitatorError
-from facilitator.core.i18n import N_, _, counted, number
+from facilitator.core.i18n import NC_, N_, _, counted, number, pgettext
 from facilitator.core.records.history_view import HistoryChoice, HistoryView, build_view, parse_range
 from facilitator.core.records.records import NO_RECORDS, Records
 from facilitator.core.records.statistics import PERIODS, oldest_first, period_bounds
@@ -71,7 +71,7 @@ class HistoryScreen(GuardedHandlers, FooterOrder, Screen):
         Binding("escape", "close", N_("Back"), id="history.close"),
         Binding("f5,ctrl+g", "next_grouping", N_("Group by"), id="history.group", priority=True,
                 tooltip=N_("Each meeting, per week, per month, per year")),
-        Binding("f6,ctrl+t", "focus_table", N_("Table"), id="history.table", priority=True,
+        Binding("f6,ctrl+t", "focus_table", NC_("key", "Table"), id="history.table", priority=True,
                 tooltip=N_("Move to the table of records")),
     ]
 
@@ -91,7 +91,7 @@ class HistoryScreen(GuardedHandlers, FooterOrder, Screen):
         with Horizontal(id="history-filters"):
             # Translators: a narrow field (about 18 columns): keep it short.
             yield Select([(plain_text(name), name) for name in self.meeting_names],
-                         prompt=_("All meetings"), id="history-meeting")
+                         prompt=pgettext("choice", "All meetings"), id="history-meeting")
             # Translators: "From [first day] To [last day]": the dates of the records shown.
             yield Label(_("From"))
             yield Input(placeholder=_("first day"), id="history-from")

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static, TabbedContent, TabPane
 
 from facilitator.core.errors import FacilitatorError
-from facilitator.core.i18n import N_, _, counted, pgettext
+from facilitator.core.i18n import N_, _, counted, pgettext, translated
 from facilitator.core.money import parse_amount
 from facilitator.core.names import clean_name
 from facilitator.core.meeting import actions
@@ -496,7 +496,7 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
         # The queue list's single keys act on the screen; offer them here too.
         for binding in QueueList.BINDINGS:
             action = binding.action.removeprefix("screen.")
-            yield SystemCommand(_("Queue: {action}").format(action=_(binding.description)),
+            yield SystemCommand(_("Queue: {action}").format(action=translated(binding.description)),
                                 _("key: {key} in the queue list (F7 or ctrl+u)").format(
                                     key=binding.key.split(',')[0]),
                                 partial(self.run_action, action))

@@ -79,7 +79,7 @@ class TreasuryScreen(GuardedHandlers, Screen):
             yield Button(_("Write report (w)"), action="screen.write_report", compact=True,
                          variant="primary")
             yield Button(_("Plan (p)"), action="screen.plan", compact=True)
-        yield TranslatedFooter()
+        yield TranslatedFooter(compact=True)  # compact: its seven keys fit 80 columns in Spanish too
 
     def on_mount(self) -> None:
         self.sub_title = _("Treasury: the 7th tradition ledger")
