@@ -100,3 +100,14 @@ def test_sober_time_in_words(sober, on, english, spanish):
     assert time_sober(sober, on).describe() == english
     apply_language("es")
     assert time_sober(sober, on).describe() == spanish
+
+
+def test_meeting_days_are_read_in_the_language_in_use_as_well_as_english():
+    from facilitator.core.schedule.meeting import parse_days
+
+    apply_language("es")
+    assert parse_days("mar,jue") == (1, 3)
+    assert parse_days("miércoles, Sábado") == (2, 5)
+    assert parse_days("tue") == (1,)
+    with pytest.raises(ValidationError, match="usa lun, mar"):
+        parse_days("xx")

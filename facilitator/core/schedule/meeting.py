@@ -6,6 +6,7 @@ from datetime import time
 
 from facilitator.core import validate
 from facilitator.core.errors import ValidationError
+from facilitator.core.calendar_words import fold, weekday_numbers
 from facilitator.core.i18n import N_, _, locale, pgettext
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -20,9 +21,14 @@ _TIME = re.compile(r"([01]?\d|2[0-3])[:.h]([0-5]\d)")
 
 
 def parse_days(text: str) -> tuple[int, ...]:
-    """'tue,thu' -> (1, 3): Python weekday numbers, Monday is 0."""
+    """'tue,thu' -> (1, 3): Python weekday numbers, Monday is 0. The language's names are
+    read too ('mar,jue', 'miércoles')."""
     days = []
+    named = weekday_numbers(locale())
     for part in filter(None, (piece.strip().lower() for piece in text.split(","))):
+        if fold(part) in named:
+            days.append(named[fold(part)])
+            continue
         matches = [i for i, name in enumerate(_DAY_NAMES) if len(part) >= 2 and name.startswith(part)]
         if len(matches) != 1:
             raise ValidationError(N_("day"), _("{day} is not a weekday; use mon, tue, … "
