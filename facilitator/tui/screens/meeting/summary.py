@@ -15,7 +15,7 @@ from facilitator.store.meeting_stock import stock_after_meeting
 from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
 from facilitator.tui.screens.meeting.discard import ask_to_discard
-from facilitator.core.calendar_words import short_date
+from facilitator.core.calendar_words import long_date
 from facilitator.tui.widgets.meeting_header import clock_text
 
 
@@ -75,7 +75,7 @@ class SummaryScreen(GuardedHandlers, ModalScreen[str | None]):
             existing, unreadable = None, str(error)
         with Vertical(classes="dialog", id="summary-dialog"):
             yield Static(plain_text(_("End of {meeting} — {date}").format(
-                meeting=record.meeting, date=short_date(record.date))),
+                meeting=record.meeting, date=long_date(record.date))),
                          classes="dialog-title")
             yield Static(plain_text("\n".join(summary_lines(record, self.live.now()))),
                          id="summary-figures")
