@@ -24,7 +24,7 @@ RECORDS = [
 ]
 # Data: the meetings' names and days as typed, the app's name, the group's values in fields
 # (currency, ladder, theme).
-DATA = {"Tuesday", "Night", "Saturday", "Speaker", "facilitator", "USD", "aa", "tue", "sat",
+DATA = {"Tuesday", "Night", "Saturday", "Speaker", "facilitator", "USD", "aa",
         "textual", "dark"}
 # Key names, as the footer writes them.
 KEYS = {"esc", "ctrl", "tab", "enter"}

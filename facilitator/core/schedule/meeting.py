@@ -9,7 +9,6 @@ from facilitator.core.errors import ValidationError
 from facilitator.core.calendar_words import fold, weekday_numbers
 from facilitator.core.i18n import N_, _, locale, pgettext
 
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 QUEUE_MODES = ("hands", "round", "popcorn", "alternate")
 # What each mode is called on screen (translated where shown: `_(QUEUE_MODE_NAMES[mode])`).
@@ -105,11 +104,16 @@ class Meeting:
         """A copy with some settings changed (validated again)."""
         return replace(self, **changes)
 
+    def day_names(self) -> list[str]:
+        """The meeting's days as the language in use shortens them, as `parse_days` reads
+        them back: ['tue', 'thu'], ['mar', 'jue']."""
+        names = locale().days["format"]["abbreviated"]  # Monday first, as `days` counts
+        return [names[day].lower() for day in self.days]
+
     def describe_schedule(self) -> str:
-        """'tue, thu 19:00 (60 min)' or '' when there is no schedule; the days as the
-        language in use shortens them ('mar, jue' in Spanish)."""
-        days = locale().days["format"]["abbreviated"]  # Monday first, as `days` counts
-        parts = [", ".join(days[d].lower() for d in self.days)]
+        """'tue, thu 19:00 (60 min)' or '' when there is no schedule ('mar, jue' in
+        Spanish)."""
+        parts = [", ".join(self.day_names())]
         if self.start:
             parts.append(self.start.strftime("%H:%M"))
         if self.duration_minutes:

@@ -10,7 +10,7 @@ from textual.widgets import Button, Input, Label, Select, Static, Switch
 from facilitator.core import validate
 from facilitator.core.errors import FacilitatorError, ValidationError
 from facilitator.core.i18n import LANGUAGES, N_, _
-from facilitator.core.schedule.meeting import (DURATION_LIMIT, QUEUE_MODE_NAMES, QUEUE_MODES, SHARE_MINUTES_LIMIT, WEEKDAYS,
+from facilitator.core.schedule.meeting import (DURATION_LIMIT, QUEUE_MODE_NAMES, QUEUE_MODES, SHARE_MINUTES_LIMIT,
                                       Meeting, parse_days, parse_time, parse_types)
 from facilitator.core.settings import (CLOSING_RESERVE_LIMIT, KEY_MODES, WARNING_SECONDS_LIMIT,
                                        GroupSettings)
@@ -124,7 +124,7 @@ class SettingsScreen(GuardedHandlers, ModalScreen[None]):
         values = {
             "meeting-name": meeting.name,
             "meeting-share": str(meeting.share_minutes),
-            "meeting-days": ",".join(WEEKDAYS[d] for d in meeting.days),
+            "meeting-days": ",".join(meeting.day_names()),
             "meeting-time": meeting.start.strftime("%H:%M") if meeting.start else "",
             "meeting-duration": str(meeting.duration_minutes or ""),
             "meeting-types": ",".join(meeting.types),
