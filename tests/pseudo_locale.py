@@ -15,6 +15,7 @@ from contextlib import contextmanager
 
 from babel import Locale
 
+from facilitator.core.calendar_words import joining_words
 from facilitator.core.i18n import ENGLISH, use_language
 
 LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -66,11 +67,12 @@ CURRENCIES = ("USD", "EUR", "CAD", "GBP", "MXN")  # those the tests' groups use,
 
 def locale_words() -> set[str]:
     """The words the locale's own data writes, not the catalog: month and weekday names in
-    every form Babel gives them, and currency signs ("US$")."""
+    every form Babel gives them, the words its date patterns join them with ("de"), and
+    currency signs ("US$")."""
     es = Locale("es")
     names = [*es.months["format"]["abbreviated"].values(), *es.months["format"]["wide"].values(),
              *es.days["format"]["abbreviated"].values(), *es.days["format"]["wide"].values(),
-             *(es.currency_symbols.get(code, code) for code in CURRENCIES)]
+             *joining_words(es), *(es.currency_symbols.get(code, code) for code in CURRENCIES)]
     return {word for name in names for word in _WORD.findall(name)}
 
 
