@@ -6,7 +6,6 @@ database, 3 locked by another writer.
 """
 
 import argparse
-import os
 import sys
 
 from facilitator.commands.arguments import refuse_undecodable
@@ -17,7 +16,7 @@ from facilitator.core import i18n
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.i18n import _
 from facilitator.core.text_out import LINE_LIMIT, escape
-from facilitator.store.language import apply_language, choose_language
+from facilitator.store.language import speak_chosen
 
 COMMANDS = ("meetings", "record", "doctor", "chips", "history", "export", "importer", "merge",
             "demo", "display", "serve", "minutes", "treasury")
@@ -73,7 +72,7 @@ def choose_words(argv: list[str]) -> None:
     argparse._ = i18n._
     argparse.ngettext = i18n.ngettext
     flag = opening_parser().parse_known_args(argv)[0].lang
-    apply_language(choose_language(flag, None, os.environ))
+    speak_chosen(flag)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -8,7 +8,7 @@ from facilitator.core.errors import FacilitatorError
 from facilitator.core.i18n import _
 from facilitator.core.settings import GroupSettings
 from facilitator.store.database import Database
-from facilitator.store.language import apply_language, choose_language
+from facilitator.store.language import speak_chosen
 from facilitator.store.named_paths import read_input, resolve_db_path
 
 
@@ -26,7 +26,7 @@ def open_database(args, *, writer: bool) -> Database:
 
 def speak_group_language(args, settings: GroupSettings) -> None:
     """--lang if given, else the group's language (a code, or "" to follow the computer)."""
-    apply_language(choose_language(getattr(args, "lang", None), settings.language))
+    speak_chosen(getattr(args, "lang", None), settings.language)
 
 
 def date_option(text: str | None, field: str, database: Database | None = None,

@@ -50,6 +50,12 @@ def load_catalog(locale: Locale) -> gettext.NullTranslations:
                                fallback=True)
 
 
+def speak_chosen(flag: str | None = None, group: str | None = None,
+                 environ: Mapping[str, str] = os.environ) -> Locale:
+    """Speak the language `choose_language` picks from --lang, the group's and the computer's."""
+    return apply_language(choose_language(flag, group, environ))
+
+
 def apply_language(code: str) -> Locale:
     """Speak `code` from now on (English where it has no catalog); the locale used."""
     locale = parse_locale(code)

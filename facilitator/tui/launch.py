@@ -11,7 +11,7 @@ from facilitator.core.clock import Clock
 from facilitator.core.i18n import _
 from facilitator.store.database import Database
 from facilitator.store.errors import DatabaseLocked
-from facilitator.store.language import apply_language, choose_language
+from facilitator.store.language import speak_chosen
 from facilitator.store.named_paths import resolve_db_path
 from facilitator.store.paths import journal_path
 from facilitator.tui.platform_terminal import on_hang_up
@@ -26,7 +26,7 @@ def run_app(args, clock: Clock) -> int:
     database = open_when_free(path)
     try:
         # --lang for this run, else the group's language, else the computer's.
-        apply_language(choose_language(getattr(args, "lang", None), database.settings().language))
+        speak_chosen(getattr(args, "lang", None), database.settings().language)
         from facilitator.tui.app import FacilitatorApp
 
         app = FacilitatorApp(database, clock, journal_path(path))

@@ -5,7 +5,7 @@ English: these pictures are where a cut word would show."""
 import pytest
 
 from facilitator.core.settings import GroupSettings
-from facilitator.store.language import apply_language, choose_language
+from facilitator.store.language import speak_chosen
 from tests.tui.test_snapshots_history import MEETINGS as HISTORY_MEETINGS
 from tests.tui.test_snapshots_history import open_history, weekly_records
 from tests.tui.test_snapshots_meeting import MEETINGS, sign_ins
@@ -27,7 +27,7 @@ def in_spanish(app):
 
 def speaking(app):
     """The app in its group's language, chosen as `facilitator` does when it starts."""
-    apply_language(choose_language(None, app.database.settings().language))
+    speak_chosen(None, app.database.settings().language)
     return app
 
 
