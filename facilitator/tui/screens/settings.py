@@ -24,8 +24,6 @@ DATE_ORDERS = [(N_("numeric dates must be unambiguous"), "none"),
                (N_("month first (12/31/2024)"), "monthfirst")]
 # The stored values stay English; these are what the fields show.
 KEY_MODE_LABELS = {"function keys": N_("function keys"), "letters": N_("letters")}
-QUEUE_MODE_LABELS = (N_("raised hands"), N_("round-robin"), N_("popcorn"),
-                     N_("room / online in turn"))
 
 
 def language_choices() -> list[tuple[str, str]]:
@@ -53,8 +51,8 @@ class SettingsScreen(GuardedHandlers, ModalScreen[None]):
             yield Label(_("Currency (3 letters)"))
             yield Input(settings.currency, id="currency")
             yield Label(_("Typed dates"))
-            yield Select([(_(label), value) for label, value in DATE_ORDERS], value=settings.date_order or "none", allow_blank=False,
-                         id="date-order")
+            yield Select([(_(label), value) for label, value in DATE_ORDERS],
+                         value=settings.date_order or "none", allow_blank=False, id="date-order")
             yield Label(_("Chip ladder (aa, na, monthly or your own)"))
             yield Input(settings.ladder, id="ladder")
             yield Label(_("Warn this many seconds before a share's time is up"))
