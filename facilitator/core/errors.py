@@ -1,6 +1,6 @@
 """Errors the domain raises; the shell turns each into one line and an exit status."""
 
-from facilitator.core.i18n import _
+from facilitator.core.i18n import _, translated
 
 
 class FacilitatorError(Exception):
@@ -20,5 +20,4 @@ class ValidationError(FacilitatorError, ValueError):
         self.field = field
         self.reason = reason
         # Translators: a value refused: the field's name, then why ("collection: must be…").
-        super().__init__(_("{field}: {reason}").format(field=_(field) if field else field,
-                                                       reason=reason))
+        super().__init__(_("{field}: {reason}").format(field=translated(field), reason=reason))
