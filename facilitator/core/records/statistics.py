@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from itertools import chain, compress, groupby, repeat
-from operator import eq, methodcaller
+from operator import eq, itemgetter, methodcaller
 from types import MappingProxyType
 
 from dateutil.relativedelta import relativedelta
@@ -205,7 +205,8 @@ def _at(records: Records, positions: list[int]) -> Callable[[str], Sequence]:
     first, last = positions[0], positions[-1]
     if last - first + 1 == len(positions):
         return lambda name: records.column(name)[first:last + 1]
-    return lambda name: list(map(records.column(name).__getitem__, positions))
+    pick = itemgetter(*positions)  # made once for every field: one C loop per column
+    return lambda name: pick(records.column(name))
 
 
 def fill_gaps(groups: Sequence[Totals], by: str) -> list[Totals]:
