@@ -1,11 +1,11 @@
 """The records table read and checked in one pass: a typed decoder (msgspec) in C.
 
-The decoder reads the stored JSON of the records table straight into typed values: each
-count a whole number (never a float, a bool or text) within its field's limit, each date a
-real calendar date, chips and sections names mapped to whole numbers within theirs. What
-it cannot express is then checked in Python by the field's own kind, once per distinct
-value (text rules on the few meeting names and notes, a date's range, times of day), and
-each count that cannot exceed another field (core/records/record.py LIMITS).
+The decoder reads the database file in one pass, the records table straight into typed
+values: each count a whole number (never a float, a bool or text) within its field's
+limit, chips and sections names mapped to whole numbers within theirs. What it cannot
+express is then checked in Python by the field's own kind, once per distinct value (text
+rules on the few meeting names and notes, dates, times of day), and each count that
+cannot exceed another field (core/records/record.py LIMITS).
 
 This is only the fast path. When the decoder refuses anything, or any check does, the
 answer is None and the table is read as before (store/checked_tables.py), which accepts
@@ -14,17 +14,16 @@ field of any problem in the same words as ever.
 """
 
 from collections.abc import Sequence
-from datetime import date
 from itertools import chain, islice
 from typing import Annotated
 
 import msgspec
-from msgspec import Meta
+from msgspec import UNSET, Meta, UnsetType
 
-from facilitator.core.dates import EARLIEST, LATEST
 from facilitator.core.records.record import FIELDS
-from facilitator.core.records.record_fields import PER_KEY_LIMIT, Count, Counts, Day
+from facilitator.core.records.record_fields import PER_KEY_LIMIT, Count, Counts
 from facilitator.core.records.records import NO_RECORDS, Records, checked_columns
+from facilitator.store.checked_tables import TABLES
 
 
 def _count(name: str) -> object:
@@ -36,10 +35,12 @@ _PER_KEY = dict[str, Annotated[int, Meta(ge=0, le=PER_KEY_LIMIT)]]
 
 class _StoredRecord(msgspec.Struct, gc=False):
     """One stored record as the decoder reads it; defaults as for a row stored before a
-    field existed (record.py DEFAULTS). Fields not listed here are ignored, as before."""
+    field existed (record.py DEFAULTS). Fields not listed here are ignored, as before.
+    Dates are read as text and made dates once per distinct day (a few thousand where
+    there are 100,000 records), by the field's own check."""
 
     meeting: str
-    date: date
+    date: str
     attendance: _count("attendance")
     newcomers: _count("newcomers") = 0
     visitors: _count("visitors") = 0
@@ -60,16 +61,9 @@ class _StoredRecord(msgspec.Struct, gc=False):
 
 assert tuple(_StoredRecord.__struct_fields__) == tuple(FIELDS), "fields out of step"
 
-_DECODER = msgspec.json.Decoder(dict[str, _StoredRecord])
-
-
-def fast_records(raw: bytes | msgspec.Raw) -> tuple[list[str], Records] | None:
-    """The document ids and the checked records of a stored records table (its JSON);
-    None when anything needs the closer look of the usual checker."""
-    try:
-        stored = _DECODER.decode(raw)
-    except msgspec.DecodeError:  # also a refused value (msgspec.ValidationError)
-        return None
+def _fast_records(stored: dict[str, _StoredRecord]) -> tuple[list[str], Records] | None:
+    """The document ids and the checked records of the decoded records table; None when
+    anything needs the closer look of the usual checker."""
     ids = list(stored)
     if not stored:
         return ids, NO_RECORDS
@@ -84,13 +78,10 @@ def _checked_column(name: str, kind, column: list):
     """What the decoder left to check, by the field's own kind."""
     if isinstance(kind, Count):  # type and range checked by the decoder
         return _shared(column) if kind.maximum > _PEOPLE else column
-    if isinstance(kind, Day):  # a real date by the decoder; its range here
-        return _shared(column) if EARLIEST <= min(column) and max(column) <= LATEST else None
     if isinstance(kind, Counts):  # whole numbers within the limit by the decoder; names here
         names = set(chain.from_iterable(filter(None, column)))  # most rows hold none
         return column if kind.names_kept(name, names) else None
-    loaded = kind.load_column(name, column)  # text, times of day, names of chips: per value
-    return None if loaded is None else _shared(loaded)
+    return kind.load_column(name, column)  # text, dates, times of day: per distinct value
 
 
 # Counts of people are small numbers, most of them ones Python holds a single object for
@@ -100,10 +91,9 @@ _PEOPLE = 100_000
 
 
 def _shared(column: Sequence) -> list:
-    """The column with each distinct value held once: a few hundred meeting names, dates
-    and amounts where the decoder made 100,000 objects of each. Every later pass over the
-    column (the garbage collector's too, as the history screen opens) then touches a few
-    objects that stay in the processor's cache, not 100,000 spread over memory."""
+    """The column with each distinct value held once, as `Kind.load_column` holds text and
+    dates (core/records/record_fields.py): a few hundred amounts where the decoder made
+    100,000."""
     first: dict = {}
     return list(map(first.setdefault, column, column))
 
@@ -120,27 +110,35 @@ def _transposed(stored, chunk: int = 1000) -> list[list]:
 
 
 class CheckedInAdvance:
-    """The records table as opened: its JSON, and the records checked from it.
+    """The records table as opened: the file it came from, and the records checked from it.
 
     A command that only reads (history, export) never needs the stored documents
-    themselves; the storage makes them from the JSON the first time anything asks
+    themselves; the storage makes them from the file the first time anything asks
     (store/storage.py `read`), e.g. before a write.
     """
 
     __slots__ = ("raw", "ids", "values")
 
-    def __init__(self, raw: msgspec.Raw, ids: list[str], records: Records) -> None:
+    def __init__(self, raw: bytes, ids: list[str], records: Records) -> None:
         self.raw, self.ids, self.values = raw, ids, records  # as a Checked table holds them
 
     def documents(self) -> dict:
         import orjson
 
-        return orjson.loads(memoryview(self.raw))
+        return orjson.loads(self.raw)["tables"]["records"]
+
+
+# The whole file in one pass: the records typed, every other table kept as its JSON, to be
+# read as documents. A table this version does not know is refused (read the usual way).
+_Tables = msgspec.defstruct(
+    "_Tables", [("records", dict[str, _StoredRecord] | UnsetType, UNSET)]
+    + [(name, msgspec.Raw | UnsetType, UNSET) for name in TABLES if name != "records"],
+    forbid_unknown_fields=True)
 
 
 class _CurrentFile(msgspec.Struct):
     schema_version: int
-    tables: dict[str, msgspec.Raw]
+    tables: _Tables
 
 
 _FILE_DECODER = msgspec.json.Decoder(_CurrentFile)
@@ -155,20 +153,21 @@ def read_fast(raw: bytes, current_version: int, shape_ok) -> dict | None:
 
     try:
         content = _FILE_DECODER.decode(raw)
-    except msgspec.DecodeError:
+    except msgspec.DecodeError:  # also a refused value (msgspec.ValidationError)
         return None
-    records_raw = content.tables.get("records")
-    if content.schema_version != current_version or records_raw is None:
+    stored = content.tables.records
+    if content.schema_version != current_version or stored is UNSET:
         return None
-    fast = fast_records(records_raw)
+    fast = _fast_records(stored)
     if fast is None:
         return None
     tables: dict = {}
-    for name, table_raw in content.tables.items():
-        if name != "records":
+    for name in content.tables.__struct_fields__:
+        table_raw = getattr(content.tables, name)
+        if name != "records" and table_raw is not UNSET:
             table = orjson.loads(memoryview(table_raw))
             if not shape_ok(table):
                 return None
             tables[name] = table
-    tables["records"] = CheckedInAdvance(records_raw, *fast)
+    tables["records"] = CheckedInAdvance(raw, *fast)
     return {"schema_version": content.schema_version, "tables": tables}

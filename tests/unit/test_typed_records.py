@@ -10,15 +10,27 @@ from hypothesis import strategies as st
 
 from facilitator.store.checked_tables import TABLES
 from facilitator.store.database import Database
-from facilitator.store.typed_records import CheckedInAdvance, fast_records
+from facilitator.store.loader import _numbered_documents
+from facilitator.store.migrations import CURRENT_VERSION
+from facilitator.store.typed_records import CheckedInAdvance, read_fast
 from tests.unit.test_records import GOOD_ROW, stored_rows
+
+
+def fast_records(documents: dict) -> tuple[list[str], object] | None:
+    """What the fast path makes of a file holding these records: (ids, records) or None."""
+    raw = orjson.dumps({"schema_version": CURRENT_VERSION, "tables": {"records": documents}})
+    content = read_fast(raw, CURRENT_VERSION, _numbered_documents)
+    if content is None:
+        return None
+    table = content["tables"]["records"]
+    return table.ids, table.values
 
 
 @settings(max_examples=300)
 @given(st.lists(stored_rows(), max_size=4))
 def test_the_fast_path_gives_what_the_table_checker_gives_or_steps_aside(rows):
     documents = {str(n): row for n, row in enumerate(rows, 1)}
-    fast = fast_records(orjson.dumps(documents))
+    fast = fast_records(documents)
     checked = TABLES["records"](documents)
     if fast is not None:  # never accepts what the checker refuses, never reads it otherwise
         assert checked.problems == []
@@ -28,7 +40,7 @@ def test_the_fast_path_gives_what_the_table_checker_gives_or_steps_aside(rows):
 
 def test_digits_kept_as_text_go_the_usual_way():
     documents = {"1": GOOD_ROW, "2": {**GOOD_ROW, "date": "2024-03-06", "attendance": "12"}}
-    assert fast_records(orjson.dumps(documents)) is None
+    assert fast_records(documents) is None
     assert TABLES["records"](documents).values[1].attendance == 12
 
 
@@ -36,7 +48,7 @@ def test_digits_kept_as_text_go_the_usual_way():
 def test_text_the_checker_changes_is_changed_alike(change):
     documents = {"1": GOOD_ROW, "2": {**GOOD_ROW, "date": "2024-03-06", **change}}
     checked = TABLES["records"](documents)
-    assert fast_records(orjson.dumps(documents)) == (checked.ids, checked.values)
+    assert fast_records(documents) == (checked.ids, checked.values)
     assert (checked.values[1].note, checked.values[1].currency) in {("trimmed", "USD"),
                                                                     ("Rain.", "USD")}
 
@@ -48,13 +60,13 @@ def test_text_the_checker_changes_is_changed_alike(change):
 ])
 def test_a_damaged_value_is_never_taken_by_the_fast_path(change):
     documents = {"1": GOOD_ROW, "2": {**GOOD_ROW, "date": "2024-03-06", **change}}
-    assert fast_records(orjson.dumps(documents)) is None
+    assert fast_records(documents) is None
     assert TABLES["records"](documents).problems[0].document == "record 2"
 
 
 @pytest.mark.parametrize("ids", [["1", "x"], ["1", ""], ["1", "²"]])
 def test_ids_that_are_not_document_numbers_go_the_usual_way(ids):
-    assert fast_records(orjson.dumps(dict.fromkeys(ids, GOOD_ROW))) is None
+    assert fast_records(dict.fromkeys(ids, GOOD_ROW)) is None
 
 
 def test_a_database_opened_reads_the_checked_records_and_writes_whole_documents(tmp_path):
@@ -86,8 +98,40 @@ def test_counting_the_stored_records_never_makes_their_documents(tmp_path):
 def test_equal_values_read_by_the_fast_path_are_held_once():
     documents = {str(n): {**GOOD_ROW, "date": date(2024, 1, 1 + n % 2).isoformat(),
                           "collection": 3150 + n % 2} for n in range(1, 7)}
-    _, records = fast_records(orjson.dumps(documents))
+    _, records = fast_records(documents)
     for name, distinct in [("meeting", 1), ("date", 2), ("collection", 2), ("currency", 1)]:
         column = records.column(name)
         assert len(set(map(id, column))) == len(set(column)) == distinct, name
     assert records == TABLES["records"](documents).values
+
+
+def _file(tables: dict) -> bytes:
+    return orjson.dumps({"schema_version": CURRENT_VERSION, "tables": tables})
+
+
+def test_the_other_tables_are_read_as_documents_in_the_same_pass():
+    tables = {"meetings": {"1": {"name": "Tuesday Night"}}, "records": {"1": GOOD_ROW},
+              "settings": {"1": {"group_name": "Group"}}}
+    content = read_fast(_file(tables), CURRENT_VERSION, _numbered_documents)
+    assert content["tables"]["meetings"] == tables["meetings"]
+    assert content["tables"]["settings"] == tables["settings"]
+    assert "ledger" not in content["tables"]  # a table the file does not hold is not made
+    assert content["tables"]["records"].documents() == tables["records"]
+
+
+@pytest.mark.parametrize("tables", [
+    {"records": {"1": GOOD_ROW}, "later": {"1": {"x": 1}}},  # a table this version lacks
+    {"records": {"1": GOOD_ROW}, "meetings": []},  # a table of the wrong shape
+    {"meetings": {}},  # no records table
+])
+def test_a_file_the_fast_path_does_not_know_goes_the_usual_way(tables):
+    assert read_fast(_file(tables), CURRENT_VERSION, _numbered_documents) is None
+
+
+def test_a_table_this_version_does_not_know_is_kept_by_the_usual_reading(tmp_path):
+    path = tmp_path / "x.json"
+    path.write_bytes(_file({"records": {"1": GOOD_ROW}, "later": {"1": {"x": 1}}}))
+    with Database.open(path, writer=True) as db:
+        assert [record.meeting for record in db.records()] == [GOOD_ROW["meeting"]]
+        db.delete_record(GOOD_ROW["meeting"], date(2024, 3, 5))
+    assert orjson.loads(path.read_bytes())["tables"]["later"] == {"1": {"x": 1}}
