@@ -8,6 +8,7 @@ such text the colour that stands out from its background instead, and hands the 
 the colours it will really show (so a screenshot shows them too).
 """
 
+import re
 from functools import lru_cache
 
 from rich.color import Color as RichColor
@@ -70,6 +71,16 @@ def readable_style(style: Style, system: ColorSystem | None, least: float = 0) -
     return style + Style.from_color(text, background)
 
 
+# A letter or a digit in any script: exactly what str.isalnum() takes (\w is those and "_"),
+# found in C where a generator over the characters cost a Python step each, every frame.
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
+def has_words(text: str) -> bool:
+    """Whether a segment holds text to read (a letter or a digit), not only a border."""
+    return _LETTER_OR_DIGIT.search(text) is not None
+
+
 class ReadableColours(LineFilter):
     """Text in the colours the terminal has, never merged into its background."""
 
@@ -81,7 +92,7 @@ class ReadableColours(LineFilter):
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
         system, least = self.system, self.least
         return [Segment(text, readable_style(style, system, least), control)
-                if style is not None and any(char.isalnum() for char in text)
+                if style is not None and has_words(text)
                 else Segment(text, style and _in_palette(style, system), control)
                 for text, style, control in segments]
 

@@ -10,6 +10,8 @@ from datetime import time
 
 import pytest
 import textual.constants
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.color import Color as RichColor
 from rich.color import ColorSystem, ColorType
 from rich.segment import Segment
@@ -19,7 +21,7 @@ from textual.filter import monochrome_style
 
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.settings import GroupSettings
-from facilitator.tui.terminal_colours import LEAST_GREY_CONTRAST, readable_style
+from facilitator.tui.terminal_colours import LEAST_GREY_CONTRAST, has_words, readable_style
 from facilitator.tui.themes import HIGH_CONTRAST
 
 MEETINGS = [Meeting(name="Tuesday Night", days=(1,), start=time(19, 0), duration_minutes=90,
@@ -244,3 +246,16 @@ async def test_no_color_shows_no_colour_and_no_text_in_its_own_grey(make_app, mo
         low = [pair for pair in pairs
                if contrast(pair[0].get_truecolor(), pair[1].get_truecolor()) < 2]
         assert low == []
+
+
+@given(st.text())
+def test_text_to_read_is_any_letter_or_digit_in_any_script(text):
+    assert has_words(text) == any(char.isalnum() for char in text)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("▔▔▔", False), ("  ", False), ("_", False), ("─┼─", False), ("Ann", True), ("٣", True),
+    ("דניאל", True), ("²", True), ("🦊", False), ("", False),
+])
+def test_borders_are_not_text_to_read(text, words):
+    assert has_words(text) is words
