@@ -148,16 +148,20 @@ def child(argv: list[str]) -> tuple[float, float, float, float]:
     return wall, cpu, whole, usage.ru_maxrss / 1024
 
 
-def in_turns(path: Path, csv_path: Path, name: str, repeat: int) -> list[tuple]:
-    """Command and baseline, each in a fresh process, in turns: medians of child()."""
+def in_turns(path: Path, csv_path: Path, name: str, repeat: int) -> tuple[tuple, tuple, float]:
+    """Command and baseline, each in a fresh process, in turns: medians of child() for
+    each, and the median of the rounds' own CPU ratios (a machine whose speed drifts from
+    one minute to the next moves both runs of a round alike)."""
     ours, theirs = [], []
     baseline = Path(__file__).parent / "plain_csv.py"
     for _ in range(repeat):
         ours.append(child([sys.executable, "-c", OURS, "--db", str(path), *COMMANDS[name]]))
         theirs.append(child([sys.executable, str(baseline), BASELINE_NAMES[name],
                              str(csv_path)]))
-    return [tuple(statistics.median(run[i] for run in runs) for i in range(4))
-            for runs in (ours, theirs)]
+    medians = [tuple(statistics.median(run[i] for run in runs) for i in range(4))
+               for runs in (ours, theirs)]
+    paired = statistics.median(mine[1] / plain[1] for mine, plain in zip(ours, theirs))
+    return medians[0], medians[1], paired
 
 
 def measure(folder: Path, count: int, repeat: int) -> None:
@@ -173,14 +177,14 @@ def measure(folder: Path, count: int, repeat: int) -> None:
     print(f"{'command':<22}{'ours':>9}{'csv':>8}{'ratio':>8}{'CPU ratio':>11}  "
           f"{'ours':>7}{'csv':>7}{'ratio':>7}  {'peak MB':>8}  target")
     for name in COMMANDS:
-        ours, theirs = in_turns(path, csv_path, name, repeat)
+        ours, theirs, paired = in_turns(path, csv_path, name, repeat)
         ratio, cpu_ratio, whole_ratio = (ours[i] / theirs[i] for i in range(3))
         verdict = "ok" if max(ratio, cpu_ratio) <= TARGETS[name] else "MISSED"
         print(f"{name:<22}{ours[0]:>8.2f}s{theirs[0]:>7.2f}s{ratio:>7.2f}x{cpu_ratio:>10.2f}x  "
               f"{ours[2]:>6.2f}s{theirs[2]:>6.2f}s{whole_ratio:>6.2f}x  {ours[3]:>8.0f}  "
               f"<= {TARGETS[name]:.0f}x: {verdict}")
-        print(f"    {name}: {ratio:.2f}x wall, {cpu_ratio:.2f}x CPU (target <= "
-              f"{TARGETS[name]:.0f}x), peak {ours[3]:.0f} MB")
+        print(f"    {name}: {ratio:.2f}x wall, {cpu_ratio:.2f}x CPU, {paired:.2f}x CPU round "
+              f"by round (target <= {TARGETS[name]:.0f}x), peak {ours[3]:.0f} MB")
         steps = time_steps(path, COMMANDS[name])
         print("    " + ", ".join(f"{step} {seconds:.2f} s" for step, seconds in steps.items()))
     print(f"{'bare orjson.loads of the database file':<62}{'':>22}{bare:>8.0f}")
