@@ -25,6 +25,10 @@ def register(subparsers) -> None:
 
 def run(args, clock: Clock) -> int:
     seed = validate.count("seed", args.seed, maximum=10**9)
+    if not args.no_open:
+        from facilitator.tui.launch import refuse_without_terminal
+
+        refuse_without_terminal()  # before a database nobody could open is made
     path = new_demo_database()
     try:
         create_demo_database(path, seed, clock.now().date())

@@ -8,6 +8,7 @@ import time
 from contextlib import contextmanager
 
 from facilitator.core.clock import Clock
+from facilitator.core.errors import FacilitatorError
 from facilitator.core.i18n import _
 from facilitator.store.database import Database
 from facilitator.store.errors import DatabaseLocked
@@ -25,6 +26,7 @@ def run_app(args, clock: Clock) -> int:
     path = resolve_db_path(args.db)
     database = open_when_free(path)
     try:
+        refuse_without_terminal()  # after the path and the lock, which say more
         # --lang for this run, else the group's language, else the computer's.
         speak_chosen(getattr(args, "lang", None), database.settings().language)
         from facilitator.tui.app import FacilitatorApp
@@ -36,6 +38,15 @@ def run_app(args, clock: Clock) -> int:
         return 0 if hung_up.is_set() else app.return_code or 0
     finally:
         database.close()
+
+
+def refuse_without_terminal() -> None:
+    """FacilitatorError when there is no terminal to draw in (`facilitator > file`, a
+    script, a pipe): Textual would draw into the pipe or the file and, its input at an end,
+    keep a core busy until killed, where nobody could see the app or quit it."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise FacilitatorError(_("the app needs a terminal to draw in; start it in one "
+                                 "(commands such as `facilitator history` run anywhere)"))
 
 
 def open_when_free(path, wait_seconds: float = CLOSING_WINDOW_WAIT_SECONDS) -> Database:
