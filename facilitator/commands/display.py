@@ -52,8 +52,10 @@ def settings_and_language(path: Path, args) -> GroupSettings:
 
 def run(args, clock: Clock) -> int:
     from facilitator.tui.display_app import DisplayApp
+    from facilitator.tui.launch import refuse_without_terminal
 
     path = resolve_db_path(args.db)
+    refuse_without_terminal()
     app = DisplayApp(journal_path(path), clock, partial(settings_and_language, path, args))
     app.run()
     return app.return_code or 0

@@ -43,7 +43,10 @@ def run_app(args, clock: Clock) -> int:
 def refuse_without_terminal() -> None:
     """FacilitatorError when there is no terminal to draw in (`facilitator > file`, a
     script, a pipe): Textual would draw into the pipe or the file and, its input at an end,
-    keep a core busy until killed, where nobody could see the app or quit it."""
+    keep a core busy until killed, where nobody could see the app or quit it. A driver
+    chosen for Textual (textual-serve's web driver) talks through pipes by design."""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise FacilitatorError(_("the app needs a terminal to draw in; start it in one "
                                  "(commands such as `facilitator history` run anywhere)"))

@@ -24,6 +24,11 @@ def test_a_new_database_is_not_made_by_a_refused_start(run_cli, db_path):
     assert not db_path.exists()
 
 
+def test_the_room_display_without_a_terminal_is_refused_alike(run_cli, db_path):
+    assert run_cli("display", input="", timeout=30) == (1, "", LINE)
+    assert not db_path.exists()
+
+
 def test_the_demo_without_a_terminal_makes_no_database(run_cli, tmp_path):
     temporary = tmp_path / "temporary"
     temporary.mkdir()
