@@ -2,7 +2,8 @@
 
 Each run is a fresh interpreter. The facilitator run goes through the real entry point
 (`facilitator --db PATH`: argument parsing, opening the database, the start screen); the
-bare app is Header, Static and Footer. Both run headless and stop at Textual's Ready event,
+bare app is Header, Static and Footer, each on a pseudo-terminal (POSIX: the app starts only
+in a terminal). Both run headless and stop at Textual's Ready event,
 which is posted right after the first screen is painted. The two kinds take turns, so a
 busy machine slows both alike. Prints medians (wall clock from spawn, and CPU time of the
 child) and the ratio; target ratio <= 1.25 (issue 12). Run by hand; timings do not belong in the tests.
