@@ -13,7 +13,6 @@ what the fast path is too strict for (digits kept as text) and names the record 
 field of any problem in the same words as ever.
 """
 
-from collections.abc import Sequence
 from itertools import chain, islice
 from typing import Annotated
 
@@ -21,7 +20,7 @@ import msgspec
 from msgspec import UNSET, Meta, UnsetType
 
 from facilitator.core.records.record import FIELDS
-from facilitator.core.records.record_fields import PER_KEY_LIMIT, Count, Counts
+from facilitator.core.records.record_fields import PER_KEY_LIMIT, Count, Counts, held_once
 from facilitator.core.records.records import NO_RECORDS, Records, checked_columns
 from facilitator.store.checked_tables import TABLES
 
@@ -77,7 +76,7 @@ def _fast_records(stored: dict[str, _StoredRecord]) -> tuple[list[str], Records]
 def _checked_column(name: str, kind, column: list):
     """What the decoder left to check, by the field's own kind."""
     if isinstance(kind, Count):  # type and range checked by the decoder
-        return _shared(column) if kind.maximum > _PEOPLE else column
+        return held_once(column)[0] if kind.maximum > _PEOPLE else column
     if isinstance(kind, Counts):  # whole numbers within the limit by the decoder; names here
         names = set(chain.from_iterable(filter(None, column)))  # most rows hold none
         return column if kind.names_kept(name, names) else None
@@ -88,14 +87,6 @@ def _checked_column(name: str, kind, column: list):
 # (up to 256); amounts in cents and seconds (limits above this one) are made anew for every
 # record.
 _PEOPLE = 100_000
-
-
-def _shared(column: Sequence) -> list:
-    """The column with each distinct value held once, as `Kind.load_column` holds text and
-    dates (core/records/record_fields.py): a few hundred amounts where the decoder made
-    100,000."""
-    first: dict = {}
-    return list(map(first.setdefault, column, column))
 
 
 def _transposed(stored, chunk: int = 1000) -> list[list]:

@@ -38,6 +38,16 @@ class CellContext(NamedTuple):
     currency: str = "USD"
 
 
+def held_once(values: Iterable) -> tuple[list, Iterable]:
+    """The values with each distinct one held once (a few hundred meeting names where the
+    file made 100,000 strings), and the distinct values. Every later pass over the column,
+    the garbage collector's too as the history screen opens, touches a few objects that
+    stay in the processor's cache, not 100,000 spread over memory."""
+    first: dict = {}
+    held = list(map(first.setdefault, values, values))
+    return held, first.keys()
+
+
 class Kind:
     """One kind of field. Subclasses override what differs from plain JSON values."""
 
@@ -55,20 +65,16 @@ class Kind:
     def load_column(self, field: str, stored: Sequence) -> Sequence | None:
         """Every row's stored value at once, or None when one needs a closer look.
 
-        Each distinct value is held once in the column (a few hundred meeting names where
-        the file made 100,000 strings): every later pass over it, the garbage collector's
-        too as the history screen opens, touches a few objects that stay in the
-        processor's cache, not 100,000 spread over memory."""
-        first: dict = {}
+        Each distinct value is held once in the column (`held_once`)."""
         try:
-            held = list(map(first.setdefault, stored, stored))
+            held, distinct = held_once(stored)
         except TypeError:  # a list or an object where text belongs
             return None
         # Types are looked at once per distinct value: a kind whose stored types hold a
         # number overrides this, since True or 1.0 can hide behind an equal 1 in a dict.
-        if not set(map(type, first)) <= self.stored_types:
+        if not set(map(type, distinct)) <= self.stored_types:
             return None
-        return self._load_distinct(field, held, first.keys())
+        return self._load_distinct(field, held, distinct)
 
     def _load_distinct(self, field: str, stored: Sequence,
                        distinct: Iterable) -> Sequence | None:
