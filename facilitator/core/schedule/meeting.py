@@ -6,7 +6,7 @@ from datetime import time
 
 from facilitator.core import validate
 from facilitator.core.errors import ValidationError
-from facilitator.core.calendar_words import fold, weekday_numbers
+from facilitator.core.calendar_words import fold, weekday_abbrs, weekday_numbers
 from facilitator.core.i18n import N_, _, locale, pgettext
 
 _DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -107,7 +107,7 @@ class Meeting:
     def day_names(self) -> list[str]:
         """The meeting's days as the language in use shortens them, as `parse_days` reads
         them back: ['tue', 'thu'], ['mar', 'jue']."""
-        names = locale().days["format"]["abbreviated"]  # Monday first, as `days` counts
+        names = weekday_abbrs()  # Monday first, as `days` counts
         return [names[day].lower() for day in self.days]
 
     def describe_schedule(self) -> str:

@@ -2,8 +2,6 @@
 
 from datetime import datetime
 
-from babel.dates import format_datetime
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,8 +11,9 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from facilitator.core.calendar_words import short_date
 from facilitator.core.errors import FacilitatorError
-from facilitator.core.i18n import N_, _, locale
+from facilitator.core.i18n import N_, _
 from facilitator.core.records.record import Record
 from facilitator.core.records.saved_today import run_again_question, saved_line
 from facilitator.core.schedule.meeting import Meeting
@@ -80,7 +79,7 @@ class StartScreen(GuardedHandlers, CalculatorAction, FooterOrder, Screen):
         options.clear_options()
         now = self.local_now()
         # The day and month named as the locale names them ("Wed 02 Dec" / "mié 02 dic").
-        self.sub_title = format_datetime(now, "EEE dd MMM y  HH:mm", locale=locale())
+        self.sub_title = f"{short_date(now)}  {now:%H:%M}"
         choices = []
         for meeting in self.ordered_meetings():
             label = plain_text(meeting.name)
