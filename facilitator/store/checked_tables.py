@@ -8,17 +8,14 @@ same one to list every problem. A new table is one line in TABLES.
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from importlib import import_module
+from operator import attrgetter
 from pathlib import Path
 
-from facilitator.core.business.minutes import Minutes
-from facilitator.core.chips import chip_stock
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.i18n import N_, _
-from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.records.record import Record
 from facilitator.core.records.records import Records, records_from_columns
-from facilitator.core.settings import GroupSettings
-from facilitator.core.treasury.entry import Entry
 from facilitator.store.errors import UnreadableDatabase
 
 _WRONG = (FacilitatorError, TypeError, ValueError, KeyError, AttributeError)
@@ -50,6 +47,21 @@ TableCheck = Callable[[dict], Checked]
 def _problem(document: str, error: Exception) -> Problem:
     reason = str(error) if isinstance(error, FacilitatorError) else _("it has the wrong shape")
     return Problem(document, reason)
+
+
+def built_by(name: str) -> Callable[[object], object]:
+    """The builder `module:attribute` ("facilitator.core.settings:GroupSettings.from_dict"),
+    imported when the first document is built: opening the database for the start screen
+    loads the code of the tables it reads, not the treasury's or the minutes'."""
+    module, _colon, attribute = name.partition(":")
+    loaded: list[Callable[[object], object]] = []
+
+    def build(document: object) -> object:
+        if not loaded:
+            loaded.append(attrgetter(attribute)(import_module(module)))
+        return loaded[0](document)
+
+    return build
 
 
 def each_document(kind: str, build: Callable[[object], object]) -> TableCheck:
@@ -93,12 +105,17 @@ def _records(documents: dict) -> Checked:
 
 TABLES: dict[str, TableCheck] = {
     # Translators: a stored document named by its number, in a list of damaged ones.
-    "meetings": each_document(N_("meeting {number}"), Meeting.from_dict),
+    "meetings": each_document(N_("meeting {number}"),
+                              built_by("facilitator.core.schedule.meeting:Meeting.from_dict")),
     "records": _records,
-    "settings": one_document(N_("the settings"), GroupSettings.from_dict),
-    "stock": one_document(N_("the chip stock"), chip_stock.from_rows),
-    "minutes": each_document(N_("minutes {number}"), Minutes.from_dict),
-    "ledger": each_document(N_("ledger entry {number}"), Entry.from_dict),
+    "settings": one_document(N_("the settings"),
+                             built_by("facilitator.core.settings:GroupSettings.from_dict")),
+    "stock": one_document(N_("the chip stock"),
+                          built_by("facilitator.core.chips.chip_stock:from_rows")),
+    "minutes": each_document(N_("minutes {number}"),
+                             built_by("facilitator.core.business.minutes:Minutes.from_dict")),
+    "ledger": each_document(N_("ledger entry {number}"),
+                            built_by("facilitator.core.treasury.entry:Entry.from_dict")),
 }
 
 

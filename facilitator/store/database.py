@@ -6,14 +6,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from facilitator.core.business.minutes import Minutes
 from facilitator.core.errors import ValidationError
 from facilitator.core.i18n import N_, _, counted
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.records.record import Record
 from facilitator.core.records.records import Records
 from facilitator.core.settings import GroupSettings
-from facilitator.core.records.statistics import select
 from facilitator.store import loader
 from facilitator.store.checked_tables import Checked, check_table
 from facilitator.store.errors import DatabaseLocked, StorageFailed, UnreadableDatabase
@@ -27,8 +25,10 @@ from facilitator.store.ledger_store import LedgerStore
 from facilitator.store.record_table import RecordTable
 from facilitator.store.storage import AtomicJSONStorage, StoreTinyDB
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # loaded when used: the start screen needs neither (start-up time)
     from filelock import FileLock
+
+    from facilitator.core.business.minutes import Minutes
 
 
 class Database(MinutesTable, LedgerStore):
@@ -205,6 +205,8 @@ class Database(MinutesTable, LedgerStore):
     ) -> Records:
         """Records in the order they were saved, filtered by meeting and by an inclusive
         date range (`statistics.oldest_first` sorts them)."""
+        from facilitator.core.records.statistics import select
+
         return select(self._record_table().records, meeting, start, end)
 
     def stored_record_count(self) -> int:
@@ -225,7 +227,7 @@ class Database(MinutesTable, LedgerStore):
 
     def add_record(self, record: Record, *, replace: bool = False,
                    stock: dict[str, dict] | None = None,
-                   minutes: Minutes | None = None) -> None:
+                   minutes: "Minutes | None" = None) -> None:
         """Save one occurrence's counts (and the chip stock and a business meeting's minutes,
         same write), refresh the backups."""
         self.add_meetings_and_records([], [record], replace=replace, stock=stock,
@@ -239,7 +241,7 @@ class Database(MinutesTable, LedgerStore):
     def add_meetings_and_records(self, meetings: list[Meeting], records: list[Record], *,
                                  replace: bool = False,
                                  stock: dict[str, dict] | None = None,
-                                 minutes: Minutes | None = None) -> None:
+                                 minutes: "Minutes | None" = None) -> None:
         """Create meetings and save records in one atomic write: all of them or none.
 
         `stock`, when given, replaces the chip stock in that same write (chips given in a

@@ -6,10 +6,13 @@ table (store/checked_tables.py). Mixed into `Database`, whose writes it uses.
 
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
-from facilitator.core.business.minutes import Minutes
 from facilitator.core.errors import ValidationError
 from facilitator.core.i18n import N_, _
+
+if TYPE_CHECKING:  # the minutes' code loads with the table (checked_tables), not at start-up
+    from facilitator.core.business.minutes import Minutes
 
 TABLE = "minutes"
 
@@ -18,7 +21,7 @@ class MinutesTable:
     """`Database`'s minutes: read, saved (one meeting's, or many in one write), renamed."""
 
     def minutes(self, meeting: str | None = None, start: date | None = None,
-                end: date | None = None) -> list[Minutes]:
+                end: date | None = None) -> "list[Minutes]":
         """Minutes oldest first, of one meeting (any case) and within inclusive dates."""
         key = meeting.strip().casefold() if meeting else None
         chosen = [m for m in self._table(TABLE).values
@@ -26,15 +29,15 @@ class MinutesTable:
                   and (end is None or m.date <= end)]
         return sorted(chosen, key=lambda m: (m.date, m.meeting.casefold()))
 
-    def find_minutes(self, meeting: str, day: date) -> Minutes | None:
+    def find_minutes(self, meeting: str, day: date) -> "Minutes | None":
         return self._minutes_by_key().get((meeting.strip().casefold(), day.isoformat()),
                                           (None, None))[1]
 
-    def save_minutes(self, minutes: Minutes) -> None:
+    def save_minutes(self, minutes: "Minutes") -> None:
         """Save one meeting's minutes, in place of any it had for that date."""
         self.add_minutes([minutes], replace=True)
 
-    def add_minutes(self, entries: list[Minutes], *, replace: bool = False) -> None:
+    def add_minutes(self, entries: "list[Minutes]", *, replace: bool = False) -> None:
         """Save several meetings' minutes in one write: all of them or none. Each meeting
         must exist; minutes already there for a meeting and date are refused unless
         `replace`."""
@@ -63,7 +66,7 @@ class MinutesTable:
 
         self._write(change, backup=True)
 
-    def _put_minutes(self, minutes: Minutes, name: str) -> None:
+    def _put_minutes(self, minutes: "Minutes", name: str) -> None:
         """Inside a write that saves a meeting's record: its minutes, in place of any."""
         existing = self._minutes_by_key().get(minutes.key)
         table = self._db.table(TABLE)
@@ -72,7 +75,7 @@ class MinutesTable:
         spelled = minutes if minutes.meeting == name else _renamed(minutes, name)
         table.insert(spelled.to_dict())
 
-    def _minutes_by_key(self) -> dict[tuple[str, str], tuple[str, Minutes]]:
+    def _minutes_by_key(self) -> "dict[tuple[str, str], tuple[str, Minutes]]":
         checked = self._table(TABLE)
         return {m.key: (doc_id, m) for doc_id, m in zip(checked.ids, checked.values)}
 
@@ -92,5 +95,5 @@ class MinutesTable:
         return len(ids)
 
 
-def _renamed(minutes: Minutes, name: str) -> Minutes:
+def _renamed(minutes: "Minutes", name: str) -> "Minutes":
     return replace(minutes, meeting=name)
