@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -20,6 +20,7 @@ from facilitator.core.schedule.meeting import Meeting
 from facilitator.tui.screens.chips.calculator_key import CALCULATOR_BINDING, CalculatorAction
 from facilitator.core.schedule.schedule import describe_next, nearest_first
 from facilitator.store.local_time import local_zone
+from facilitator.tui.breakpoints import keep_styles_at_first_resume, take_breakpoint_classes
 from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.keys import FooterOrder
 from facilitator.tui.plain_text import plain_text
@@ -50,6 +51,10 @@ class StartScreen(GuardedHandlers, CalculatorAction, FooterOrder, Screen):
         Binding("q", "app.quit", N_("Quit"), id="start.quit_letter", show=False),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        take_breakpoint_classes(self)  # styled once, at the size it opens at
+
     def compose(self) -> ComposeResult:
         yield Header()  # its clock would read the system time, not the app's clock
         with Vertical(id="start-body"):
@@ -64,6 +69,9 @@ class StartScreen(GuardedHandlers, CalculatorAction, FooterOrder, Screen):
         self.call_after_refresh(self.check_left_behind)
         self.refresh_meetings()
         self.set_timer(PRELOAD_SECONDS, self.preload_meeting_code)
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        keep_styles_at_first_resume(self, event)
 
     def language_changed(self) -> None:
         """Rebuilt in another language: the list is filled again, in its words."""
