@@ -12,7 +12,6 @@ from datetime import date
 from functools import lru_cache
 
 from babel import Locale
-from babel.dates import format_date, format_skeleton, get_day_names, get_month_names
 
 from facilitator.core.i18n import locale
 
@@ -21,61 +20,71 @@ def _english() -> bool:
     return locale().language == "en"
 
 
+def _dates():
+    """Babel's dates, loaded with the first date written in another language than English
+    (see i18n.number)."""
+    from babel import dates
+
+    return dates
+
+
 def long_date(day: date) -> str:
     """The whole date, for headers: 'Tuesday 1 December 2026', 'martes, 1 de diciembre de 2026'."""
     if _english():
         return f"{day:%A} {day.day} {day:%B %Y}"
-    return format_date(day, "full", locale=locale())
+    return _dates().format_date(day, "full", locale=locale())
 
 
 def short_date(day: date) -> str:
     """The date in a narrow place: 'Tue 01 Dec 2026', 'mar 01 dic 2026'."""
     if _english():
         return f"{day:%a %d %b %Y}"
-    return format_date(day, "EEE dd MMM y", locale=locale())
+    return _dates().format_date(day, "EEE dd MMM y", locale=locale())
 
 
 def day_month_year(day: date) -> str:
     """The weekday, day, month and year, abbreviated: 'Thu 14 Mar 2024', 'jue 14 mar 2024'."""
     if _english():
         return f"{day:%a} {day.day} {day:%b %Y}"
-    return format_date(day, "EEE d MMM y", locale=locale())
+    return _dates().format_date(day, "EEE d MMM y", locale=locale())
 
 
 def weekday_abbr(day: date) -> str:
     """The weekday's short name: 'Thu', 'jue'."""
-    return f"{day:%a}" if _english() else format_date(day, "EEE", locale=locale())
+    return f"{day:%a}" if _english() else _dates().format_date(day, "EEE", locale=locale())
 
 
 def weekday_abbrs() -> dict[int, str]:
     """Every weekday's short name, Monday 0: {0: 'Mon', …}, {0: 'lun', …}."""
     if _english():
         return dict(enumerate(calendar.day_abbr))
-    return dict(get_day_names("abbreviated", locale=locale()))
+    return dict(_dates().get_day_names("abbreviated", locale=locale()))
 
 
 def weekday_name(day: date) -> str:
     """The weekday's whole name: 'Thursday', 'jueves'."""
-    return f"{day:%A}" if _english() else format_date(day, "EEEE", locale=locale())
+    return f"{day:%A}" if _english() else _dates().format_date(day, "EEEE", locale=locale())
 
 
 def month_year(day: date) -> str:
     """The month and year: 'December 2026', 'diciembre de 2026'."""
-    return f"{day:%B %Y}" if _english() else format_skeleton("yMMMM", day, locale=locale())
+    if _english():
+        return f"{day:%B %Y}"
+    return _dates().format_skeleton("yMMMM", day, locale=locale())
 
 
 def month_name(month: int) -> str:
     """A month's whole name, standing alone: 'February', 'febrero'."""
     if _english():
         return calendar.month_name[month]
-    return get_month_names("wide", "stand-alone", locale=locale())[month]
+    return _dates().get_month_names("wide", "stand-alone", locale=locale())[month]
 
 
 def month_abbr(month: int) -> str:
     """A month's short name: 'Feb', 'feb'."""
     if _english():
         return calendar.month_abbr[month]
-    return get_month_names("abbreviated", "format", locale=locale())[month]
+    return _dates().get_month_names("abbreviated", "format", locale=locale())[month]
 
 
 def two_readings(first: int, second: int) -> tuple[str, str]:
@@ -83,8 +92,8 @@ def two_readings(first: int, second: int) -> tuple[str, str]:
     if _english():
         return f"{first} {month_abbr(second)}", f"{month_abbr(first)} {second}"
     # A leap year, so that 29/02 can be said too.
-    return (format_skeleton("MMMd", date(2000, second, first), locale=locale()),
-            format_skeleton("MMMd", date(2000, first, second), locale=locale()))
+    return (_dates().format_skeleton("MMMd", date(2000, second, first), locale=locale()),
+            _dates().format_skeleton("MMMd", date(2000, first, second), locale=locale()))
 
 
 # Reading names back ------------------------------------------------------------------------
@@ -116,13 +125,13 @@ def _with_names(names: dict[str, int], babel_names, where: Locale) -> dict[str, 
 @lru_cache(maxsize=8)
 def month_numbers(where: Locale) -> dict[str, int]:
     """Every name of a month, English and the locale's, folded: {'dic': 12, 'diciembre': 12…}."""
-    return _with_names(_ENGLISH_MONTHS, get_month_names, where)
+    return _with_names(_ENGLISH_MONTHS, _dates().get_month_names, where)
 
 
 @lru_cache(maxsize=8)
 def weekday_numbers(where: Locale) -> dict[str, int]:
     """Every name of a weekday (Monday is 0), English and the locale's, folded."""
-    return _with_names(_ENGLISH_WEEKDAYS, get_day_names, where)
+    return _with_names(_ENGLISH_WEEKDAYS, _dates().get_day_names, where)
 
 
 @lru_cache(maxsize=8)

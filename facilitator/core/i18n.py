@@ -18,7 +18,6 @@ import gettext
 from decimal import Decimal
 
 from babel import Locale
-from babel.numbers import format_decimal, get_decimal_symbol
 
 ENGLISH = Locale("en")
 # The languages with a catalog, each named in its own words (the settings screen lists them).
@@ -89,11 +88,17 @@ def translated(message: str) -> str:
 
 def number(value: int | float | Decimal) -> str:
     """A number as the locale writes it: 1,234 in English, 1.234 in Spanish."""
+    # Babel's numbers and dates load where first used: no screen's first paint needs them,
+    # and loading them is a part of start-up a person waits through.
+    from babel.numbers import format_decimal
+
     return format_decimal(value, locale=_locale)
 
 
 def decimal_mark(text: str) -> str:
     """A number Python formatted ("3.5", "+1.2") with the locale's decimal mark ("3,5")."""
+    from babel.numbers import get_decimal_symbol
+
     return text.replace(".", get_decimal_symbol(_locale))
 
 

@@ -9,7 +9,6 @@ from decimal import Decimal
 from functools import lru_cache
 
 from babel import Locale
-from babel.numbers import format_currency, format_decimal, get_decimal_symbol, get_group_symbol
 
 from facilitator.core.errors import ValidationError
 from facilitator.core.i18n import _, locale
@@ -24,6 +23,8 @@ MAX_CENTS = 10_000_000_00
 @lru_cache(maxsize=8)
 def _grouped(where: Locale) -> re.Pattern[str]:
     """The locale's grouped form, exactly in threes: "1,234.50" (en), "1.234,50" (es)."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol  # see i18n.number
+
     group, decimal = re.escape(get_group_symbol(where)), re.escape(get_decimal_symbol(where))
     return re.compile(rf"(?P<units>[1-9][0-9]{{0,2}}(?:{group}[0-9]{{3}})+)"
                       rf"(?:{decimal}(?P<cents>[0-9]{{1,2}}))?")
@@ -31,6 +32,8 @@ def _grouped(where: Locale) -> re.Pattern[str]:
 
 def _example() -> str:
     """An amount typed as the locale writes it, for the messages: 12.50, 12,50."""
+    from babel.numbers import get_decimal_symbol
+
     return f"12{get_decimal_symbol(locale())}50"
 
 
@@ -63,6 +66,8 @@ def format_cents(cents: int, currency: str = "") -> str:
     """12345 -> '123.45' ('123,45' in Spanish), with the currency as the locale places it."""
     where = locale()
     if where.language != "en":
+        from babel.numbers import format_currency, format_decimal
+
         amount = Decimal(cents).scaleb(-2)
         if currency:
             return format_currency(amount, currency, locale=where, currency_digits=False)
