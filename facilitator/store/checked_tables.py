@@ -58,7 +58,10 @@ def built_by(name: str) -> Callable[[object], object]:
 
     def build(document: object) -> object:
         if not loaded:
-            loaded.append(attrgetter(attribute)(import_module(module)))
+            try:
+                loaded.append(attrgetter(attribute)(import_module(module)))
+            except AttributeError as error:  # a misspelt name, never a damaged document
+                raise ImportError(f"{name}: {error}") from None
         return loaded[0](document)
 
     return build
