@@ -16,6 +16,8 @@ from facilitator.core.errors import FacilitatorError
 from facilitator.core.i18n import N_, _
 from facilitator.core.records.record import Record
 from facilitator.core.records.records import Records, records_from_columns
+from facilitator.core.schedule.meeting import Meeting
+from facilitator.core.settings import GroupSettings
 from facilitator.store.errors import UnreadableDatabase
 
 _WRONG = (FacilitatorError, TypeError, ValueError, KeyError, AttributeError)
@@ -50,9 +52,10 @@ def _problem(document: str, error: Exception) -> Problem:
 
 
 def built_by(name: str) -> Callable[[object], object]:
-    """The builder `module:attribute` ("facilitator.core.settings:GroupSettings.from_dict"),
+    """The builder `module:attribute` ("facilitator.core.treasury.entry:Entry.from_dict"),
     imported when the first document is built: opening the database for the start screen
-    loads the code of the tables it reads, not the treasury's or the minutes'."""
+    loads the code of the tables it reads (meetings, settings, records), not the treasury's
+    or the minutes'."""
     module, _colon, attribute = name.partition(":")
     loaded: list[Callable[[object], object]] = []
 
@@ -108,11 +111,9 @@ def _records(documents: dict) -> Checked:
 
 TABLES: dict[str, TableCheck] = {
     # Translators: a stored document named by its number, in a list of damaged ones.
-    "meetings": each_document(N_("meeting {number}"),
-                              built_by("facilitator.core.schedule.meeting:Meeting.from_dict")),
+    "meetings": each_document(N_("meeting {number}"), Meeting.from_dict),
     "records": _records,
-    "settings": one_document(N_("the settings"),
-                             built_by("facilitator.core.settings:GroupSettings.from_dict")),
+    "settings": one_document(N_("the settings"), GroupSettings.from_dict),
     "stock": one_document(N_("the chip stock"),
                           built_by("facilitator.core.chips.chip_stock:from_rows")),
     "minutes": each_document(N_("minutes {number}"),
