@@ -8,31 +8,36 @@ or start a formula in a spreadsheet.
 
 import re
 
-# C0, DEL and C1 controls; lone surrogates (what Python makes of bytes that are not UTF-8);
-# the bidi embeddings, overrides and isolates.
-_OTHER_UNSAFE = "\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069"
-_UNSAFE_CHAR = re.compile(f"[\x00-\x1f{_OTHER_UNSAFE}]")
-_UNSAFE_IN_LINES = re.compile(f"[\x00-\x08\x0b-\x1f{_OTHER_UNSAFE}]")  # keeps "\n", "\t"
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_SHORT = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+# What a terminal must never receive raw: C0, DEL and C1 controls; lone surrogates (what
+# Python makes of bytes that are not UTF-8); the bidi embeddings, overrides and isolates.
+_BIDI = (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
+_CONTROLS = (*range(0x00, 0x20), *range(0x7F, 0xA0))
+BIDI_CONTROLS = frozenset(map(chr, _BIDI))
+_SHORT = {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"}
 
 ECHO_LIMIT = 40  # characters of a value a person gave, quoted back in a message
 LINE_LIMIT = 400  # characters of one message line
 
 
-def _visible(match: re.Match) -> str:
-    char = match[0]
-    code = ord(char)
-    return _SHORT.get(char) or (f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}")
+def _visible(code: int) -> str:
+    return _SHORT.get(code) or (f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}")
+
+
+# Each control's visible escape, for str.translate. (A regular expression holding the
+# surrogates' range costs its compiler millions of steps at every start.)
+_ESCAPES = {code: _visible(code) for code in (*_CONTROLS, *_BIDI)}
+_ESCAPES_IN_LINES = {code: shown for code, shown in _ESCAPES.items()
+                     if code not in (0x09, 0x0A)}  # keeps "\t", "\n"
 
 
 def escape(text: str, limit: int | None = None, *, lines: bool = False) -> str:
     """`text` safe to print: each control character, lone surrogate and bidi control written
-    as a visible escape (`\\x1b`, `\\u202e`); with `limit`, cut to that many characters with
-    '…'. With `lines`, line breaks and tabs are kept (a table, a reading)."""
-    pattern = _UNSAFE_IN_LINES if lines else _UNSAFE_CHAR
-    if pattern.search(text) is not None:
-        text = pattern.sub(_visible, text)
+    as a visible escape (`\\x1b`, `\\udce9`, `\\u202e`); with `limit`, cut to that many
+    characters with '…'. With `lines`, line breaks and tabs are kept (a table, a reading)."""
+    if not text.isprintable():  # every unsafe character is unprintable: most text skips this
+        text = text.translate(_ESCAPES_IN_LINES if lines else _ESCAPES)
+        # Lone surrogates are all UTF-8 cannot encode: written as Python writes them.
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     if limit is not None and len(text) > limit:
         text = text[:limit - 1] + "…"
     return text

@@ -46,6 +46,15 @@ def test_escape_shows_every_control_character(kind, text, shown):
     assert raw_controls(escape(text)) == []
 
 
+def test_escape_shows_each_unsafe_character_alone_and_in_lines():
+    """All 2,122 of them, one by one: C0, DEL, C1, every surrogate, every bidi control."""
+    unsafe = [chr(code) for code in range(0x10000) if raw_controls(chr(code))]
+    assert len(unsafe) == 32 + 1 + 32 + 2048 + 9
+    for char in unsafe:
+        assert raw_controls(escape(f"a{char}b")) == []
+        assert raw_controls(escape(f"a{char}b", lines=True)) == ([char] if char in "\n\t" else [])
+
+
 def test_escape_keeps_line_breaks_only_when_asked():
     assert escape("a\nb\tc\x1b", lines=True) == "a\nb\tc\\x1b"
     assert escape("a\nb") == "a\\nb"
