@@ -28,6 +28,7 @@ import sys
 import tempfile
 import time
 from datetime import date, timedelta
+from datetime import time as time_of_day
 from pathlib import Path
 
 TARGET_RATIO = 1.25  # issue 12: first paint stays <= 1.25 x a bare Textual app
@@ -100,14 +101,16 @@ else:
 
 
 def build_database(path: Path) -> None:
-    """Three weekly meetings with a year of records each: what a group has after a year."""
+    """Three weekly meetings, each at its time, with a year of records each: what a group
+    has after a year (the start screen puts the nearest first and says when each is next)."""
     from facilitator.core.schedule.meeting import Meeting
     from facilitator.core.records.record import Record
     from facilitator.store.database import Database
 
     with Database.open(path) as database:
         for day, name in enumerate(("Monday Night", "Wednesday Step Study", "Saturday Morning")):
-            database.add_meeting(Meeting(name=name, days=(day * 2,), duration_minutes=60))
+            database.add_meeting(Meeting(name=name, days=(day * 2,), start=time_of_day(19, 0),
+                                         duration_minutes=60))
             first = date(2023, 1, 2) + timedelta(days=day * 2)
             database.add_records([Record(meeting=name, date=first + timedelta(weeks=w),
                                          attendance=10 + w % 9, newcomers=w % 2)

@@ -1,10 +1,11 @@
 """What the start screen's path loads: the code of the tables it reads, not the treasury's,
-the minutes', the chip stock's or the statistics, nor Babel's numbers and dates in English.
+the minutes', the chip stock's or the statistics, nor Babel's numbers, dates and locale data
+in English.
 Each costs start-up time (benchmarks/startup.py --instructions); each loads when first used."""
 
 import subprocess
 import sys
-from datetime import date
+from datetime import date, time
 
 import pytest
 
@@ -18,16 +19,19 @@ from facilitator.store.database import Database
 # In a fresh interpreter: the app's modules, then what the start screen reads.
 START_SCREEN_READS = """
 import sys
-from datetime import date
+from datetime import date, datetime
 
+import babel.localedata
 import facilitator.cli, facilitator.tui.app, facilitator.tui.screens.start
+from facilitator.core.schedule.schedule import describe_next
 from facilitator.store.database import Database
 
 with Database.open(sys.argv[1]) as database:
     meetings = database.meetings()
     database.settings()
     saved = database.find_record(meetings[0].name, date(2026, 12, 1))
-    print(meetings[0].describe_schedule(), saved.attendance, sep="|")
+    print(meetings[0].describe_schedule(), describe_next(meetings[0], datetime(2026, 12, 1, 18)),
+          saved.attendance, sorted(babel.localedata._cache), sep="|")
     if len(sys.argv) > 2:
         database.ledger(), database.minutes()
         print(database.treasury(date(2026, 12, 2)).balance, len(database.minutes()), sep="|")
@@ -40,7 +44,8 @@ NOT_AT_START = ("facilitator.core.treasury", "facilitator.core.business",
 
 def group_database(path):
     with Database.open(path) as database:
-        database.add_meeting(Meeting(name="Tuesday Night", days=(1,), duration_minutes=60))
+        database.add_meeting(Meeting(name="Tuesday Night", days=(1,), start=time(19, 0),
+                                     duration_minutes=60))
         database.add_record(Record(meeting="Tuesday Night", date=date(2026, 12, 1),
                                    attendance=14, collection=2500),
                             minutes=Minutes("Tuesday Night", date(2026, 12, 1), 9))
@@ -60,7 +65,9 @@ def test_the_start_screens_reads_load_only_their_tables_code(tmp_path):
     path = tmp_path / "group.json"
     group_database(path)
     shown, modules = loaded(path)
-    assert shown == "tue (60 min)|14"
+    # The schedule's words in English come without Babel's locale data (a pickle of
+    # thousands of entries, read in about 70 M instructions).
+    assert shown == "tue 19:00 (60 min)|next Tue 2026-12-01 19:00|14|[]"
     assert sorted(name for name in modules if name.startswith(NOT_AT_START)) == []
 
 

@@ -12,7 +12,8 @@ from itertools import islice
 
 from dateutil.rrule import WEEKLY, rrule
 
-from facilitator.core.i18n import _, locale
+from facilitator.core.calendar_words import weekday_abbr
+from facilitator.core.i18n import _
 from facilitator.core.schedule.meeting import Meeting
 
 # Used to decide whether a meeting with no duration is still in progress.
@@ -90,7 +91,7 @@ def describe_next(meeting: Meeting, now: datetime) -> str:
     upcoming = next_occurrence(meeting, now)
     if upcoming is None:
         return ""
-    weekday = locale().days["format"]["abbreviated"][upcoming.weekday()]
+    weekday = weekday_abbr(upcoming)
     # Translators: {day} is a short weekday ("Tue"), then the date and time, ISO.
     return _("next {day} {when}").format(day=weekday, when=f"{upcoming:%Y-%m-%d %H:%M}")
 
