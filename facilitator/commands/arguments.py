@@ -6,14 +6,13 @@ is refused with the option it was given to, never printed, stored or used as a p
 
 import argparse
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from facilitator.core.errors import ValidationError
 from facilitator.core.i18n import _
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     """One argument a command takes: its name on the command line and how it is given."""
 
     command: tuple[str, ...]  # ("meetings", "add"); () for the options before a command

@@ -12,10 +12,10 @@ import calendar
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from functools import lru_cache
+from typing import NamedTuple
 
 from babel import Locale
 from dateutil.relativedelta import relativedelta
@@ -90,8 +90,7 @@ LATEST = date(9998, 12, 31)
 FUTURE_YEARS = 100  # how far ahead a date that may be in the future can go
 
 
-@dataclass(frozen=True)
-class Limit:
+class Limit(NamedTuple):
     """One end of the dates a field allows, and what a date beyond it is said to be."""
 
     day: date

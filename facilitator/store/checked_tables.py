@@ -7,10 +7,10 @@ same one to list every problem. A new table is one line in TABLES.
 """
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from importlib import import_module
 from operator import attrgetter
 from pathlib import Path
+from typing import NamedTuple
 
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.i18n import N_, _
@@ -23,8 +23,7 @@ from facilitator.store.errors import UnreadableDatabase
 _WRONG = (FacilitatorError, TypeError, ValueError, KeyError, AttributeError)
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """What is wrong with one stored document: 'record 7', "date: '2025-13-01' is not …"."""
 
     document: str
@@ -34,13 +33,12 @@ class Problem:
         return _("{field}: {reason}").format(field=self.document, reason=self.reason)
 
 
-@dataclass(frozen=True)
-class Checked:
+class Checked(NamedTuple):
     """A table read: the document ids and, beside each, its value; or what is wrong."""
 
-    ids: list[str] = field(default_factory=list)
-    values: Sequence = ()
-    problems: list[Problem] = field(default_factory=list)
+    ids: list[str]
+    values: Sequence
+    problems: list[Problem]
 
 
 TableCheck = Callable[[dict], Checked]
@@ -104,7 +102,7 @@ def _records(documents: dict) -> Checked:
     """Records checked column by column; when one is wrong, row by row to name it."""
     records = records_from_columns(list(documents.values()))
     if records is not None:
-        return Checked(list(documents), records)
+        return Checked(list(documents), records, [])
     checked = each_document(N_("record {number}"), Record.from_dict)(documents)
     return Checked(checked.ids, Records.of(checked.values), checked.problems)
 

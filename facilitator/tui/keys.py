@@ -2,7 +2,7 @@
 and the one the footer shows (an F-key, or its twin that needs no Fn)."""
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual.binding import Binding
 
@@ -59,8 +59,7 @@ def screen_bindings(screen) -> list[Binding]:
     return bindings
 
 
-@dataclass(frozen=True)
-class KeyRow:
+class KeyRow(NamedTuple):
     """One line of help: an action, every key that does it, and its group."""
 
     group: str
