@@ -1,6 +1,6 @@
 """The first screen: pick the meeting to run (the one scheduled nearest to now first)."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -89,13 +89,13 @@ class StartScreen(GuardedHandlers, CalculatorAction, FooterOrder, Screen):
         # The day and month named as the locale names them ("Wed 02 Dec" / "mié 02 dic").
         self.sub_title = f"{short_date(now)}  {now:%H:%M}"
         choices = []
-        for meeting in self.ordered_meetings():
+        for meeting in nearest_first(self.app.database.meetings(), now):
             label = plain_text(meeting.name)
             schedule = " · ".join(part for part in (meeting.describe_schedule(),
                                                     describe_next(meeting, now)) if part)
             if schedule:
                 label = Content.assemble(label, plain_text("  " + schedule, "dim"))
-            saved = self.saved_today(meeting)
+            saved = self.saved_today(meeting, now.date())
             if saved is not None:
                 label = Content.assemble(label, plain_text("  " + saved_line(saved), "bold"))
             choices.append(Option(label, id=meeting.key))
@@ -107,9 +107,6 @@ class StartScreen(GuardedHandlers, CalculatorAction, FooterOrder, Screen):
     def local_now(self) -> datetime:
         """The app clock's wall time in the laptop's zone, so schedules follow DST."""
         return self.app.clock.now().replace(tzinfo=local_zone())
-
-    def ordered_meetings(self) -> list[Meeting]:
-        return nearest_first(self.app.database.meetings(), self.local_now())
 
     def check_left_behind(self) -> None:
         if self.app.screen is not self:
@@ -173,11 +170,11 @@ class StartScreen(GuardedHandlers, CalculatorAction, FooterOrder, Screen):
             return None
         return self.app.database.find_meeting(options.get_option_at_index(options.highlighted).id)
 
-    def saved_today(self, meeting: Meeting) -> Record | None:
+    def saved_today(self, meeting: Meeting, today: date) -> Record | None:
         """The record this meeting already has for today, if any (none known when the
         records cannot be read: the meeting still runs, and saving it says what is wrong)."""
         try:
-            return self.app.database.find_record(meeting.name, self.local_now().date())
+            return self.app.database.find_record(meeting.name, today)
         except FacilitatorError:
             return None
 
@@ -185,7 +182,7 @@ class StartScreen(GuardedHandlers, CalculatorAction, FooterOrder, Screen):
         meeting = self.highlighted_meeting()
         if meeting is None:
             return
-        saved = self.saved_today(meeting)
+        saved = self.saved_today(meeting, self.local_now().date())
         if saved is None:
             self.begin(meeting)
             return
