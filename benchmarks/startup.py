@@ -108,10 +108,11 @@ def build_database(path: Path) -> None:
     from facilitator.store.database import Database
 
     with Database.open(path) as database:
-        for day, name in enumerate(("Monday Night", "Wednesday Step Study", "Saturday Morning")):
-            database.add_meeting(Meeting(name=name, days=(day * 2,), start=time_of_day(19, 0),
+        for name, day, hour in (("Monday Night", 0, 19), ("Wednesday Step Study", 2, 19),
+                                ("Saturday Morning", 5, 10)):
+            database.add_meeting(Meeting(name=name, days=(day,), start=time_of_day(hour, 0),
                                          duration_minutes=60))
-            first = date(2023, 1, 2) + timedelta(days=day * 2)
+            first = date(2023, 1, 2) + timedelta(days=day)  # 2 January 2023 was a Monday
             database.add_records([Record(meeting=name, date=first + timedelta(weeks=w),
                                          attendance=10 + w % 9, newcomers=w % 2)
                                   for w in range(52)])
