@@ -36,7 +36,7 @@ def escape(text: str, limit: int | None = None, *, lines: bool = False) -> str:
     characters with '…'. With `lines`, line breaks and tabs are kept (a table, a reading)."""
     if not text.isprintable():  # every unsafe character is unprintable: most text skips this
         text = text.translate(_ESCAPES_IN_LINES if lines else _ESCAPES)
-        # Lone surrogates are all UTF-8 cannot encode: written as Python writes them.
+        # Lone surrogates are all that UTF-8 cannot encode: written as Python writes them.
         text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     if limit is not None and len(text) > limit:
         text = text[:limit - 1] + "…"
