@@ -3,6 +3,7 @@ in one JSON file."""
 
 import threading
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,8 +16,8 @@ from facilitator.core.settings import GroupSettings
 from facilitator.store import loader
 from facilitator.store.checked_tables import Checked, check_table
 from facilitator.store.errors import DatabaseLocked, StorageFailed, UnreadableDatabase
-from facilitator.store.files import (FILE_MODE, copy_durably, ensure_folder,
-                                     remove_stale_temporaries)
+from facilitator.store.files import (FILE_MODE, FileStamp, copy_durably, ensure_folder,
+                                     file_stamp, remove_stale_temporaries)
 from facilitator.store.minutes_table import MinutesTable
 from facilitator.store.migrations import CURRENT_VERSION, detect_version, migrate
 from facilitator.store.named_paths import database_file
@@ -39,23 +40,31 @@ class Database(MinutesTable, LedgerStore):
     """
 
     def __init__(self, path: Path, tables: dict, lock: "FileLock | None", *,
-                 upgrade_from: int | None = None) -> None:
+                 upgrade_from: int | None = None, read_from: FileStamp | None = None) -> None:
         self.path = path
-        self._lock = lock
-        self._db = StoreTinyDB(path, storage=AtomicJSONStorage, tables=tables,
-                               read_only=lock is None)
-        if upgrade_from is not None:  # an older file: kept as it was before the first write
-            self._db.storage.before_first_write = lambda: _keep_old_file(path, upgrade_from)
-        self._checked: dict[str, Checked] = {}  # tables read since the last write
-        self._records: RecordTable | None = None  # kept up to date by each write
         self._first_read = threading.Lock()  # one thread checks the records the first time
         self._writing = threading.RLock()  # a write in progress finishes before `let_go`
         self._closed = False
+        self._hold(tables, lock, upgrade_from, read_from)
+
+    def _hold(self, tables: dict, lock: "FileLock | None", upgrade_from: int | None,
+              read_from: FileStamp | None) -> None:
+        """Hold `tables` as read from the file (`read_from`: its stamp then), writable with
+        `lock`."""
+        self._lock = lock
+        self._read_from = read_from
+        self._db = StoreTinyDB(self.path, storage=AtomicJSONStorage, tables=tables,
+                               read_only=lock is None)
+        if upgrade_from is not None:  # an older file: kept as it was before the first write
+            self._db.storage.before_first_write = partial(_keep_old_file, self.path,
+                                                          upgrade_from)
+        self._checked: dict[str, Checked] = {}  # tables read since the last write
+        self._records: RecordTable | None = None  # kept up to date by each write
 
     # -- opening and closing -------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, writer: bool = True) -> "Database":
+    def open(cls, path: Path, *, writer: bool = True, lock_later: bool = False) -> "Database":
         """Open the database at `path`; a file of an older schema version is upgraded in
         memory, and on disk with the first change a writer makes.
 
@@ -63,34 +72,62 @@ class Database(MinutesTable, LedgerStore):
         A missing file is created by the first write, so a refused command leaves none.
         A link is followed: the real file is opened, and its lock, journal and backups are
         beside it (a dangling link or one to a folder is refused, exit 2).
+
+        With `lock_later` the writer's lock is taken by `take_lock()`, not here, and nothing
+        is written before: the app draws its first screen from the file as read, then takes
+        the lock (loading the lock's library is a tenth of the app's start).
         """
         path = database_file(Path(path))
         lock = None
         if writer:
             try:
                 ensure_folder(path.parent)
-                lock = writer_lock(path)
+                if not lock_later:
+                    lock = writer_lock(path)
             except OSError as error:  # no such folder and none can be made, no permission
-                reason = _("its folder cannot be used: {reason}").format(
-                    reason=error.strerror or error)
-                raise UnreadableDatabase(path, reason, None) from None
+                raise _unusable_folder(path, error) from None
         try:
-            if writer:
+            if lock:
                 remove_stale_temporaries(path)
-            content = loader.read(path, records_checked=True)
-            upgrade_from = None
-            if content is None:
-                content = {"schema_version": CURRENT_VERSION, "tables": {}}
-            elif detect_version(content) < CURRENT_VERSION:
-                # Upgraded in memory; the file is upgraded with the first change that
-                # succeeds, so a refused command leaves it exactly as it was.
-                upgrade_from = detect_version(content) if writer else None
-                content = migrate(content)
-            return cls(path, content["tables"], lock, upgrade_from=upgrade_from)
+            return cls(path, lock=lock, **_read(path))
         except BaseException:
             if lock:
                 lock.release()
             raise
+
+    @property
+    def holds_lock(self) -> bool:
+        """Whether this is the writer now (a reader, one opened with `lock_later` before
+        `take_lock()`, and a closed database are not)."""
+        return self._lock is not None
+
+    def take_lock(self) -> bool:
+        """Become the writer of a database opened with `lock_later`; True when the file had
+        changed since it was read (another window wrote as it closed): it is read again.
+
+        DatabaseLocked while another writer has it; the database stays as it was read.
+        """
+        with self._writing:
+            if self._lock is not None:
+                return False
+            if self._closed:
+                raise DatabaseLocked(self.path)
+            try:
+                lock = writer_lock(self.path)
+            except OSError as error:
+                raise _unusable_folder(self.path, error) from None
+            try:
+                remove_stale_temporaries(self.path)
+                if file_stamp(self.path) == self._read_from:
+                    self._lock = lock
+                    self._db.storage.allow_writes()
+                    return False
+                self._hold(lock=lock, **_read(self.path))
+                return True
+            except BaseException:
+                self._lock = None
+                lock.release()
+                raise
 
     def close(self) -> None:
         with self._writing:
@@ -409,6 +446,27 @@ def writer_lock(path: Path) -> "FileLock":
     except Timeout:
         raise DatabaseLocked(path) from None
     return lock
+
+
+def _read(path: Path) -> dict:
+    """What a Database holds of the file at `path`: its tables (an older version upgraded
+    in memory), the version it had, and its stamp from before it was read."""
+    read_from = file_stamp(path)  # first: a change while reading shows as a new stamp
+    content = loader.read(path, records_checked=True)
+    upgrade_from = None
+    if content is None:
+        content = {"schema_version": CURRENT_VERSION, "tables": {}}
+    elif detect_version(content) < CURRENT_VERSION:
+        # Upgraded in memory; the file is upgraded with the first change that succeeds,
+        # so a refused command leaves it exactly as it was.
+        upgrade_from = detect_version(content)
+        content = migrate(content)
+    return {"tables": content["tables"], "upgrade_from": upgrade_from, "read_from": read_from}
+
+
+def _unusable_folder(path: Path, error: OSError) -> UnreadableDatabase:
+    reason = _("its folder cannot be used: {reason}").format(reason=error.strerror or error)
+    return UnreadableDatabase(path, reason, None)
 
 
 def _document(data: dict, doc_id: int):

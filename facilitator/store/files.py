@@ -6,6 +6,7 @@ import re
 import stat
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
 from facilitator.core.i18n import _
 from facilitator.store import platform_files
@@ -118,6 +119,28 @@ def kind_of(mode: int) -> str | None:
     if stat.S_ISSOCK(mode):
         return _("a socket")
     return _("not a regular file")
+
+
+class FileStamp(NamedTuple):
+    """Which file is at a path, and how it was when stamped: each atomic write puts a new
+    file there (a new inode, a new change time)."""
+
+    device: int
+    inode: int
+    size: int
+    changed_ns: int
+    modified_ns: int
+
+
+def file_stamp(path: Path) -> FileStamp | None:
+    """The stamp of the file at `path` now; None when there is none (or it cannot be
+    looked at: reading it says why)."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return FileStamp(found.st_dev, found.st_ino, found.st_size, found.st_ctime_ns,
+                     found.st_mtime_ns)
 
 
 def read_regular(path: Path, limit: int | None = None) -> bytes:

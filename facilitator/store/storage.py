@@ -36,6 +36,10 @@ class AtomicJSONStorage(Storage):
         self.before_first_write: Callable[[], None] | None = None  # e.g. keep the old file
         self._backup = False  # the batch's write keeps a backup (written first)
 
+    def allow_writes(self) -> None:
+        """Writable from now on: its database has just taken the writer's lock."""
+        self._read_only = False
+
     @contextmanager
     def batch(self, *, backup: bool = False) -> Iterator[None]:
         """Several TinyDB operations saved by one atomic write: all of them or none.

@@ -10,7 +10,7 @@ from tests.reliability.sample_store import MEETINGS, companions
 
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.store.database import Database
-from facilitator.store.errors import DatabaseLocked
+from facilitator.store.errors import DatabaseLocked, StorageFailed
 
 CHILD = Path(__file__).with_name("lock_holder.py")
 REPO = Path(__file__).resolve().parents[2]
@@ -89,3 +89,74 @@ def test_only_writers_load_the_lock(populated, arguments, loaded):
                             capture_output=True, text=True, timeout=60,
                             env={**os.environ, "PYTHONPATH": str(REPO)})
     assert result.stdout.splitlines()[-1] == f"0 {loaded}", result.stderr
+
+
+# -- the app's way: read first, take the lock once the first screen is drawn ---------------
+
+
+def test_opened_to_lock_later_it_holds_no_lock_and_writes_nothing(populated):
+    files_before = companions(populated)
+    database = Database.open(populated, lock_later=True)
+    try:
+        assert not database.holds_lock
+        with Database.open(populated):  # another writer gets in meanwhile
+            pass
+        with pytest.raises(StorageFailed, match="opened for reading only"):
+            database.add_meeting(Meeting(name="Sunday Serenity"))
+        assert companions(populated) == files_before
+    finally:
+        database.close()
+
+
+def test_taking_the_lock_of_an_unchanged_file_keeps_what_was_read(populated):
+    with Database.open(populated, lock_later=True) as database:
+        meetings = database.meetings()
+        assert database.take_lock() is False
+        assert database.holds_lock and database.take_lock() is False  # once is enough
+        with pytest.raises(DatabaseLocked):
+            Database.open(populated)
+        database.add_meeting(Meeting(name="Sunday Serenity"))
+        assert database.meetings() == sorted([*meetings, Meeting(name="Sunday Serenity")],
+                                             key=lambda m: m.key)
+    with Database.open(populated, writer=False) as reader:
+        assert reader.find_meeting("sunday serenity") == Meeting(name="Sunday Serenity")
+
+
+def test_a_file_changed_before_the_lock_is_read_again(populated):
+    """Another window wrote as it closed, after this one read the file: nothing it wrote
+    is lost, and the next write starts from it."""
+    with Database.open(populated, lock_later=True) as database:
+        assert database.find_meeting("sunday serenity") is None
+        with Database.open(populated) as other:
+            other.add_meeting(Meeting(name="Sunday Serenity"))
+        assert database.take_lock() is True
+        assert database.find_meeting("sunday serenity") == Meeting(name="Sunday Serenity")
+        database.add_meeting(Meeting(name="Monday Meditation"))
+    with Database.open(populated, writer=False) as reader:
+        assert {"sunday serenity", "monday meditation"} <= {m.key for m in reader.meetings()}
+
+
+def test_while_another_writer_holds_it_taking_the_lock_is_refused(held_lock):
+    with Database.open(held_lock, lock_later=True) as database:
+        meetings = database.meetings()
+        with pytest.raises(DatabaseLocked):
+            database.take_lock()
+        assert not database.holds_lock and database.meetings() == meetings
+
+
+def test_a_closed_database_does_not_take_the_lock(populated):
+    database = Database.open(populated, lock_later=True)
+    database.close()
+    with pytest.raises(DatabaseLocked):
+        database.take_lock()
+    with Database.open(populated):  # nobody holds it
+        pass
+
+
+def test_leftovers_of_a_killed_writer_are_removed_once_the_lock_is_taken(populated):
+    leftover = populated.with_name(f".{populated.name}.123.x8k2.tmp")
+    leftover.write_bytes(b"{half")
+    with Database.open(populated, lock_later=True) as database:
+        assert leftover.exists()  # not the reader's to remove: a writer may be writing it
+        database.take_lock()
+        assert not leftover.exists()

@@ -92,3 +92,14 @@ def test_migrated_rows_read_with_the_defaults_of_fields_they_lack(db_path):
         records = database.records()
     assert [(dict(r.chips), r.over_time, r.note, r.start) for r in records] == [
         ({}, 0, "", None)] * 3
+
+
+def test_the_app_locking_later_keeps_the_old_bytes_too(db_path):
+    """Read before the lock, upgraded with the first change made after it."""
+    original = write_version_0(db_path)
+    with Database.open(db_path, lock_later=True) as database:
+        database.take_lock()
+        assert db_path.read_bytes() == original
+        database.add_meeting(Meeting(name="Sunday Serenity"))
+    assert migration_backup_path(db_path, 0).read_bytes() == original
+    assert orjson.loads(db_path.read_bytes())["schema_version"] == CURRENT_VERSION
