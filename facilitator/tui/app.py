@@ -3,10 +3,11 @@
 import asyncio
 import shlex
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -14,9 +15,11 @@ from textual.notifications import Notify
 from textual.screen import Screen
 
 from facilitator.core.clock import Clock
+from facilitator.core.errors import FacilitatorError
 from facilitator.core.i18n import N_, _, translated
 from facilitator.core.settings import GroupSettings
 from facilitator.store.database import Database
+from facilitator.store.errors import DatabaseLocked
 from facilitator.store.language import apply_language, choose_language
 from facilitator.tui.crash_guard import CrashGuard, details
 from facilitator.tui.keys import LETTERS, is_function_key, letter_twin, own_bindings
@@ -66,6 +69,10 @@ class FacilitatorApp(TerminalColours, CrashGuard, App):
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self.title = self.header_title()
+        self.refused: FacilitatorError | None = None  # why it stopped without the database
+        self._when_held: list[Callable[[bool], None]] = []
+        self._read_again = False  # the file had changed when the lock was taken
+        self._waiting_for_lock = False
 
     def header_title(self) -> str:
         """The header's title: every screen's header says when the data is not the group's."""
@@ -83,6 +90,73 @@ class FacilitatorApp(TerminalColours, CrashGuard, App):
         # Textual installs no handler for SIGTERM: close cleanly, the journal is intact.
         # SIGHUP (a closed terminal) is handled around app.run() in launch.py.
         stop_on_signals(asyncio.get_running_loop(), self.stop_and_let_go, "SIGTERM")
+
+    # -- the database's lock: taken once the first screen is drawn --------------------------
+
+    def on_ready(self) -> None:
+        """The first screen is on the terminal: now become the database's writer (drawn
+        first, the window opens sooner; nothing is written before)."""
+        self.hold_database()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent) and not event.is_forwarded:
+            self.hold_database()  # a key or a click before Ready: the lock comes first
+        await super().on_event(event)
+
+    def when_database_held(self, callback: Callable[[bool], None]) -> None:
+        """`callback(read_again)` once this app holds the database's lock (at once if it
+        does): `read_again` when the file had changed since it was first read."""
+        self._when_held.append(callback)
+        if self.database.holds_lock and not self._waiting_for_lock:
+            self.hold_database()
+
+    def hold_database(self) -> None:
+        """Take the database's lock if not yet held; while another window has it (one closing
+        as this one opens), wait for it in WaitingForLockScreen."""
+        if self._waiting_for_lock:
+            return
+        try:
+            if not self.database.holds_lock and self.database.take_lock():
+                self.read_again()
+        except DatabaseLocked:
+            from facilitator.tui.screens.waiting_for_lock import WaitingForLockScreen
+
+            self._waiting_for_lock = True
+            self.push_screen(WaitingForLockScreen(), self.lock_wait_over)
+            return
+        except FacilitatorError as error:
+            self.refuse(error)
+            return
+        callbacks, self._when_held = self._when_held, []
+        for callback in callbacks:
+            callback(self._read_again)
+
+    def lock_wait_over(self, outcome: bool | FacilitatorError) -> None:
+        self._waiting_for_lock = False
+        if isinstance(outcome, FacilitatorError):
+            self.refuse(outcome)
+            return
+        try:
+            if outcome:
+                self.read_again()
+        except FacilitatorError as error:
+            self.refuse(error)
+            return
+        self.hold_database()
+
+    def read_again(self) -> None:
+        """The file changed before the lock was taken: the group's settings as they are now."""
+        self._read_again = True
+        self.settings = self.database.settings()
+        self.title = self.header_title()
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+
+    def refuse(self, error: FacilitatorError) -> None:
+        """Stop without the database; `run_app` reports `error` as a command would (one
+        line, its exit status: 3 while another window keeps it)."""
+        self.refused = error
+        self.exit(return_code=error.exit_status)
 
     def stop_and_let_go(self) -> None:
         """Stop, letting go of the database at once: a window opened next need not wait
@@ -194,6 +268,8 @@ class FacilitatorApp(TerminalColours, CrashGuard, App):
 
     def action_command_palette(self) -> None:
         """Textual's palette, its placeholder in the language in use."""
+        if self._waiting_for_lock:
+            return  # its commands (a theme) would write, and the lock is not held yet
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(CommandPalette(id="--command-palette",
                                             placeholder=_("Search for commands…")))

@@ -4,29 +4,28 @@ import asyncio
 import os
 import sys
 import threading
-import time
 from contextlib import contextmanager
 
 from facilitator.core.clock import Clock
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.i18n import _
 from facilitator.store.database import Database
-from facilitator.store.errors import DatabaseLocked
 from facilitator.store.language import speak_chosen
 from facilitator.store.named_paths import resolve_db_path
 from facilitator.store.paths import journal_path
 from facilitator.tui.platform_terminal import on_hang_up
 
 HANG_UP_GRACE_SECONDS = 3.0
-CLOSING_WINDOW_WAIT_SECONDS = 5.0  # a window closed just now lets go well within this
 
 
 def run_app(args, clock: Clock) -> int:
-    """Take the database lock for as long as the app runs, then hand over to Textual."""
+    """Hand the database over to Textual for as long as the app runs. The app takes its
+    lock once the first screen is drawn (FacilitatorApp.hold_database); when it cannot, the
+    reason is reported here, as a command reports it (exit 3 while another window has it)."""
     path = resolve_db_path(args.db)
-    database = open_when_free(path)
+    database = Database.open(path, lock_later=True)
     try:
-        refuse_without_terminal()  # after the path and the lock, which say more
+        refuse_without_terminal()  # after the path, which says more
         # --lang for this run, else the group's language, else the computer's.
         speak_chosen(getattr(args, "lang", None), database.settings().language)
         from facilitator.tui.app import FacilitatorApp
@@ -35,7 +34,11 @@ def run_app(args, clock: Clock) -> int:
         with closing_on_hang_up(app) as hung_up:
             app.run()
         # A closed terminal is a normal way to stop: the meeting waits in its journal.
-        return 0 if hung_up.is_set() else app.return_code or 0
+        if hung_up.is_set():
+            return 0
+        if app.refused is not None:
+            raise app.refused
+        return app.return_code or 0
     finally:
         database.close()
 
@@ -50,23 +53,6 @@ def refuse_without_terminal() -> None:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise FacilitatorError(_("the app needs a terminal to draw in; start it in one "
                                  "(commands such as `facilitator history` run anywhere)"))
-
-
-def open_when_free(path, wait_seconds: float = CLOSING_WINDOW_WAIT_SECONDS) -> Database:
-    """Open the database as the writer, waiting up to `wait_seconds` for a window that
-    is closing (closed and reopened at once) to let go; then DatabaseLocked (exit 3)."""
-    try:
-        return Database.open(path, writer=True)
-    except DatabaseLocked:
-        print(_("waiting for the other window to close…"), file=sys.stderr, flush=True)
-    deadline = time.monotonic() + wait_seconds
-    while True:
-        time.sleep(0.05)
-        try:
-            return Database.open(path, writer=True)
-        except DatabaseLocked:
-            if time.monotonic() >= deadline:
-                raise
 
 
 @contextmanager

@@ -66,7 +66,7 @@ class StartScreen(GuardedHandlers, CalculatorAction, FooterOrder, Screen):
         yield SteadyFooter()
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self.check_left_behind)
+        self.call_after_refresh(self.app.when_database_held, self.database_held)
         self.refresh_meetings()
         self.set_timer(PRELOAD_SECONDS, self.preload_meeting_code)
 
@@ -107,6 +107,13 @@ class StartScreen(GuardedHandlers, CalculatorAction, FooterOrder, Screen):
     def local_now(self) -> datetime:
         """The app clock's wall time in the laptop's zone, so schedules follow DST."""
         return self.app.clock.now().replace(tzinfo=local_zone())
+
+    def database_held(self, read_again: bool) -> None:
+        """The app is the database's writer now: the list again if another window changed
+        the file meanwhile, then any meeting left behind."""
+        if read_again:
+            self.refresh_meetings()
+        self.check_left_behind()
 
     def check_left_behind(self) -> None:
         if self.app.screen is not self:
