@@ -9,7 +9,7 @@ the colours it will really show (so a screenshot shows them too).
 """
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from rich.color import Color as RichColor
 from rich.color import ColorSystem, ColorType
@@ -53,7 +53,6 @@ def _shown(color: RichColor | None, system: ColorSystem | None) -> RichColor | N
     return color.downgrade(system)
 
 
-@lru_cache(4096)
 def readable_style(style: Style, system: ColorSystem | None, least: float = 0) -> Style:
     """`style` in the colours the terminal shows (`system`; None: as they are, or the greys
     of NO_COLOR), its text given the colour that stands out most from its background when it
@@ -78,7 +77,10 @@ _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 def has_words(text: str) -> bool:
     """Whether a segment holds text to read (a letter or a digit), not only a border."""
-    return _LETTER_OR_DIGIT.search(text) is not None
+    # Most segments are runs of spaces (a line's padding): strip() drops them in one C call,
+    # where the expression would test each space's Unicode category.
+    stripped = text.strip()
+    return bool(stripped) and _LETTER_OR_DIGIT.search(stripped) is not None
 
 
 class ReadableColours(LineFilter):
@@ -88,16 +90,23 @@ class ReadableColours(LineFilter):
         super().__init__()
         self.system = system
         self.least = least
+        # Every segment's style is looked up on every frame: keyed by the style alone (the
+        # colour system and the contrast are this filter's), a lookup hashes only the style.
+        self._text_style = lru_cache(4096)(partial(readable_style, system=system, least=least))
+        self._border_style = lru_cache(4096)(partial(_in_palette, system=system))
 
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
-        system, least = self.system, self.least
-        return [Segment(text, readable_style(style, system, least), control)
-                if style is not None and has_words(text)
-                else Segment(text, style and _in_palette(style, system), control)
-                for text, style, control in segments]
+        text_style, border_style = self._text_style, self._border_style
+        shown = []
+        for segment in segments:
+            text, style, control = segment
+            if style is not None:  # a segment without a style is kept as it is
+                style = text_style(style) if has_words(text) else border_style(style)
+                segment = Segment(text, style, control)
+            shown.append(segment)
+        return shown
 
 
-@lru_cache(4096)
 def _in_palette(style: Style, system: ColorSystem | None) -> Style:
     """Borders and bars: only moved to the terminal's colours, as it would show them."""
     if system is None:
