@@ -94,8 +94,14 @@ class ReadableColours(LineFilter):
         # colour system and the contrast are this filter's), a lookup hashes only the style.
         self._text_style = lru_cache(4096)(partial(readable_style, system=system, least=least))
         self._border_style = lru_cache(4096)(partial(_in_palette, system=system))
+        # A screen repeats few lines (a list's blank rows, a panel's padding): each distinct
+        # line is restyled once.
+        self._line = lru_cache(1024)(self._restyled)
 
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        return list(self._line(tuple(segments)))
+
+    def _restyled(self, segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
         text_style, border_style = self._text_style, self._border_style
         shown = []
         for segment in segments:
@@ -104,7 +110,7 @@ class ReadableColours(LineFilter):
                 style = text_style(style) if has_words(text) else border_style(style)
                 segment = Segment(text, style, control)
             shown.append(segment)
-        return shown
+        return tuple(shown)
 
 
 def _in_palette(style: Style, system: ColorSystem | None) -> Style:

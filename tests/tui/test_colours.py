@@ -21,7 +21,8 @@ from textual.filter import monochrome_style
 
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.settings import GroupSettings
-from facilitator.tui.terminal_colours import LEAST_GREY_CONTRAST, has_words, readable_style
+from facilitator.tui.terminal_colours import (LEAST_GREY_CONTRAST, ReadableColours, has_words,
+                                              readable_style)
 from facilitator.tui.themes import HIGH_CONTRAST
 
 MEETINGS = [Meeting(name="Tuesday Night", days=(1,), start=time(19, 0), duration_minutes=90,
@@ -259,3 +260,27 @@ def test_text_to_read_is_any_letter_or_digit_in_any_script(text):
 ])
 def test_borders_are_not_text_to_read(text, words):
     assert has_words(text) is words
+
+
+@pytest.mark.parametrize("system, least", [(ColorSystem.STANDARD, 0), (ColorSystem.EIGHT_BIT, 0),
+                                           (None, LEAST_GREY_CONTRAST)])
+def test_the_filter_gives_each_line_its_colours_however_often_it_comes(system, least):
+    """Text by the readability rule, borders only moved to the terminal's colours, a segment
+    without a style kept; a line drawn again (or an equal one) comes out the same."""
+    merging = Style.parse("#131313 on #121212")  # one colour on any of these terminals
+    line = [Segment(" Ann  ", merging), Segment("────", merging), Segment("   ", None),
+            Segment(" 3 ", Style()), Segment("  ", merging)]
+    on_terminal = (merging if system is None
+                   else merging + Style.from_color(merging.color.downgrade(system),
+                                                   merging.bgcolor.downgrade(system)))
+    expected = [Segment(" Ann  ", readable_style(merging, system, least)),
+                Segment("────", on_terminal), Segment("   ", None),
+                Segment(" 3 ", readable_style(Style(), system, least)),
+                Segment("  ", on_terminal)]
+    assert expected[0].style != on_terminal  # the text stands out, the border does not
+    readable = ReadableColours(system, least)
+    background = Color(18, 18, 18)
+    first = readable.apply(line, background)
+    assert first == expected
+    assert readable.apply([Segment(*segment) for segment in line], background) == expected
+    assert readable.apply(line, background) == first and readable.apply(line, background) is not first
