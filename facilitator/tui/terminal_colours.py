@@ -99,7 +99,11 @@ class ReadableColours(LineFilter):
         self._line = lru_cache(1024)(self._restyled)
 
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
-        return list(self._line(tuple(segments)))
+        line = tuple(segments)
+        try:
+            return list(self._line(line))
+        except TypeError:  # Rich's control codes come in a list: such a line is not a key
+            return list(self._restyled(line))
 
     def _restyled(self, segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
         text_style, border_style = self._text_style, self._border_style

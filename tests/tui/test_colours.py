@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.color import Color as RichColor
 from rich.color import ColorSystem, ColorType
+from rich.control import Control
 from rich.segment import Segment
 from rich.style import Style
 from textual.color import Color
@@ -284,3 +285,12 @@ def test_the_filter_gives_each_line_its_colours_however_often_it_comes(system, l
     assert first == expected
     assert readable.apply([Segment(*segment) for segment in line], background) == expected
     assert readable.apply(line, background) == first and readable.apply(line, background) is not first
+
+
+def test_a_line_with_control_codes_is_restyled_too():
+    """Rich gives a Control's codes as a list (no key for a cache): the line still passes."""
+    merging = Style.parse("#131313 on #121212")
+    home = Control.home().segment
+    line = [home, Segment(" Ann ", merging)]
+    shown = ReadableColours(ColorSystem.STANDARD, 0).apply(line, Color(18, 18, 18))
+    assert shown == [home, Segment(" Ann ", readable_style(merging, ColorSystem.STANDARD))]
