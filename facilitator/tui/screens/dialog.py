@@ -9,9 +9,10 @@ class Dialog(GuardedHandlers, ModalScreen[ScreenResultType]):
     """A dialog box over the screen it was opened from; `ScreenResultType` is what it
     returns on dismiss."""
 
-    # Parsed the first time a dialog opens, not before the start screen's first paint.
-    # Scoped to dialogs. The button rule of small terminals stays in facilitator.tcss: app
-    # CSS is needed to outrank Button's own hover and pressed borders.
+    # Parsed when a dialog first opens, not before the start screen's first paint; scoped to
+    # dialogs. One dialog's own few rules are here too: each class's DEFAULT_CSS is one more
+    # source in Textual's stylesheet, whose parse cache holds 64. The low terminal's button
+    # rule stays in facilitator.tcss: as default CSS it would lose to Button's own borders.
     DEFAULT_CSS = """
     Dialog { align: center middle; }
     .dialog {
@@ -25,6 +26,7 @@ class Dialog(GuardedHandlers, ModalScreen[ScreenResultType]):
         padding: 1 2;
     }
     .dialog-title { text-style: bold; margin-bottom: 1; }
+    .help-group { text-style: bold; color: $accent; margin-top: 1; }
     .dialog-text { margin-bottom: 1; }
     .dialog-buttons { height: auto; margin-top: 1; }
     .dialog-buttons Button { margin-right: 1; }
@@ -38,6 +40,10 @@ class Dialog(GuardedHandlers, ModalScreen[ScreenResultType]):
     .form Label { margin-top: 1; }
     .form-row { height: auto; }
     .form-row > Vertical { height: auto; }
+    #meeting-form Label { margin-top: 0; }
+    .switch-row { height: auto; margin-top: 1; }
+    .switch-row Label { margin-top: 1; }
+    #settings-form { height: 100%; }
     .warning-line { color: $warning; margin-top: 1; }
     .dim-line { color: $text-muted; margin-top: 1; }
     """

@@ -26,8 +26,6 @@ SCREEN_TITLES = (
 class HelpScreen(Dialog[None]):
     """The keys of one screen; Esc, F1 or q closes it."""
 
-    DEFAULT_CSS = ".help-group { text-style: bold; color: $accent; margin-top: 1; }"
-
     BINDINGS = [Binding("escape,f1,q", "close", N_("Close"), id="help.close")]
 
     def __init__(self, screen: Screen) -> None:

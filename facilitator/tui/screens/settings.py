@@ -34,12 +34,6 @@ def language_choices() -> list[tuple[str, str]]:
 class SettingsScreen(Dialog[None]):
     """Every value is checked on save; a refused value names the field and the reason."""
 
-    DEFAULT_CSS = """
-    #settings-form { height: 100%; }
-    .switch-row { height: auto; margin-top: 1; }
-    .switch-row Label { margin-top: 1; }
-    """
-
     BINDINGS = [
         Binding("ctrl+s", "save", N_("Save"), id="settings.save", priority=True),
         Binding("escape", "close", N_("Close"), id="settings.close"),

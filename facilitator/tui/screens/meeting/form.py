@@ -17,8 +17,6 @@ from facilitator.tui.screens.dialog import Dialog
 class MeetingFormScreen(Dialog[Meeting | None]):
     """Name, share minutes and, if wanted, the weekly schedule."""
 
-    DEFAULT_CSS = "#meeting-form Label { margin-top: 0; }"
-
     BINDINGS = [
         Binding("ctrl+s", "save", N_("Save"), id="form.save", priority=True),
         Binding("escape", "cancel", N_("Cancel"), id="form.cancel"),
