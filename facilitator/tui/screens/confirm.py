@@ -3,15 +3,14 @@
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from facilitator.core.i18n import N_, _
-from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
+from facilitator.tui.screens.dialog import Dialog
 
 
-class ConfirmScreen(GuardedHandlers, ModalScreen[bool]):
+class ConfirmScreen(Dialog[bool]):
     """Ask before doing something that can't be taken back."""
 
     BINDINGS = [

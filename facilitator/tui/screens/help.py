@@ -4,13 +4,13 @@ bindings (so it never drifts from them)."""
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Static
 
 from facilitator.core.i18n import N_, _, translated
-from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.keys import KeyRow, help_rows, screen_bindings
 from facilitator.tui.plain_text import plain_text
+from facilitator.tui.screens.dialog import Dialog
 
 KEYS_WIDTH = 18  # characters of the keys column
 # The screens' names (their class names less "Screen"), marked to be translated where shown:
@@ -23,7 +23,7 @@ SCREEN_TITLES = (
 )
 
 
-class HelpScreen(GuardedHandlers, ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """The keys of one screen; Esc, F1 or q closes it."""
 
     BINDINGS = [Binding("escape,f1,q", "close", N_("Close"), id="help.close")]

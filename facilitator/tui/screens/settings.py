@@ -4,7 +4,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, Switch
 
 from facilitator.core import validate
@@ -15,8 +14,8 @@ from facilitator.core.schedule.meeting import (DURATION_LIMIT, QUEUE_MODE_NAMES,
 from facilitator.core.settings import (CLOSING_RESERVE_LIMIT, KEY_MODES, WARNING_SECONDS_LIMIT,
                                        GroupSettings)
 from facilitator.store.reference import meeting_type_codes
-from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
+from facilitator.tui.screens.dialog import Dialog
 from facilitator.tui.screens.settings_business import business_fields, business_values
 
 DATE_ORDERS = [(N_("numeric dates must be unambiguous"), "none"),
@@ -32,7 +31,7 @@ def language_choices() -> list[tuple[str, str]]:
         (name, code) for code, name in LANGUAGES.items()]
 
 
-class SettingsScreen(GuardedHandlers, ModalScreen[None]):
+class SettingsScreen(Dialog[None]):
     """Every value is checked on save; a refused value names the field and the reason."""
 
     BINDINGS = [

@@ -5,7 +5,6 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from facilitator.core.dates import describe_date, parse_sober_date
@@ -13,10 +12,10 @@ from facilitator.core.errors import FacilitatorError, ValidationError
 from facilitator.core.chips.milestones import Ladder, MilestoneDate, time_sober
 from facilitator.core.i18n import N_, _, counted, number
 from facilitator.store.ladders import group_ladder
-from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
 
 from facilitator.tui.screens.chips.calculator_key import CALCULATOR_BINDING, CalculatorAction  # noqa: F401
+from facilitator.tui.screens.dialog import Dialog
 
 
 # The result's headings, in a column as wide as the longest plus two spaces.
@@ -60,7 +59,7 @@ def next_text(coming: MilestoneDate | None) -> str:
                                               date=describe_date(coming.date))
 
 
-class ChipCalculatorScreen(GuardedHandlers, ModalScreen[None]):
+class ChipCalculatorScreen(Dialog[None]):
     """Type a sober date, Enter: nothing is written, journaled or kept after closing."""
 
     BINDINGS = [Binding("escape", "close", N_("Close"), id="calculator.close")]

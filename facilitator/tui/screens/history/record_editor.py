@@ -3,7 +3,6 @@
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from facilitator.core.dates import describe_date, parse_date
@@ -12,8 +11,8 @@ from facilitator.core.i18n import N_, _
 from facilitator.core.money import format_cents, parse_amount
 from facilitator.core.records.record import Record, count_field
 from facilitator.core.records.report_tables import chips_text
-from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
+from facilitator.tui.screens.dialog import Dialog
 
 COUNTS = ("attendance", "newcomers", "visitors", "online", "shares")
 # The fields' labels (the record's field names stay English).
@@ -34,7 +33,7 @@ def other_figures(record: Record) -> str:
     return _("Kept as they are: {figures}").format(figures=" · ".join(parts))
 
 
-class RecordEditorScreen(GuardedHandlers, ModalScreen[str | None]):
+class RecordEditorScreen(Dialog[str | None]):
     """Returns 'saved', 'deleted' or None; a refused value names the field, nothing is kept."""
 
     CSS_PATH = "record_editor.tcss"

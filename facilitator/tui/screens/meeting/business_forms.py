@@ -4,7 +4,6 @@ words, and a tabled motion taken up."""
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from facilitator.core.business.minutes import Report
@@ -15,8 +14,8 @@ from facilitator.core.errors import FacilitatorError, ValidationError
 from facilitator.core.i18n import N_, _, ngettext
 from facilitator.core.meeting.actions import BusinessReport, MotionMove, MotionVote
 from facilitator.core.settings import MOTION_KINDS, GroupSettings
-from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
+from facilitator.tui.screens.dialog import Dialog
 
 DIALOG_BINDINGS = [
     Binding("ctrl+s", "save", N_("Save"), id="business_form.save", priority=True),
@@ -24,7 +23,7 @@ DIALOG_BINDINGS = [
 ]
 
 
-class BusinessForm(GuardedHandlers, ModalScreen):
+class BusinessForm(Dialog):
     """Enter in a box or ctrl+s saves; a refused value is said in the dialog, nothing sent."""
 
     BINDINGS = DIALOG_BINDINGS

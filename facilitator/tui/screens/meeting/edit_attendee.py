@@ -3,19 +3,18 @@
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from facilitator.core.names import clean_name
 from facilitator.core.i18n import N_, _
 from facilitator.core.meeting.actions import Correct, Remove
 from facilitator.core.meeting.session import FLAGS, Attendee
-from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
+from facilitator.tui.screens.dialog import Dialog
 from facilitator.tui.widgets.attendee_table import flag_word
 
 
-class EditAttendeeScreen(GuardedHandlers, ModalScreen[Correct | Remove | None]):
+class EditAttendeeScreen(Dialog[Correct | Remove | None]):
     """Returns the action to journal: a correction, a removal, or None."""
 
     BINDINGS = [

@@ -3,7 +3,6 @@
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from facilitator.core.errors import FacilitatorError
@@ -11,11 +10,11 @@ from facilitator.core.i18n import N_, _
 from facilitator.core.schedule.meeting import (DURATION_LIMIT, SHARE_MINUTES_LIMIT, Meeting, parse_days,
                                       parse_time)
 from facilitator.core import validate
-from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
+from facilitator.tui.screens.dialog import Dialog
 
 
-class MeetingFormScreen(GuardedHandlers, ModalScreen[Meeting | None]):
+class MeetingFormScreen(Dialog[Meeting | None]):
     """Name, share minutes and, if wanted, the weekly schedule."""
 
     BINDINGS = [

@@ -3,19 +3,18 @@
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.i18n import N_, _, ngettext, number
 from facilitator.store import journal
 from facilitator.store.live_meeting import LeftBehind, LiveMeeting
-from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
 from facilitator.core.calendar_words import short_date
+from facilitator.tui.screens.dialog import Dialog
 
 
-class ResumeScreen(GuardedHandlers, ModalScreen):
+class ResumeScreen(Dialog):
     """Nothing else can start until this is answered."""
 
     BINDINGS = [

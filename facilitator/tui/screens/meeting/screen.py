@@ -86,7 +86,51 @@ class MeetingScreen(GuardedHandlers, ChipActions, AgendaActions, BusinessActions
         *BUSINESS_BINDINGS,
     ]
 
-    # Small terminals stack the panels (see facilitator.tcss).
+    # Parsed when the meeting first opens, not before the start screen's first paint.
+    DEFAULT_CSS = """
+    #meeting-body { height: 1fr; }
+    #signin-panel { width: 1fr; min-width: 30; border: round $primary; border-title-align: left; }
+    #shares-panel { width: 1fr; border: round $secondary; }
+    #left-tabs { height: 1fr; }
+    #left-tabs TabPane { padding: 0; }
+    #tab-signin { height: 1fr; }
+    #attendees { height: 1fr; }
+    #tradition-bar { height: 3; }
+    #tradition-label { width: auto; padding: 1 1; text-style: bold; }
+    #collection-input { width: 24; }
+    #collection-online-input { width: 14; }
+    #collection-total { width: 1fr; padding: 1 1; }
+
+    /* Small terminals: drop the side-by-side layout, keep every action reachable. The share
+       clock stays on top: during shares it is what the facilitator looks at. */
+    MeetingScreen.-narrow #meeting-body { layout: vertical; }
+    MeetingScreen.-narrow #shares-panel { dock: top; height: auto; max-height: 70%; }
+    MeetingScreen.-narrow #signin-panel { width: 100%; min-width: 0; }
+    MeetingScreen.-narrow #queue-list { height: auto; max-height: 5; }
+    MeetingScreen.-narrow.-business-tab #shares-panel { display: none; }
+    /* Both amount boxes stay on screen at 40 columns: the footer names the bar (7th trad.). */
+    MeetingScreen.-narrow #tradition-label { display: none; }
+    MeetingScreen.-narrow #collection-input, MeetingScreen.-narrow #collection-online-input {
+        width: 1fr;
+    }
+    MeetingScreen.-narrow #collection-total { width: auto; max-width: 45%; }
+    /* F7: the queue in sight */
+    MeetingScreen.-narrow #shares-panel:focus-within { max-height: 100%; }
+    MeetingScreen.-narrow #shares-suggestion, MeetingScreen.-medium #shares-suggestion {
+        display: none;
+    }
+    MeetingScreen.-short #signin-panel, MeetingScreen.-short #shares-panel,
+    MeetingScreen.-short #queue-list { border: none; }
+    MeetingScreen.-short #counts, MeetingScreen.-short #shares-suggestion { display: none; }
+    MeetingScreen.-short #tradition-bar { height: 1; }
+    MeetingScreen.-short #name-input, MeetingScreen.-short #collection-input,
+    MeetingScreen.-short #collection-online-input { border: none; height: 1; }
+    MeetingScreen.-short #tradition-label, MeetingScreen.-short #collection-total {
+        padding: 0 1;
+    }
+    """
+
+    # Small terminals stack the panels (see DEFAULT_CSS).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-medium"), (80, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
     # Shown with the name box focused at once: focusing the tabs first, then the box, styled

@@ -3,7 +3,6 @@
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from facilitator.core.errors import FacilitatorError
@@ -12,8 +11,8 @@ from facilitator.core.money import format_cents
 from facilitator.core.records.record import Record
 from facilitator.store.live_meeting import LiveMeeting
 from facilitator.store.meeting_stock import stock_after_meeting
-from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
+from facilitator.tui.screens.dialog import Dialog
 from facilitator.tui.screens.meeting.discard import ask_to_discard
 from facilitator.core.calendar_words import long_date
 from facilitator.tui.widgets.meeting_header import clock_text
@@ -54,7 +53,7 @@ def collection_split(record: Record) -> str:
         room=format_cents(record.collection_in_room), online=format_cents(record.collection_online))
 
 
-class SummaryScreen(GuardedHandlers, ModalScreen[str | None]):
+class SummaryScreen(Dialog[str | None]):
     """Save writes one record of counts and deletes the journal; discard saves nothing."""
 
     BINDINGS = [

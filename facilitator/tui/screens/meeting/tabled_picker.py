@@ -4,7 +4,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -12,11 +11,11 @@ from facilitator.core.business.motion import Motion
 from facilitator.core.business.words import threshold_label
 from facilitator.core.i18n import N_, _
 from facilitator.core.meeting.actions import MotionFromTable
-from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
+from facilitator.tui.screens.dialog import Dialog
 
 
-class TabledPicker(GuardedHandlers, ModalScreen[MotionFromTable | None]):
+class TabledPicker(Dialog[MotionFromTable | None]):
     """The tabled motions, oldest first as old business lists them; enter takes the
     highlighted one from the table, escape leaves them all there."""
 

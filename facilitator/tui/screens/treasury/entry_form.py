@@ -7,7 +7,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from facilitator.core.dates import parse_date
@@ -18,8 +17,8 @@ from facilitator.core.treasury.chip_delivery import FIELD, parse_delivery
 from facilitator.core.treasury.entry import (CHIPS_CATEGORY, EXPENSE_CATEGORIES, KINDS, Entry,
                                              category_label, shown_label)
 from facilitator.store.ladders import group_ladder
-from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
+from facilitator.tui.screens.dialog import Dialog
 
 _KIND_LABELS = {"expense": N_("Expense"), "contribution": N_("Contribution"),
                 "income": N_("Other income"), "opening": N_("Opening balance")}
@@ -36,7 +35,7 @@ class TypedEntry:
     delivery: dict[str, int] = field(default_factory=dict)
 
 
-class EntryFormScreen(GuardedHandlers, ModalScreen[TypedEntry | None]):
+class EntryFormScreen(Dialog[TypedEntry | None]):
     """Returns the checked entry, or None; a refused value names the field, nothing is kept."""
 
     CSS_PATH = "treasury.tcss"

@@ -3,7 +3,6 @@
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from facilitator.core import validate
@@ -11,8 +10,8 @@ from facilitator.core.errors import FacilitatorError
 from facilitator.core.i18n import N_, _
 from facilitator.core.settings import RESERVE_MONTHS_LIMIT, GroupSettings
 from facilitator.core.treasury.split import parse_plan
-from facilitator.tui.crash_guard import GuardedHandlers
 from facilitator.tui.plain_text import plain_text
+from facilitator.tui.screens.dialog import Dialog
 
 
 def plan_text(settings: GroupSettings) -> str:
@@ -20,7 +19,7 @@ def plan_text(settings: GroupSettings) -> str:
     return ", ".join(f"{name} {percent}" for name, percent in settings.split_plan)
 
 
-class PlanFormScreen(GuardedHandlers, ModalScreen[GroupSettings | None]):
+class PlanFormScreen(Dialog[GroupSettings | None]):
     """Returns the group settings with the new plan, or None; nothing is kept when refused."""
 
     CSS_PATH = "treasury.tcss"
