@@ -2,20 +2,19 @@
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.i18n import _
 from facilitator.store.errors import DatabaseLocked
-from facilitator.tui.crash_guard import GuardedHandlers
+from facilitator.tui.screens.dialog import Dialog
 
 # A window closed just now lets go well within this (its meeting is already in its journal).
 CLOSING_WINDOW_WAIT_SECONDS = 5.0
 TRY_EVERY_SECONDS = 0.1
 
 
-class WaitingForLockScreen(GuardedHandlers, ModalScreen[bool | FacilitatorError]):
+class WaitingForLockScreen(Dialog[bool | FacilitatorError]):
     """Tries the lock again until it is free (dismissed with whether the file was read
     again) or the wait is over (dismissed with DatabaseLocked: the app stops, exit 3).
 
