@@ -1,6 +1,6 @@
 """The group's own settings, kept in the database and edited in the app."""
 
-from dataclasses import asdict, dataclass, replace
+from typing import NamedTuple
 
 from facilitator.core import validate
 from facilitator.core.dates import DateOrder
@@ -28,9 +28,9 @@ DEFAULT_THRESHOLDS = (("ordinary", "majority"), ("spending", "majority"),
 # The on/off settings, each with the name its messages give it.
 _SWITCHES = {"bell": N_("bell"), "names_on_display": N_("names on display"), "demo": N_("demo")}
 
-@dataclass(frozen=True)
-class GroupSettings:
-    """Settings that hold for every meeting of the group."""
+
+class _SettingsFields(NamedTuple):
+    """Every setting, in order, with its default."""
 
     currency: str = "USD"
     date_order: str | None = None  # None: numeric dates must be unambiguous
@@ -49,59 +49,83 @@ class GroupSettings:
     keys: str = "function keys"  # one of KEY_MODES
     language: str = ""  # a code of LANGUAGES; "" follows the computer's language
 
-    def __post_init__(self) -> None:
-        currency = validate.text(N_("currency"), self.currency, maximum=3, required=True).upper()
-        if len(currency) != 3 or not currency.isalpha():
-            raise ValidationError(N_("currency"), _("{code} is not a 3-letter code such as "
-                                                    "USD").format(code=repr(currency)))
-        object.__setattr__(self, "currency", currency)
-        if self.date_order is not None and self.date_order not in {o.value for o in DateOrder}:
-            raise ValidationError(N_("date order"), _("must be dayfirst or monthfirst"))
-        validate.text(N_("ladder"), self.ladder, maximum=40, required=True)
-        warning = validate.count(N_("warning seconds"), self.warning_seconds,
-                                 maximum=WARNING_SECONDS_LIMIT)
-        if warning < 5:
-            raise ValidationError(N_("warning seconds"), _("must be from {low} to {high}").format(
-                low=5, high=WARNING_SECONDS_LIMIT))
-        validate.count(N_("closing reserve"), self.closing_reserve_minutes,
-                       maximum=CLOSING_RESERVE_LIMIT)
-        for name, label in _SWITCHES.items():
-            if not isinstance(getattr(self, name), bool):
-                raise ValidationError(label, _("must be on or off"))
-        validate.text(N_("theme"), self.theme, maximum=60, required=True)
-        if self.leap_day not in LEAP_DAY_RULES:
-            raise ValidationError(N_("leap day"), _one_of(LEAP_DAY_RULES))
-        validate.count(N_("reserve months"), self.reserve_months, maximum=RESERVE_MONTHS_LIMIT)
-        object.__setattr__(self, "split_plan", checked_plan(self.split_plan))
-        minutes = validate.count(N_("discussion minutes"), self.discussion_minutes,
-                                 maximum=DISCUSSION_MINUTES_LIMIT)
-        if minutes < 1:
-            raise ValidationError(N_("discussion minutes"), _(
-                "must be from {low} to {high}").format(low=1, high=DISCUSSION_MINUTES_LIMIT))
-        object.__setattr__(self, "motion_thresholds", checked_thresholds(self.motion_thresholds))
-        if self.keys not in KEY_MODES:
-            raise ValidationError(N_("keys"), _one_of(KEY_MODES))
-        if self.language and self.language not in LANGUAGES:
-            raise ValidationError(N_("language"), _one_of(LANGUAGES))
+
+class GroupSettings(_SettingsFields):
+    """Settings that hold for every meeting of the group; they exist only when valid.
+
+    A named tuple (loaded at every start: a frozen dataclass compiles its methods from
+    source as its module loads, about ten times the cost)."""
+
+    __slots__ = ()
+
+    def __new__(cls, *args, **kwargs) -> "GroupSettings":
+        given = _SettingsFields.__new__(cls, *args, **kwargs)  # names and defaults
+        return tuple.__new__(cls, _checked(given))
+
+    # A named tuple's own _make and _replace would make settings without checking them.
+    @classmethod
+    def _make(cls, iterable) -> "GroupSettings":
+        return cls(*iterable)
+
+    def _replace(self, **changes) -> "GroupSettings":
+        return self.edit(**changes)
 
     def edit(self, **changes) -> "GroupSettings":
-        return replace(self, **changes)
+        return GroupSettings(**{**self._asdict(), **changes})
 
     def to_dict(self) -> dict:
-        stored = asdict(self)
+        stored = self._asdict()
         stored["split_plan"] = [list(part) for part in self.split_plan]
         stored["motion_thresholds"] = [list(part) for part in self.motion_thresholds]
         return stored
 
     @classmethod
     def from_dict(cls, data: dict) -> "GroupSettings":
-        known = cls.__dataclass_fields__
+        known = cls._fields
         return cls(**{key: value for key, value in data.items() if key in known})
 
 
     def threshold_for(self, kind: str) -> str:
         """The threshold the group set for a kind of motion."""
         return dict(self.motion_thresholds)[kind]
+
+
+def _checked(given: _SettingsFields) -> tuple:
+    """`given` checked; the currency in capitals, the plan and the thresholds as tuples."""
+    currency = validate.text(N_("currency"), given.currency, maximum=3, required=True).upper()
+    if len(currency) != 3 or not currency.isalpha():
+        raise ValidationError(N_("currency"), _("{code} is not a 3-letter code such as "
+                                                "USD").format(code=repr(currency)))
+    if given.date_order is not None and given.date_order not in {o.value for o in DateOrder}:
+        raise ValidationError(N_("date order"), _("must be dayfirst or monthfirst"))
+    validate.text(N_("ladder"), given.ladder, maximum=40, required=True)
+    warning = validate.count(N_("warning seconds"), given.warning_seconds,
+                             maximum=WARNING_SECONDS_LIMIT)
+    if warning < 5:
+        raise ValidationError(N_("warning seconds"), _("must be from {low} to {high}").format(
+            low=5, high=WARNING_SECONDS_LIMIT))
+    validate.count(N_("closing reserve"), given.closing_reserve_minutes,
+                   maximum=CLOSING_RESERVE_LIMIT)
+    for name, label in _SWITCHES.items():
+        if not isinstance(getattr(given, name), bool):
+            raise ValidationError(label, _("must be on or off"))
+    validate.text(N_("theme"), given.theme, maximum=60, required=True)
+    if given.leap_day not in LEAP_DAY_RULES:
+        raise ValidationError(N_("leap day"), _one_of(LEAP_DAY_RULES))
+    validate.count(N_("reserve months"), given.reserve_months, maximum=RESERVE_MONTHS_LIMIT)
+    split_plan = checked_plan(given.split_plan)
+    minutes = validate.count(N_("discussion minutes"), given.discussion_minutes,
+                             maximum=DISCUSSION_MINUTES_LIMIT)
+    if minutes < 1:
+        raise ValidationError(N_("discussion minutes"), _(
+            "must be from {low} to {high}").format(low=1, high=DISCUSSION_MINUTES_LIMIT))
+    motion_thresholds = checked_thresholds(given.motion_thresholds)
+    if given.keys not in KEY_MODES:
+        raise ValidationError(N_("keys"), _one_of(KEY_MODES))
+    if given.language and given.language not in LANGUAGES:
+        raise ValidationError(N_("language"), _one_of(LANGUAGES))
+    return tuple({**given._asdict(), "currency": currency, "split_plan": split_plan,
+                  "motion_thresholds": motion_thresholds}.values())
 
 
 def _one_of(values) -> str:

@@ -1,8 +1,8 @@
 """A meeting the group holds: its name, schedule, types and share length."""
 
 import re
-from dataclasses import asdict, dataclass, field, replace
 from datetime import time
+from typing import NamedTuple
 
 from facilitator.core import validate
 from facilitator.core.errors import ValidationError
@@ -60,9 +60,8 @@ def parse_types(text: str, known: frozenset[str]) -> tuple[str, ...]:
     return tuple(spelled[code] for code in given)
 
 
-@dataclass(frozen=True)
-class Meeting:
-    """A meeting of the group; its name is unique regardless of case."""
+class _MeetingFields(NamedTuple):
+    """A meeting's every setting, in order, with its default."""
 
     name: str
     days: tuple[int, ...] = ()
@@ -72,28 +71,31 @@ class Meeting:
     share_minutes: int = 5
     queue_mode: str = "hands"
     priority: bool = True
-    agenda: tuple[dict, ...] = field(default=())
+    agenda: tuple[dict, ...] = ()
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "name", validate.text(N_("name"), self.name, maximum=80,
-                                                       required=True))
-        if any(type(d) is not int or not 0 <= d <= 6 for d in self.days):
-            raise ValidationError(N_("day"), _("weekdays must be 0 (Monday) to 6 (Sunday)"))
-        if self.start is not None and not isinstance(self.start, time):
-            raise ValidationError(pgettext("field", "start"), _("must be a time (HH:MM)"))
-        if self.duration_minutes is not None:
-            minutes = validate.count(N_("duration"), self.duration_minutes,
-                                     maximum=DURATION_LIMIT)
-            if minutes == 0:
-                raise ValidationError(N_("duration"), _("must be at least 1 minute"))
-        share = validate.count(N_("share minutes"), self.share_minutes,
-                               maximum=SHARE_MINUTES_LIMIT)
-        if share < 1:
-            raise ValidationError(N_("share minutes"), _("must be from {low} to {high}").format(
-                low=1, high=SHARE_MINUTES_LIMIT))
-        if self.queue_mode not in QUEUE_MODES:
-            raise ValidationError(N_("queue mode"), _("must be one of {values}").format(
-                values=", ".join(QUEUE_MODES)))
+
+class Meeting(_MeetingFields):
+    """A meeting of the group; its name is unique regardless of case. It exists only when
+    valid.
+
+    A named tuple (loaded at every start: a frozen dataclass compiles its methods from
+    source as its module loads, about ten times the cost)."""
+
+    __slots__ = ()
+
+    def __new__(cls, *args, **kwargs) -> "Meeting":
+        given = _MeetingFields.__new__(cls, *args, **kwargs)  # names and defaults
+        name = validate.text(N_("name"), given.name, maximum=80, required=True)
+        _check(given)
+        return tuple.__new__(cls, (name, *given[1:]))
+
+    # A named tuple's own _make and _replace would make a meeting without checking it.
+    @classmethod
+    def _make(cls, iterable) -> "Meeting":
+        return cls(*iterable)
+
+    def _replace(self, **changes) -> "Meeting":
+        return self.edit(**changes)
 
     @property
     def key(self) -> str:
@@ -102,7 +104,7 @@ class Meeting:
 
     def edit(self, **changes) -> "Meeting":
         """A copy with some settings changed (validated again)."""
-        return replace(self, **changes)
+        return Meeting(**{**self._asdict(), **changes})
 
     def day_names(self) -> list[str]:
         """The meeting's days as the language in use shortens them, as `parse_days` reads
@@ -122,7 +124,7 @@ class Meeting:
         return " ".join(p for p in parts if p)
 
     def to_dict(self) -> dict:
-        data = asdict(self)
+        data = self._asdict()
         data["days"] = list(self.days)
         data["types"] = list(self.types)
         data["agenda"] = [dict(section) for section in self.agenda]
@@ -131,7 +133,7 @@ class Meeting:
 
     @classmethod
     def from_dict(cls, data: dict) -> "Meeting":
-        known = {name for name in cls.__dataclass_fields__}
+        known = set(cls._fields)
         values = {key: value for key, value in data.items() if key in known}
         if values.get("start"):
             values["start"] = parse_time(values["start"], pgettext("field", "start"))
@@ -139,3 +141,24 @@ class Meeting:
         values["types"] = tuple(values.get("types", ()))
         values["agenda"] = tuple(values.get("agenda", ()))
         return cls(**values)
+
+
+def _check(given: _MeetingFields) -> None:
+    """ValidationError naming the first setting of `given` that is wrong (but the name)."""
+    if any(type(d) is not int or not 0 <= d <= 6 for d in given.days):
+        raise ValidationError(N_("day"), _("weekdays must be 0 (Monday) to 6 (Sunday)"))
+    if given.start is not None and not isinstance(given.start, time):
+        raise ValidationError(pgettext("field", "start"), _("must be a time (HH:MM)"))
+    if given.duration_minutes is not None:
+        minutes = validate.count(N_("duration"), given.duration_minutes,
+                                 maximum=DURATION_LIMIT)
+        if minutes == 0:
+            raise ValidationError(N_("duration"), _("must be at least 1 minute"))
+    share = validate.count(N_("share minutes"), given.share_minutes,
+                           maximum=SHARE_MINUTES_LIMIT)
+    if share < 1:
+        raise ValidationError(N_("share minutes"), _("must be from {low} to {high}").format(
+            low=1, high=SHARE_MINUTES_LIMIT))
+    if given.queue_mode not in QUEUE_MODES:
+        raise ValidationError(N_("queue mode"), _("must be one of {values}").format(
+            values=", ".join(QUEUE_MODES)))
