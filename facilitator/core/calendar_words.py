@@ -10,14 +10,16 @@ import re
 import unicodedata
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from babel import Locale
+from facilitator.core.i18n import language, locale
 
-from facilitator.core.i18n import locale
+if TYPE_CHECKING:  # Babel loads where a locale is first needed (core/i18n.py)
+    from babel import Locale
 
 
 def _english() -> bool:
-    return locale().language == "en"
+    return language() == "en"
 
 
 def _dates():
@@ -112,7 +114,7 @@ _ENGLISH_WEEKDAYS = {fold(name): number for number in range(7)
                      for name in (calendar.day_name[number], calendar.day_abbr[number])}
 
 
-def _with_names(names: dict[str, int], babel_names, where: Locale) -> dict[str, int]:
+def _with_names(names: dict[str, int], babel_names, where: "Locale") -> dict[str, int]:
     """`names` and every width and context of the locale's names from `babel_names`, folded."""
     names = dict(names)
     for width in ("wide", "abbreviated"):
@@ -123,19 +125,19 @@ def _with_names(names: dict[str, int], babel_names, where: Locale) -> dict[str, 
 
 
 @lru_cache(maxsize=8)
-def month_numbers(where: Locale) -> dict[str, int]:
+def month_numbers(where: "Locale") -> dict[str, int]:
     """Every name of a month, English and the locale's, folded: {'dic': 12, 'diciembre': 12…}."""
     return _with_names(_ENGLISH_MONTHS, _dates().get_month_names, where)
 
 
 @lru_cache(maxsize=8)
-def weekday_numbers(where: Locale) -> dict[str, int]:
+def weekday_numbers(where: "Locale") -> dict[str, int]:
     """Every name of a weekday (Monday is 0), English and the locale's, folded."""
     return _with_names(_ENGLISH_WEEKDAYS, _dates().get_day_names, where)
 
 
 @lru_cache(maxsize=8)
-def joining_words(where: Locale) -> tuple[str, ...]:
+def joining_words(where: "Locale") -> tuple[str, ...]:
     """The words the locale's date patterns put between day, month and year ('de' in Spanish)."""
     words = set()
     for width in ("full", "long", "medium", "short"):

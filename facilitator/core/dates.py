@@ -15,9 +15,8 @@ from collections.abc import Callable
 from datetime import date
 from enum import Enum
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from babel import Locale
 from dateutil.relativedelta import relativedelta
 
 from facilitator.core.calendar_words import (day_month_year, fold, joining_words, month_name,
@@ -26,6 +25,9 @@ from facilitator.core.calendar_words import (day_month_year, fold, joining_words
 from facilitator.core.errors import ValidationError
 from facilitator.core.i18n import _, locale, ngettext
 from facilitator.core.text_out import echo
+
+if TYPE_CHECKING:  # Babel loads where a locale is first needed (core/i18n.py)
+    from babel import Locale
 
 
 class DateOrder(str, Enum):
@@ -41,7 +43,7 @@ _NUMERIC = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d+)", re.ASCII)
 
 
 @lru_cache(maxsize=8)
-def _named_forms(where: Locale) -> tuple[re.Pattern[str], ...]:
+def _named_forms(where: "Locale") -> tuple[re.Pattern[str], ...]:
     """Dates with a month name, day first or month first, after an optional weekday; the
     locale's joining words may stand between the parts ("1 de dic. de 2026")."""
     word, digits = r"[^\W\d_]+", r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?"  # ASCII digits only

@@ -16,31 +16,50 @@ Numbers, money and dates follow the same locale through Babel (`number`, `locale
 
 import gettext
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from babel import Locale
+if TYPE_CHECKING:  # Babel loads when a locale is first needed: English words need none
+    from babel import Locale
 
-ENGLISH = Locale("en")
+ENGLISH = "en"
 # The languages with a catalog, each named in its own words (the settings screen lists them).
 LANGUAGES = {"en": "English", "es": "Español"}
 
 _catalog: gettext.NullTranslations = gettext.NullTranslations()
-_locale: Locale = ENGLISH
+_code = ENGLISH  # the locale's code: "en", "en_GB", "es_MX"
+_locale: "Locale | None" = None  # made from _code when first needed
 
 
-def use_language(catalog: gettext.NullTranslations, locale: Locale) -> None:
-    """From now on every word and number is read from `catalog` and written for `locale`."""
-    global _catalog, _locale
-    _catalog, _locale = catalog, locale
+def use_language(catalog: gettext.NullTranslations, locale: "Locale | str") -> None:
+    """From now on every word and number is read from `catalog` and written for `locale`:
+    a Babel locale, or the code of one ("en_GB"), made when a number or a date first needs
+    it (`parse_locale`)."""
+    global _catalog, _code, _locale
+    _catalog = catalog
+    _code, _locale = (locale, None) if isinstance(locale, str) else (str(locale), locale)
 
 
-def locale() -> Locale:
+def locale() -> "Locale":
     """The locale words, numbers, money and dates are written for."""
+    global _locale
+    if _locale is None:
+        _locale = parse_locale(_code)
     return _locale
 
 
 def language() -> str:
     """The language in use, as its code: "en", "es"."""
-    return _locale.language
+    return _locale.language if _locale is not None else _code.split("_")[0].lower()
+
+
+def parse_locale(code: str) -> "Locale":
+    """`code` ("es", "es_MX", "es-MX") as a Babel locale; English when Babel has no such one."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(code.replace("-", "_"))
+    except (ValueError, TypeError, UnknownLocaleError):
+        return Locale(ENGLISH)
 
 
 def _(message: str) -> str:
@@ -92,14 +111,14 @@ def number(value: int | float | Decimal) -> str:
     # and loading them is a part of start-up a person waits through.
     from babel.numbers import format_decimal
 
-    return format_decimal(value, locale=_locale)
+    return format_decimal(value, locale=locale())
 
 
 def decimal_mark(text: str) -> str:
     """A number Python formatted ("3.5", "+1.2") with the locale's decimal mark ("3,5")."""
     from babel.numbers import get_decimal_symbol
 
-    return text.replace(".", get_decimal_symbol(_locale))
+    return text.replace(".", get_decimal_symbol(locale()))
 
 
 def counted(singular: str, plural: str, count: int) -> str:

@@ -7,12 +7,14 @@ Amounts are read and written as the language in use writes them: "1,234.50" in E
 import re
 from decimal import Decimal
 from functools import lru_cache
-
-from babel import Locale
+from typing import TYPE_CHECKING
 
 from facilitator.core.errors import ValidationError
 from facilitator.core.i18n import _, locale
 from facilitator.core.text_out import echo
+
+if TYPE_CHECKING:  # Babel loads where a locale is first needed (core/i18n.py)
+    from babel import Locale
 
 # ASCII digits only: `\d` would also take "５" or "٣", and float() "1e308", "nan" or "-5".
 _PLAIN = re.compile(r"(?P<units>[0-9]+)(?:[.,](?P<cents>[0-9]{1,2}))?")
@@ -21,7 +23,7 @@ MAX_CENTS = 10_000_000_00
 
 
 @lru_cache(maxsize=8)
-def _grouped(where: Locale) -> re.Pattern[str]:
+def _grouped(where: "Locale") -> re.Pattern[str]:
     """The locale's grouped form, exactly in threes: "1,234.50" (en), "1.234,50" (es)."""
     from babel.numbers import get_decimal_symbol, get_group_symbol  # see i18n.number
 

@@ -11,9 +11,12 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from babel import Locale, UnknownLocaleError
+from typing import TYPE_CHECKING
 
-from facilitator.core.i18n import ENGLISH, LANGUAGES, use_language
+from facilitator.core.i18n import ENGLISH, LANGUAGES, parse_locale, use_language
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 CATALOGS = Path(__file__).resolve().parent.parent / "locale"
 DOMAIN = "facilitator"
@@ -36,30 +39,30 @@ def choose_language(flag: str | None = None, group: str | None = None,
     return flag or group or environment_language(environ) or "en"
 
 
-def parse_locale(code: str) -> Locale:
-    """`code` ("es", "es_MX", "es-MX") as a Babel locale; English when Babel has no such one."""
-    try:
-        return Locale.parse(code.replace("-", "_"))
-    except (ValueError, TypeError, UnknownLocaleError):
-        return ENGLISH
-
-
-def load_catalog(locale: Locale) -> gettext.NullTranslations:
+def load_catalog(locale: "Locale") -> gettext.NullTranslations:
     """The compiled catalog for `locale` (es_MX falls back to es), else English's none."""
     return gettext.translation(DOMAIN, CATALOGS, languages=[str(locale), locale.language],
                                fallback=True)
 
 
 def speak_chosen(flag: str | None = None, group: str | None = None,
-                 environ: Mapping[str, str] = os.environ) -> Locale:
+                 environ: Mapping[str, str] = os.environ) -> str:
     """Speak the language `choose_language` picks from --lang, the group's and the computer's."""
     return apply_language(choose_language(flag, group, environ))
 
 
-def apply_language(code: str) -> Locale:
-    """Speak `code` from now on (English where it has no catalog); the locale used."""
+def apply_language(code: str) -> str:
+    """Speak `code` from now on (English where it has no catalog); the language spoken.
+
+    English has no catalog, and its locale ("en", "en_GB") is made when a number or a date
+    first needs it: Babel loads where it is used, not at every start."""
+    code = code.replace("-", "_")
+    primary = code.split("_")[0].lower()
+    if primary == ENGLISH or primary not in LANGUAGES:
+        use_language(gettext.NullTranslations(), code if primary == ENGLISH else ENGLISH)
+        return ENGLISH
     locale = parse_locale(code)
     if locale.language not in LANGUAGES:
-        locale = ENGLISH
+        locale = parse_locale(ENGLISH)
     use_language(load_catalog(locale), locale)
-    return locale
+    return locale.language
