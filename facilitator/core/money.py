@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from facilitator.core.errors import ValidationError
-from facilitator.core.i18n import _, locale
+from facilitator.core.i18n import _, language, locale
 from facilitator.core.text_out import echo
 
 if TYPE_CHECKING:  # Babel loads where a locale is first needed (core/i18n.py)
@@ -66,10 +66,10 @@ def parse_amount(text: str, field: str = "collection") -> int:
 
 def format_cents(cents: int, currency: str = "") -> str:
     """12345 -> '123.45' ('123,45' in Spanish), with the currency as the locale places it."""
-    where = locale()
-    if where.language != "en":
+    if language() != "en":
         from babel.numbers import format_currency, format_decimal
 
+        where = locale()
         amount = Decimal(cents).scaleb(-2)
         if currency:
             return format_currency(amount, currency, locale=where, currency_digits=False)

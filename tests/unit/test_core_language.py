@@ -16,7 +16,7 @@ from facilitator.core.records.export_csv import grouped_csv, occurrence_csv
 from facilitator.core.records.export_json import dumps, export_document
 from facilitator.core.records.export_markdown import markdown_report
 from facilitator.core.records.record import Record
-from facilitator.core.records.report_tables import aligned_text, occurrence_table
+from facilitator.core.records.report_tables import aligned_text, money, occurrence_table
 from facilitator.core.records.saved_today import run_again_question
 from facilitator.core.records.statistics import group, select
 from facilitator.store.language import apply_language
@@ -111,6 +111,13 @@ def test_report_tables_write_numbers_as_the_locale_does():
         report = markdown_report(rows, "month")
     assert untranslated_words(table.splitlines()[0]) == []
     assert "- **" in report and "2.471" in report and "1.235,5" in report
+
+
+@pytest.mark.parametrize("language, written", [
+    ("en", ["0.00", "31.50 USD"]), ("es_ES", ["0,00", "31,50\xa0US$"])])
+def test_a_report_table_writes_no_collection_as_it_writes_one(language, written):
+    apply_language(language)
+    assert [money({}), money({"USD": 3150})] == written
 
 
 def test_the_saved_today_question_goes_through_the_catalog():

@@ -40,7 +40,7 @@ def weekday_name(day: int) -> str:
 def money(collection: Mapping[str, int]) -> str:
     """{'USD': 3150} -> '31.50 USD'; several currencies are listed, never added."""
     if not collection:
-        return "0.00"
+        return format_cents(0)
     return " + ".join(format_cents(cents, currency) for currency, cents in collection.items())
 
 
