@@ -3,6 +3,7 @@
 from typing import NamedTuple
 
 from facilitator.core import validate
+from facilitator.core.checked_tuple import CheckedTuple
 from facilitator.core.dates import DateOrder
 from facilitator.core.errors import ValidationError
 from facilitator.core.i18n import LANGUAGES, N_, _
@@ -50,7 +51,7 @@ class _SettingsFields(NamedTuple):
     language: str = ""  # a code of LANGUAGES; "" follows the computer's language
 
 
-class GroupSettings(_SettingsFields):
+class GroupSettings(CheckedTuple, _SettingsFields):
     """Settings that hold for every meeting of the group; they exist only when valid.
 
     A named tuple (loaded at every start: a frozen dataclass compiles its methods from
@@ -61,17 +62,6 @@ class GroupSettings(_SettingsFields):
     def __new__(cls, *args, **kwargs) -> "GroupSettings":
         given = _SettingsFields.__new__(cls, *args, **kwargs)  # names and defaults
         return tuple.__new__(cls, _checked(given))
-
-    # A named tuple's own _make and _replace would make settings without checking them.
-    @classmethod
-    def _make(cls, iterable) -> "GroupSettings":
-        return cls(*iterable)
-
-    def _replace(self, **changes) -> "GroupSettings":
-        return self.edit(**changes)
-
-    def edit(self, **changes) -> "GroupSettings":
-        return GroupSettings(**{**self._asdict(), **changes})
 
     def to_dict(self) -> dict:
         stored = self._asdict()

@@ -14,6 +14,7 @@ from datetime import date, time
 from functools import partial
 from typing import Annotated, NamedTuple, get_type_hints
 
+from facilitator.core.checked_tuple import CheckedTuple
 from facilitator.core.errors import ValidationError
 from facilitator.core.i18n import N_, _
 from facilitator.core.money import MAX_CENTS
@@ -76,7 +77,7 @@ def count_field(name: str, value: object) -> int:
     return FIELDS[name].check(name, value)
 
 
-class Record(_Fields):
+class Record(CheckedTuple, _Fields):
     """Counts from one occurrence of a meeting; a record can only exist when valid."""
 
     __slots__ = ()
@@ -84,14 +85,6 @@ class Record(_Fields):
     def __new__(cls, *args, **kwargs) -> "Record":
         given = _Fields.__new__(cls, *args, **kwargs)  # names and defaults, not yet checked
         return _checked(given, stored=False)
-
-    # A named tuple's own _make and _replace would make a Record without checking it.
-    @classmethod
-    def _make(cls, iterable: Iterable) -> "Record":
-        return cls(*iterable)
-
-    def _replace(self, **changes) -> "Record":
-        return self.edit(**changes)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -105,10 +98,6 @@ class Record(_Fields):
     @property
     def chips_total(self) -> int:
         return sum(self.chips.values())
-
-    def edit(self, **changes) -> "Record":
-        """A checked copy with some values changed."""
-        return Record(**{**self._asdict(), **changes})
 
     def to_dict(self) -> dict:
         """The record as the database stores it."""

@@ -5,6 +5,7 @@ from datetime import time
 from typing import NamedTuple
 
 from facilitator.core import validate
+from facilitator.core.checked_tuple import CheckedTuple
 from facilitator.core.errors import ValidationError
 from facilitator.core.calendar_words import fold, weekday_abbrs, weekday_numbers
 from facilitator.core.i18n import N_, _, locale, pgettext
@@ -74,7 +75,7 @@ class _MeetingFields(NamedTuple):
     agenda: tuple[dict, ...] = ()
 
 
-class Meeting(_MeetingFields):
+class Meeting(CheckedTuple, _MeetingFields):
     """A meeting of the group; its name is unique regardless of case. It exists only when
     valid.
 
@@ -89,22 +90,10 @@ class Meeting(_MeetingFields):
         _check(given)
         return tuple.__new__(cls, (name, *given[1:]))
 
-    # A named tuple's own _make and _replace would make a meeting without checking it.
-    @classmethod
-    def _make(cls, iterable) -> "Meeting":
-        return cls(*iterable)
-
-    def _replace(self, **changes) -> "Meeting":
-        return self.edit(**changes)
-
     @property
     def key(self) -> str:
         """The name as compared for uniqueness."""
         return self.name.casefold()
-
-    def edit(self, **changes) -> "Meeting":
-        """A copy with some settings changed (validated again)."""
-        return Meeting(**{**self._asdict(), **changes})
 
     def day_names(self) -> list[str]:
         """The meeting's days as the language in use shortens them, as `parse_days` reads
