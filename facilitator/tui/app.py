@@ -99,7 +99,8 @@ class FacilitatorApp(TerminalColours, CrashGuard, App):
         self.hold_database()
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.InputEvent) and not event.is_forwarded:
+        if (isinstance(event, events.InputEvent) and not event.is_forwarded
+                and not self.database.holds_lock):
             self.hold_database()  # a key or a click before Ready: the lock comes first
         await super().on_event(event)
 
