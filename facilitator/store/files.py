@@ -1,6 +1,5 @@
 """Crash-safe file primitives: write beside, fsync, rename over, fsync the folder."""
 
-import glob
 import os
 import re
 import stat
@@ -85,10 +84,11 @@ def remove_stale_temporaries(path: Path) -> None:
 
     Call only while holding the writer's lock: then nobody is writing one of them.
     """
-    prefix = f".{path.name}"
-    for leftover in path.parent.glob(glob.escape(prefix) + "*.tmp"):
-        middle = leftover.name[len(prefix):-len(".tmp")]  # ".123.x8k2" or ".bak.1.123.x8k2"
-        if re.fullmatch(r"(\.bak(\.\d+)?|\.v\d+\.bak)?\.\d+(\.\w+)?", middle):
+    # ".facilitator.json.123.x8k2.tmp", or ".facilitator.json.bak.1.123.x8k2.tmp" (a backup's)
+    written = re.compile(re.escape(f".{path.name}")
+                         + r"(\.bak(\.\d+)?|\.v\d+\.bak)?\.\d+(\.\w+)?\.tmp")
+    for leftover in path.parent.iterdir():
+        if written.fullmatch(leftover.name):
             leftover.unlink(missing_ok=True)
 
 

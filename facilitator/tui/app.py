@@ -1,7 +1,6 @@
 """The facilitator app: the store and the clock come in through the constructor."""
 
 import asyncio
-import shlex
 import threading
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -241,6 +240,8 @@ class FacilitatorApp(TerminalColours, CrashGuard, App):
     def stopped_message(self, log: Path | None) -> str:
         """The line left on the terminal after a stop: the meeting is safe, how to resume."""
         if self.journal_path.exists():
+            import shlex  # only after a crash: not loaded at start
+
             again = f"facilitator --db {shlex.quote(str(self.database.path))}"
             # Translators: {command} is the command line to type, kept as it is.
             return _("facilitator stopped after an unexpected error. The meeting is safe in its "

@@ -153,6 +153,26 @@ def test_a_closed_database_does_not_take_the_lock(populated):
         pass
 
 
+@pytest.mark.parametrize("name, removed", [
+    (".{db}.123.x8k2.tmp", True),  # the database's own, half written
+    (".{db}.bak.1.123.x8k2.tmp", True),  # a backup's
+    (".{db}.bak.123.x8k2.tmp", True),
+    (".{db}.v2.bak.123.x8k2.tmp", True),  # the copy kept before an upgrade
+    (".{db}.123.tmp", True),
+    (".{db}2.123.x8k2.tmp", False),  # another database's, whose name starts the same
+    (".other.json.123.x8k2.tmp", False),
+    (".{db}.notes.tmp", False),  # not a name a writer makes
+    ("{db}.123.x8k2.tmp", False),  # not hidden: not a writer's
+    (".{db}.123.x8k2.tmp.keep", False),
+])
+def test_only_a_writers_temporaries_are_taken_for_leftovers(populated, name, removed):
+    other = populated.with_name(name.format(db=populated.name))
+    other.write_bytes(b"{half")
+    with Database.open(populated):
+        pass
+    assert other.exists() is not removed
+
+
 def test_leftovers_of_a_killed_writer_are_removed_once_the_lock_is_taken(populated):
     leftover = populated.with_name(f".{populated.name}.123.x8k2.tmp")
     leftover.write_bytes(b"{half")
