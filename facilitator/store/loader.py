@@ -10,7 +10,6 @@ from facilitator.store.errors import DatabaseTooNew, UnreadableDatabase
 from facilitator.store.files import NotARegularFile, read_regular
 from facilitator.store.migrations import CURRENT_VERSION, detect_version, migrate
 from facilitator.store.paths import backup_paths, migration_backup_path
-from facilitator.store.typed_records import read_fast
 
 
 def newest_backup(db_path: Path) -> Path | None:
@@ -71,12 +70,19 @@ def _numbered_documents(table: object) -> bool:
             and set(map(type, table.values())) <= {dict})
 
 
+# The one-pass decoder (store/typed_records.py) costs more to load than it saves on a file
+# of a few hundred records (measured: even at about 600 in the app, 2,000 in a command); a
+# group's file after a year or two is read the usual way, and the first screen shows sooner.
+ONE_PASS_FROM_BYTES = 256 * 1024  # about 900 records
+
+
 def read(path: Path, *, records_checked: bool = False) -> dict | None:
     """Parsed content of the file, or None when there is no file yet.
 
     With `records_checked` (the database opening it), the records table of a current file
-    is read and checked in one pass when it can be, and kept as CheckedInAdvance
-    (store/typed_records.py); anything else is read as `parse` says."""
+    of ONE_PASS_FROM_BYTES or more is read and checked in one pass when it can be, and kept
+    as CheckedInAdvance (store/typed_records.py); anything else is read as `parse` says and
+    its records checked when first asked for (store/checked_tables.py)."""
     try:
         raw = read_regular(path)  # a pipe or a folder is refused, never waited on
     except FileNotFoundError:
@@ -86,8 +92,11 @@ def read(path: Path, *, records_checked: bool = False) -> dict | None:
                                  None) from None
     except OSError as error:
         raise UnreadableDatabase(path, error.strerror or str(error), newest_backup(path)) from None
-    if records_checked and (content := read_fast(raw, CURRENT_VERSION, _numbered_documents)):
-        return content
+    if records_checked and len(raw) >= ONE_PASS_FROM_BYTES:
+        from facilitator.store.typed_records import read_fast
+
+        if content := read_fast(raw, CURRENT_VERSION, _numbered_documents):
+            return content
     return parse(path, raw)
 
 

@@ -1,4 +1,5 @@
-"""The records table once checked: each record beside its document id, found by key.
+"""The records table once checked: each record beside its document id, found by key; and
+the records as a large file's one-pass reading checked them, before anything asks for them.
 
 The database checks its records once, the first time they are read; after that each write
 changes this table the way it changed the file, so 100,000 records are never checked again.
@@ -76,3 +77,22 @@ class RecordTable:
             names[position] = name
         self._records = self._records.with_column("meeting", names)
         self._positions = None
+
+
+class CheckedInAdvance:
+    """The records table as opened: the file it came from, and the records checked from it.
+
+    A command that only reads (history, export) never needs the stored documents
+    themselves; the storage makes them from the file the first time anything asks
+    (store/storage.py `read`), e.g. before a write.
+    """
+
+    __slots__ = ("raw", "ids", "values")
+
+    def __init__(self, raw: bytes, ids: list[str], records: Records) -> None:
+        self.raw, self.ids, self.values = raw, ids, records  # as a Checked table holds them
+
+    def documents(self) -> dict:
+        import orjson
+
+        return orjson.loads(self.raw)["tables"]["records"]

@@ -22,7 +22,7 @@ from facilitator.core.i18n import _
 from facilitator.store.backups import backed_up
 from facilitator.store.files import SavedNotDurable, atomic_write
 from facilitator.store.migrations import CURRENT_VERSION
-from facilitator.store.typed_records import CheckedInAdvance
+from facilitator.store.record_table import CheckedInAdvance
 
 
 class AtomicJSONStorage(Storage):

@@ -7,8 +7,10 @@ express is then checked in Python by the field's own kind, once per distinct val
 rules on the few meeting names and notes, dates, times of day), and each count that
 cannot exceed another field (core/records/record.py LIMITS).
 
-This is only the fast path. When the decoder refuses anything, or any check does, the
-answer is None and the table is read as before (store/checked_tables.py), which accepts
+This is only the fast path, taken for a file of loader.ONE_PASS_FROM_BYTES or more (on a
+smaller one the decoder's loading costs more than it saves). When the decoder refuses
+anything, or any check does, the answer is None and the table is read as before
+(store/checked_tables.py), which accepts
 what the fast path is too strict for (digits kept as text) and names the record and the
 field of any problem in the same words as ever.
 """
@@ -23,6 +25,7 @@ from facilitator.core.records.record import FIELDS
 from facilitator.core.records.record_fields import PER_KEY_LIMIT, Count, Counts, held_once
 from facilitator.core.records.records import NO_RECORDS, Records, checked_columns
 from facilitator.store.checked_tables import TABLES
+from facilitator.store.record_table import CheckedInAdvance
 
 
 def _count(name: str) -> object:
@@ -98,25 +101,6 @@ def _transposed(stored, chunk: int = 1000) -> list[list]:
         for column, values in zip(columns, zip(*some)):
             column.extend(values)
     return columns
-
-
-class CheckedInAdvance:
-    """The records table as opened: the file it came from, and the records checked from it.
-
-    A command that only reads (history, export) never needs the stored documents
-    themselves; the storage makes them from the file the first time anything asks
-    (store/storage.py `read`), e.g. before a write.
-    """
-
-    __slots__ = ("raw", "ids", "values")
-
-    def __init__(self, raw: bytes, ids: list[str], records: Records) -> None:
-        self.raw, self.ids, self.values = raw, ids, records  # as a Checked table holds them
-
-    def documents(self) -> dict:
-        import orjson
-
-        return orjson.loads(self.raw)["tables"]["records"]
 
 
 # The whole file in one pass: the records typed, every other table kept as its JSON, to be

@@ -1,6 +1,7 @@
 """What the start screen's path loads: the code of the tables it reads, not the treasury's,
 the minutes', the chip stock's or the statistics, nor Babel at all in English (its numbers,
-dates and locale data load where another language or a number first needs them).
+dates and locale data load where another language or a number first needs them), nor the
+one-pass decoder for a group's small file.
 Each costs start-up time (benchmarks/startup.py --instructions); each loads when first used."""
 
 import subprocess
@@ -38,7 +39,7 @@ print("\\n".join(sorted(sys.modules)))
 """
 NOT_AT_START = ("facilitator.core.treasury", "facilitator.core.business",
                 "facilitator.core.chips.chip_stock", "facilitator.core.records.statistics",
-                "babel")
+                "babel", "msgspec")  # msgspec: a small file is not read in one pass
 
 
 def group_database(path):

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from facilitator.store.checked_tables import TABLES
 from facilitator.store.database import Database
+from facilitator.store import loader
 from facilitator.store.loader import _numbered_documents
 from facilitator.store.migrations import CURRENT_VERSION
 from facilitator.store.typed_records import CheckedInAdvance, read_fast
@@ -69,7 +70,26 @@ def test_ids_that_are_not_document_numbers_go_the_usual_way(ids):
     assert fast_records(dict.fromkeys(ids, GOOD_ROW)) is None
 
 
-def test_a_database_opened_reads_the_checked_records_and_writes_whole_documents(tmp_path):
+@pytest.fixture
+def one_pass_for_any_size(monkeypatch):
+    """The database reads even a file of three records in one pass, as it reads a large one."""
+    monkeypatch.setattr(loader, "ONE_PASS_FROM_BYTES", 0)
+
+
+@pytest.mark.parametrize("below, one_pass", [(0, True), (1, False)])
+def test_a_file_is_read_in_one_pass_from_its_size_on(tmp_path, monkeypatch, below, one_pass):
+    path = tmp_path / "x.json"
+    rows = {str(n): {**GOOD_ROW, "date": date(2024, 1, n).isoformat()} for n in range(1, 4)}
+    path.write_bytes(orjson.dumps({"schema_version": 1, "tables": {"records": rows}}))
+    monkeypatch.setattr(loader, "ONE_PASS_FROM_BYTES", path.stat().st_size + below)
+    with Database.open(path, writer=True) as db:
+        in_advance = db._db.storage.checked_in_advance("records")
+        assert isinstance(in_advance, CheckedInAdvance) is one_pass
+        assert [record.date.day for record in db.records()] == [1, 2, 3]  # either way
+
+
+def test_a_database_opened_reads_the_checked_records_and_writes_whole_documents(
+        tmp_path, one_pass_for_any_size):
     path = tmp_path / "x.json"
     rows = {str(n): {**GOOD_ROW, "date": date(2024, 1, n).isoformat()} for n in range(1, 4)}
     path.write_bytes(orjson.dumps({"schema_version": 1, "tables": {"records": rows}}))
@@ -83,7 +103,8 @@ def test_a_database_opened_reads_the_checked_records_and_writes_whole_documents(
     assert stored == {"2": rows["2"], "3": rows["3"]}
 
 
-def test_counting_the_stored_records_never_makes_their_documents(tmp_path):
+def test_counting_the_stored_records_never_makes_their_documents(tmp_path,
+                                                                 one_pass_for_any_size):
     path = tmp_path / "x.json"
     rows = {str(n): {**GOOD_ROW, "date": date(2024, 1, n).isoformat()} for n in range(1, 4)}
     path.write_bytes(orjson.dumps({"schema_version": 1, "tables": {"records": rows}}))
