@@ -84,12 +84,17 @@ def has_words(text: str) -> bool:
 
 
 class ReadableColours(LineFilter):
-    """Text in the colours the terminal has, never merged into its background."""
+    """Text in the colours the terminal has, never merged into its background; after the
+    filters in `first` (Textual's own), in the same pass."""
 
-    def __init__(self, system: ColorSystem | None, least: float) -> None:
+    def __init__(self, system: ColorSystem | None, least: float,
+                 first: tuple[LineFilter, ...] = ()) -> None:
         super().__init__()
         self.system = system
         self.least = least
+        # Textual makes a new line (a Strip and its caches) for each filter a line passes
+        # through: one filter doing the work of all of them makes one.
+        self.first = first
         # Every segment's style is looked up on every frame: keyed by the style alone (the
         # colour system and the contrast are this filter's), a lookup hashes only the style.
         self._text_style = lru_cache(4096)(partial(readable_style, system=system, least=least))
@@ -99,6 +104,8 @@ class ReadableColours(LineFilter):
         self._line = lru_cache(1024)(self._restyled)
 
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        for earlier in self.first:
+            segments = earlier.apply(segments, background)
         line = tuple(segments)
         try:
             return list(self._line(line))
@@ -145,9 +152,11 @@ class TerminalColours:
             least = WCAG_AA
         if system is None and not least:
             return filters
-        return filters + [_readable_colours(system, least)]
+        return [_readable_colours(system, least, tuple(filters))]
 
 
 @lru_cache(16)
-def _readable_colours(system: ColorSystem | None, least: float) -> ReadableColours:
-    return ReadableColours(system, least)
+def _readable_colours(system: ColorSystem | None, least: float,
+                      first: tuple[LineFilter, ...]) -> ReadableColours:
+    # The same filter each frame: Textual keeps each line's filtered copy by the filter.
+    return ReadableColours(system, least, first)

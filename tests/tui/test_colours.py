@@ -18,7 +18,8 @@ from rich.control import Control
 from rich.segment import Segment
 from rich.style import Style
 from textual.color import Color
-from textual.filter import monochrome_style
+from rich.terminal_theme import MONOKAI
+from textual.filter import ANSIToTruecolor, DimFilter, Monochrome, monochrome_style
 
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.core.settings import GroupSettings
@@ -285,6 +286,34 @@ def test_the_filter_gives_each_line_its_colours_however_often_it_comes(system, l
     assert first == expected
     assert readable.apply([Segment(*segment) for segment in line], background) == expected
     assert readable.apply(line, background) == first and readable.apply(line, background) is not first
+
+
+@pytest.mark.parametrize("first", [(ANSIToTruecolor(MONOKAI),), (Monochrome(),),
+                                   (ANSIToTruecolor(MONOKAI), DimFilter())])
+def test_textuals_filters_in_the_same_pass_give_what_they_give_one_after_the_other(first):
+    line = [Segment(" Ann ", Style(color="red", bgcolor="black")),
+            Segment("──", Style.parse("#131313 on #121212")), Segment(" 3 ", Style(bold=True)),
+            Segment("  ", Style())]
+    background = Color(18, 18, 18)
+    one_after_the_other = line
+    for each in first:
+        one_after_the_other = each.apply(one_after_the_other, background)
+    expected = ReadableColours(ColorSystem.STANDARD, 0).apply(one_after_the_other, background)
+    shown = ReadableColours(ColorSystem.STANDARD, 0, first).apply(line, background)
+    assert shown == expected and shown != line
+
+
+async def test_the_app_filters_each_line_once_with_fewer_colours(make_app, monkeypatch):
+    """Textual makes a new line per filter: its own ANSI colours go in the app's one pass, and
+    the filter is the same each frame (each line's filtered copy is kept by it)."""
+    monkeypatch.setattr(textual.constants, "COLOR_SYSTEM", "standard")
+    app = make_app(meetings=MEETINGS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        filters = app.get_line_filters()
+        assert [type(each) for each in filters] == [ReadableColours]
+        assert [type(each) for each in filters[0].first] == [ANSIToTruecolor]
+        assert app.get_line_filters()[0] is filters[0]
 
 
 def test_a_line_with_control_codes_is_restyled_too():
