@@ -80,6 +80,20 @@ async def test_footer_at_80_columns_shows_the_keys_that_apply_now(make_app, star
             assert not any(f" f{n} " in f" {text} " for n in range(1, 13)), text
 
 
+async def test_the_palettes_key_ends_the_compact_footer(make_app, start_meeting):
+    """The keys that do not fit at 80 columns stay under the palette's key, none showing
+    through in the last column."""
+    app = make_app(meetings=[TUESDAY])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start_meeting(pilot)
+        await pilot.pause()
+        footer = screen.query_one(Footer)
+        palette = footer.query_one(".-command-palette")
+        assert footer.virtual_size.width > 80  # more keys than fit
+        assert palette.region.right == 80
+        assert screen.get_widget_at(79, 23)[0] is palette
+
+
 async def test_end_share_shows_only_while_someone_shares(make_app, start_meeting):
     app = make_app(meetings=[TUESDAY])
     async with app.run_test(size=(120, 24)) as pilot:

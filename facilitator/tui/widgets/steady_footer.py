@@ -13,6 +13,13 @@ class TranslatedFooter(Footer):
     """Textual's Footer with each binding's words (marked `N_` where declared) translated as
     they are drawn: a change of language shows at the next rebuild."""
 
+    # Compact, Textual gives every key a margin on its right, the palette's too: docked at
+    # the right edge, it left the last column to a key that did not fit ("palettet"). The
+    # space is the palette key's own now, where it was the margin.
+    DEFAULT_CSS = """
+    TranslatedFooter.-compact FooterKey.-command-palette { margin-right: 0; padding-right: 1; }
+    """
+
     def compose(self) -> ComposeResult:
         for widget in super().compose():
             if isinstance(widget, FooterKey):
