@@ -71,8 +71,9 @@ def _numbered_documents(table: object) -> bool:
 
 
 # The one-pass decoder (store/typed_records.py) costs more to load than it saves on a file
-# of a few hundred records (measured: even at about 600 in the app, 2,000 in a command); a
-# group's file after a year or two is read the usual way, and the first screen shows sooner.
+# of a few hundred records: it pays for itself from about 600 in the app and 2,000 in a
+# command (benchmarks/README). A group's file after a year or two is read the usual way, and
+# the first screen shows sooner.
 ONE_PASS_FROM_BYTES = 256 * 1024  # about 900 records
 
 

@@ -10,9 +10,8 @@ cannot exceed another field (core/records/record.py LIMITS).
 This is only the fast path, taken for a file of loader.ONE_PASS_FROM_BYTES or more (on a
 smaller one the decoder's loading costs more than it saves). When the decoder refuses
 anything, or any check does, the answer is None and the table is read as before
-(store/checked_tables.py), which accepts
-what the fast path is too strict for (digits kept as text) and names the record and the
-field of any problem in the same words as ever.
+(store/checked_tables.py), which accepts what the fast path is too strict for (digits kept
+as text) and names the record and the field of any problem in the same words as ever.
 """
 
 from itertools import chain, islice

@@ -17,8 +17,8 @@ from rich.color import ColorSystem, ColorType
 from rich.control import Control
 from rich.segment import Segment
 from rich.style import Style
-from textual.color import Color
 from rich.terminal_theme import MONOKAI
+from textual.color import Color
 from textual.filter import ANSIToTruecolor, DimFilter, Monochrome, monochrome_style
 
 from facilitator.core.schedule.meeting import Meeting

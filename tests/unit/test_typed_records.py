@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from facilitator.store import loader
 from facilitator.store.checked_tables import TABLES
 from facilitator.store.database import Database
-from facilitator.store import loader
 from facilitator.store.loader import _numbered_documents
 from facilitator.store.migrations import CURRENT_VERSION
 from facilitator.store.typed_records import CheckedInAdvance, read_fast
