@@ -6,13 +6,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.reliability.lock_holder import LockHolder
 from tests.reliability.sample_store import MEETINGS, companions
 
 from facilitator.core.schedule.meeting import Meeting
 from facilitator.store.database import Database
 from facilitator.store.errors import DatabaseLocked, StorageFailed
 
-CHILD = Path(__file__).with_name("lock_holder.py")
 REPO = Path(__file__).resolve().parents[2]
 WRITERS = [
     ["meetings", "add", "Sunday Serenity"],
@@ -25,15 +25,11 @@ WRITERS = [
 @pytest.fixture
 def held_lock(populated):
     """Another process holds the writer's lock on `populated` for the whole test."""
-    holder = subprocess.Popen([sys.executable, str(CHILD), str(populated)],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-                              env={**os.environ, "PYTHONPATH": str(REPO)})
+    holder = LockHolder(populated)
     try:
-        assert holder.stdout.readline() == "locked\n"
         yield populated
     finally:
-        holder.stdin.close()
-        assert holder.wait(timeout=30) == 0
+        holder.let_go()
 
 
 def test_a_second_writer_process_is_refused_and_writes_nothing(held_lock, run_cli):

@@ -1,9 +1,7 @@
 """Closing the terminal and starting again at once opens the meeting, not "in use" (exit 3)."""
 
 import signal
-import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -12,9 +10,8 @@ from facilitator.store.database import Database
 from facilitator.store.errors import DatabaseLocked
 from facilitator.store.paths import journal_path
 
+from .lock_holder import LockHolder
 from .test_app_kill import SIGN_INS, db, start_meeting, terminals, wait_entries  # noqa: F401
-
-HOLDER = Path(__file__).with_name("lock_holder.py")
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
@@ -44,28 +41,15 @@ def test_a_database_let_go_refuses_later_writes_and_frees_the_lock(tmp_path):
         assert [m.name for m in reader.meetings()] == ["Tuesday Night"]
 
 
-def held_by_another_process(path: Path) -> subprocess.Popen:
-    """Another process holding the writer's lock of `path` until its stdin is closed."""
-    holder = subprocess.Popen([sys.executable, str(HOLDER), str(path)], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True)
-    assert holder.stdout.readline().strip() == "locked"
-    return holder
-
-
-def let_go(holder: subprocess.Popen) -> None:
-    holder.stdin.close()
-    assert holder.wait(timeout=30) == 0
-
-
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 def test_a_window_opened_while_another_stays_says_so_and_stops_with_exit_3(db, terminals):  # noqa: F811
     """It waits a few seconds in sight, then stops with the one line a command gives."""
     Database.open(db).close()  # the file exists: the other window is a real one
-    holder = held_by_another_process(db)
+    holder = LockHolder(db)
     try:
         second = terminals(db)
         second.wait_for_text("Waiting for the other window to close")
         second.wait_for_text(f"facilitator: database {db} is in use by another facilitator")
         assert second.wait_exit() == 3
     finally:
-        let_go(holder)
+        holder.let_go()

@@ -2,8 +2,6 @@
 before any key is handled, waiting a few seconds for a window that is closing."""
 
 import asyncio
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,25 +17,10 @@ from facilitator.tui.screens.meeting.resume import ResumeScreen
 from facilitator.tui.screens.start import StartScreen
 from facilitator.tui.screens.waiting_for_lock import (CLOSING_WINDOW_WAIT_SECONDS,
                                                       WaitingForLockScreen)
+from tests.reliability.lock_holder import LockHolder
 from tests.tui.test_resume import write_crashed_journal
 
-HOLDER = Path(__file__).parents[1] / "reliability" / "lock_holder.py"
 MEETING = Meeting(name="Tuesday Night")
-
-
-class Holder:
-    """Another window: a process holding the database's lock until `let_go()`."""
-
-    def __init__(self, path: Path) -> None:
-        self.process = subprocess.Popen([sys.executable, str(HOLDER), str(path)],
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        text=True)
-        assert self.process.stdout.readline().strip() == "locked"
-
-    def let_go(self) -> None:
-        if self.process.poll() is None:
-            self.process.stdin.close()
-            assert self.process.wait(timeout=30) == 0
 
 
 @pytest.fixture
@@ -57,8 +40,8 @@ def opened(db_path: Path, clock) -> Iterator:
 
 
 @pytest.fixture
-def holder(db_path: Path, opened) -> Iterator[Holder]:
-    held = Holder(db_path)
+def holder(db_path: Path, opened) -> Iterator[LockHolder]:
+    held = LockHolder(db_path)
     yield held
     held.let_go()
 
