@@ -10,7 +10,6 @@ import gettext
 import os
 from collections.abc import Mapping
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from facilitator.core.i18n import ENGLISH, LANGUAGES, parse_locale, use_language
